@@ -1,0 +1,16 @@
+package org.doseledger.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The Dose Ledger service: REST API over an event-sourced ledger in PostgreSQL. */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@ConfigurationPropertiesScan
+public class DoseLedgerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DoseLedgerApplication.class, args);
+    }
+}

@@ -1,0 +1,112 @@
+package org.doseledger.api.apikey;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.apikey.ApiKeyRequests.IssueApiKeyRequest;
+import org.doseledger.api.apikey.ApiKeyRequests.RevokeApiKeyRequest;
+import org.doseledger.api.apikey.ApiKeyResponses.ApiKeyDescription;
+import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
+import org.doseledger.api.write.IdempotentWrites;
+import org.doseledger.api.write.LedgerWriter;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
+import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.RevokeApiKeyCommand;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.projections.apikey.ApiKeyView;
+import org.doseledger.projections.apikey.FindApiKeyQuery;
+import org.doseledger.projections.apikey.FindApiKeysQuery;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/api-keys")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(
+        name = "API keys",
+        description = "Credentials of practice software, compliance officers, regulators and admins (ADMIN)")
+class ApiKeyController {
+
+    private static final String KEY_ID = "[0-9a-f]{16}";
+
+    private final IdempotentWrites writes;
+    private final LedgerWriter writer;
+    private final ApiKeyIssuer issuer;
+    private final QueryGateway queries;
+
+    ApiKeyController(IdempotentWrites writes, LedgerWriter writer, ApiKeyIssuer issuer, QueryGateway queries) {
+        this.writes = writes;
+        this.writer = writer;
+        this.issuer = issuer;
+        this.queries = queries;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Issue an API key; the answer shows its secret once (ADMIN)")
+    ResponseEntity<Object> issue(@Valid @RequestBody IssueApiKeyRequest request, WriteContext context) {
+        return writes.execute(context, "POST /api/admin/api-keys", request, () -> {
+            IssuedApiKey issued = issuer.issue(
+                    context,
+                    request.role(),
+                    request.practiceId() == null ? null : PracticeId.of(request.practiceId()),
+                    request.label(),
+                    request.expiresAt());
+            return new WriteOutcome(
+                    201, URI.create("/api/admin/api-keys/" + issued.keyId()), issued, issued.withoutSecret());
+        });
+    }
+
+    @GetMapping
+    @Operation(summary = "Every issued key, revoked ones included, without secrets (ADMIN)")
+    List<ApiKeyDescription> list() {
+        return queries
+                .query(new FindApiKeysQuery(), ResponseTypes.multipleInstancesOf(ApiKeyView.class))
+                .join()
+                .stream()
+                .map(ApiKeyDescription::of)
+                .toList();
+    }
+
+    @GetMapping("/{keyId}")
+    @Operation(summary = "One issued key, without its secret (ADMIN)")
+    ApiKeyDescription get(@PathVariable @Pattern(regexp = KEY_ID) String keyId) {
+        return queries.query(new FindApiKeyQuery(keyId), ResponseTypes.optionalInstanceOf(ApiKeyView.class))
+                .join()
+                .map(ApiKeyDescription::of)
+                .orElseThrow(() -> new UnknownRecordException("api-key", keyId));
+    }
+
+    @PostMapping(path = "/{keyId}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Revoke a key; it authenticates nothing from then on (ADMIN)")
+    ResponseEntity<Object> revoke(
+            @PathVariable @Pattern(regexp = KEY_ID) String keyId,
+            @Valid @RequestBody RevokeApiKeyRequest request,
+            WriteContext context) {
+        String path = "/api/admin/api-keys/" + keyId;
+        return writes.execute(
+                context,
+                "POST " + path + "/revocation",
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path),
+                        WriteReceipt.of(
+                                keyId,
+                                writer.send(
+                                        context,
+                                        new RevokeApiKeyCommand(keyId, context.recordedAt(), request.reason())))));
+    }
+}

@@ -1,0 +1,41 @@
+package org.doseledger.api.apikey;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.doseledger.core.apikey.api.Role;
+
+final class ApiKeyRequests {
+
+    private ApiKeyRequests() {}
+
+    /**
+     * @param practiceId the practice the key acts for; required for every role but ADMIN, absent for ADMIN
+     * @param label what the key is for, e.g. "EHR integration, main office"
+     * @param expiresAt when the key stops working; none when absent
+     */
+    record IssueApiKeyRequest(
+            @NotNull Role role,
+
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+            String practiceId,
+
+            @NotBlank @Size(max = 200) String label,
+            @Future Instant expiresAt) {
+
+        @JsonIgnore
+        @Schema(hidden = true)
+        @AssertTrue(message = "practiceId is required for every role but ADMIN, and must be absent for ADMIN")
+        boolean isScopeConsistent() {
+            return role == null || role.isPracticeScoped() == (practiceId != null);
+        }
+    }
+
+    record RevokeApiKeyRequest(@NotBlank @Size(max = 1000) String reason) {}
+}

@@ -1,0 +1,88 @@
+package org.doseledger.api.apikey;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
+import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.api.security.ApiCredential;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.core.apikey.api.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On the first start (no key was ever issued) the ledger issues an ADMIN key, prints it once and
+ * writes it to {@code <data dir>/initial-admin-key} readable by its owner only. An advisory lock keeps
+ * replicas starting together from issuing two.
+ */
+@Component
+class InitialAdminKey implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InitialAdminKey.class);
+    private static final long LOCK_ID = 0x646f73656c656467L;
+
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+    private final ApiKeyIssuer issuer;
+    private final LedgerProperties properties;
+    private final Clock clock;
+
+    InitialAdminKey(
+            TransactionTemplate transactions,
+            JdbcTemplate jdbc,
+            ApiKeyIssuer issuer,
+            LedgerProperties properties,
+            Clock clock) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.issuer = issuer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        IssuedApiKey issued = transactions.execute(status -> {
+            jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_ID);
+            Boolean anyKey = jdbc.queryForObject("select exists (select 1 from api_key_registry)", Boolean.class);
+            if (Boolean.TRUE.equals(anyKey)) {
+                return null;
+            }
+            WriteContext context = new WriteContext(ApiCredential.SYSTEM, "startup", null, null, clock.instant());
+            return issuer.issue(context, Role.ADMIN, null, "initial admin key", null);
+        });
+        if (issued == null) {
+            return;
+        }
+        Path file = properties.dataDir().resolve("initial-admin-key");
+        writeOwnerOnly(file, issued.apiKey() + System.lineSeparator());
+        log.warn("""
+
+                =====================================================================
+                 First start: an ADMIN API key was issued. It is shown only now and
+                 stored in {} (owner-only).
+                 {}
+                =====================================================================""", file.toAbsolutePath().normalize(), issued.apiKey());
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+}

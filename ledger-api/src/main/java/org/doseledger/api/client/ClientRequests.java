@@ -1,0 +1,96 @@
+package org.doseledger.api.client;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.doseledger.api.web.CommonRequests.AddressBody;
+import org.doseledger.api.web.CommonRequests.PersonNameBody;
+import org.doseledger.core.client.api.ConsentDocument;
+import org.doseledger.core.client.api.RecordConsentCommand;
+import org.doseledger.core.client.api.RegisterClientCommand;
+import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.shared.CareModel;
+import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.Route;
+
+final class ClientRequests {
+
+    private ClientRequests() {}
+
+    /**
+     * @param clientId chosen by the practice's software, unique within the practice
+     * @param occurredAt when the practice registered the client
+     */
+    record RegisterClientRequest(
+            @NotBlank
+            @Pattern(
+                    regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+                    message = "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+            String clientId,
+
+            @NotNull @Valid PersonNameBody legalName,
+            @NotNull @Past LocalDate dateOfBirth,
+            @NotNull @Valid AddressBody address,
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        RegisterClientCommand toCommand(ClientRef client) {
+            return new RegisterClientCommand(client, legalName.toName(), dateOfBirth, address.toAddress(), occurredAt);
+        }
+    }
+
+    /** The consent document the client signed. */
+    record ConsentDocumentBody(
+            @NotBlank @Size(max = 100) String documentId,
+            @NotBlank @Size(max = 40) String version,
+            @NotNull @PastOrPresent LocalDate revisionDate) {}
+
+    /**
+     * @param signedBy name of the person who signed (the client, or their legal representative)
+     * @param witnessedBy name or practitioner id of the witness
+     * @param expiresAt when the consent stops covering doses, if practice policy sets an expiry
+     */
+    record RecordConsentRequest(
+            @NotNull @Valid ConsentDocumentBody document,
+            @NotNull @PastOrPresent Instant signedAt,
+            @NotBlank @Size(max = 200) String signedBy,
+            @NotBlank @Size(max = 200) String witnessedBy,
+            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> risksAcknowledged,
+            @NotEmpty List<@NotNull Route> routes,
+            @NotEmpty List<@NotNull CareModel> careModels,
+            Instant expiresAt) {
+
+        RecordConsentCommand toCommand(ClientRef client, String consentId) {
+            return new RecordConsentCommand(
+                    client,
+                    consentId,
+                    new ConsentDocument(document.documentId(), document.version(), document.revisionDate()),
+                    signedAt,
+                    signedBy,
+                    witnessedBy,
+                    new LinkedHashSet<>(risksAcknowledged),
+                    EnumSet.copyOf(routes),
+                    EnumSet.copyOf(careModels),
+                    expiresAt);
+        }
+    }
+
+    /** @param effectiveAt from when no dose may rely on the consent */
+    record RevokeConsentRequest(
+            @NotNull @PastOrPresent Instant effectiveAt,
+            @NotBlank @Size(max = 1000) String reason) {
+
+        RevokeConsentCommand toCommand(ClientRef client, String consentId) {
+            return new RevokeConsentCommand(client, consentId, effectiveAt, reason);
+        }
+    }
+}

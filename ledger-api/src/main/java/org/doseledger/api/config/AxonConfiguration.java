@@ -1,0 +1,150 @@
+package org.doseledger.api.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.doseledger.core.apikey.ApiKey;
+import org.doseledger.core.client.Client;
+import org.doseledger.core.practice.Practice;
+import org.doseledger.core.shared.LedgerMetadata;
+import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
+import org.doseledger.projections.practice.PracticeRegistryProjection;
+import org.doseledger.projections.support.ProjectionPositions;
+import org.doseledger.projections.timeline.ClientTimelineProjection;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Axon on PostgreSQL through JDBC: snake_case tables created by Flyway, the ledger's own Jackson
+ * mapper, aggregates registered without Spring stereotypes (ledger-core stays free of Spring), and
+ * the read models of ledger-projections.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_identifier")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /** Copies the ledger's metadata (credential, practitioner, request, idempotency key, recorded time) onto events. */
+    @Bean
+    CorrelationDataProvider ledgerMetadataProvider() {
+        return new SimpleCorrelationDataProvider(LedgerMetadata.ALL.toArray(String[]::new));
+    }
+
+    @Bean
+    ConfigurerModule ledgerAggregates() {
+        return configurer -> configurer
+                .configureAggregate(Practice.class)
+                .configureAggregate(Client.class)
+                .configureAggregate(ApiKey.class);
+    }
+
+    /**
+     * Lookup tables that commands rely on are written by subscribing processors inside the command's
+     * transaction; a failure there must fail the command, not be logged and skipped.
+     */
+    @Bean
+    ConfigurerModule lookupTablesFailTheCommand() {
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            processing.registerListenerInvocationErrorHandler(
+                    PracticeRegistryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+            processing.registerListenerInvocationErrorHandler(
+                    ApiKeyRegistryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+        };
+    }
+
+    @Bean
+    PracticeRegistryProjection practiceRegistryProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new PracticeRegistryProjection(jdbc, mapper);
+    }
+
+    @Bean
+    ApiKeyRegistryProjection apiKeyRegistryProjection(JdbcTemplate jdbc) {
+        return new ApiKeyRegistryProjection(jdbc);
+    }
+
+    @Bean
+    ClientTimelineProjection clientTimelineProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new ClientTimelineProjection(jdbc, mapper);
+    }
+
+    @Bean
+    ProjectionPositions projectionPositions(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new ProjectionPositions(jdbc, mapper);
+    }
+}

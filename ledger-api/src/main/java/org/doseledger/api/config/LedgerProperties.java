@@ -1,0 +1,39 @@
+package org.doseledger.api.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the ledger service ({@code ledger.*}, or environment variables such as {@code LEDGER_DATA_DIR}).
+ *
+ * @param dataDir where the service keeps its files: the embedded database, the initial admin key
+ * @param maxRequestSize largest request body accepted; larger ones get 413
+ * @param readWaitTimeout how long a read that names a ledger position waits for projections to reach it
+ * @param embeddedPostgres the embedded PostgreSQL used when no database URL is configured
+ */
+@ConfigurationProperties("ledger")
+public record LedgerProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue("5s") Duration readWaitTimeout,
+        @DefaultValue EmbeddedPostgres embeddedPostgres) {
+
+    /**
+     * @param dataDirectory PostgreSQL data directory; defaults to {@code <dataDir>/postgres}
+     * @param port TCP port on localhost; 0 picks a free one at each start
+     * @param startupWait how long to wait for the server to accept connections
+     */
+    public record EmbeddedPostgres(
+            Path dataDirectory,
+            @DefaultValue("0") int port,
+            @DefaultValue("60s") Duration startupWait) {}
+
+    public Path embeddedDataDirectory() {
+        return embeddedPostgres.dataDirectory() != null
+                ? embeddedPostgres.dataDirectory()
+                : dataDir.resolve("postgres");
+    }
+}

@@ -1,0 +1,49 @@
+package org.doseledger.api.error;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.doseledger.api.web.RequestIdFilter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the RFC 9457 problem documents of the API; also writes them from servlet filters. */
+public final class ProblemResponses {
+
+    public static final String CODE = "code";
+    public static final String REQUEST_ID = "requestId";
+
+    private ProblemResponses() {}
+
+    public static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://doseledger.org/problems/" + code));
+        problem.setTitle(title);
+        problem.setProperty(CODE, code);
+        return problem;
+    }
+
+    /** For filters and security handlers, which run outside Spring MVC's exception handling. */
+    public static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ObjectMapper mapper,
+            HttpStatus status,
+            String code,
+            String title,
+            String detail)
+            throws IOException {
+        ProblemDetail problem = problem(status, code, title, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
+        if (requestId != null) {
+            problem.setProperty(REQUEST_ID, requestId);
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+}

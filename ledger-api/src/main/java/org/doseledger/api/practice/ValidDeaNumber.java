@@ -1,0 +1,43 @@
+package org.doseledger.api.practice;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.doseledger.core.shared.DeaNumber;
+
+/** A DEA registration number with a correct check digit (null is left to {@code @NotNull}). */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = ValidDeaNumber.Validator.class)
+@interface ValidDeaNumber {
+
+    String message() default "is not a valid DEA number";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<ValidDeaNumber, String> {
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            String problem = DeaNumber.problemWith(value);
+            if (problem == null) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(
+                            problem.replace("{", "\\{").replace("$", "\\$"))
+                    .addConstraintViolation();
+            return false;
+        }
+    }
+}

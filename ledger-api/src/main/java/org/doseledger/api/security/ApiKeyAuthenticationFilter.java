@@ -1,0 +1,87 @@
+package org.doseledger.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.projections.apikey.ApiKeyView;
+import org.doseledger.projections.apikey.FindApiKeyQuery;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer dlk.<id>.<secret>}. A missing or unusable key leaves the
+ * request anonymous; the entry point then answers 401 with the reason recorded here.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String FAILURE_ATTRIBUTE = ApiKeyAuthenticationFilter.class.getName() + ".failure";
+
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    ApiKeyAuthenticationFilter(QueryGateway queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null) {
+            authenticate(header)
+                    .ifPresentOrElse(
+                            credential -> SecurityContextHolder.getContext()
+                                    .setAuthentication(new UsernamePasswordAuthenticationToken(
+                                            credential,
+                                            null,
+                                            List.of(new SimpleGrantedAuthority(
+                                                    "ROLE_" + credential.role().name())))),
+                            () -> {});
+            if (SecurityContextHolder.getContext().getAuthentication() == null
+                    && request.getAttribute(FAILURE_ATTRIBUTE) == null) {
+                request.setAttribute(FAILURE_ATTRIBUTE, "The API key is not valid");
+            }
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Optional<ApiCredential> authenticate(String header) {
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        Optional<ApiKeySecrets.PresentedKey> presented = ApiKeySecrets.parse(header.substring(7));
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ApiKeyView> key = queries.query(
+                        new FindApiKeyQuery(presented.get().keyId()),
+                        ResponseTypes.optionalInstanceOf(ApiKeyView.class))
+                .join();
+        if (key.isEmpty()
+                || !ApiKeySecrets.matches(presented.get().secret(), key.get().secretSha256())) {
+            return Optional.empty();
+        }
+        if (!key.get().isUsableAt(clock.instant())) {
+            return Optional.empty();
+        }
+        ApiKeyView view = key.get();
+        return Optional.of(new ApiCredential(
+                view.keyId(), view.role(), view.practiceId() == null ? null : PracticeId.of(view.practiceId())));
+    }
+}

@@ -1,0 +1,78 @@
+package org.doseledger.api.timeline;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.read.ReadYourWrites;
+import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.projections.timeline.ClientTimelineProjection;
+import org.doseledger.projections.timeline.ClientTimelineView;
+import org.doseledger.projections.timeline.ConsentView;
+import org.doseledger.projections.timeline.FindClientTimelineQuery;
+import org.doseledger.projections.timeline.FindConsentQuery;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/practices/{practiceId}/clients/{clientId}")
+@Tag(name = "Client timeline", description = "Everything the ledger holds about one client, in occurred order")
+class ClientTimelineController {
+
+    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+
+    ClientTimelineController(QueryGateway queries, ReadYourWrites readYourWrites) {
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/timeline")
+    @PreAuthorize("hasAnyRole('PRACTICE_WRITER', 'COMPLIANCE_OFFICER', 'REGULATOR')")
+    @Operation(summary = "The client's timeline (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
+    ClientTimelineView timeline(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+            @Parameter(description = "wait (bounded) until the timeline includes this ledger position")
+                    @RequestParam(required = false)
+                    @Min(1)
+                    Long minPosition) {
+        readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, minPosition);
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return queries.query(
+                        new FindClientTimelineQuery(client, offset, limit),
+                        ResponseTypes.optionalInstanceOf(ClientTimelineView.class))
+                .join()
+                .orElseThrow(() -> new UnknownRecordException("client", clientId));
+    }
+
+    @GetMapping("/consents/{consentId}")
+    @PreAuthorize("hasAnyRole('PRACTICE_WRITER', 'COMPLIANCE_OFFICER', 'REGULATOR')")
+    @Operation(summary = "One consent and its revocation, if any (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
+    ConsentView consent(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String consentId,
+            @RequestParam(required = false) @Min(1) Long minPosition) {
+        readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, minPosition);
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return queries.query(
+                        new FindConsentQuery(client, consentId), ResponseTypes.optionalInstanceOf(ConsentView.class))
+                .join()
+                .orElseThrow(() -> new UnknownRecordException("consent", consentId));
+    }
+}

@@ -1,0 +1,132 @@
+package org.doseledger.api.write;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.function.Supplier;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.doseledger.api.security.ApiKeySecrets;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a write exactly once per (credential, Idempotency-Key). The key is claimed with an insert in
+ * the same transaction as the write's events: a concurrent retry waits on that row and then replays
+ * the stored answer; a failed write rolls back its claim, so a retry runs again. The same key with a
+ * different request is refused with 422.
+ */
+public class IdempotentWrites {
+
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 3;
+
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
+    private final ObjectMapper canonical;
+
+    public IdempotentWrites(TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.canonical = mapper.copy();
+    }
+
+    /**
+     * @param endpoint method and path of the write, part of the request's fingerprint
+     * @param request the parsed request body (or any value that identifies the request)
+     */
+    public ResponseEntity<Object> execute(
+            WriteContext context, String endpoint, Object request, Supplier<WriteOutcome> write) {
+        String fingerprint = fingerprint(endpoint, request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> runOnce(context, fingerprint, write));
+            } catch (ConcurrencyException e) {
+                if (attempt >= ATTEMPTS_ON_CONCURRENT_CHANGE) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ResponseEntity<Object> runOnce(WriteContext context, String fingerprint, Supplier<WriteOutcome> write) {
+        String credential = context.credential().keyId();
+        int claimed = jdbc.update(
+                """
+                insert into idempotency_record (credential_id, idempotency_key, request_fingerprint, created_at)
+                values (?, ?, ?, ?) on conflict do nothing
+                """, credential, context.idempotencyKey(), fingerprint, Timestamp.from(context.recordedAt()));
+        if (claimed == 0) {
+            return replay(credential, context.idempotencyKey(), fingerprint);
+        }
+        WriteOutcome outcome = write.get();
+        jdbc.update(
+                """
+                update idempotency_record set response_status = ?, response_location = ?, response_body = ?::json
+                where credential_id = ? and idempotency_key = ?
+                """,
+                outcome.status(),
+                outcome.location() == null ? null : outcome.location().toString(),
+                json(outcome.replayBody()),
+                credential,
+                context.idempotencyKey());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status());
+        if (outcome.location() != null) {
+            response.location(outcome.location());
+        }
+        return response.body(outcome.body());
+    }
+
+    private ResponseEntity<Object> replay(String credential, String key, String fingerprint) {
+        List<StoredResponse> stored = jdbc.query(
+                """
+                select request_fingerprint, response_status, response_location, response_body
+                from idempotency_record where credential_id = ? and idempotency_key = ?
+                """,
+                (rs, row) ->
+                        new StoredResponse(rs.getString(1), rs.getInt(2), rs.getString(3), readTree(rs.getString(4))),
+                credential,
+                key);
+        StoredResponse answer = stored.get(0);
+        if (!answer.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException(key);
+        }
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(answer.status()).header(REPLAYED_HEADER, "true");
+        if (answer.location() != null) {
+            response.location(URI.create(answer.location()));
+        }
+        return response.body(answer.body());
+    }
+
+    private String fingerprint(String endpoint, Object request) {
+        try {
+            return ApiKeySecrets.sha256(endpoint + "\n" + canonical.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("request cannot be fingerprinted", e);
+        }
+    }
+
+    private String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response cannot be stored", e);
+        }
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return json == null ? null : mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored response is not JSON", e);
+        }
+    }
+
+    private record StoredResponse(String fingerprint, int status, String location, JsonNode body) {}
+}

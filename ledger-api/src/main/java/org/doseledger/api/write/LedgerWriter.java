@@ -1,0 +1,74 @@
+package org.doseledger.api.write;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends one command with the write's metadata and reports the events it appended with their ledger
+ * positions. Runs inside the caller's transaction (Axon joins it), so the events, the lookup tables
+ * and the idempotency record commit together or not at all.
+ */
+public class LedgerWriter {
+
+    private final CommandGateway commands;
+    private final AppendedEventsRecorder recorder;
+    private final JdbcTemplate jdbc;
+    private final CommandTargetResolver targets =
+            AnnotationCommandTargetResolver.builder().build();
+
+    public LedgerWriter(CommandGateway commands, AppendedEventsRecorder recorder, JdbcTemplate jdbc) {
+        this.commands = commands;
+        this.recorder = recorder;
+        this.jdbc = jdbc;
+    }
+
+    public List<AppendedEvent> send(WriteContext context, Object command) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("ledger writes run inside a transaction");
+        }
+        CommandMessage<?> message =
+                GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData());
+        String target = targets.resolveTarget(message).getIdentifier();
+        List<EventMessage<?>> events;
+        try {
+            events = recorder.recording(() -> commands.sendAndWait(message)).events();
+        } catch (AggregateStreamCreationException e) {
+            throw new RecordAlreadyExistsException(StreamIds.kind(target), StreamIds.id(target));
+        } catch (AggregateNotFoundException e) {
+            throw new UnknownRecordException(StreamIds.kind(target), StreamIds.id(target));
+        }
+        return withPositions(events);
+    }
+
+    private List<AppendedEvent> withPositions(List<EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        String[] ids = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
+        Map<String, Long> positions = jdbc
+                .query(
+                        "select event_identifier, global_index from domain_event_entry where event_identifier = any (?)",
+                        (rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)),
+                        (Object) ids)
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return events.stream()
+                .map(event -> new AppendedEvent(
+                        event.getIdentifier(),
+                        EventTypes.of(event.getPayloadType()),
+                        positions.getOrDefault(event.getIdentifier(), 0L)))
+                .toList();
+    }
+}

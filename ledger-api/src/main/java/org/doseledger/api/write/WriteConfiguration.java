@@ -1,0 +1,44 @@
+package org.doseledger.api.write;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WriteConfiguration {
+
+    @Bean
+    AppendedEventsRecorder appendedEventsRecorder(EventStore eventStore) {
+        AppendedEventsRecorder recorder = new AppendedEventsRecorder();
+        eventStore.registerDispatchInterceptor(recorder);
+        return recorder;
+    }
+
+    @Bean
+    LedgerWriter ledgerWriter(CommandGateway commands, AppendedEventsRecorder recorder, JdbcTemplate jdbc) {
+        return new LedgerWriter(commands, recorder, jdbc);
+    }
+
+    @Bean
+    IdempotentWrites idempotentWrites(TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper) {
+        return new IdempotentWrites(transactions, jdbc, mapper);
+    }
+
+    @Bean
+    WebMvcConfigurer writeContextArguments(Clock clock) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new WriteContextResolver(clock));
+            }
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package org.doseledger.core.client;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.doseledger.core.client.api.ClientRegisteredEvent;
+import org.doseledger.core.client.api.ConsentAlreadyRecordedException;
+import org.doseledger.core.client.api.ConsentAlreadyRevokedException;
+import org.doseledger.core.client.api.ConsentExpiryBeforeSigningException;
+import org.doseledger.core.client.api.ConsentRevokedEvent;
+import org.doseledger.core.client.api.ConsentSignedEvent;
+import org.doseledger.core.client.api.RecordConsentCommand;
+import org.doseledger.core.client.api.RegisterClientCommand;
+import org.doseledger.core.client.api.RevocationBeforeSigningException;
+import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.UnknownRecordException;
+
+/**
+ * A client of a practice and the consents they signed. Consent lives in the client's stream so that
+ * one aggregate owns every rule that needs both (a dose will need an active consent of its client).
+ */
+public class Client {
+
+    @AggregateIdentifier
+    private String id;
+
+    private PracticeId practiceId;
+    private String clientId;
+    private final Map<String, ConsentState> consents = new HashMap<>();
+
+    protected Client() {}
+
+    @CommandHandler
+    public Client(RegisterClientCommand command) {
+        apply(new ClientRegisteredEvent(
+                command.client().practiceId(),
+                command.client().clientId(),
+                command.legalName(),
+                command.dateOfBirth(),
+                command.address(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordConsentCommand command) {
+        if (consents.containsKey(command.consentId())) {
+            throw new ConsentAlreadyRecordedException(clientId, command.consentId());
+        }
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(command.signedAt())) {
+            throw new ConsentExpiryBeforeSigningException(command.consentId(), command.expiresAt(), command.signedAt());
+        }
+        apply(new ConsentSignedEvent(
+                practiceId,
+                clientId,
+                command.consentId(),
+                command.document(),
+                command.signedAt(),
+                command.signedBy(),
+                command.witnessedBy(),
+                sortedDistinct(command.risksAcknowledged()),
+                sortedDistinct(command.routes()),
+                sortedDistinct(command.careModels()),
+                command.expiresAt()));
+    }
+
+    @CommandHandler
+    void handle(RevokeConsentCommand command) {
+        ConsentState consent = consents.get(command.consentId());
+        if (consent == null) {
+            throw new UnknownRecordException("consent", command.consentId());
+        }
+        if (consent.revokedAt() != null) {
+            throw new ConsentAlreadyRevokedException(command.consentId(), consent.revokedAt());
+        }
+        if (command.effectiveAt().isBefore(consent.signedAt())) {
+            throw new RevocationBeforeSigningException(command.consentId(), command.effectiveAt(), consent.signedAt());
+        }
+        apply(new ConsentRevokedEvent(
+                practiceId, clientId, command.consentId(), command.effectiveAt(), command.reason()));
+    }
+
+    private static <T extends Comparable<T>> List<T> sortedDistinct(Collection<T> values) {
+        return values == null ? List.of() : List.copyOf(new TreeSet<>(values));
+    }
+
+    @EventSourcingHandler
+    void on(ClientRegisteredEvent event) {
+        practiceId = event.practiceId();
+        clientId = event.clientId();
+        id = new ClientRef(practiceId, clientId).toString();
+    }
+
+    @EventSourcingHandler
+    void on(ConsentSignedEvent event) {
+        consents.put(event.consentId(), new ConsentState(event.signedAt(), null));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentRevokedEvent event) {
+        consents.computeIfPresent(event.consentId(), (id, state) -> state.revoked(event.effectiveAt()));
+    }
+
+    private record ConsentState(Instant signedAt, Instant revokedAt) {
+        ConsentState revoked(Instant at) {
+            return new ConsentState(signedAt, at);
+        }
+    }
+}

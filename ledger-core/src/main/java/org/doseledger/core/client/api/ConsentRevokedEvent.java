@@ -1,0 +1,18 @@
+package org.doseledger.core.client.api;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.doseledger.core.shared.ClientEvent;
+import org.doseledger.core.shared.PracticeId;
+
+/** A client revoked a consent, effective at the given time, for the given reason. */
+@Revision("1")
+public record ConsentRevokedEvent(
+        PracticeId practiceId, String clientId, String consentId, Instant effectiveAt, String reason)
+        implements ClientEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return effectiveAt;
+    }
+}

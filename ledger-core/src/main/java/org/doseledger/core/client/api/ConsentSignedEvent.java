@@ -1,0 +1,35 @@
+package org.doseledger.core.client.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+import org.doseledger.core.shared.CareModel;
+import org.doseledger.core.shared.ClientEvent;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Route;
+
+/**
+ * A client signed informed consent: which document version, when, who signed and who witnessed,
+ * the risks acknowledged, and the routes and care models it covers. {@code expiresAt} is null when
+ * the consent does not expire.
+ */
+@Revision("1")
+public record ConsentSignedEvent(
+        PracticeId practiceId,
+        String clientId,
+        String consentId,
+        ConsentDocument document,
+        Instant signedAt,
+        String signedBy,
+        String witnessedBy,
+        List<String> risksAcknowledged,
+        List<Route> routes,
+        List<CareModel> careModels,
+        Instant expiresAt)
+        implements ClientEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return signedAt;
+    }
+}

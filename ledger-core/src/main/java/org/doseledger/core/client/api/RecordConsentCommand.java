@@ -1,0 +1,21 @@
+package org.doseledger.core.client.api;
+
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.doseledger.core.shared.CareModel;
+import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.Route;
+
+/** Record that a client signed an informed-consent document. */
+public record RecordConsentCommand(
+        @TargetAggregateIdentifier ClientRef client,
+        String consentId,
+        ConsentDocument document,
+        Instant signedAt,
+        String signedBy,
+        String witnessedBy,
+        Set<String> risksAcknowledged,
+        Set<Route> routes,
+        Set<CareModel> careModels,
+        Instant expiresAt) {}

@@ -1,0 +1,9 @@
+package org.doseledger.core.client.api;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.doseledger.core.shared.ClientRef;
+
+/** Record that a client revoked a consent; no dose may rely on it from {@code effectiveAt} on. */
+public record RevokeConsentCommand(
+        @TargetAggregateIdentifier ClientRef client, String consentId, Instant effectiveAt, String reason) {}

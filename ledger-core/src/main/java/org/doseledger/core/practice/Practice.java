@@ -1,0 +1,54 @@
+package org.doseledger.core.practice;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TreeSet;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.doseledger.core.practice.api.DeaRegistrationExpiredException;
+import org.doseledger.core.practice.api.PracticeRegisteredEvent;
+import org.doseledger.core.practice.api.RegisterPracticeCommand;
+import org.doseledger.core.practice.api.ScheduleIiiNonNarcoticNotAuthorizedException;
+import org.doseledger.core.shared.ControlledSchedule;
+
+/** A practice: the DEA registrant that owns stock, clients and credentials. */
+public class Practice {
+
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(-12);
+
+    @AggregateIdentifier
+    private String id;
+
+    protected Practice() {}
+
+    @CommandHandler
+    public Practice(RegisterPracticeCommand command) {
+        // the practice's time zone is not known yet: judge by the earliest calendar date anywhere
+        LocalDate registeredOn = LocalDate.ofInstant(command.occurredAt(), EARLIEST_ZONE);
+        if (command.deaRegistrationExpiresOn().isBefore(registeredOn)) {
+            throw new DeaRegistrationExpiredException(
+                    command.deaNumber().value(), command.deaRegistrationExpiresOn(), registeredOn);
+        }
+        if (!command.authorizedSchedules().contains(ControlledSchedule.IIIN)) {
+            throw new ScheduleIiiNonNarcoticNotAuthorizedException(
+                    command.deaNumber().value(), command.authorizedSchedules());
+        }
+        apply(new PracticeRegisteredEvent(
+                command.practiceId(),
+                command.name(),
+                command.address(),
+                command.deaNumber().value(),
+                command.deaRegistrationExpiresOn(),
+                List.copyOf(new TreeSet<>(command.authorizedSchedules())),
+                command.occurredAt()));
+    }
+
+    @EventSourcingHandler
+    void on(PracticeRegisteredEvent event) {
+        id = event.practiceId().aggregateId();
+    }
+}

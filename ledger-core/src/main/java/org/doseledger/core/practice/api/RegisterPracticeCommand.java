@@ -1,0 +1,26 @@
+package org.doseledger.core.practice.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.doseledger.core.shared.ControlledSchedule;
+import org.doseledger.core.shared.DeaNumber;
+import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.core.shared.PracticeId;
+
+/** Register a practice (the DEA registrant) with the ledger. */
+public record RegisterPracticeCommand(
+        PracticeId practiceId,
+        String name,
+        PostalAddress address,
+        DeaNumber deaNumber,
+        LocalDate deaRegistrationExpiresOn,
+        Set<ControlledSchedule> authorizedSchedules,
+        Instant occurredAt) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return practiceId.aggregateId();
+    }
+}

@@ -1,0 +1,23 @@
+package org.doseledger.core.shared;
+
+import java.util.List;
+
+/** Metadata keys every event carries, copied from the command that caused it. */
+public final class LedgerMetadata {
+
+    /** Id of the API credential that sent the command. */
+    public static final String CREDENTIAL_ID = "credentialId";
+    /** Practitioner acting through the credential, when the client named one. */
+    public static final String PRACTITIONER_ID = "practitionerId";
+    /** Request id of the HTTP request (also in logs and the response header). */
+    public static final String REQUEST_ID = "requestId";
+    /** The client's Idempotency-Key for the write. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** Server clock time at which the ledger accepted the write, ISO-8601 UTC. */
+    public static final String RECORDED_AT = "recordedAt";
+
+    public static final List<String> ALL =
+            List.of(CREDENTIAL_ID, PRACTITIONER_ID, REQUEST_ID, IDEMPOTENCY_KEY, RECORDED_AT);
+
+    private LedgerMetadata() {}
+}

@@ -1,0 +1,208 @@
+package org.doseledger.core.client;
+
+import static org.axonframework.test.matchers.Matchers.predicate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.client.api.ClientRegisteredEvent;
+import org.doseledger.core.client.api.ConsentAlreadyRecordedException;
+import org.doseledger.core.client.api.ConsentAlreadyRevokedException;
+import org.doseledger.core.client.api.ConsentDocument;
+import org.doseledger.core.client.api.ConsentExpiryBeforeSigningException;
+import org.doseledger.core.client.api.ConsentRevokedEvent;
+import org.doseledger.core.client.api.ConsentSignedEvent;
+import org.doseledger.core.client.api.RecordConsentCommand;
+import org.doseledger.core.client.api.RegisterClientCommand;
+import org.doseledger.core.client.api.RevocationBeforeSigningException;
+import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.shared.CareModel;
+import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.PersonName;
+import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Route;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClientTest {
+
+    private static final PracticeId PRACTICE = PracticeId.of("clinic-1");
+    private static final ClientRef CLIENT = new ClientRef(PRACTICE, "c-42");
+    private static final PersonName NAME = new PersonName("Ada", "M", "Lovelace");
+    private static final LocalDate BORN = LocalDate.of(1985, 12, 10);
+    private static final PostalAddress ADDRESS = new PostalAddress("1 Elm Road", null, "Springfield", "IL", "62704");
+    private static final Instant REGISTERED_AT = Instant.parse("2026-11-02T15:00:00Z");
+    private static final Instant SIGNED_AT = Instant.parse("2026-11-03T09:30:00Z");
+    private static final Instant EXPIRES_AT = Instant.parse("2027-11-03T09:30:00Z");
+    private static final ConsentDocument DOCUMENT =
+            new ConsentDocument("ketamine-informed-consent", "3.1", LocalDate.of(2026, 1, 15));
+
+    private FixtureConfiguration<Client> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Client.class);
+    }
+
+    @Test
+    void canRegisterAClient() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterClientCommand(CLIENT, NAME, BORN, ADDRESS, REGISTERED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(registered());
+    }
+
+    @Test
+    void canRecordAConsent() {
+        fixture.given(registered())
+                .when(new RecordConsentCommand(
+                        CLIENT,
+                        "consent-1",
+                        DOCUMENT,
+                        SIGNED_AT,
+                        "Ada Lovelace",
+                        "Dr. Grace Hopper",
+                        inThisOrder("dissociation", "blood-pressure", "bladder"),
+                        inThisOrder(Route.SUBLINGUAL, Route.IM),
+                        inThisOrder(CareModel.DISPENSED, CareModel.ADMINISTERED),
+                        EXPIRES_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ConsentSignedEvent(
+                        PRACTICE,
+                        "c-42",
+                        "consent-1",
+                        DOCUMENT,
+                        SIGNED_AT,
+                        "Ada Lovelace",
+                        "Dr. Grace Hopper",
+                        List.of("bladder", "blood-pressure", "dissociation"),
+                        List.of(Route.IM, Route.SUBLINGUAL),
+                        List.of(CareModel.ADMINISTERED, CareModel.DISPENSED),
+                        EXPIRES_AT));
+    }
+
+    @Test
+    void canRecordAConsentThatDoesNotExpire() {
+        fixture.given(registered())
+                .when(recordConsent("consent-1", SIGNED_AT, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(signed("consent-1", SIGNED_AT, null));
+    }
+
+    @Test
+    void cannotRecordTheSameConsentTwice() {
+        fixture.given(registered(), signed("consent-1", SIGNED_AT, EXPIRES_AT))
+                .when(recordConsent("consent-1", SIGNED_AT.plusSeconds(60), EXPIRES_AT))
+                .expectNoEvents()
+                .expectException(ConsentAlreadyRecordedException.class);
+    }
+
+    @Test
+    void consentCannotExpireBeforeItIsSigned() {
+        fixture.given(registered())
+                .when(recordConsent("consent-1", SIGNED_AT, SIGNED_AT.minusSeconds(1)))
+                .expectNoEvents()
+                .expectException(ConsentExpiryBeforeSigningException.class);
+    }
+
+    @Test
+    void consentCannotExpireTheMomentItIsSigned() {
+        fixture.given(registered())
+                .when(recordConsent("consent-1", SIGNED_AT, SIGNED_AT))
+                .expectNoEvents()
+                .expectException(ConsentExpiryBeforeSigningException.class);
+    }
+
+    @Test
+    void canRevokeAConsent() {
+        Instant effectiveAt = Instant.parse("2027-02-01T12:00:00Z");
+
+        fixture.given(registered(), signed("consent-1", SIGNED_AT, EXPIRES_AT))
+                .when(new RevokeConsentCommand(CLIENT, "consent-1", effectiveAt, "client withdrew"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", effectiveAt, "client withdrew"));
+    }
+
+    @Test
+    void cannotRevokeARevokedConsent() {
+        Instant firstRevocation = Instant.parse("2027-02-01T12:00:00Z");
+
+        fixture.given(
+                        registered(),
+                        signed("consent-1", SIGNED_AT, EXPIRES_AT),
+                        new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", firstRevocation, "client withdrew"))
+                .when(new RevokeConsentCommand(CLIENT, "consent-1", firstRevocation.plusSeconds(3600), "again"))
+                .expectNoEvents()
+                .expectException(ConsentAlreadyRevokedException.class)
+                .expectExceptionMessage(predicate((String message) -> message.contains("consent-1")));
+    }
+
+    @Test
+    void cannotRevokeAnUnknownConsent() {
+        fixture.given(registered(), signed("consent-1", SIGNED_AT, EXPIRES_AT))
+                .when(new RevokeConsentCommand(CLIENT, "consent-2", SIGNED_AT.plusSeconds(60), "client withdrew"))
+                .expectNoEvents()
+                .expectException(UnknownRecordException.class)
+                .expectExceptionMessage("Unknown consent 'consent-2'");
+    }
+
+    @Test
+    void cannotRevokeEffectiveBeforeSigning() {
+        fixture.given(registered(), signed("consent-1", SIGNED_AT, EXPIRES_AT))
+                .when(new RevokeConsentCommand(CLIENT, "consent-1", SIGNED_AT.minusSeconds(1), "client withdrew"))
+                .expectNoEvents()
+                .expectException(RevocationBeforeSigningException.class);
+    }
+
+    @Test
+    void canRevokeEffectiveAtTheMomentOfSigning() {
+        fixture.given(registered(), signed("consent-1", SIGNED_AT, EXPIRES_AT))
+                .when(new RevokeConsentCommand(CLIENT, "consent-1", SIGNED_AT, "signed in error"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", SIGNED_AT, "signed in error"));
+    }
+
+    @SafeVarargs
+    private static <T> Set<T> inThisOrder(T... elements) {
+        return new LinkedHashSet<>(List.of(elements));
+    }
+
+    private static ClientRegisteredEvent registered() {
+        return new ClientRegisteredEvent(PRACTICE, "c-42", NAME, BORN, ADDRESS, REGISTERED_AT);
+    }
+
+    private static RecordConsentCommand recordConsent(String consentId, Instant signedAt, Instant expiresAt) {
+        return new RecordConsentCommand(
+                CLIENT,
+                consentId,
+                DOCUMENT,
+                signedAt,
+                "Ada Lovelace",
+                "Dr. Grace Hopper",
+                Set.of("dissociation"),
+                Set.of(Route.SUBLINGUAL),
+                Set.of(CareModel.ADMINISTERED),
+                expiresAt);
+    }
+
+    private static ConsentSignedEvent signed(String consentId, Instant signedAt, Instant expiresAt) {
+        return new ConsentSignedEvent(
+                PRACTICE,
+                "c-42",
+                consentId,
+                DOCUMENT,
+                signedAt,
+                "Ada Lovelace",
+                "Dr. Grace Hopper",
+                List.of("dissociation"),
+                List.of(Route.SUBLINGUAL),
+                List.of(CareModel.ADMINISTERED),
+                expiresAt);
+    }
+}

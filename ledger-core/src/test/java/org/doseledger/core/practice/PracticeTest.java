@@ -1,0 +1,98 @@
+package org.doseledger.core.practice;
+
+import static org.doseledger.core.shared.ControlledSchedule.II;
+import static org.doseledger.core.shared.ControlledSchedule.III;
+import static org.doseledger.core.shared.ControlledSchedule.IIIN;
+import static org.doseledger.core.shared.ControlledSchedule.IV;
+import static org.doseledger.core.shared.ControlledSchedule.V;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practice.api.DeaRegistrationExpiredException;
+import org.doseledger.core.practice.api.PracticeRegisteredEvent;
+import org.doseledger.core.practice.api.RegisterPracticeCommand;
+import org.doseledger.core.practice.api.ScheduleIiiNonNarcoticNotAuthorizedException;
+import org.doseledger.core.shared.ControlledSchedule;
+import org.doseledger.core.shared.DeaNumber;
+import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.core.shared.PracticeId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PracticeTest {
+
+    private static final PracticeId PRACTICE = PracticeId.of("clinic-1");
+    private static final PostalAddress ADDRESS =
+            new PostalAddress("12 Main Street", "Suite 4", "Springfield", "IL", "62701");
+    private static final DeaNumber DEA = DeaNumber.of("AB1234563");
+    private static final Instant REGISTERED_AT = Instant.parse("2026-11-02T15:00:00Z");
+    private static final LocalDate REGISTERED_ON = LocalDate.of(2026, 11, 2);
+
+    private FixtureConfiguration<Practice> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Practice.class);
+    }
+
+    @Test
+    void canRegisterAPractice() {
+        LocalDate expiresOn = LocalDate.of(2028, 6, 30);
+
+        fixture.givenNoPriorActivity()
+                .when(register(expiresOn, new LinkedHashSet<>(List.of(V, IIIN, III, II))))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PracticeRegisteredEvent(
+                        PRACTICE,
+                        "Springfield Ketamine Clinic",
+                        ADDRESS,
+                        "AB1234563",
+                        expiresOn,
+                        List.of(II, III, IIIN, V),
+                        REGISTERED_AT));
+    }
+
+    @Test
+    void cannotRegisterWithExpiredDeaRegistration() {
+        fixture.givenNoPriorActivity()
+                .when(register(REGISTERED_ON.minusDays(1), Set.of(II, III, IIIN)))
+                .expectNoEvents()
+                .expectException(DeaRegistrationExpiredException.class)
+                .expectExceptionMessage("DEA registration AB1234563 expired on 2026-11-01,"
+                        + " before the practice registered on 2026-11-02");
+    }
+
+    @Test
+    void cannotRegisterWithoutScheduleIiiNonNarcotic() {
+        // ketamine is drug code 7285, schedule 3N: a narcotic-III-only registration does not cover it
+        fixture.givenNoPriorActivity()
+                .when(register(REGISTERED_ON.plusYears(1), Set.of(II, III, IV, V)))
+                .expectNoEvents()
+                .expectException(ScheduleIiiNonNarcoticNotAuthorizedException.class);
+    }
+
+    @Test
+    void canRegisterWithARegistrationThatExpiresOnTheDayOfRegistration() {
+        fixture.givenNoPriorActivity()
+                .when(register(REGISTERED_ON, Set.of(III, IIIN)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PracticeRegisteredEvent(
+                        PRACTICE,
+                        "Springfield Ketamine Clinic",
+                        ADDRESS,
+                        "AB1234563",
+                        REGISTERED_ON,
+                        List.of(III, IIIN),
+                        REGISTERED_AT));
+    }
+
+    private static RegisterPracticeCommand register(LocalDate expiresOn, Set<ControlledSchedule> schedules) {
+        return new RegisterPracticeCommand(
+                PRACTICE, "Springfield Ketamine Clinic", ADDRESS, DEA, expiresOn, schedules, REGISTERED_AT);
+    }
+}

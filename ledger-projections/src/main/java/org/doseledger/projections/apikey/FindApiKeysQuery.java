@@ -1,0 +1,4 @@
+package org.doseledger.projections.apikey;
+
+/** List every API key, revoked ones included, oldest first. */
+public record FindApiKeysQuery() {}

@@ -1,0 +1,85 @@
+package org.doseledger.projections.practice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.queryhandling.QueryHandler;
+import org.doseledger.core.practice.api.PracticeRegisteredEvent;
+import org.doseledger.core.shared.ControlledSchedule;
+import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.projections.support.EventRecordedTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The practices known to the ledger. A subscribing processor keeps this table in the same transaction
+ * as the events, so commands that must name an existing practice (issuing a key) can rely on it.
+ */
+@ProcessingGroup(PracticeRegistryProjection.PROCESSING_GROUP)
+public class PracticeRegistryProjection {
+
+    public static final String PROCESSING_GROUP = "practice-registry";
+
+    private static final TypeReference<List<ControlledSchedule>> SCHEDULES = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public PracticeRegistryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(PracticeRegisteredEvent event, EventMessage<?> message) throws JsonProcessingException {
+        jdbc.update(
+                """
+                insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
+                                               authorized_schedules, registered_at, recorded_at)
+                values (?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?)
+                on conflict (practice_id) do nothing
+                """,
+                event.practiceId().value(),
+                event.name(),
+                json.writeValueAsString(event.address()),
+                event.deaNumber(),
+                event.deaRegistrationExpiresOn(),
+                json.writeValueAsString(event.authorizedSchedules()),
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(EventRecordedTime.of(message)));
+    }
+
+    @QueryHandler
+    public Optional<PracticeView> handle(FindPracticeQuery query) {
+        return jdbc
+                .query(
+                        "select * from practice_registry where practice_id = ?",
+                        this::toView,
+                        query.practiceId().value())
+                .stream()
+                .findFirst();
+    }
+
+    private PracticeView toView(ResultSet rs, int row) throws SQLException {
+        try {
+            return new PracticeView(
+                    rs.getString("practice_id"),
+                    rs.getString("name"),
+                    json.readValue(rs.getString("address"), PostalAddress.class),
+                    rs.getString("dea_number"),
+                    rs.getObject("dea_registration_expires_on", java.time.LocalDate.class),
+                    json.readValue(rs.getString("authorized_schedules"), SCHEDULES),
+                    rs.getTimestamp("registered_at").toInstant(),
+                    rs.getTimestamp("recorded_at").toInstant());
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable practice row " + rs.getString("practice_id"), e);
+        }
+    }
+}

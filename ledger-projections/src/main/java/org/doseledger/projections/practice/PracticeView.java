@@ -1,0 +1,18 @@
+package org.doseledger.projections.practice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.doseledger.core.shared.ControlledSchedule;
+import org.doseledger.core.shared.PostalAddress;
+
+/** A registered practice as the ledger knows it. */
+public record PracticeView(
+        String practiceId,
+        String name,
+        PostalAddress address,
+        String deaNumber,
+        LocalDate deaRegistrationExpiresOn,
+        List<ControlledSchedule> authorizedSchedules,
+        Instant registeredAt,
+        Instant recordedAt) {}

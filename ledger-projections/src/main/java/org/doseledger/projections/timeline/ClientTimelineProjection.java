@@ -1,0 +1,135 @@
+package org.doseledger.projections.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.doseledger.core.shared.ClientEvent;
+import org.doseledger.core.shared.LedgerMetadata;
+import org.doseledger.projections.support.EventRecordedTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every event about a client, in occurred order, with its recorded time. Rows are keyed by ledger
+ * position, so handling an event twice (a replay, a retried batch) leaves the table unchanged.
+ */
+@ProcessingGroup(ClientTimelineProjection.PROCESSING_GROUP)
+public class ClientTimelineProjection {
+
+    public static final String PROCESSING_GROUP = "client-timeline";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ClientTimelineProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(ClientEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        long position =
+                token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+        jdbc.update(
+                """
+                insert into client_timeline (ledger_position, event_id, practice_id, client_id, event_type,
+                                             occurred_at, recorded_at, credential_id, practitioner_id, request_id,
+                                             details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                on conflict (ledger_position) do nothing
+                """,
+                position,
+                message.getIdentifier(),
+                event.practiceId().value(),
+                event.clientId(),
+                eventType(event),
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(EventRecordedTime.of(message)),
+                metaData(message, LedgerMetadata.CREDENTIAL_ID),
+                metaData(message, LedgerMetadata.PRACTITIONER_ID),
+                metaData(message, LedgerMetadata.REQUEST_ID),
+                json.writeValueAsString(event));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from client_timeline");
+    }
+
+    @QueryHandler
+    public Optional<ClientTimelineView> handle(FindClientTimelineQuery query) {
+        String practiceId = query.client().practiceId().value();
+        String clientId = query.client().clientId();
+        Long total = jdbc.queryForObject(
+                "select count(*) from client_timeline where practice_id = ? and client_id = ?",
+                Long.class,
+                practiceId,
+                clientId);
+        if (total == null || total == 0) {
+            return Optional.empty();
+        }
+        List<TimelineEntryView> entries =
+                jdbc.query("""
+                select * from client_timeline where practice_id = ? and client_id = ?
+                order by occurred_at, ledger_position
+                limit ? offset ?
+                """, this::toEntry, practiceId, clientId, query.limit(), query.offset());
+        return Optional.of(new ClientTimelineView(practiceId, clientId, entries, query.offset(), query.limit(), total));
+    }
+
+    @QueryHandler
+    public Optional<ConsentView> handle(FindConsentQuery query) {
+        List<TimelineEntryView> history = jdbc.query(
+                """
+                select * from client_timeline
+                where practice_id = ? and client_id = ? and details ->> 'consentId' = ?
+                order by ledger_position
+                """,
+                this::toEntry,
+                query.client().practiceId().value(),
+                query.client().clientId(),
+                query.consentId());
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean revoked = history.stream().anyMatch(entry -> entry.eventType().equals("ConsentRevoked"));
+        return Optional.of(
+                new ConsentView(query.consentId(), query.client().clientId(), revoked ? "REVOKED" : "ACTIVE", history));
+    }
+
+    static String eventType(Object event) {
+        String name = event.getClass().getSimpleName();
+        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+    }
+
+    private static String metaData(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private TimelineEntryView toEntry(ResultSet rs, int row) throws SQLException {
+        try {
+            return new TimelineEntryView(
+                    rs.getLong("ledger_position"),
+                    rs.getString("event_id"),
+                    rs.getString("event_type"),
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    rs.getTimestamp("recorded_at").toInstant(),
+                    rs.getString("credential_id"),
+                    rs.getString("practitioner_id"),
+                    rs.getString("request_id"),
+                    json.readTree(rs.getString("details")));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable timeline row " + rs.getLong("ledger_position"), e);
+        }
+    }
+}
