@@ -2,9 +2,13 @@ package org.doseledger.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.Map;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -18,6 +22,7 @@ import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
 import org.doseledger.projections.practice.PracticeRegistryProjection;
 import org.doseledger.projections.support.ProjectionPositions;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +39,11 @@ public class AxonConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
     }
 
     @Bean
@@ -144,7 +154,16 @@ public class AxonConfiguration {
 
     @Bean
     ProjectionPositions projectionPositions(
-            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
-        return new ProjectionPositions(jdbc, mapper);
+            JdbcTemplate jdbc,
+            @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper,
+            ObjectProvider<EventProcessingConfiguration> processing) {
+        return new ProjectionPositions(
+                jdbc,
+                mapper,
+                processorName -> processing
+                        .getObject()
+                        .eventProcessor(processorName, StreamingEventProcessor.class)
+                        .map(StreamingEventProcessor::processingStatus)
+                        .orElse(Map.of()));
     }
 }

@@ -5,12 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tells whether a streaming processor has handled the event at a given ledger position (global
- * index), by reading every segment's token in the shared token store. Works across replicas because
- * it reads the database, not in-memory processor state.
+ * index). Every segment must have passed it. Segments this node processes are judged by their live
+ * status (an idle segment stores its token only every few seconds); segments claimed by other replicas
+ * by their token in the shared token store.
  */
 public class ProjectionPositions {
 
@@ -19,21 +26,43 @@ public class ProjectionPositions {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper tokenMapper;
+    private final Function<String, Map<Integer, EventTrackerStatus>> localStatus;
 
-    public ProjectionPositions(JdbcTemplate jdbc, ObjectMapper tokenMapper) {
+    /**
+     * @param localStatus the live status of this node's segments of a processor, by segment id
+     */
+    public ProjectionPositions(
+            JdbcTemplate jdbc,
+            ObjectMapper tokenMapper,
+            Function<String, Map<Integer, EventTrackerStatus>> localStatus) {
         this.jdbc = jdbc;
         this.tokenMapper = tokenMapper;
+        this.localStatus = localStatus;
     }
 
     public boolean hasReached(String processorName, long position) {
         List<SegmentToken> tokens = jdbc.query(
-                "select token_type, token from token_entry where processor_name = ?",
-                (rs, row) -> new SegmentToken(rs.getString(1), rs.getBytes(2)),
+                "select segment, token_type, token from token_entry where processor_name = ?",
+                (rs, row) -> new SegmentToken(rs.getInt(1), rs.getString(2), rs.getBytes(3)),
                 processorName);
         if (tokens.isEmpty()) {
             return false;
         }
-        return tokens.stream().allMatch(token -> token.covers(position, tokenMapper));
+        Map<Integer, EventTrackerStatus> live = localStatus.apply(processorName);
+        return tokens.stream().allMatch(token -> {
+            EventTrackerStatus status = live.get(token.segment());
+            return status != null && status.getTrackingToken() != null
+                    ? covers(status.getTrackingToken(), position)
+                    : token.covers(position, tokenMapper);
+        });
+    }
+
+    static boolean covers(TrackingToken token, long position) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return current != null && current.position().orElse(-1) >= position;
     }
 
     /** Polls until the processor has reached the position or the timeout passes; true when reached. */
@@ -57,7 +86,7 @@ public class ProjectionPositions {
         }
     }
 
-    private record SegmentToken(String type, byte[] json) {
+    private record SegmentToken(int segment, String type, byte[] json) {
 
         boolean covers(long position, ObjectMapper mapper) {
             if (type == null || json == null) {

@@ -1,0 +1,211 @@
+package org.doseledger.api.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.doseledger.api.support.Bodies;
+import org.doseledger.api.support.EndToEndTest;
+import org.doseledger.api.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every class of client mistake gets its status, a problem document with a stable code, and writes nothing. */
+class ProblemResponsesEndToEndTest extends EndToEndTest {
+
+    private String practice;
+    private String writer;
+    private long eventsBefore;
+
+    @BeforeEach
+    void practiceWithWriter() {
+        practice = newPractice();
+        writer = issueKey("PRACTICE_WRITER", practice);
+        eventsBefore = eventRows();
+    }
+
+    @Test
+    void validationNamesEveryBadField() {
+        Http.Response response = postClient("""
+                {"clientId":"has spaces","legalName":{"given":"","family":"Lovelace"},"dateOfBirth":"2999-01-01",
+                 "address":{"line1":"12 Elm St","city":"Springfield","state":"Illinois","postalCode":"6270"},
+                 "occurredAt":"2026-11-20T15:00:00Z"}
+                """);
+
+        assertProblem(response, 400, "validation-failed");
+        List<String> fields = new ArrayList<>();
+        response.json()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asText()));
+        assertThat(fields)
+                .containsExactlyInAnyOrder(
+                        "clientId", "legalName.given", "dateOfBirth", "address.state", "address.postalCode");
+    }
+
+    @Test
+    void aFactCannotHaveOccurredInTheFuture() {
+        Http.Response response = postClient(Bodies.client(unique("client"), "2999-01-01T00:00:00Z"));
+
+        assertProblem(response, 400, "validation-failed");
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("occurredAt");
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        Http.Response response = postClient("{\"clientId\": \"c-1\", ");
+
+        assertProblem(response, 400, "malformed-request");
+    }
+
+    @Test
+    void unknownFieldsAreRejectedRatherThanSilentlyDropped() {
+        Http.Response response = postClient(Bodies.client(unique("client"), "2026-11-20T15:00:00Z")
+                .replace("\"clientId\"", "\"witnes\":\"x\",\"clientId\""));
+
+        assertProblem(response, 400, "malformed-request");
+        assertThat(response.json().get("detail").asText()).contains("witnes");
+    }
+
+    @Test
+    void aValueOfTheWrongKindNamesTheFieldAndTheAllowedValues() {
+        String client = newClient(practice, writer);
+        eventsBefore = eventRows();
+
+        Http.Response response = http.post("/api/practices/" + practice + "/clients/" + client + "/consents")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.consent("2026-11-20T15:30:00Z").replace("\"SUBLINGUAL\"", "\"RECTAL\""))
+                .send();
+
+        assertProblem(response, 400, "malformed-request");
+        assertThat(response.json().get("detail").asText()).contains("routes[1]").contains("SUBLINGUAL");
+        assertThat(response.text()).doesNotContain("org.doseledger");
+    }
+
+    @Test
+    void anInvalidDeaNumberIsRejectedWithItsReason() {
+        Http.Response response = http.post("/api/practices")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.practice(unique("practice")).replace("AB1234563", "AB1234564"))
+                .send();
+
+        assertProblem(response, 400, "validation-failed");
+        assertThat(response.json().get("errors").get(0).get("message").asText()).contains("check digit");
+    }
+
+    @Test
+    void aRuleViolationIsA409WithItsCode() {
+        Http.Response response = http.post("/api/practices")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.practice(unique("practice")).replace("[\"III\",\"IIIN\",\"IV\"]", "[\"II\",\"III\"]"))
+                .send();
+
+        assertProblem(response, 409, "schedule-iiin-not-authorized");
+    }
+
+    @Test
+    void aConsentForAnUnknownClientIsA404() {
+        Http.Response response = http.post("/api/practices/" + practice + "/clients/nobody/consents")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.consent("2026-11-20T15:30:00Z"))
+                .send();
+
+        assertProblem(response, 404, "client-not-found");
+    }
+
+    @Test
+    void revokingAnUnknownConsentIsA404() {
+        String client = newClient(practice, writer);
+        eventsBefore = eventRows();
+
+        Http.Response response = http.post(
+                        "/api/practices/" + practice + "/clients/" + client + "/consents/no-such-consent/revocation")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.revocation("2026-11-21T09:00:00Z"))
+                .send();
+
+        assertProblem(response, 404, "consent-not-found");
+    }
+
+    @Test
+    void theTimelineOfAnUnknownClientIsA404() {
+        Http.Response response = http.get("/api/practices/" + practice + "/clients/nobody/timeline")
+                .key(writer)
+                .send();
+
+        assertProblem(response, 404, "client-not-found");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsA415() {
+        Http.Response response = http.post("/api/practices/" + practice + "/clients")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .header("Content-Type", "text/plain")
+                .body("clientId=c-1")
+                .send();
+
+        assertProblem(response, 415, "unsupported-media-type");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413() {
+        String huge = Bodies.client(unique("client"), "2026-11-20T15:00:00Z")
+                .replace("\"Ada\"", "\"" + "A".repeat(1_100_000) + "\"");
+
+        Http.Response response = postClient(huge);
+
+        assertProblem(response, 413, "payload-too-large");
+    }
+
+    @Test
+    void aWriteWithoutAnIdempotencyKeyIsA400() {
+        Http.Response response = http.post("/api/practices/" + practice + "/clients")
+                .key(writer)
+                .body(Bodies.client(unique("client"), "2026-11-20T15:00:00Z"))
+                .send();
+
+        assertProblem(response, 400, "idempotency-key-required");
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        Http.Response response = http.get("/api/nothing-here").key(writer).send();
+
+        assertProblem(response, 404, "not-found");
+    }
+
+    @Test
+    void aWrongMethodIsA405Problem() {
+        Http.Response response =
+                http.get("/api/practices/" + practice + "/clients").key(writer).send();
+
+        assertProblem(response, 405, "method-not-allowed");
+    }
+
+    private Http.Response postClient(String body) {
+        return http.post("/api/practices/" + practice + "/clients")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body(body)
+                .send();
+    }
+
+    private void assertProblem(Http.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("code").asText()).isEqualTo(code);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("requestId").asText())
+                .isEqualTo(response.header("X-Request-Id").orElseThrow());
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(eventRows()).as("a rejected request writes nothing").isEqualTo(eventsBefore);
+    }
+}

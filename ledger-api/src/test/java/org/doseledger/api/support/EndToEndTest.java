@@ -1,0 +1,97 @@
+package org.doseledger.api.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.UUID;
+import org.doseledger.api.config.LedgerProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Base of the end-to-end tests: HTTP against the running service, SQL against its database. */
+@LedgerApiTest
+public abstract class EndToEndTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected LedgerProperties properties;
+
+    protected Http http;
+    protected String adminKey;
+
+    @BeforeEach
+    void connect() throws IOException {
+        http = new Http(port);
+        adminKey = Files.readString(properties.dataDir().resolve("initial-admin-key"))
+                .trim();
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected long eventRows() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    protected String newPractice() {
+        String practiceId = unique("practice");
+        Http.Response response = http.post("/api/practices")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.practice(practiceId))
+                .send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return practiceId;
+    }
+
+    protected String issueKey(String role, String practiceId) {
+        String practice = practiceId == null ? "" : ",\"practiceId\":\"" + practiceId + "\"";
+        Http.Response response = http.post("/api/admin/api-keys")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body("{\"role\":\"" + role + "\",\"label\":\"test key\"" + practice + "}")
+                .send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("apiKey").asText();
+    }
+
+    protected String newClient(String practiceId, String writerKey) {
+        String clientId = unique("client");
+        Http.Response response = http.post("/api/practices/" + practiceId + "/clients")
+                .key(writerKey)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.client(clientId, "2026-11-20T15:00:00Z"))
+                .send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return clientId;
+    }
+
+    protected JsonNode recordConsent(String practiceId, String clientId, String writerKey, String signedAt) {
+        Http.Response response = http.post("/api/practices/" + practiceId + "/clients/" + clientId + "/consents")
+                .key(writerKey)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.consent(signedAt))
+                .send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    protected JsonNode timeline(String practiceId, String clientId, String key, long minPosition) {
+        Http.Response response = http.get("/api/practices/" + practiceId + "/clients/" + clientId
+                        + "/timeline?minPosition=" + minPosition)
+                .key(key)
+                .send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+}

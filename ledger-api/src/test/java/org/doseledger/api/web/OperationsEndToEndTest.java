@@ -1,0 +1,57 @@
+package org.doseledger.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.doseledger.api.support.EndToEndTest;
+import org.doseledger.api.support.Http;
+import org.junit.jupiter.api.Test;
+
+class OperationsEndToEndTest extends EndToEndTest {
+
+    @Test
+    void healthHasLivenessAndReadinessGroups() {
+        for (String path :
+                new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            Http.Response response = http.get(path).send();
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.json().get("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void prometheusExposesCommandAndProcessorMetrics() {
+        newPractice();
+
+        Http.Response metrics = http.get("/actuator/prometheus").send();
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("commandBus").contains("http_server_requests");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApiAndItsWriteHeaders() {
+        Http.Response document = http.get("/v3/api-docs").send();
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().get("paths").has("/api/practices/{practiceId}/clients"))
+                .isTrue();
+        assertThat(document.text()).contains("Idempotency-Key").doesNotContain("WriteContext");
+        assertThat(http.get("/swagger-ui/index.html").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndASaneOneIsKept() {
+        Http.Response generated = http.get("/actuator/health").send();
+        Http.Response kept =
+                http.get("/actuator/health").header("X-Request-Id", "ehr-4711").send();
+        Http.Response replaced = http.get("/actuator/health")
+                .header("X-Request-Id", "bad id with spaces")
+                .send();
+
+        assertThat(generated.header("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(kept.header("X-Request-Id")).contains("ehr-4711");
+        assertThat(replaced.header("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    }
+}
