@@ -64,7 +64,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownRecordException.class)
     ResponseEntity<Object> unknown(UnknownRecordException e, WebRequest request) {
         return respond(
-                ProblemResponses.problem(HttpStatus.NOT_FOUND, e.kind() + "-not-found", "Not found", e.getMessage()),
+                ProblemResponses.problem(
+                        HttpStatus.NOT_FOUND,
+                        ProblemResponses.codeFor(e.kind()) + "_NOT_FOUND",
+                        "Not found",
+                        e.getMessage()),
                 request);
     }
 
@@ -80,7 +84,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(
                 ProblemResponses.problem(
                         HttpStatus.UNPROCESSABLE_ENTITY,
-                        "idempotency-key-reused",
+                        "IDEMPOTENCY_KEY_REUSED",
                         "Idempotency-Key reused",
                         e.getMessage()),
                 request);
@@ -89,7 +93,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProjectionBehindException.class)
     ResponseEntity<Object> projectionBehind(ProjectionBehindException e, WebRequest request) {
         ProblemDetail problem = ProblemResponses.problem(
-                HttpStatus.SERVICE_UNAVAILABLE, "projection-behind", "Read model not yet up to date", e.getMessage());
+                HttpStatus.SERVICE_UNAVAILABLE, "PROJECTION_BEHIND", "Read model not yet up to date", e.getMessage());
         decorate(problem, request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
@@ -100,7 +104,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> denied(AccessDeniedException e, WebRequest request) {
         return respond(
                 ProblemResponses.problem(
-                        HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This credential's role may not do this"),
+                        HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", "This credential's role may not do this"),
                 request);
     }
 
@@ -110,7 +114,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(
                 ProblemResponses.problem(
                         HttpStatus.INTERNAL_SERVER_ERROR,
-                        "internal-error",
+                        "INTERNAL_ERROR",
                         "Internal error",
                         "The ledger could not complete the request; nothing was written. Quote the request id when"
                                 + " reporting this."),
@@ -164,7 +168,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return respond(
                         ProblemResponses.problem(
                                 HttpStatus.PAYLOAD_TOO_LARGE,
-                                "payload-too-large",
+                                "PAYLOAD_TOO_LARGE",
                                 "Payload too large",
                                 tooLarge.getMessage()),
                         request);
@@ -173,7 +177,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return respond(
                 ProblemResponses.problem(
-                        HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body", describe(e)),
+                        HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request body", describe(e)),
                 request);
     }
 
@@ -192,24 +196,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String codeOf(Exception e, HttpStatusCode status) {
         if (e instanceof HttpMediaTypeNotSupportedException) {
-            return "unsupported-media-type";
+            return "UNSUPPORTED_MEDIA_TYPE";
         }
         if (e instanceof HttpMediaTypeNotAcceptableException) {
-            return "not-acceptable";
+            return "NOT_ACCEPTABLE";
         }
         if (e instanceof HttpRequestMethodNotSupportedException) {
-            return "method-not-allowed";
+            return "METHOD_NOT_ALLOWED";
         }
         if (e instanceof NoResourceFoundException) {
-            return "not-found";
+            return "NOT_FOUND";
         }
         if (e instanceof MissingServletRequestParameterException || e instanceof ServletRequestBindingException) {
-            return "invalid-request";
+            return "INVALID_REQUEST";
         }
         if (status.is4xxClientError()) {
-            return "invalid-request";
+            return "INVALID_REQUEST";
         }
-        return "internal-error";
+        return "INTERNAL_ERROR";
     }
 
     private ResponseEntity<Object> validationFailed(List<Map<String, Object>> errors, WebRequest request) {
@@ -218,7 +222,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .sorted()
                 .collect(Collectors.joining("; "));
         ProblemDetail problem =
-                ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request", summary);
+                ProblemResponses.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request", summary);
         problem.setProperty("errors", errors);
         return respond(problem, request);
     }

@@ -5,12 +5,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 import org.doseledger.api.web.RequestIdFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** Builds the RFC 9457 problem documents of the API; also writes them from servlet filters. */
+/**
+ * Builds the RFC 9457 problem documents of the API; also writes them from servlet filters. Every
+ * problem carries a stable, UPPER_SNAKE_CASE {@code code} that clients can branch on.
+ */
 public final class ProblemResponses {
 
     public static final String CODE = "code";
@@ -20,10 +24,16 @@ public final class ProblemResponses {
 
     public static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://doseledger.org/problems/" + code));
+        problem.setType(URI.create("https://doseledger.org/problems/"
+                + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(title);
         problem.setProperty(CODE, code);
         return problem;
+    }
+
+    /** The code prefix for a kind of record: {@code api-key} becomes {@code API_KEY}. */
+    public static String codeFor(String kind) {
+        return kind.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** For filters and security handlers, which run outside Spring MVC's exception handling. */

@@ -45,7 +45,7 @@ class SecurityConfiguration {
                                     response,
                                     mapper,
                                     HttpStatus.UNAUTHORIZED,
-                                    "unauthenticated",
+                                    "UNAUTHENTICATED",
                                     "Authentication required",
                                     reason != null
                                             ? reason.toString()
@@ -56,7 +56,7 @@ class SecurityConfiguration {
                                 response,
                                 mapper,
                                 HttpStatus.FORBIDDEN,
-                                "forbidden",
+                                "FORBIDDEN",
                                 "Forbidden",
                                 "This credential's role may not do this")))
                 .build();

@@ -42,7 +42,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                     response,
                     mapper,
                     HttpStatus.PAYLOAD_TOO_LARGE,
-                    "payload-too-large",
+                    "PAYLOAD_TOO_LARGE",
                     "Payload too large",
                     "The request body has " + request.getContentLengthLong() + " bytes; the limit is " + maxBytes);
             return;

@@ -1,5 +1,6 @@
 package org.doseledger.api.write;
 
+import java.util.Locale;
 import org.doseledger.core.shared.LedgerRuleViolation;
 
 /** A create command named an id that the ledger already holds. */
@@ -14,6 +15,6 @@ public class RecordAlreadyExistsException extends LedgerRuleViolation {
 
     @Override
     public String code() {
-        return kind + "-already-exists";
+        return kind.toUpperCase(Locale.ROOT).replace('-', '_') + "_ALREADY_EXISTS";
     }
 }

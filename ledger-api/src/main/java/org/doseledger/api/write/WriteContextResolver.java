@@ -40,17 +40,17 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
         String key = webRequest.getHeader(IDEMPOTENCY_KEY);
         if (key == null || key.isBlank()) {
             throw new InvalidWriteHeaderException(
-                    "idempotency-key-required",
+                    "IDEMPOTENCY_KEY_REQUIRED",
                     "Every write needs an 'Idempotency-Key' header: a unique token per intended write, reused on retries");
         }
         if (!KEY.matcher(key).matches()) {
             throw new InvalidWriteHeaderException(
-                    "idempotency-key-invalid", "'Idempotency-Key' must be 1 to 255 visible ASCII characters");
+                    "IDEMPOTENCY_KEY_INVALID", "'Idempotency-Key' must be 1 to 255 visible ASCII characters");
         }
         String practitioner = webRequest.getHeader(PRACTITIONER);
         if (practitioner != null && !PRACTITIONER_ID.matcher(practitioner).matches()) {
             throw new InvalidWriteHeaderException(
-                    "practitioner-id-invalid", "'" + PRACTITIONER + "' must match " + PRACTITIONER_ID.pattern());
+                    "PRACTITIONER_ID_INVALID", "'" + PRACTITIONER + "' must match " + PRACTITIONER_ID.pattern());
         }
         return new WriteContext(
                 CurrentCredential.get(), RequestIdFilter.of(request), key, practitioner, clock.instant());

@@ -120,7 +120,7 @@ class FirstSliceEndToEndTest extends EndToEndTest {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(again.json().get("code").asText()).isEqualTo("consent-already-revoked");
+        assertThat(again.json().get("code").asText()).isEqualTo("CONSENT_ALREADY_REVOKED");
         assertThat(again.json().get("detail").asText()).contains(consentId);
         assertThat(eventRows()).isEqualTo(before);
     }
@@ -157,7 +157,7 @@ class FirstSliceEndToEndTest extends EndToEndTest {
                 .send();
 
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("code").asText()).isEqualTo("client-already-exists");
+        assertThat(again.json().get("code").asText()).isEqualTo("CLIENT_ALREADY_EXISTS");
         assertThat(eventRows()).isEqualTo(before);
     }
 

@@ -13,7 +13,7 @@ class AuthorizationEndToEndTest extends EndToEndTest {
     void anApiCallWithoutAKeyIsA401() {
         Http.Response response = http.get("/api/admin/api-keys").send();
 
-        assertProblem(response, 401, "unauthenticated");
+        assertProblem(response, 401, "UNAUTHENTICATED");
         assertThat(response.header("WWW-Authenticate")).contains("Bearer");
     }
 
@@ -21,15 +21,15 @@ class AuthorizationEndToEndTest extends EndToEndTest {
     void aMadeUpKeyIsA401() {
         String forged = "dlk.0123456789abcdef." + "A".repeat(43);
 
-        assertProblem(http.get("/api/admin/api-keys").key(forged).send(), 401, "unauthenticated");
-        assertProblem(http.get("/api/admin/api-keys").key("not-a-key").send(), 401, "unauthenticated");
+        assertProblem(http.get("/api/admin/api-keys").key(forged).send(), 401, "UNAUTHENTICATED");
+        assertProblem(http.get("/api/admin/api-keys").key("not-a-key").send(), 401, "UNAUTHENTICATED");
     }
 
     @Test
     void aKnownKeyIdWithAWrongSecretIsA401() {
         String tampered = adminKey.substring(0, adminKey.length() - 4) + "AAAA";
 
-        assertProblem(http.get("/api/admin/api-keys").key(tampered).send(), 401, "unauthenticated");
+        assertProblem(http.get("/api/admin/api-keys").key(tampered).send(), 401, "UNAUTHENTICATED");
     }
 
     @Test
@@ -51,7 +51,7 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                         .key(writer)
                         .send(),
                 401,
-                "unauthenticated");
+                "UNAUTHENTICATED");
         Http.Response listed =
                 http.get("/api/admin/api-keys/" + keyId).key(adminKey).send();
         assertThat(listed.json().get("revokedAt").asText()).isNotBlank();
@@ -74,7 +74,7 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                 .body("{\"reason\":\"again\"}")
                 .send();
 
-        assertProblem(again, 409, "api-key-already-revoked");
+        assertProblem(again, 409, "API_KEY_ALREADY_REVOKED");
     }
 
     @Test
@@ -85,7 +85,7 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                 .body("{\"reason\":\"done\"}")
                 .send();
 
-        assertProblem(response, 404, "api-key-not-found");
+        assertProblem(response, 404, "API_KEY_NOT_FOUND");
     }
 
     @Test
@@ -96,7 +96,7 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                 .body("{\"role\":\"PRACTICE_WRITER\",\"practiceId\":\"no-such-practice\",\"label\":\"x\"}")
                 .send();
 
-        assertProblem(response, 404, "practice-not-found");
+        assertProblem(response, 404, "PRACTICE_NOT_FOUND");
     }
 
     @Test
@@ -112,15 +112,15 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                 .body("{\"role\":\"ADMIN\",\"practiceId\":\"" + newPractice() + "\",\"label\":\"x\"}")
                 .send();
 
-        assertProblem(unscoped, 400, "validation-failed");
-        assertProblem(scopedAdmin, 400, "validation-failed");
+        assertProblem(unscoped, 400, "VALIDATION_FAILED");
+        assertProblem(scopedAdmin, 400, "VALIDATION_FAILED");
     }
 
     @Test
     void practiceSoftwareCannotManageKeysOrPractices() {
         String writer = issueKey("PRACTICE_WRITER", newPractice());
 
-        assertProblem(http.get("/api/admin/api-keys").key(writer).send(), 403, "forbidden");
+        assertProblem(http.get("/api/admin/api-keys").key(writer).send(), 403, "FORBIDDEN");
         assertProblem(
                 http.post("/api/practices")
                         .key(writer)
@@ -128,7 +128,7 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                         .body(Bodies.practice(unique("practice")))
                         .send(),
                 403,
-                "forbidden");
+                "FORBIDDEN");
     }
 
     @Test
@@ -140,14 +140,14 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                     .idempotencyKey(unique("idem"))
                     .body(Bodies.client(unique("client"), "2026-11-20T15:00:00Z"))
                     .send();
-            assertProblem(response, 403, "forbidden");
+            assertProblem(response, 403, "FORBIDDEN");
         }
         Http.Response admin = http.post("/api/practices/" + practice + "/clients")
                 .key(adminKey)
                 .idempotencyKey(unique("idem"))
                 .body(Bodies.client(unique("client"), "2026-11-20T15:00:00Z"))
                 .send();
-        assertProblem(admin, 403, "forbidden");
+        assertProblem(admin, 403, "FORBIDDEN");
     }
 
     @Test
@@ -160,7 +160,7 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                         .key(adminKey)
                         .send(),
                 403,
-                "forbidden");
+                "FORBIDDEN");
     }
 
     @Test
@@ -192,8 +192,8 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                         .key(outsider)
                         .send(),
                 404,
-                "practice-not-found");
-        assertProblem(http.get("/api/practices/" + practice).key(outsider).send(), 404, "practice-not-found");
+                "PRACTICE_NOT_FOUND");
+        assertProblem(http.get("/api/practices/" + practice).key(outsider).send(), 404, "PRACTICE_NOT_FOUND");
         assertProblem(
                 http.post("/api/practices/" + practice + "/clients/" + client + "/consents")
                         .key(outsider)
@@ -201,13 +201,13 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                         .body(Bodies.consent("2026-11-20T15:30:00Z"))
                         .send(),
                 404,
-                "practice-not-found");
+                "PRACTICE_NOT_FOUND");
         assertProblem(
                 http.get("/api/practices/" + practice + "/clients/" + client + "/timeline")
                         .key(issueKey("REGULATOR", otherPractice))
                         .send(),
                 404,
-                "practice-not-found");
+                "PRACTICE_NOT_FOUND");
     }
 
     @Test

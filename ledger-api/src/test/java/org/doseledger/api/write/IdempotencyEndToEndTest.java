@@ -61,7 +61,7 @@ class IdempotencyEndToEndTest extends EndToEndTest {
                 .send();
 
         assertThat(reused.status()).isEqualTo(422);
-        assertThat(reused.json().get("code").asText()).isEqualTo("idempotency-key-reused");
+        assertThat(reused.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(eventRows()).isEqualTo(before);
     }
 

@@ -10,6 +10,6 @@ public abstract class LedgerRuleViolation extends RuntimeException {
         super(message);
     }
 
-    /** Stable, kebab-case identifier of the rule, part of the public API. */
+    /** Stable UPPER_SNAKE_CASE identifier of the rule, part of the public API. */
     public abstract String code();
 }

@@ -12,6 +12,6 @@ public class ApiKeyAlreadyRevokedException extends LedgerRuleViolation {
 
     @Override
     public String code() {
-        return "api-key-already-revoked";
+        return "API_KEY_ALREADY_REVOKED";
     }
 }

@@ -15,6 +15,6 @@ public class ApiKeyScopeException extends LedgerRuleViolation {
 
     @Override
     public String code() {
-        return "api-key-scope-invalid";
+        return "API_KEY_SCOPE_INVALID";
     }
 }

@@ -11,6 +11,6 @@ public class ConsentAlreadyRecordedException extends LedgerRuleViolation {
 
     @Override
     public String code() {
-        return "consent-already-recorded";
+        return "CONSENT_ALREADY_RECORDED";
     }
 }

@@ -12,6 +12,6 @@ public class ConsentAlreadyRevokedException extends LedgerRuleViolation {
 
     @Override
     public String code() {
-        return "consent-already-revoked";
+        return "CONSENT_ALREADY_REVOKED";
     }
 }

@@ -12,6 +12,6 @@ public class ConsentExpiryBeforeSigningException extends LedgerRuleViolation {
 
     @Override
     public String code() {
-        return "consent-expires-before-signing";
+        return "CONSENT_EXPIRES_BEFORE_SIGNING";
     }
 }

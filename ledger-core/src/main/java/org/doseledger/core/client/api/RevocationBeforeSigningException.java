@@ -13,6 +13,6 @@ public class RevocationBeforeSigningException extends LedgerRuleViolation {
 
     @Override
     public String code() {
-        return "revocation-before-signing";
+        return "REVOCATION_BEFORE_SIGNING";
     }
 }

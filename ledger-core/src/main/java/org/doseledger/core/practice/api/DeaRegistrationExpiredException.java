@@ -13,6 +13,6 @@ public class DeaRegistrationExpiredException extends LedgerRuleViolation {
 
     @Override
     public String code() {
-        return "dea-registration-expired";
+        return "DEA_REGISTRATION_EXPIRED";
     }
 }

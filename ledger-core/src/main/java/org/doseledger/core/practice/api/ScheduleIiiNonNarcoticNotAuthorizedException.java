@@ -17,6 +17,6 @@ public class ScheduleIiiNonNarcoticNotAuthorizedException extends LedgerRuleViol
 
     @Override
     public String code() {
-        return "schedule-iiin-not-authorized";
+        return "SCHEDULE_IIIN_NOT_AUTHORIZED";
     }
 }
