@@ -12,12 +12,14 @@ import org.doseledger.api.apikey.ApiKeyRequests.IssueApiKeyRequest;
 import org.doseledger.api.apikey.ApiKeyRequests.RevokeApiKeyRequest;
 import org.doseledger.api.apikey.ApiKeyResponses.ApiKeyDescription;
 import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
+import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.RevokeApiKeyCommand;
+import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.projections.apikey.ApiKeyView;
@@ -25,7 +27,6 @@ import org.doseledger.projections.apikey.FindApiKeyQuery;
 import org.doseledger.projections.apikey.FindApiKeysQuery;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/admin/api-keys")
-@PreAuthorize("hasRole('ADMIN')")
+@AllowedRoles(Role.ADMIN)
 @Tag(
         name = "API keys",
         description = "Credentials of practice software, compliance officers, regulators and admins (ADMIN)")

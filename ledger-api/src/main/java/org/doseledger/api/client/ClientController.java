@@ -9,16 +9,17 @@ import java.util.UUID;
 import org.doseledger.api.client.ClientRequests.RecordConsentRequest;
 import org.doseledger.api.client.ClientRequests.RegisterClientRequest;
 import org.doseledger.api.client.ClientRequests.RevokeConsentRequest;
+import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,7 +42,7 @@ class ClientController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasRole('PRACTICE_WRITER')")
+    @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Register a client (PRACTICE_WRITER)")
     ResponseEntity<Object> register(
             @PathVariable String practiceId, @Valid @RequestBody RegisterClientRequest request, WriteContext context) {
@@ -56,7 +57,7 @@ class ClientController {
     }
 
     @PostMapping(path = "/{clientId}/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasRole('PRACTICE_WRITER')")
+    @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Record an informed consent the client signed (PRACTICE_WRITER)")
     ResponseEntity<Object> recordConsent(
             @PathVariable String practiceId,
@@ -73,7 +74,7 @@ class ClientController {
     }
 
     @PostMapping(path = "/{clientId}/consents/{consentId}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasRole('PRACTICE_WRITER')")
+    @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Record that the client revoked a consent (PRACTICE_WRITER)")
     ResponseEntity<Object> revokeConsent(
             @PathVariable String practiceId,

@@ -8,18 +8,19 @@ import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.practice.PracticeRequests.RegisterPracticeRequest;
+import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.projections.practice.FindPracticeQuery;
 import org.doseledger.projections.practice.PracticeView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +44,7 @@ class PracticeController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasRole('ADMIN')")
+    @AllowedRoles(Role.ADMIN)
     @Operation(summary = "Register a practice with its DEA registration (ADMIN)")
     ResponseEntity<Object> register(@Valid @RequestBody RegisterPracticeRequest request, WriteContext context) {
         return writes.execute(
@@ -57,7 +58,7 @@ class PracticeController {
     }
 
     @GetMapping("/{practiceId}")
-    @PreAuthorize("isAuthenticated()")
+    @AllowedRoles({Role.ADMIN, Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "A registered practice (ADMIN, or any credential of that practice)")
     PracticeView get(@PathVariable String practiceId) {
         Optional<PracticeView> practice = queries.query(

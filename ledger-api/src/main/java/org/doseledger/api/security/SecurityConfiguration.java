@@ -7,7 +7,6 @@ import org.doseledger.api.error.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,12 +14,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Every {@code /api/**} call needs an API key; roles are declared per endpoint with
- * {@code @PreAuthorize}; practice scope is enforced by {@link PracticeScopeInterceptor}. Health,
- * metrics and the OpenAPI document are open.
+ * Every {@code /api/**} call needs an API key; roles and practice scope are enforced per endpoint by
+ * {@link AccessInterceptor} from its {@link AllowedRoles}. Health, metrics and the OpenAPI document
+ * are open.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean

@@ -9,6 +9,6 @@ class SecurityWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PracticeScopeInterceptor()).addPathPatterns("/api/**");
+        registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**");
     }
 }

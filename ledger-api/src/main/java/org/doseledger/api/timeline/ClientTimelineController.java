@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.read.ReadYourWrites;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -17,7 +19,6 @@ import org.doseledger.projections.timeline.ClientTimelineView;
 import org.doseledger.projections.timeline.ConsentView;
 import org.doseledger.projections.timeline.FindClientTimelineQuery;
 import org.doseledger.projections.timeline.FindConsentQuery;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +41,7 @@ class ClientTimelineController {
     }
 
     @GetMapping("/timeline")
-    @PreAuthorize("hasAnyRole('PRACTICE_WRITER', 'COMPLIANCE_OFFICER', 'REGULATOR')")
+    @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "The client's timeline (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
     ClientTimelineView timeline(
             @PathVariable String practiceId,
@@ -61,7 +62,7 @@ class ClientTimelineController {
     }
 
     @GetMapping("/consents/{consentId}")
-    @PreAuthorize("hasAnyRole('PRACTICE_WRITER', 'COMPLIANCE_OFFICER', 'REGULATOR')")
+    @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "One consent and its revocation, if any (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
     ConsentView consent(
             @PathVariable String practiceId,

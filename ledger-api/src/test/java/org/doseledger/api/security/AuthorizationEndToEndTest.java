@@ -151,6 +151,21 @@ class AuthorizationEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aCallerWithoutTheRoleIsRefusedBeforeItsBodyIsRead() {
+        String practice = newPractice();
+        long before = eventRows();
+
+        Http.Response response = http.post("/api/practices/" + practice + "/clients")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body("{}")
+                .send();
+
+        assertProblem(response, 403, "FORBIDDEN");
+        assertThat(eventRows()).isEqualTo(before);
+    }
+
+    @Test
     void anAdminReadsNoClinicalData() {
         String practice = newPractice();
         String client = newClient(practice, issueKey("PRACTICE_WRITER", practice));
