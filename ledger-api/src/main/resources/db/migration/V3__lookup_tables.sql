@@ -7,6 +7,7 @@ create table practice_registry (
     dea_number                  varchar(9)   not null,
     dea_registration_expires_on date         not null,
     authorized_schedules        jsonb        not null,
+    time_zone                   varchar(64)  not null,
     registered_at               timestamptz  not null,
     recorded_at                 timestamptz  not null
 );

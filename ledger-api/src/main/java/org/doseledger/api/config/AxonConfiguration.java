@@ -2,6 +2,7 @@ package org.doseledger.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
@@ -16,10 +17,19 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.doseledger.core.apikey.ApiKey;
 import org.doseledger.core.client.Client;
+import org.doseledger.core.location.StorageLocation;
 import org.doseledger.core.practice.Practice;
+import org.doseledger.core.practitioner.Practitioner;
+import org.doseledger.core.product.Product;
 import org.doseledger.core.shared.LedgerMetadata;
+import org.doseledger.core.stock.StockLot;
 import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
+import org.doseledger.projections.client.ClientRegistryProjection;
+import org.doseledger.projections.location.LocationRegistryProjection;
 import org.doseledger.projections.practice.PracticeRegistryProjection;
+import org.doseledger.projections.practitioner.PractitionerRegistryProjection;
+import org.doseledger.projections.product.ProductCatalogueProjection;
+import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.support.ProjectionPositions;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.beans.factory.ObjectProvider;
@@ -117,7 +127,11 @@ public class AxonConfiguration {
         return configurer -> configurer
                 .configureAggregate(Practice.class)
                 .configureAggregate(Client.class)
-                .configureAggregate(ApiKey.class);
+                .configureAggregate(ApiKey.class)
+                .configureAggregate(Product.class)
+                .configureAggregate(StorageLocation.class)
+                .configureAggregate(Practitioner.class)
+                .configureAggregate(StockLot.class);
     }
 
     /**
@@ -130,8 +144,14 @@ public class AxonConfiguration {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerListenerInvocationErrorHandler(
                     PracticeRegistryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
-            processing.registerListenerInvocationErrorHandler(
-                    ApiKeyRegistryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+            for (String lookup : List.of(
+                    ApiKeyRegistryProjection.PROCESSING_GROUP,
+                    ClientRegistryProjection.PROCESSING_GROUP,
+                    LocationRegistryProjection.PROCESSING_GROUP,
+                    PractitionerRegistryProjection.PROCESSING_GROUP,
+                    ProductCatalogueProjection.PROCESSING_GROUP)) {
+                processing.registerListenerInvocationErrorHandler(lookup, c -> PropagatingErrorHandler.instance());
+            }
         };
     }
 
@@ -144,6 +164,33 @@ public class AxonConfiguration {
     @Bean
     ApiKeyRegistryProjection apiKeyRegistryProjection(JdbcTemplate jdbc) {
         return new ApiKeyRegistryProjection(jdbc);
+    }
+
+    @Bean
+    ClientRegistryProjection clientRegistryProjection(JdbcTemplate jdbc) {
+        return new ClientRegistryProjection(jdbc);
+    }
+
+    @Bean
+    LocationRegistryProjection locationRegistryProjection(JdbcTemplate jdbc) {
+        return new LocationRegistryProjection(jdbc);
+    }
+
+    @Bean
+    PractitionerRegistryProjection practitionerRegistryProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new PractitionerRegistryProjection(jdbc, mapper);
+    }
+
+    @Bean
+    ProductCatalogueProjection productCatalogueProjection(JdbcTemplate jdbc) {
+        return new ProductCatalogueProjection(jdbc);
+    }
+
+    @Bean
+    StockLotProjection stockLotProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new StockLotProjection(jdbc, mapper);
     }
 
     @Bean

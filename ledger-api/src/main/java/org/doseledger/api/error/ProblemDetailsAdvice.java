@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.doseledger.api.read.ProjectionBehindException;
 import org.doseledger.api.web.RequestIdFilter;
 import org.doseledger.api.web.RequestSizeLimitFilter;
@@ -96,6 +97,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.SERVICE_UNAVAILABLE, "PROJECTION_BEHIND", "Read model not yet up to date", e.getMessage());
         decorate(problem, request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrentChange(ConcurrencyException e, WebRequest request) {
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.CONFLICT,
+                "CONCURRENT_CHANGE",
+                "Concurrent change",
+                "The record changed while this write was applied, repeatedly; nothing was written. Retry with the"
+                        + " same Idempotency-Key.");
+        decorate(problem, request);
+        return ResponseEntity.status(HttpStatus.CONFLICT)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }

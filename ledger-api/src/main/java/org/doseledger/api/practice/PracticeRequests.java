@@ -1,17 +1,23 @@
 package org.doseledger.api.practice;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import org.doseledger.api.web.CommonRequests.AddressBody;
+import org.doseledger.api.web.ValidDeaNumber;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DeaNumber;
@@ -23,6 +29,8 @@ final class PracticeRequests {
 
     /**
      * @param practiceId chosen by the administrator; appears in every URL of the practice
+     * @param timeZone IANA id of where the practice is, e.g. America/Chicago: expiry dates and deadlines are
+     *     judged in it
      * @param occurredAt when the practice registered; defaults to the time the ledger records it
      */
     record RegisterPracticeRequest(
@@ -37,7 +45,22 @@ final class PracticeRequests {
             @NotBlank @ValidDeaNumber String deaNumber,
             @NotNull LocalDate deaRegistrationExpiresOn,
             @NotEmpty List<@NotNull ControlledSchedule> authorizedSchedules,
+            @NotBlank String timeZone,
             @PastOrPresent Instant occurredAt) {
+
+        @JsonIgnore
+        @Schema(hidden = true)
+        @AssertTrue(message = "timeZone must be an IANA time zone id such as America/Chicago")
+        boolean isTimeZoneValid() {
+            if (timeZone == null) {
+                return true;
+            }
+            try {
+                return ZoneId.of(timeZone) != null && timeZone.contains("/");
+            } catch (DateTimeException e) {
+                return false;
+            }
+        }
 
         RegisterPracticeCommand toCommand(Instant recordedAt) {
             return new RegisterPracticeCommand(
@@ -47,6 +70,7 @@ final class PracticeRequests {
                     DeaNumber.of(deaNumber),
                     deaRegistrationExpiresOn,
                     EnumSet.copyOf(authorizedSchedules),
+                    ZoneId.of(timeZone),
                     occurredAt != null ? occurredAt : recordedAt);
         }
     }

@@ -1,13 +1,27 @@
 package org.doseledger.api.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.StockUnit;
 
 /** Request parts shared by several resources. */
 public final class CommonRequests {
+
+    /** Ids chosen by practice software: practitioners, clients, locations, lots. */
+    public static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    public static final String ID_MESSAGE =
+            "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
     private CommonRequests() {}
 
@@ -25,6 +39,34 @@ public final class CommonRequests {
 
         public PostalAddress toAddress() {
             return new PostalAddress(line1, line2, city, state, postalCode);
+        }
+    }
+
+    /** An exact amount with its unit, e.g. {"amount": "1.5", "unit": "ML"}; never a bare number. */
+    public record QuantityBody(
+            @NotNull BigDecimal amount, @NotNull StockUnit unit) {
+
+        @JsonIgnore
+        @Schema(hidden = true)
+        @AssertTrue(message = "must be greater than zero, with at most 3 decimals for ML and none for EACH or DEVICE")
+        public boolean isValidQuantity() {
+            return amount == null || unit == null || Quantity.problemWith(amount, unit) == null;
+        }
+
+        public Quantity toQuantity() {
+            return new Quantity(amount, unit);
+        }
+    }
+
+    /** Why an entry is recorded more than 24 h after it occurred, and who co-signs it. */
+    public record LateEntryBody(
+            @NotBlank @Size(max = 1000) String reason,
+
+            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE)
+            String cosignedBy) {
+
+        public static LateEntry toLateEntry(LateEntryBody body) {
+            return body == null ? null : new LateEntry(body.reason(), body.cosignedBy());
         }
     }
 

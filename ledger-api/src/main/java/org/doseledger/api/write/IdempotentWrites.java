@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.doseledger.api.security.ApiKeySecrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class IdempotentWrites {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotentWrites.class);
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 3;
+    private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 8;
 
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
@@ -50,7 +54,19 @@ public class IdempotentWrites {
                 if (attempt >= ATTEMPTS_ON_CONCURRENT_CHANGE) {
                     throw e;
                 }
+                log.info("Write {} lost a race on its stream; retrying (attempt {})", endpoint, attempt + 1);
+                pauseBeforeRetry(attempt);
             }
+        }
+    }
+
+    /** A short, jittered pause so that writers racing for one stream do not collide again at once. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
         }
     }
 

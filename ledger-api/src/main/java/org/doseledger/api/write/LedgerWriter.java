@@ -11,6 +11,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.doseledger.core.shared.CreatesStreamIfMissing;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -45,6 +47,9 @@ public class LedgerWriter {
         try {
             events = recorder.recording(() -> commands.sendAndWait(message)).events();
         } catch (AggregateStreamCreationException e) {
+            if (command instanceof CreatesStreamIfMissing) {
+                throw new ConcurrencyException("stream " + target + " was started concurrently", e);
+            }
             throw new RecordAlreadyExistsException(StreamIds.kind(target), StreamIds.id(target));
         } catch (AggregateNotFoundException e) {
             throw new UnknownRecordException(StreamIds.kind(target), StreamIds.id(target));

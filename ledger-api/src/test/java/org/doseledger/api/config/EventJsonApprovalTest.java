@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,13 +19,32 @@ import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.ConsentDocument;
 import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
+import org.doseledger.core.location.api.LocationKind;
+import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
+import org.doseledger.core.practitioner.api.PractitionerDeactivatedEvent;
+import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
+import org.doseledger.core.practitioner.api.PractitionerRole;
+import org.doseledger.core.product.api.ProductRegisteredEvent;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ControlledSchedule;
+import org.doseledger.core.shared.DosageForm;
+import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.Route;
+import org.doseledger.core.shared.StockUnit;
+import org.doseledger.core.shared.Strength;
+import org.doseledger.core.shared.Substance;
+import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.DoseDrawnEvent;
+import org.doseledger.core.stock.api.DoseWastedEvent;
+import org.doseledger.core.stock.api.DrawAccountedForEvent;
+import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.core.stock.api.StockReceivedEvent;
+import org.doseledger.core.stock.api.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,6 +59,8 @@ class EventJsonApprovalTest {
     private static final ObjectMapper LEDGER = JacksonConfiguration.ledgerMapper();
     private static final PracticeId PRACTICE = PracticeId.of("springfield");
     private static final Instant AT = Instant.parse("2026-11-20T15:30:00Z");
+    private static final StockLotRef LOT = new StockLotRef(PRACTICE, "safe-1", "42023-0113-10", "L2026A");
+    private static final Strength STRENGTH = new Strength(new BigDecimal("50"), StockUnit.ML);
     private static final PostalAddress ADDRESS = new PostalAddress("12 Elm St", null, "Springfield", "IL", "62702");
 
     static Stream<Object> events() {
@@ -50,6 +72,7 @@ class EventJsonApprovalTest {
                         "AB1234563",
                         LocalDate.parse("2028-06-30"),
                         List.of(ControlledSchedule.III, ControlledSchedule.IIIN),
+                        "America/Chicago",
                         AT),
                 new ClientRegisteredEvent(
                         PRACTICE,
@@ -74,7 +97,80 @@ class EventJsonApprovalTest {
                         PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", AT, "Client withdrew consent"),
                 new ApiKeyIssuedEvent(
                         "0123456789abcdef", Role.PRACTICE_WRITER, PRACTICE, "EHR", "ab".repeat(32), null, AT),
-                new ApiKeyRevokedEvent("0123456789abcdef", AT, "device lost"));
+                new ApiKeyRevokedEvent("0123456789abcdef", AT, "device lost"),
+                new ProductRegisteredEvent(
+                        PRACTICE,
+                        "42023-0113-10",
+                        "Ketamine HCl 50 mg/mL",
+                        Substance.KETAMINE,
+                        ControlledSchedule.IIIN,
+                        DosageForm.INJECTABLE_SOLUTION,
+                        "ketamine HCl injection 50 mg/mL",
+                        STRENGTH,
+                        Quantity.of("10", StockUnit.ML),
+                        AT),
+                new StorageLocationRegisteredEvent(PRACTICE, "safe-1", "Main safe", LocationKind.SAFE, false, AT),
+                new PractitionerRegisteredEvent(
+                        PRACTICE, "md-1", "Dr. Grace Hopper", List.of(PractitionerRole.PRESCRIBER), "BJ6125341", AT),
+                new PractitionerDeactivatedEvent(PRACTICE, "md-1", AT, "left the practice"),
+                new StockReceivedEvent(
+                        LOT,
+                        "receipt-1",
+                        Substance.KETAMINE,
+                        STRENGTH,
+                        LocalDate.parse("2027-06-30"),
+                        5,
+                        Quantity.of("10", StockUnit.ML),
+                        Quantity.of("50", StockUnit.ML),
+                        new BigDecimal("2500"),
+                        new Supplier("Henry Schein", ADDRESS, "AB1234563"),
+                        "INV-1001",
+                        "rn-1",
+                        Quantity.of("50", StockUnit.ML),
+                        AT,
+                        null),
+                new DoseDrawnEvent(
+                        LOT,
+                        "draw-1",
+                        Quantity.of("1.5", StockUnit.ML),
+                        new BigDecimal("75"),
+                        "c-1001",
+                        "s-1",
+                        "rn-1",
+                        Quantity.of("48.5", StockUnit.ML),
+                        AT,
+                        new LateEntry("paper log transcribed after outage", "md-1")),
+                new DoseAdministeredEvent(
+                        LOT,
+                        "draw-1",
+                        Quantity.of("1.2", StockUnit.ML),
+                        new BigDecimal("60"),
+                        Route.IM,
+                        "c-1001",
+                        "rn-1",
+                        Quantity.of("0.3", StockUnit.ML),
+                        AT,
+                        null),
+                new DoseWastedEvent(
+                        LOT,
+                        "draw-1",
+                        Quantity.of("0.3", StockUnit.ML),
+                        new BigDecimal("15"),
+                        "expelled into drug disposal container",
+                        "c-1001",
+                        "rn-1",
+                        "rn-2",
+                        Quantity.of("0", StockUnit.ML),
+                        AT,
+                        null),
+                new DrawAccountedForEvent(
+                        LOT,
+                        "draw-1",
+                        "c-1001",
+                        Quantity.of("1.5", StockUnit.ML),
+                        Quantity.of("1.2", StockUnit.ML),
+                        Quantity.of("0.3", StockUnit.ML),
+                        AT));
     }
 
     @ParameterizedTest

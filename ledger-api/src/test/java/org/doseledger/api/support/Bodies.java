@@ -10,7 +10,7 @@ public final class Bodies {
                 {"practiceId":"%s","name":"Springfield Ketamine Clinic",
                  "address":{"line1":"1 Main St","city":"Springfield","state":"IL","postalCode":"62701"},
                  "deaNumber":"AB1234563","deaRegistrationExpiresOn":"2028-06-30",
-                 "authorizedSchedules":["III","IIIN","IV"]}
+                 "authorizedSchedules":["III","IIIN","IV"],"timeZone":"America/Chicago"}
                 """.formatted(practiceId);
     }
 

@@ -35,7 +35,7 @@ public abstract class EndToEndTest {
                 .trim();
     }
 
-    protected static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -3,7 +3,6 @@ package org.doseledger.core.practice;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
@@ -18,8 +17,6 @@ import org.doseledger.core.shared.ControlledSchedule;
 /** A practice: the DEA registrant that owns stock, clients and credentials. */
 public class Practice {
 
-    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(-12);
-
     @AggregateIdentifier
     private String id;
 
@@ -27,8 +24,7 @@ public class Practice {
 
     @CommandHandler
     public Practice(RegisterPracticeCommand command) {
-        // the practice's time zone is not known yet: judge by the earliest calendar date anywhere
-        LocalDate registeredOn = LocalDate.ofInstant(command.occurredAt(), EARLIEST_ZONE);
+        LocalDate registeredOn = LocalDate.ofInstant(command.occurredAt(), command.timeZone());
         if (command.deaRegistrationExpiresOn().isBefore(registeredOn)) {
             throw new DeaRegistrationExpiredException(
                     command.deaNumber().value(), command.deaRegistrationExpiresOn(), registeredOn);
@@ -44,6 +40,7 @@ public class Practice {
                 command.deaNumber().value(),
                 command.deaRegistrationExpiresOn(),
                 List.copyOf(new TreeSet<>(command.authorizedSchedules())),
+                command.timeZone().getId(),
                 command.occurredAt()));
     }
 

@@ -8,6 +8,7 @@ import static org.doseledger.core.shared.ControlledSchedule.V;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +55,7 @@ class PracticeTest {
                         "AB1234563",
                         expiresOn,
                         List.of(II, III, IIIN, V),
+                        "America/Chicago",
                         REGISTERED_AT));
     }
 
@@ -88,11 +90,35 @@ class PracticeTest {
                         "AB1234563",
                         REGISTERED_ON,
                         List.of(III, IIIN),
+                        "America/Chicago",
                         REGISTERED_AT));
+    }
+
+    @Test
+    void theExpiryIsJudgedByThePracticesCalendar() {
+        // 2026-11-03T02:00Z is still the evening of November 2 in Chicago
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPracticeCommand(
+                        PRACTICE,
+                        "Springfield Ketamine Clinic",
+                        ADDRESS,
+                        DEA,
+                        LocalDate.parse("2026-11-02"),
+                        Set.of(III, IIIN),
+                        ZoneId.of("America/Chicago"),
+                        Instant.parse("2026-11-03T02:00:00Z")))
+                .expectSuccessfulHandlerExecution();
     }
 
     private static RegisterPracticeCommand register(LocalDate expiresOn, Set<ControlledSchedule> schedules) {
         return new RegisterPracticeCommand(
-                PRACTICE, "Springfield Ketamine Clinic", ADDRESS, DEA, expiresOn, schedules, REGISTERED_AT);
+                PRACTICE,
+                "Springfield Ketamine Clinic",
+                ADDRESS,
+                DEA,
+                expiresOn,
+                schedules,
+                ZoneId.of("America/Chicago"),
+                REGISTERED_AT);
     }
 }

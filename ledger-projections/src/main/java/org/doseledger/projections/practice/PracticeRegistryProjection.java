@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -13,8 +14,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
+import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.support.EventRecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * as the events, so commands that must name an existing practice (issuing a key) can rely on it.
  */
 @ProcessingGroup(PracticeRegistryProjection.PROCESSING_GROUP)
-public class PracticeRegistryProjection {
+public class PracticeRegistryProjection implements Practices {
 
     public static final String PROCESSING_GROUP = "practice-registry";
 
@@ -42,8 +45,8 @@ public class PracticeRegistryProjection {
         jdbc.update(
                 """
                 insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
-                                               authorized_schedules, registered_at, recorded_at)
-                values (?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?)
+                                               authorized_schedules, time_zone, registered_at, recorded_at)
+                values (?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?)
                 on conflict (practice_id) do nothing
                 """,
                 event.practiceId().value(),
@@ -52,6 +55,7 @@ public class PracticeRegistryProjection {
                 event.deaNumber(),
                 event.deaRegistrationExpiresOn(),
                 json.writeValueAsString(event.authorizedSchedules()),
+                event.timeZone(),
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(EventRecordedTime.of(message)));
     }
@@ -67,6 +71,18 @@ public class PracticeRegistryProjection {
                 .findFirst();
     }
 
+    @Override
+    public Optional<ZoneId> timeZone(PracticeId practiceId) {
+        return jdbc
+                .queryForList(
+                        "select time_zone from practice_registry where practice_id = ?",
+                        String.class,
+                        practiceId.value())
+                .stream()
+                .findFirst()
+                .map(ZoneId::of);
+    }
+
     private PracticeView toView(ResultSet rs, int row) throws SQLException {
         try {
             return new PracticeView(
@@ -76,6 +92,7 @@ public class PracticeRegistryProjection {
                     rs.getString("dea_number"),
                     rs.getObject("dea_registration_expires_on", java.time.LocalDate.class),
                     json.readValue(rs.getString("authorized_schedules"), SCHEDULES),
+                    rs.getString("time_zone"),
                     rs.getTimestamp("registered_at").toInstant(),
                     rs.getTimestamp("recorded_at").toInstant());
         } catch (JsonProcessingException e) {

@@ -14,5 +14,6 @@ public record PracticeView(
         String deaNumber,
         LocalDate deaRegistrationExpiresOn,
         List<ControlledSchedule> authorizedSchedules,
+        String timeZone,
         Instant registeredAt,
         Instant recordedAt) {}

@@ -9,7 +9,10 @@ import org.doseledger.core.shared.LedgerEvent;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 
-/** A practice, the DEA registrant for its stock, was registered with its DEA registration. */
+/**
+ * A practice, the DEA registrant for its stock, was registered with its DEA registration and its time
+ * zone (an IANA id such as America/Chicago).
+ */
 @Revision("1")
 public record PracticeRegisteredEvent(
         PracticeId practiceId,
@@ -18,5 +21,6 @@ public record PracticeRegisteredEvent(
         String deaNumber,
         LocalDate deaRegistrationExpiresOn,
         List<ControlledSchedule> authorizedSchedules,
+        String timeZone,
         Instant occurredAt)
         implements LedgerEvent {}

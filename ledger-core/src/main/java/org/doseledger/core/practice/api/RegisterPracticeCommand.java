@@ -2,6 +2,7 @@ package org.doseledger.core.practice.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.doseledger.core.shared.ControlledSchedule;
@@ -9,7 +10,11 @@ import org.doseledger.core.shared.DeaNumber;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 
-/** Register a practice (the DEA registrant) with the ledger. */
+/**
+ * Register a practice (the DEA registrant) with the ledger.
+ *
+ * @param timeZone where the practice is: calendar rules (expiry dates, deadlines) are judged in it
+ */
 public record RegisterPracticeCommand(
         PracticeId practiceId,
         String name,
@@ -17,6 +22,7 @@ public record RegisterPracticeCommand(
         DeaNumber deaNumber,
         LocalDate deaRegistrationExpiresOn,
         Set<ControlledSchedule> authorizedSchedules,
+        ZoneId timeZone,
         Instant occurredAt) {
 
     @TargetAggregateIdentifier

@@ -1,4 +1,4 @@
-package org.doseledger.api.practice;
+package org.doseledger.api.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -14,7 +14,7 @@ import org.doseledger.core.shared.DeaNumber;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidDeaNumber.Validator.class)
-@interface ValidDeaNumber {
+public @interface ValidDeaNumber {
 
     String message() default "is not a valid DEA number";
 

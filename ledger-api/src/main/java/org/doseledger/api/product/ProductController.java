@@ -1,0 +1,70 @@
+package org.doseledger.api.product;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.product.ProductRequests.RegisterProductRequest;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.write.IdempotentWrites;
+import org.doseledger.api.write.LedgerWriter;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
+import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.projections.product.FindProductsQuery;
+import org.doseledger.projections.product.ProductView;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/practices/{practiceId}/products")
+@Tag(name = "Catalogue", description = "The controlled-substance products a practice stocks")
+class ProductController {
+
+    private final IdempotentWrites writes;
+    private final LedgerWriter writer;
+    private final QueryGateway queries;
+
+    ProductController(IdempotentWrites writes, LedgerWriter writer, QueryGateway queries) {
+        this.writes = writes;
+        this.writer = writer;
+        this.queries = queries;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(summary = "Add a product to the catalogue (PRACTICE_WRITER)")
+    ResponseEntity<Object> register(
+            @PathVariable String practiceId, @Valid @RequestBody RegisterProductRequest request, WriteContext context) {
+        String path = "/api/practices/" + practiceId + "/products";
+        return writes.execute(
+                context,
+                "POST " + path,
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path),
+                        WriteReceipt.of(
+                                request.ndc(), writer.send(context, request.toCommand(PracticeId.of(practiceId))))));
+    }
+
+    @GetMapping
+    @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(summary = "The practice's catalogue (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
+    List<ProductView> list(@PathVariable String practiceId) {
+        return queries.query(
+                        new FindProductsQuery(PracticeId.of(practiceId)),
+                        ResponseTypes.multipleInstancesOf(ProductView.class))
+                .join();
+    }
+}

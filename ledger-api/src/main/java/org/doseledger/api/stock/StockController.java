@@ -1,0 +1,214 @@
+package org.doseledger.api.stock;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.read.ReadYourWrites;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.stock.StockRequests.DrawDoseRequest;
+import org.doseledger.api.stock.StockRequests.ReceiveStockRequest;
+import org.doseledger.api.stock.StockRequests.RecordAdministrationRequest;
+import org.doseledger.api.stock.StockRequests.WasteDoseRequest;
+import org.doseledger.api.web.CommonRequests;
+import org.doseledger.api.write.IdempotentWrites;
+import org.doseledger.api.write.LedgerWriter;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
+import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.projections.stock.DrawView;
+import org.doseledger.projections.stock.FindDrawQuery;
+import org.doseledger.projections.stock.FindStockLotQuery;
+import org.doseledger.projections.stock.FindStockMovementsQuery;
+import org.doseledger.projections.stock.StockLotProjection;
+import org.doseledger.projections.stock.StockLotView;
+import org.doseledger.projections.stock.StockMovementView;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A lot at a location, addressed as {@code /stock/lots/{locationId}/{ndc}/{lotNumber}}: its receipts,
+ * draws, administrations and waste, its balance and its movements.
+ */
+@RestController
+@RequestMapping("/api/practices/{practiceId}/stock/lots/{locationId}/{ndc}/{lotNumber}")
+@Tag(name = "Stock", description = "Every milligram of a lot, from receipt to administration or waste")
+class StockController {
+
+    static final String NDC = "[0-9]{4,5}-[0-9]{3,4}-[0-9]{1,2}";
+    static final String LOT = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
+    private static final String DRAW = "[A-Za-z0-9-]{1,64}";
+
+    private final IdempotentWrites writes;
+    private final LedgerWriter writer;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+
+    StockController(IdempotentWrites writes, LedgerWriter writer, QueryGateway queries, ReadYourWrites readYourWrites) {
+        this.writes = writes;
+        this.writer = writer;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @PostMapping(path = "/receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(summary = "Receive containers of the lot into the location (PRACTICE_WRITER)")
+    ResponseEntity<Object> receive(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Valid @RequestBody ReceiveStockRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return writes.execute(context, "POST " + path(lot) + "/receipts", request, () -> {
+            String receiptId = UUID.randomUUID().toString();
+            return WriteOutcome.created(
+                    URI.create(path(lot)),
+                    WriteReceipt.of(receiptId, writer.send(context, request.toCommand(lot, receiptId))));
+        });
+    }
+
+    @PostMapping(path = "/draws", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(summary = "Draw a dose from the lot for a client (PRACTICE_WRITER)")
+    ResponseEntity<Object> draw(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Valid @RequestBody DrawDoseRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return writes.execute(context, "POST " + path(lot) + "/draws", request, () -> {
+            String drawId = UUID.randomUUID().toString();
+            return WriteOutcome.created(
+                    URI.create(path(lot) + "/draws/" + drawId),
+                    WriteReceipt.of(drawId, writer.send(context, request.toCommand(lot, drawId))));
+        });
+    }
+
+    @PostMapping(path = "/draws/{drawId}/administrations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(summary = "Record that (part of) a draw was administered (PRACTICE_WRITER)")
+    ResponseEntity<Object> administer(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @PathVariable @Pattern(regexp = DRAW) String drawId,
+            @Valid @RequestBody RecordAdministrationRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        String drawPath = path(lot) + "/draws/" + drawId;
+        return writes.execute(
+                context,
+                "POST " + drawPath + "/administrations",
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(drawPath),
+                        WriteReceipt.of(drawId, writer.send(context, request.toCommand(lot, drawId)))));
+    }
+
+    @PostMapping(path = "/draws/{drawId}/waste", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(summary = "Record witnessed waste of the unused part of a draw (PRACTICE_WRITER)")
+    ResponseEntity<Object> waste(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @PathVariable @Pattern(regexp = DRAW) String drawId,
+            @Valid @RequestBody WasteDoseRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        String drawPath = path(lot) + "/draws/" + drawId;
+        return writes.execute(
+                context,
+                "POST " + drawPath + "/waste",
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(drawPath),
+                        WriteReceipt.of(drawId, writer.send(context, request.toCommand(lot, drawId)))));
+    }
+
+    @GetMapping
+    @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(summary = "The lot's balance in its unit and in mg, expiry and open draws")
+    StockLotView lot(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Parameter(description = "wait (bounded) until the read model includes this ledger position")
+                    @RequestParam(required = false)
+                    @Min(1)
+                    Long minPosition) {
+        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, minPosition);
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return queries.query(new FindStockLotQuery(lot), ResponseTypes.optionalInstanceOf(StockLotView.class))
+                .join()
+                .orElseThrow(() -> new UnknownRecordException("lot", lotNumber));
+    }
+
+    @GetMapping("/movements")
+    @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(summary = "The lot's movements in ledger order; page with afterPosition")
+    List<StockMovementView> movements(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @RequestParam(defaultValue = "0") @Min(0) long afterPosition,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(required = false) @Min(1) Long minPosition) {
+        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, minPosition);
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return queries.query(
+                        new FindStockMovementsQuery(lot, afterPosition, limit),
+                        ResponseTypes.multipleInstancesOf(StockMovementView.class))
+                .join();
+    }
+
+    @GetMapping("/draws/{drawId}")
+    @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(summary = "One draw: drawn, administered, wasted, and whether it is accounted for")
+    DrawView drawView(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @PathVariable @Pattern(regexp = DRAW) String drawId,
+            @RequestParam(required = false) @Min(1) Long minPosition) {
+        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, minPosition);
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return queries.query(new FindDrawQuery(lot, drawId), ResponseTypes.optionalInstanceOf(DrawView.class))
+                .join()
+                .orElseThrow(() -> new UnknownRecordException("draw", drawId));
+    }
+
+    private static String path(StockLotRef lot) {
+        return "/api/practices/" + lot.practiceId().value() + "/stock/lots/" + lot.locationId() + "/" + lot.ndc() + "/"
+                + lot.lotNumber();
+    }
+}

@@ -1,0 +1,102 @@
+package org.doseledger.api.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.doseledger.api.support.Bodies;
+import org.doseledger.api.support.EndToEndTest;
+import org.doseledger.api.support.StockFixture;
+import org.doseledger.projections.stock.StockLotProjection;
+import org.doseledger.projections.support.ProjectionPositions;
+import org.doseledger.projections.timeline.ClientTimelineProjection;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every read model rebuilt from zero holds exactly what it held before. */
+class ProjectionReplayTest extends EndToEndTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    ProjectionPositions positions;
+
+    static Stream<Arguments> readModels() {
+        return Stream.of(
+                Arguments.of(ClientTimelineProjection.PROCESSING_GROUP, List.of("""
+                                select ledger_position, event_id, practice_id, client_id, event_type, occurred_at,
+                                       recorded_at, credential_id, practitioner_id, request_id, details::text
+                                from client_timeline order by ledger_position
+                                """)),
+                Arguments.of(
+                        StockLotProjection.PROCESSING_GROUP,
+                        List.of("select * from stock_lot order by practice_id, location_id, ndc, lot_number", """
+                                select ledger_position, event_id, practice_id, location_id, ndc, lot_number, movement,
+                                       quantity, milligrams, balance_change, balance_after, draw_id, client_id, actor,
+                                       witness, late_entry, occurred_at, recorded_at, details::text
+                                from stock_movement order by ledger_position
+                                """)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("readModels")
+    void rebuildingFromZeroGivesTheSameTables(String processorName, List<String> tables) {
+        long last = writeAHistory();
+        awaitAt(processorName, last);
+        List<List<Map<String, Object>>> before = snapshot(tables);
+        StreamingEventProcessor processor = processing
+                .eventProcessor(processorName, StreamingEventProcessor.class)
+                .orElseThrow();
+
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(snapshot(tables))
+                .as("the reset handler empties the tables")
+                .allSatisfy(rows -> assertThat(rows).isEmpty());
+        processor.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.isReplaying());
+        awaitAt(processorName, last);
+
+        assertThat(before).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+        assertThat(snapshot(tables)).isEqualTo(before);
+    }
+
+    private long writeAHistory() {
+        String practice = newPractice();
+        String writer = issueKey("PRACTICE_WRITER", practice);
+        String client = newClient(practice, writer);
+        StockFixture stock = new StockFixture(this, http, practice, writer, client);
+        String consentId = recordConsent(practice, client, writer, "2026-11-20T15:30:00Z")
+                .get("id")
+                .asText();
+        http.post("/api/practices/" + practice + "/clients/" + client + "/consents/" + consentId + "/revocation")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.revocation("2026-11-25T09:00:00Z"))
+                .send();
+        StockFixture.created(stock.receive("safe-1", "R1", 2, "2027-06-30"));
+        String drawId = StockFixture.created(stock.draw("safe-1", "R1", "2.5", "rn-1"))
+                .get("id")
+                .asText();
+        StockFixture.created(stock.administer("safe-1", "R1", drawId, "2"));
+        return StockFixture.created(stock.waste("safe-1", "R1", drawId, "0.5", "rn-1", "rn-2"))
+                .get("ledgerPosition")
+                .asLong();
+    }
+
+    private void awaitAt(String processorName, long position) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> positions.hasReached(processorName, position));
+    }
+
+    private List<List<Map<String, Object>>> snapshot(List<String> queries) {
+        return queries.stream().map(jdbc::queryForList).toList();
+    }
+}

@@ -1,0 +1,278 @@
+package org.doseledger.api.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.doseledger.api.support.StockFixture.created;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.doseledger.api.support.EndToEndTest;
+import org.doseledger.api.support.Http;
+import org.doseledger.api.support.StockFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StockEndToEndTest extends EndToEndTest {
+
+    private StockFixture stock;
+
+    @BeforeEach
+    void practiceWithStockSetUp() {
+        String practice = newPractice();
+        String writer = issueKey("PRACTICE_WRITER", practice);
+        stock = new StockFixture(this, http, practice, writer, newClient(practice, writer));
+    }
+
+    @Test
+    void everyMillilitreIsAccountedForFromReceiptToAdministrationAndWaste() {
+        created(stock.receive("safe-1", "L1", 5, "2027-06-30"));
+        JsonNode lot = stock.lot(
+                "safe-1",
+                "L1",
+                created(stock.receive("safe-1", "L1", 0 + 1, "2027-06-30"))
+                        .get("ledgerPosition")
+                        .asLong());
+        assertThat(lot.get("onHand").decimalValue()).isEqualByComparingTo("60");
+        assertThat(lot.get("onHandMilligrams").decimalValue()).isEqualByComparingTo("3000");
+
+        JsonNode draw = created(stock.draw("safe-1", "L1", "1.5", "rn-1"));
+        String drawId = draw.get("id").asText();
+        lot = stock.lot("safe-1", "L1", draw.get("ledgerPosition").asLong());
+        assertThat(lot.get("onHand").decimalValue()).isEqualByComparingTo("58.5");
+        assertThat(lot.get("onHandMilligrams").decimalValue()).isEqualByComparingTo("2925");
+        assertThat(lot.get("openDraws").asInt()).isEqualTo(1);
+
+        created(stock.administer("safe-1", "L1", drawId, "1.2"));
+        JsonNode waste = created(stock.waste("safe-1", "L1", drawId, "0.3", "rn-1", "rn-2"));
+
+        lot = stock.lot("safe-1", "L1", waste.get("ledgerPosition").asLong());
+        assertThat(lot.get("onHand").decimalValue()).isEqualByComparingTo("58.5");
+        assertThat(lot.get("openDraws").asInt()).isZero();
+        JsonNode drawView = http.get(
+                        "/api/practices/" + stock.practice + stock.lotPath("safe-1", "L1") + "/draws/" + drawId)
+                .key(stock.writer)
+                .send()
+                .json();
+        assertThat(drawView.get("status").asText()).isEqualTo("ACCOUNTED_FOR");
+        assertThat(drawView.get("administered").decimalValue()).isEqualByComparingTo("1.2");
+        assertThat(drawView.get("wasted").decimalValue()).isEqualByComparingTo("0.3");
+        List<String> movements = new ArrayList<>();
+        http.get("/api/practices/" + stock.practice + stock.lotPath("safe-1", "L1") + "/movements")
+                .key(stock.writer)
+                .send()
+                .json()
+                .forEach(movement -> movements.add(movement.get("movement").asText()));
+        assertThat(movements)
+                .containsExactly("RECEIVED", "RECEIVED", "DRAWN", "ADMINISTERED", "WASTED", "DRAW_ACCOUNTED_FOR");
+    }
+
+    @Test
+    void concurrentDrawsThatTogetherExceedTheStockLeaveExactlyWhatFits() throws Exception {
+        // 10 mL on hand, three simultaneous draws of 4 mL each: two fit, the third must be refused
+        for (int round = 0; round < 3; round++) {
+            String lotNumber = "C" + round;
+            created(stock.receive("safe-1", lotNumber, 1, "2027-06-30"));
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Http.Response> draw = () -> {
+                start.await();
+                return stock.draw("safe-1", lotNumber, "4", "rn-1");
+            };
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            List<Future<Http.Response>> pending = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                pending.add(threads.submit(draw));
+            }
+            start.countDown();
+            List<Http.Response> answers = new ArrayList<>();
+            for (Future<Http.Response> answer : pending) {
+                answers.add(answer.get());
+            }
+            threads.shutdown();
+
+            assertThat(answers.stream().filter(answer -> answer.status() == 201))
+                    .hasSize(2);
+            List<Http.Response> refused =
+                    answers.stream().filter(answer -> answer.status() != 201).toList();
+            assertThat(refused).hasSize(1);
+            assertThat(refused.get(0).status()).isEqualTo(409);
+            assertThat(refused.get(0).json().get("code").asText()).isEqualTo("INSUFFICIENT_STOCK");
+            long last = answers.stream()
+                    .filter(answer -> answer.status() == 201)
+                    .mapToLong(answer -> answer.json().get("ledgerPosition").asLong())
+                    .max()
+                    .orElseThrow();
+            assertThat(stock.lot("safe-1", lotNumber, last).get("onHand").decimalValue())
+                    .isEqualByComparingTo("2");
+        }
+    }
+
+    @Test
+    void concurrentFirstReceiptsOfALotBothCount() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Http.Response> receipt = () -> {
+            start.await();
+            return stock.receive("safe-2", "NEW", 1, "2027-06-30");
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Future<Http.Response> first = threads.submit(receipt);
+        Future<Http.Response> second = threads.submit(receipt);
+        start.countDown();
+        long last = Math.max(
+                created(first.get()).get("ledgerPosition").asLong(),
+                created(second.get()).get("ledgerPosition").asLong());
+        threads.shutdown();
+
+        assertThat(stock.lot("safe-2", "NEW", last).get("onHand").decimalValue())
+                .isEqualByComparingTo("20");
+    }
+
+    @Test
+    void aTherapistCannotDraw() {
+        created(stock.receive("safe-1", "L2", 1, "2027-06-30"));
+        long before = eventRows();
+
+        Http.Response response = stock.draw("safe-1", "L2", "1", "th-1");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("code").asText()).isEqualTo("PRACTITIONER_NOT_AUTHORIZED");
+        assertThat(eventRows()).isEqualTo(before);
+    }
+
+    @Test
+    void wasteNeedsAWitnessWhoIsNotTheWaster() {
+        created(stock.receive("safe-1", "L3", 1, "2027-06-30"));
+        String drawId =
+                created(stock.draw("safe-1", "L3", "1", "rn-1")).get("id").asText();
+
+        Http.Response selfWitnessed = stock.waste("safe-1", "L3", drawId, "1", "rn-1", "rn-1");
+        Http.Response byOther = stock.waste("safe-1", "L3", drawId, "1", "rn-2", "rn-1");
+
+        assertThat(selfWitnessed.status()).isEqualTo(409);
+        assertThat(selfWitnessed.json().get("code").asText()).isEqualTo("SECOND_PERSON_REQUIRED");
+        assertThat(byOther.json().get("code").asText()).isEqualTo("WASTE_NOT_BY_DRAWER");
+    }
+
+    @Test
+    void aDrawCannotBeOverAccounted() {
+        created(stock.receive("safe-1", "L4", 1, "2027-06-30"));
+        String drawId =
+                created(stock.draw("safe-1", "L4", "1", "rn-1")).get("id").asText();
+        created(stock.administer("safe-1", "L4", drawId, "0.8"));
+
+        Http.Response response = stock.waste("safe-1", "L4", drawId, "0.3", "rn-1", "rn-2");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("code").asText()).isEqualTo("DRAW_OVER_ACCOUNTED");
+    }
+
+    @Test
+    void anExpiredLotCannotBeDrawn() {
+        created(stock.receive("safe-1", "L5", 1, "2026-01-31"));
+
+        Http.Response response = stock.draw("safe-1", "L5", "1", "rn-1");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("code").asText()).isEqualTo("LOT_EXPIRED");
+    }
+
+    @Test
+    void unknownLotsProductsLocationsAndDrawsAre404() {
+        assertThat(stock.draw("safe-1", "NOPE", "1", "rn-1").json().get("code").asText())
+                .isEqualTo("LOT_NOT_FOUND");
+        assertThat(stock.receive("vault-9", "L6", 1, "2027-06-30")
+                        .json()
+                        .get("code")
+                        .asText())
+                .isEqualTo("LOCATION_NOT_FOUND");
+        Http.Response unknownProduct =
+                stock.post("/stock/lots/safe-1/00000-0000-00/L7/receipts", """
+                {"expiresOn":"2027-06-30","containers":1,"invoiceNumber":"INV-1",
+                 "supplier":{"name":"Henry Schein","deaNumber":"AB1234563",
+                   "address":{"line1":"135 Duryea Rd","city":"Melville","state":"NY","postalCode":"11747"}},
+                 "receivedBy":"rn-1","occurredAt":"%s"}
+                """.formatted(StockFixture.now()));
+        assertThat(unknownProduct.status()).isEqualTo(404);
+        assertThat(unknownProduct.json().get("code").asText()).isEqualTo("PRODUCT_NOT_FOUND");
+        created(stock.receive("safe-1", "L8", 1, "2027-06-30"));
+        assertThat(stock.administer("safe-1", "L8", "no-such-draw", "1")
+                        .json()
+                        .get("code")
+                        .asText())
+                .isEqualTo("DRAW_NOT_FOUND");
+    }
+
+    @Test
+    void quantitiesAreExactDecimalsWithTheirUnit() {
+        created(stock.receive("safe-1", "L9", 1, "2027-06-30"));
+
+        Http.Response tooPrecise = stock.draw("safe-1", "L9", "0.0005", "rn-1");
+        Http.Response wrongUnit =
+                stock.post(stock.lotPath("safe-1", "L9") + "/draws", """
+                {"quantity":{"amount":"1","unit":"EACH"},"clientId":"%s","drawnBy":"rn-1","occurredAt":"%s"}
+                """.formatted(stock.client, StockFixture.now()));
+
+        assertThat(tooPrecise.status()).isEqualTo(400);
+        assertThat(tooPrecise.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(wrongUnit.status()).isEqualTo(409);
+        assertThat(wrongUnit.json().get("code").asText()).isEqualTo("QUANTITY_UNIT_MISMATCH");
+    }
+
+    @Test
+    void aLateEntryNeedsAReasonAndACosignerAndIsFlagged() {
+        created(stock.receive("safe-1", "L10", 1, "2027-06-30"));
+        String twoDaysAgo =
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2)).toString();
+        String body = """
+                {"quantity":{"amount":"1","unit":"ML"},"clientId":"%s","drawnBy":"rn-1","occurredAt":"%s"%s}
+                """;
+
+        Http.Response unexplained =
+                stock.post(stock.lotPath("safe-1", "L10") + "/draws", body.formatted(stock.client, twoDaysAgo, ""));
+        JsonNode explained = created(stock.post(
+                stock.lotPath("safe-1", "L10") + "/draws",
+                body.formatted(
+                        stock.client,
+                        twoDaysAgo,
+                        ",\"lateEntry\":{\"reason\":\"paper log transcribed after outage\",\"cosignedBy\":\"md-1\"}")));
+
+        assertThat(unexplained.status()).isEqualTo(409);
+        assertThat(unexplained.json().get("code").asText()).isEqualTo("LATE_ENTRY_NEEDS_REASON");
+        JsonNode movements = http.get(
+                        "/api/practices/" + stock.practice + stock.lotPath("safe-1", "L10") + "/movements?minPosition="
+                                + explained.get("ledgerPosition").asLong())
+                .key(stock.writer)
+                .send()
+                .json();
+        assertThat(movements.get(1).get("movement").asText()).isEqualTo("DRAWN");
+        assertThat(movements.get(1).get("lateEntry").asBoolean()).isTrue();
+        assertThat(movements
+                        .get(1)
+                        .get("details")
+                        .get("lateEntry")
+                        .get("cosignedBy")
+                        .asText())
+                .isEqualTo("md-1");
+    }
+
+    @Test
+    void dosesAppearOnTheClientsTimeline() {
+        created(stock.receive("safe-1", "L11", 1, "2027-06-30"));
+        JsonNode draw = created(stock.draw("safe-1", "L11", "2", "rn-1"));
+
+        JsonNode timeline = timeline(
+                stock.practice,
+                stock.client,
+                stock.writer,
+                draw.get("ledgerPosition").asLong());
+
+        List<String> types = new ArrayList<>();
+        timeline.get("entries")
+                .forEach(entry -> types.add(entry.get("eventType").asText()));
+        assertThat(types).contains("DoseDrawn");
+    }
+}

@@ -1,0 +1,113 @@
+package org.doseledger.api.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A practice ready to hold stock: two safes, a 50 mg/mL ketamine product in 10 mL vials, two nurses, a
+ * prescriber, a therapist and a client; plus helpers that post stock movements as practice software
+ * would.
+ */
+public class StockFixture {
+
+    public static final String NDC = "42023-0113-10";
+
+    public final String practice;
+    public final String writer;
+    public final String client;
+    private final Http http;
+
+    public StockFixture(EndToEndTest test, Http http, String practice, String writer, String client) {
+        this.http = http;
+        this.practice = practice;
+        this.writer = writer;
+        this.client = client;
+        for (String safe : new String[] {"safe-1", "safe-2"}) {
+            created(post(
+                    "/locations",
+                    "{\"locationId\":\"" + safe + "\",\"name\":\"Main safe " + safe
+                            + "\",\"kind\":\"SAFE\",\"refrigerated\":false}"));
+        }
+        created(post("/products", """
+                {"ndc":"%s","name":"Ketamine HCl 50 mg/mL","substance":"KETAMINE",
+                 "dosageForm":"INJECTABLE_SOLUTION","finishedForm":"ketamine HCl injection 50 mg/mL",
+                 "unit":"ML","milligramsPerUnit":50,"containerSize":10}
+                """.formatted(NDC)));
+        practitioner("rn-1", "[\"NURSE\"]", null);
+        practitioner("rn-2", "[\"NURSE\"]", null);
+        practitioner("md-1", "[\"PRESCRIBER\"]", "\"BJ6125341\"");
+        practitioner("th-1", "[\"THERAPIST\"]", null);
+    }
+
+    public static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).toString();
+    }
+
+    public String lotPath(String location, String lot) {
+        return "/stock/lots/" + location + "/" + NDC + "/" + lot;
+    }
+
+    public Http.Response receive(String location, String lot, int vials, String expiresOn) {
+        return post(lotPath(location, lot) + "/receipts", """
+                {"expiresOn":"%s","containers":%d,"invoiceNumber":"INV-%s",
+                 "supplier":{"name":"Henry Schein","deaNumber":"AB1234563",
+                   "address":{"line1":"135 Duryea Rd","city":"Melville","state":"NY","postalCode":"11747"}},
+                 "receivedBy":"rn-1","occurredAt":"%s"}
+                """.formatted(expiresOn, vials, lot, now()));
+    }
+
+    public Http.Response draw(String location, String lot, String millilitres, String by) {
+        return post(lotPath(location, lot) + "/draws", """
+                {"quantity":{"amount":"%s","unit":"ML"},"clientId":"%s","sessionId":"s-1","drawnBy":"%s",
+                 "occurredAt":"%s"}
+                """.formatted(millilitres, client, by, now()));
+    }
+
+    public Http.Response administer(String location, String lot, String drawId, String millilitres) {
+        return post(
+                lotPath(location, lot) + "/draws/" + drawId + "/administrations", """
+                {"quantity":{"amount":"%s","unit":"ML"},"route":"IM","administeredBy":"rn-1","occurredAt":"%s"}
+                """.formatted(millilitres, now()));
+    }
+
+    public Http.Response waste(
+            String location, String lot, String drawId, String millilitres, String by, String witness) {
+        return post(
+                lotPath(location, lot) + "/draws/" + drawId + "/waste", """
+                {"quantity":{"amount":"%s","unit":"ML"},"method":"expelled into drug disposal container",
+                 "wastedBy":"%s","witnessedBy":"%s","occurredAt":"%s"}
+                """.formatted(millilitres, by, witness, now()));
+    }
+
+    public JsonNode lot(String location, String lot, long minPosition) {
+        Http.Response response = http.get(
+                        "/api/practices/" + practice + lotPath(location, lot) + "?minPosition=" + minPosition)
+                .key(writer)
+                .send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    public Http.Response post(String path, String body) {
+        return http.post("/api/practices/" + practice + path)
+                .key(writer)
+                .idempotencyKey(EndToEndTest.unique("idem"))
+                .body(body)
+                .send();
+    }
+
+    public static JsonNode created(Http.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    private void practitioner(String id, String roles, String dea) {
+        created(post(
+                "/practitioners",
+                "{\"practitionerId\":\"" + id + "\",\"name\":\"" + id + "\",\"roles\":" + roles + ",\"deaNumber\":"
+                        + dea + ",\"occurredAt\":\"" + now() + "\"}"));
+    }
+}

@@ -1,0 +1,12 @@
+package org.doseledger.core.practice.api;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import org.doseledger.core.shared.PracticeId;
+
+/** Looks up facts of a registered practice for rules of other aggregates (kept in the command's transaction). */
+public interface Practices {
+
+    /** The practice's time zone: calendar rules (expiry dates, deadlines) are judged in it. */
+    Optional<ZoneId> timeZone(PracticeId practiceId);
+}

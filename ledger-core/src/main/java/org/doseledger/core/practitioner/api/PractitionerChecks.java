@@ -1,0 +1,33 @@
+package org.doseledger.core.practitioner.api;
+
+import org.doseledger.core.shared.PracticeId;
+
+/** The checks every stock command makes of the people it names. */
+public final class PractitionerChecks {
+
+    private PractitionerChecks() {}
+
+    public static void requireAllowed(
+            Practitioners practitioners, PracticeId practiceId, String practitionerId, StockAction action) {
+        PractitionerFacts facts = practitioners
+                .find(practiceId, practitionerId)
+                .orElseThrow(() -> new PractitionerNotAuthorizedException(
+                        practitionerId, action, "not a practitioner of practice " + practiceId));
+        if (!facts.active()) {
+            throw new PractitionerNotAuthorizedException(practitionerId, action, "inactive");
+        }
+        if (!facts.mayPerform(action)) {
+            throw new PractitionerNotAuthorizedException(
+                    practitionerId, action, "roles " + facts.roles() + " do not allow it");
+        }
+    }
+
+    /** A witness or co-signer must be allowed and must not be the person acting. */
+    public static void requireSecondPerson(
+            Practitioners practitioners, PracticeId practiceId, String actor, String secondPerson, StockAction action) {
+        if (secondPerson == null || secondPerson.equals(actor)) {
+            throw new SecondPersonRequiredException(actor, action);
+        }
+        requireAllowed(practitioners, practiceId, secondPerson, action);
+    }
+}

@@ -1,0 +1,17 @@
+package org.doseledger.core.stock.api;
+
+import java.time.LocalDate;
+import org.doseledger.core.shared.LedgerRuleViolation;
+
+/** An expired lot may be destroyed or returned, never drawn. */
+public class LotExpiredException extends LedgerRuleViolation {
+
+    public LotExpiredException(StockLotRef lot, LocalDate expiredOn, LocalDate drawnOn) {
+        super("Cannot draw from " + lot + " on " + drawnOn + ": it expired on " + expiredOn);
+    }
+
+    @Override
+    public String code() {
+        return "LOT_EXPIRED";
+    }
+}

@@ -1,0 +1,23 @@
+package org.doseledger.core.stock.api;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.doseledger.core.shared.LateEntry;
+import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.Route;
+
+/** Record that (part of) a drawn dose was given to the client it was drawn for. */
+public record RecordAdministrationCommand(
+        StockLotRef lot,
+        String drawId,
+        Quantity quantity,
+        Route route,
+        String administeredBy,
+        Instant occurredAt,
+        LateEntry lateEntry) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return lot.aggregateId();
+    }
+}

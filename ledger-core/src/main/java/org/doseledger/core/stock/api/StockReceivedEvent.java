@@ -1,0 +1,35 @@
+package org.doseledger.core.stock.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+import org.doseledger.core.shared.LateEntry;
+import org.doseledger.core.shared.LedgerEvent;
+import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.Strength;
+import org.doseledger.core.shared.Substance;
+
+/**
+ * Stock of a lot was received into a location: from whom, on which invoice, how many containers,
+ * the quantity and milligrams they hold, and the lot's balance afterwards. {@code lateEntry} is null
+ * when the receipt was recorded in time.
+ */
+@Revision("1")
+public record StockReceivedEvent(
+        StockLotRef lot,
+        String receiptId,
+        Substance substance,
+        Strength strength,
+        LocalDate expiresOn,
+        int containers,
+        Quantity containerSize,
+        Quantity quantity,
+        BigDecimal milligrams,
+        Supplier supplier,
+        String invoiceNumber,
+        String receivedBy,
+        Quantity balanceAfter,
+        Instant occurredAt,
+        LateEntry lateEntry)
+        implements LedgerEvent {}

@@ -1,0 +1,24 @@
+package org.doseledger.core.stock;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.doseledger.core.practice.api.Practices;
+import org.doseledger.core.shared.PracticeId;
+
+/** In-memory practices with their time zones. */
+class FakePractices implements Practices {
+
+    private final Map<PracticeId, ZoneId> zones = new HashMap<>();
+
+    FakePractices with(PracticeId practiceId, ZoneId zone) {
+        zones.put(practiceId, zone);
+        return this;
+    }
+
+    @Override
+    public Optional<ZoneId> timeZone(PracticeId practiceId) {
+        return Optional.ofNullable(zones.get(practiceId));
+    }
+}

@@ -1,0 +1,44 @@
+package org.doseledger.core.stock;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.doseledger.core.practitioner.api.PractitionerFacts;
+import org.doseledger.core.practitioner.api.PractitionerRole;
+import org.doseledger.core.practitioner.api.Practitioners;
+import org.doseledger.core.shared.PracticeId;
+
+/** In-memory practitioners by practice and id. */
+final class FakePractitioners implements Practitioners {
+
+    private final Map<String, PractitionerFacts> practitioners = new HashMap<>();
+
+    FakePractitioners active(PracticeId practiceId, String practitionerId, PractitionerRole... roles) {
+        return with(practiceId, practitionerId, true, roles);
+    }
+
+    FakePractitioners inactive(PracticeId practiceId, String practitionerId, PractitionerRole... roles) {
+        return with(practiceId, practitionerId, false, roles);
+    }
+
+    private FakePractitioners with(
+            PracticeId practiceId, String practitionerId, boolean active, PractitionerRole... roles) {
+        EnumSet<PractitionerRole> roleSet = EnumSet.noneOf(PractitionerRole.class);
+        roleSet.addAll(List.of(roles));
+        boolean holdsDea = roleSet.contains(PractitionerRole.PRESCRIBER);
+        practitioners.put(
+                key(practiceId, practitionerId), new PractitionerFacts(practitionerId, active, roleSet, holdsDea));
+        return this;
+    }
+
+    @Override
+    public Optional<PractitionerFacts> find(PracticeId practiceId, String practitionerId) {
+        return Optional.ofNullable(practitioners.get(key(practiceId, practitionerId)));
+    }
+
+    private static String key(PracticeId practiceId, String practitionerId) {
+        return practiceId.value() + "/" + practitionerId;
+    }
+}

@@ -1,0 +1,84 @@
+package org.doseledger.core.stock;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practitioner.api.PractitionerRole;
+import org.doseledger.core.product.api.ProductFacts;
+import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.StockUnit;
+import org.doseledger.core.shared.Strength;
+import org.doseledger.core.shared.Substance;
+import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.core.stock.api.Supplier;
+
+/** The practice, people, products and clock the stock tests share. */
+final class StockFixtures {
+
+    static final PracticeId PRACTICE = PracticeId.of("clinic-1");
+    static final String SAFE = "safe-1";
+    static final String VIAL_NDC = "42023-0113-10";
+    static final String AMPOULE_NDC = "42023-0114-01";
+    static final StockLotRef LOT = new StockLotRef(PRACTICE, SAFE, VIAL_NDC, "L2026A");
+    static final StockLotRef AMPOULE_LOT = new StockLotRef(PRACTICE, SAFE, AMPOULE_NDC, "L2026B");
+    static final LocalDate EXPIRES_ON = LocalDate.of(2027, 6, 30);
+
+    static final Instant NOW = Instant.parse("2026-11-20T18:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    static final Strength FIFTY_MG_PER_ML = new Strength(new BigDecimal("50"), StockUnit.ML);
+    static final ProductFacts VIAL = new ProductFacts(VIAL_NDC, Substance.KETAMINE, FIFTY_MG_PER_ML, ml("10"));
+    static final ProductFacts AMPOULE = new ProductFacts(AMPOULE_NDC, Substance.KETAMINE, FIFTY_MG_PER_ML, ml("1"));
+
+    static final Supplier SUPPLIER = new Supplier(
+            "Midwest Medical Supply",
+            new PostalAddress("400 Depot Street", null, "Peoria", "IL", "61602"),
+            "BJ6125341");
+
+    static final String CLIENT_ID = "c-42";
+    static final String SESSION_ID = "session-1";
+
+    static final String NURSE = "nurse-ann";
+    static final String PRESCRIBER = "dr-bo";
+    static final String OTHER_NURSE = "nurse-cy";
+    static final String THERAPIST = "therapist-di";
+    static final String MONITOR = "monitor-fay";
+    static final String INACTIVE_NURSE = "nurse-ed";
+
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("America/Chicago");
+
+    private StockFixtures() {}
+
+    static FixtureConfiguration<StockLot> newFixture() {
+        FixtureConfiguration<StockLot> fixture = new AggregateTestFixture<>(StockLot.class);
+        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(new FakePractices().with(PRACTICE, ZONE));
+        fixture.registerInjectableResource(
+                new FakeCatalogue().with(PRACTICE, VIAL).with(PRACTICE, AMPOULE));
+        fixture.registerInjectableResource(new FakeLocations().with(PRACTICE, SAFE));
+        fixture.registerInjectableResource(new FakeClients().with(new ClientRef(PRACTICE, CLIENT_ID)));
+        fixture.registerInjectableResource(new FakePractitioners()
+                .active(PRACTICE, NURSE, PractitionerRole.NURSE)
+                .active(PRACTICE, PRESCRIBER, PractitionerRole.PRESCRIBER)
+                .active(PRACTICE, OTHER_NURSE, PractitionerRole.NURSE)
+                .active(PRACTICE, THERAPIST, PractitionerRole.THERAPIST)
+                .active(PRACTICE, MONITOR, PractitionerRole.MONITOR)
+                .inactive(PRACTICE, INACTIVE_NURSE, PractitionerRole.NURSE));
+        return fixture;
+    }
+
+    static Quantity ml(String amount) {
+        return Quantity.of(amount, StockUnit.ML);
+    }
+
+    static BigDecimal mg(String amount) {
+        return new BigDecimal(amount);
+    }
+}
