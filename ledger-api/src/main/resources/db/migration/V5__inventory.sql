@@ -63,9 +63,41 @@ create table stock_lot (
     milligrams_per_unit numeric     not null,
     expires_on          date        not null,
     on_hand             numeric     not null,
-    open_draws          integer     not null,
+    last_counted        numeric,
+    last_counted_at     timestamptz,
     last_position       bigint      not null,
     primary key (practice_id, location_id, ndc, lot_number)
+);
+
+create table stock_draw (
+    practice_id  varchar(64) not null,
+    location_id  varchar(64) not null,
+    ndc          varchar(13) not null,
+    lot_number   varchar(40) not null,
+    draw_id      varchar(64) not null,
+    client_id    varchar(64) not null,
+    drawn_by     varchar(64) not null,
+    drawn_at     timestamptz not null,
+    drawn        numeric     not null,
+    administered numeric     not null,
+    wasted       numeric     not null,
+    status       varchar(16) not null,
+    primary key (practice_id, location_id, ndc, lot_number, draw_id)
+);
+create index stock_draw_open on stock_draw (status, drawn_at) where status = 'OPEN';
+
+create table stock_discrepancy (
+    practice_id    varchar(64) not null,
+    location_id    varchar(64) not null,
+    ndc            varchar(13) not null,
+    lot_number     varchar(40) not null,
+    discrepancy_id varchar(64) not null,
+    expected       numeric     not null,
+    counted        numeric     not null,
+    difference     numeric     not null,
+    recorded_at    timestamptz not null,
+    status         varchar(16) not null,
+    primary key (practice_id, location_id, ndc, lot_number, discrepancy_id)
 );
 
 create table stock_movement (

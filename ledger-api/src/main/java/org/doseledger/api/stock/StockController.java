@@ -8,26 +8,41 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.stock.StockRequests.CorrectEntryRequest;
+import org.doseledger.api.stock.StockRequests.DestroyStockRequest;
+import org.doseledger.api.stock.StockRequests.DispenseDoseRequest;
 import org.doseledger.api.stock.StockRequests.DrawDoseRequest;
 import org.doseledger.api.stock.StockRequests.ReceiveStockRequest;
 import org.doseledger.api.stock.StockRequests.RecordAdministrationRequest;
+import org.doseledger.api.stock.StockRequests.RecordCountRequest;
+import org.doseledger.api.stock.StockRequests.ReportLossRequest;
+import org.doseledger.api.stock.StockRequests.ResolveDiscrepancyRequest;
+import org.doseledger.api.stock.StockRequests.ReturnStockRequest;
+import org.doseledger.api.stock.StockRequests.TransferStockRequest;
 import org.doseledger.api.stock.StockRequests.WasteDoseRequest;
 import org.doseledger.api.web.CommonRequests;
+import org.doseledger.api.write.AppendedEvent;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.product.api.Catalogue;
+import org.doseledger.core.product.api.ProductFacts;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.core.stock.api.ReceiveTransferCommand;
 import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.core.stock.api.StockTransferredOutEvent;
 import org.doseledger.projections.stock.DrawView;
 import org.doseledger.projections.stock.FindDrawQuery;
 import org.doseledger.projections.stock.FindStockLotQuery;
@@ -62,12 +77,19 @@ class StockController {
     private final LedgerWriter writer;
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
+    private final Catalogue catalogue;
 
-    StockController(IdempotentWrites writes, LedgerWriter writer, QueryGateway queries, ReadYourWrites readYourWrites) {
+    StockController(
+            IdempotentWrites writes,
+            LedgerWriter writer,
+            QueryGateway queries,
+            ReadYourWrites readYourWrites,
+            Catalogue catalogue) {
         this.writes = writes;
         this.writer = writer;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.catalogue = catalogue;
     }
 
     @PostMapping(path = "/receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -150,6 +172,173 @@ class StockController {
                 () -> WriteOutcome.created(
                         URI.create(drawPath),
                         WriteReceipt.of(drawId, writer.send(context, request.toCommand(lot, drawId)))));
+    }
+
+    @PostMapping(path = "/dispensations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary =
+                    "Dispense a take-home dose to a client on a prescriber's order; PDMP-reportable (PRACTICE_WRITER)")
+    ResponseEntity<Object> dispense(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Valid @RequestBody DispenseDoseRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return entry(context, lot, "/dispensations", request, id -> request.toCommand(lot, id));
+    }
+
+    @PostMapping(path = "/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary =
+                    "Move stock of the lot to another location, witnessed; both locations book it at once (PRACTICE_WRITER)")
+    ResponseEntity<Object> transfer(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Valid @RequestBody TransferStockRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return writes.execute(context, "POST " + path(lot) + "/transfers", request, () -> {
+            String transferId = UUID.randomUUID().toString();
+            LedgerWriter.Sent out = writer.sendCollecting(context, request.toCommand(lot, transferId));
+            StockTransferredOutEvent sent = out.payload(StockTransferredOutEvent.class);
+            StockLotRef destination =
+                    new StockLotRef(lot.practiceId(), request.toLocationId(), lot.ndc(), lot.lotNumber());
+            ProductFacts product = catalogue
+                    .find(lot.practiceId(), lot.ndc())
+                    .orElseThrow(() -> new UnknownRecordException("product", lot.ndc()));
+            List<AppendedEvent> in = writer.send(
+                    context,
+                    new ReceiveTransferCommand(
+                            destination,
+                            transferId,
+                            lot.locationId(),
+                            product.substance(),
+                            product.strength(),
+                            sent.expiresOn(),
+                            product.containerSize(),
+                            sent.quantity(),
+                            sent.transferredBy(),
+                            sent.witnessedBy(),
+                            sent.occurredAt(),
+                            sent.lateEntry()));
+            List<AppendedEvent> all = new ArrayList<>(out.appended());
+            all.addAll(in);
+            return WriteOutcome.created(URI.create(path(destination)), WriteReceipt.of(transferId, all));
+        });
+    }
+
+    @PostMapping(path = "/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(summary = "Return stock to a supplier or reverse distributor, witnessed (PRACTICE_WRITER)")
+    ResponseEntity<Object> returnStock(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Valid @RequestBody ReturnStockRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return entry(context, lot, "/returns", request, id -> request.toCommand(lot, id));
+    }
+
+    @PostMapping(path = "/destructions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(summary = "Destroy stock (DEA Form 41) before two witnesses (PRACTICE_WRITER)")
+    ResponseEntity<Object> destroy(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Valid @RequestBody DestroyStockRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return entry(context, lot, "/destructions", request, id -> request.toCommand(lot, id));
+    }
+
+    @PostMapping(path = "/losses", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary =
+                    "Report a theft or loss (DEA Form 106); the notice and form deadlines are tracked (PRACTICE_WRITER)")
+    ResponseEntity<Object> reportLoss(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Valid @RequestBody ReportLossRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return entry(context, lot, "/losses", request, id -> request.toCommand(lot, id));
+    }
+
+    @PostMapping(path = "/counts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record a physical count; a difference opens a discrepancy with the count's id (PRACTICE_WRITER)")
+    ResponseEntity<Object> count(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Valid @RequestBody RecordCountRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return entry(context, lot, "/counts", request, id -> request.toCommand(lot, id));
+    }
+
+    @PostMapping(path = "/discrepancies/{discrepancyId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Resolve a count discrepancy with an explanation and the registrant's approval (PRACTICE_WRITER)")
+    ResponseEntity<Object> resolve(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @PathVariable @Pattern(regexp = DRAW) String discrepancyId,
+            @Valid @RequestBody ResolveDiscrepancyRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        String resolution = "/discrepancies/" + discrepancyId + "/resolution";
+        return writes.execute(
+                context,
+                "POST " + path(lot) + resolution,
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path(lot)),
+                        WriteReceipt.of(discrepancyId, writer.send(context, request.toCommand(lot, discrepancyId)))));
+    }
+
+    @PostMapping(path = "/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary =
+                    "Correct an earlier entry of the lot: its inverse plus the corrected quantity; the original stays (PRACTICE_WRITER)")
+    ResponseEntity<Object> correct(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
+            @PathVariable @Pattern(regexp = NDC) String ndc,
+            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            @Valid @RequestBody CorrectEntryRequest request,
+            WriteContext context) {
+        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+        return entry(context, lot, "/corrections", request, id -> request.toCommand(lot, id));
+    }
+
+    /** A write of one new entry of the lot, under a fresh id, answered with the lot's location. */
+    private ResponseEntity<Object> entry(
+            WriteContext context, StockLotRef lot, String kind, Object request, Function<String, Object> command) {
+        return writes.execute(context, "POST " + path(lot) + kind, request, () -> {
+            String id = UUID.randomUUID().toString();
+            return WriteOutcome.created(
+                    URI.create(path(lot)), WriteReceipt.of(id, writer.send(context, command.apply(id))));
+        });
     }
 
     @GetMapping

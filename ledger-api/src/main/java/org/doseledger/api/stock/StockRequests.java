@@ -7,20 +7,37 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.CommonRequests.LateEntryBody;
 import org.doseledger.api.web.CommonRequests.QuantityBody;
 import org.doseledger.api.web.ValidDeaNumber;
+import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.Route;
+import org.doseledger.core.shared.StockUnit;
+import org.doseledger.core.stock.api.CorrectEntryCommand;
+import org.doseledger.core.stock.api.CountKind;
+import org.doseledger.core.stock.api.CountTiming;
+import org.doseledger.core.stock.api.DestroyStockCommand;
+import org.doseledger.core.stock.api.DispenseDoseCommand;
 import org.doseledger.core.stock.api.DrawDoseCommand;
+import org.doseledger.core.stock.api.LossType;
+import org.doseledger.core.stock.api.PoliceReport;
 import org.doseledger.core.stock.api.ReceiveStockCommand;
 import org.doseledger.core.stock.api.RecordAdministrationCommand;
+import org.doseledger.core.stock.api.RecordCountCommand;
+import org.doseledger.core.stock.api.ReportLossCommand;
+import org.doseledger.core.stock.api.ResolveDiscrepancyCommand;
+import org.doseledger.core.stock.api.ReturnStockCommand;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.Supplier;
+import org.doseledger.core.stock.api.TransferStockCommand;
 import org.doseledger.core.stock.api.WasteDoseCommand;
 
 final class StockRequests {
@@ -142,6 +159,262 @@ final class StockRequests {
                     method,
                     wastedBy,
                     witnessedBy,
+                    occurredAt,
+                    LateEntryBody.toLateEntry(lateEntry));
+        }
+    }
+
+    /**
+     * @param prescribedBy the prescriber (with a DEA registration) who ordered the take-home dose
+     * @param daysSupply days the dispensed quantity lasts, as the PDMP file reports it
+     */
+    record DispenseDoseRequest(
+            @NotNull @Valid QuantityBody quantity,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String clientId,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String prescribedBy,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String dispensedBy,
+
+            @Positive @Max(366) int daysSupply,
+            @NotNull @PastOrPresent Instant occurredAt,
+            @Valid LateEntryBody lateEntry) {
+
+        DispenseDoseCommand toCommand(StockLotRef lot, String dispensationId) {
+            return new DispenseDoseCommand(
+                    lot,
+                    dispensationId,
+                    quantity.toQuantity(),
+                    clientId,
+                    prescribedBy,
+                    dispensedBy,
+                    daysSupply,
+                    occurredAt,
+                    LateEntryBody.toLateEntry(lateEntry));
+        }
+    }
+
+    /** @param toLocationId the other storage location of the practice the stock moves to */
+    record TransferStockRequest(
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String toLocationId,
+
+            @NotNull @Valid QuantityBody quantity,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String transferredBy,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String witnessedBy,
+
+            @NotNull @PastOrPresent Instant occurredAt,
+            @Valid LateEntryBody lateEntry) {
+
+        TransferStockCommand toCommand(StockLotRef lot, String transferId) {
+            return new TransferStockCommand(
+                    lot,
+                    transferId,
+                    toLocationId,
+                    quantity.toQuantity(),
+                    transferredBy,
+                    witnessedBy,
+                    occurredAt,
+                    LateEntryBody.toLateEntry(lateEntry));
+        }
+    }
+
+    /** @param returnedTo the supplier or reverse distributor that takes the stock back */
+    record ReturnStockRequest(
+            @NotNull @Valid QuantityBody quantity,
+            @NotNull @Valid SupplierBody returnedTo,
+            @NotBlank @Size(max = 1000) String reason,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String returnedBy,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String witnessedBy,
+
+            @NotNull @PastOrPresent Instant occurredAt,
+            @Valid LateEntryBody lateEntry) {
+
+        ReturnStockCommand toCommand(StockLotRef lot, String returnId) {
+            return new ReturnStockCommand(
+                    lot,
+                    returnId,
+                    quantity.toQuantity(),
+                    returnedTo.toSupplier(),
+                    reason,
+                    returnedBy,
+                    witnessedBy,
+                    occurredAt,
+                    LateEntryBody.toLateEntry(lateEntry));
+        }
+    }
+
+    /**
+     * @param method how the stock was rendered non-retrievable, e.g. "chemical digestion (Rx Destroyer)"
+     * @param place where it was destroyed
+     * @param witnessedBy exactly two practitioners, neither the person destroying
+     */
+    record DestroyStockRequest(
+            @NotNull @Valid QuantityBody quantity,
+            @NotBlank @Size(max = 200) String method,
+            @NotBlank @Size(max = 200) String place,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String destroyedBy,
+
+            @NotNull @Size(min = 2, max = 2) List<@NotBlank @Pattern(regexp = CommonRequests.ID) String> witnessedBy,
+            @NotNull @PastOrPresent Instant occurredAt,
+            @Valid LateEntryBody lateEntry) {
+
+        DestroyStockCommand toCommand(StockLotRef lot, String destructionId) {
+            return new DestroyStockCommand(
+                    lot,
+                    destructionId,
+                    quantity.toQuantity(),
+                    method,
+                    place,
+                    destroyedBy,
+                    List.copyOf(witnessedBy),
+                    occurredAt,
+                    LateEntryBody.toLateEntry(lateEntry));
+        }
+    }
+
+    /** The police report filed for a theft or loss. */
+    record PoliceReportBody(
+            @NotBlank @Size(max = 200) String agency,
+            @NotBlank @Size(max = 100) String reportNumber) {}
+
+    /** @param discoveredAt when the theft or loss was discovered; the DEA deadlines run from it */
+    record ReportLossRequest(
+            @NotNull @Valid QuantityBody quantity,
+            @NotNull LossType lossType,
+            @Valid PoliceReportBody policeReport,
+            @NotBlank @Size(max = 4000) String description,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String reportedBy,
+
+            @NotNull @PastOrPresent Instant discoveredAt,
+            @Valid LateEntryBody lateEntry) {
+
+        ReportLossCommand toCommand(StockLotRef lot, String lossId) {
+            return new ReportLossCommand(
+                    lot,
+                    lossId,
+                    quantity.toQuantity(),
+                    lossType,
+                    policeReport == null ? null : new PoliceReport(policeReport.agency(), policeReport.reportNumber()),
+                    description,
+                    reportedBy,
+                    discoveredAt,
+                    LateEntryBody.toLateEntry(lateEntry));
+        }
+    }
+
+    /** A counted amount: zero is a valid count. */
+    record CountedBody(
+            @NotNull @PositiveOrZero BigDecimal amount,
+            @NotNull StockUnit unit) {}
+
+    /** @param exact false when opened containers were estimated, as Schedule III inventories allow */
+    record RecordCountRequest(
+            @NotNull CountKind kind,
+            @NotNull CountTiming timing,
+            @NotNull @Valid CountedBody counted,
+            boolean exact,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String countedBy,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String witnessedBy,
+
+            @NotNull @PastOrPresent Instant occurredAt,
+            @Valid LateEntryBody lateEntry) {
+
+        RecordCountCommand toCommand(StockLotRef lot, String countId) {
+            return new RecordCountCommand(
+                    lot,
+                    countId,
+                    kind,
+                    timing,
+                    new Quantity(counted.amount(), counted.unit()),
+                    exact,
+                    countedBy,
+                    witnessedBy,
+                    occurredAt,
+                    LateEntryBody.toLateEntry(lateEntry));
+        }
+    }
+
+    /**
+     * @param adjustToCount true books the difference to the balance (the count was right); false keeps the
+     *     balance (the count was wrong)
+     * @param approvedBy a prescriber with a DEA registration approving for the registrant
+     */
+    record ResolveDiscrepancyRequest(
+            @NotBlank @Size(max = 4000) String explanation,
+            boolean adjustToCount,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String resolvedBy,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String approvedBy,
+
+            @NotNull @PastOrPresent Instant occurredAt,
+            @Valid LateEntryBody lateEntry) {
+
+        ResolveDiscrepancyCommand toCommand(StockLotRef lot, String discrepancyId) {
+            return new ResolveDiscrepancyCommand(
+                    lot,
+                    discrepancyId,
+                    explanation,
+                    adjustToCount,
+                    resolvedBy,
+                    approvedBy,
+                    occurredAt,
+                    LateEntryBody.toLateEntry(lateEntry));
+        }
+    }
+
+    /**
+     * @param correctedEventId the event id of the entry to correct, as its write's receipt listed it
+     * @param correctedQuantity what the entry should have said; absent when it should not exist at all
+     */
+    record CorrectEntryRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}")
+            String correctedEventId,
+
+            @Valid QuantityBody correctedQuantity,
+            @NotBlank @Size(max = 4000) String reason,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String correctedBy,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String approvedBy,
+
+            @NotNull @PastOrPresent Instant occurredAt,
+            @Valid LateEntryBody lateEntry) {
+
+        CorrectEntryCommand toCommand(StockLotRef lot, String correctionId) {
+            return new CorrectEntryCommand(
+                    lot,
+                    correctionId,
+                    correctedEventId,
+                    correctedQuantity == null ? null : correctedQuantity.toQuantity(),
+                    reason,
+                    correctedBy,
+                    approvedBy,
                     occurredAt,
                     LateEntryBody.toLateEntry(lateEntry));
         }

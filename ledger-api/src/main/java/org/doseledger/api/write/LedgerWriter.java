@@ -12,9 +12,11 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.doseledger.api.config.LedgerEventStore;
 import org.doseledger.core.shared.CreatesStreamIfMissing;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -27,16 +29,35 @@ public class LedgerWriter {
     private final CommandGateway commands;
     private final AppendedEventsRecorder recorder;
     private final JdbcTemplate jdbc;
+    private final LedgerEventStore eventStore;
     private final CommandTargetResolver targets =
             AnnotationCommandTargetResolver.builder().build();
 
-    public LedgerWriter(CommandGateway commands, AppendedEventsRecorder recorder, JdbcTemplate jdbc) {
+    public LedgerWriter(
+            CommandGateway commands, AppendedEventsRecorder recorder, JdbcTemplate jdbc, LedgerEventStore eventStore) {
         this.commands = commands;
+        this.eventStore = eventStore;
         this.recorder = recorder;
         this.jdbc = jdbc;
     }
 
     public List<AppendedEvent> send(WriteContext context, Object command) {
+        return sendCollecting(context, command).appended();
+    }
+
+    /** The events a command appended, with their payloads, for writes that continue from them. */
+    public record Sent(List<AppendedEvent> appended, List<Object> payloads) {
+
+        public <T> T payload(Class<T> type) {
+            return payloads.stream()
+                    .filter(type::isInstance)
+                    .map(type::cast)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " appended"));
+        }
+    }
+
+    public Sent sendCollecting(WriteContext context, Object command) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("ledger writes run inside a transaction");
         }
@@ -54,7 +75,21 @@ public class LedgerWriter {
         } catch (AggregateNotFoundException e) {
             throw new UnknownRecordException(StreamIds.kind(target), StreamIds.id(target));
         }
-        return withPositions(events);
+        return new Sent(
+                withPositions(events),
+                events.stream()
+                        .map(EventMessage::getPayload)
+                        .map(Object.class::cast)
+                        .toList());
+    }
+
+    private void wakeReadersAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                eventStore.eventsCommitted();
+            }
+        });
     }
 
     private List<AppendedEvent> withPositions(List<EventMessage<?>> events) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.doseledger.api.config.LedgerEventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +24,9 @@ class WriteConfiguration {
     }
 
     @Bean
-    LedgerWriter ledgerWriter(CommandGateway commands, AppendedEventsRecorder recorder, JdbcTemplate jdbc) {
-        return new LedgerWriter(commands, recorder, jdbc);
+    LedgerWriter ledgerWriter(
+            CommandGateway commands, AppendedEventsRecorder recorder, JdbcTemplate jdbc, LedgerEventStore eventStore) {
+        return new LedgerWriter(commands, recorder, jdbc, eventStore);
     }
 
     @Bean

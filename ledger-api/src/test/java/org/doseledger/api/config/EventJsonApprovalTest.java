@@ -38,12 +38,27 @@ import org.doseledger.core.shared.Route;
 import org.doseledger.core.shared.StockUnit;
 import org.doseledger.core.shared.Strength;
 import org.doseledger.core.shared.Substance;
+import org.doseledger.core.stock.api.CountKind;
+import org.doseledger.core.stock.api.CountTiming;
+import org.doseledger.core.stock.api.DiscrepancyRecordedEvent;
+import org.doseledger.core.stock.api.DiscrepancyResolvedEvent;
 import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.DoseDrawnEvent;
 import org.doseledger.core.stock.api.DoseWastedEvent;
 import org.doseledger.core.stock.api.DrawAccountedForEvent;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.LossType;
+import org.doseledger.core.stock.api.Movement;
+import org.doseledger.core.stock.api.PoliceReport;
+import org.doseledger.core.stock.api.StockCountedEvent;
+import org.doseledger.core.stock.api.StockDestroyedEvent;
+import org.doseledger.core.stock.api.StockLossReportedEvent;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.StockReceivedEvent;
+import org.doseledger.core.stock.api.StockReturnedEvent;
+import org.doseledger.core.stock.api.StockTransferredInEvent;
+import org.doseledger.core.stock.api.StockTransferredOutEvent;
 import org.doseledger.core.stock.api.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,6 +76,8 @@ class EventJsonApprovalTest {
     private static final Instant AT = Instant.parse("2026-11-20T15:30:00Z");
     private static final StockLotRef LOT = new StockLotRef(PRACTICE, "safe-1", "42023-0113-10", "L2026A");
     private static final Strength STRENGTH = new Strength(new BigDecimal("50"), StockUnit.ML);
+    private static final Quantity ML_2 = Quantity.of("2", StockUnit.ML);
+    private static final Quantity ML_46 = Quantity.of("46", StockUnit.ML);
     private static final PostalAddress ADDRESS = new PostalAddress("12 Elm St", null, "Springfield", "IL", "62702");
 
     static Stream<Object> events() {
@@ -161,6 +178,122 @@ class EventJsonApprovalTest {
                         "rn-1",
                         "rn-2",
                         Quantity.of("0", StockUnit.ML),
+                        AT,
+                        null),
+                new DoseDispensedEvent(
+                        LOT, "disp-1", ML_2, new BigDecimal("100"), "c-1001", "md-1", "rn-1", 7, true, ML_46, AT, null),
+                new StockTransferredOutEvent(
+                        LOT,
+                        "t-1",
+                        "safe-2",
+                        ML_2,
+                        new BigDecimal("100"),
+                        LocalDate.parse("2027-06-30"),
+                        "rn-1",
+                        "rn-2",
+                        ML_46,
+                        AT,
+                        null),
+                new StockTransferredInEvent(
+                        new StockLotRef(PRACTICE, "safe-2", "42023-0113-10", "L2026A"),
+                        "t-1",
+                        "safe-1",
+                        Substance.KETAMINE,
+                        STRENGTH,
+                        LocalDate.parse("2027-06-30"),
+                        Quantity.of("10", StockUnit.ML),
+                        ML_2,
+                        new BigDecimal("100"),
+                        "rn-1",
+                        "rn-2",
+                        ML_2,
+                        AT,
+                        null),
+                new StockReturnedEvent(
+                        LOT,
+                        "r-1",
+                        ML_2,
+                        new BigDecimal("100"),
+                        new Supplier("Henry Schein", ADDRESS, "AB1234563"),
+                        "recalled lot",
+                        "rn-1",
+                        "rn-2",
+                        ML_46,
+                        AT,
+                        null),
+                new StockDestroyedEvent(
+                        LOT,
+                        "d-1",
+                        Quantity.of("25", StockUnit.ML),
+                        new BigDecimal("1250"),
+                        Quantity.of("10", StockUnit.ML),
+                        2,
+                        Quantity.of("5", StockUnit.ML),
+                        "chemical digestion (Rx Destroyer)",
+                        "clinic, room 4",
+                        "rn-1",
+                        List.of("rn-2", "md-1"),
+                        ML_2,
+                        AT,
+                        null),
+                new StockLossReportedEvent(
+                        LOT,
+                        "l-1",
+                        ML_2,
+                        new BigDecimal("100"),
+                        LossType.EMPLOYEE_PILFERAGE,
+                        new PoliceReport("Springfield PD", "SPD-26-4471"),
+                        "vial missing at opening count",
+                        "md-1",
+                        LocalDate.parse("2026-11-23"),
+                        LocalDate.parse("2027-01-04"),
+                        ML_46,
+                        AT,
+                        null),
+                new StockCountedEvent(
+                        LOT,
+                        "count-1",
+                        CountKind.BIENNIAL,
+                        CountTiming.OPENING_OF_BUSINESS,
+                        Quantity.of("45.6", StockUnit.ML),
+                        ML_46,
+                        Quantity.of("-0.4", StockUnit.ML),
+                        false,
+                        "rn-1",
+                        "rn-2",
+                        AT,
+                        null),
+                new DiscrepancyRecordedEvent(
+                        LOT,
+                        "count-1",
+                        ML_46,
+                        Quantity.of("45.6", StockUnit.ML),
+                        Quantity.of("-0.4", StockUnit.ML),
+                        AT),
+                new DiscrepancyResolvedEvent(
+                        LOT,
+                        "count-1",
+                        "overfill estimate",
+                        Quantity.of("-0.4", StockUnit.ML),
+                        new BigDecimal("-20"),
+                        "rn-1",
+                        "md-1",
+                        Quantity.of("45.6", StockUnit.ML),
+                        AT,
+                        null),
+                new EntryCorrectedEvent(
+                        LOT,
+                        "corr-1",
+                        "8d7e3c1a-0000-4000-8000-000000000002",
+                        Movement.DRAWN,
+                        "draw-1",
+                        Quantity.of("2", StockUnit.ML),
+                        Quantity.of("1.9", StockUnit.ML),
+                        Quantity.of("0.1", StockUnit.ML),
+                        Quantity.of("45.7", StockUnit.ML),
+                        "syringe reading transcribed wrongly",
+                        "rn-1",
+                        "md-1",
                         AT,
                         null),
                 new DrawAccountedForEvent(

@@ -132,6 +132,60 @@ class StockEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aTransferThatTheDestinationRefusesWritesNothingAtEitherLocation() {
+        created(stock.receive("safe-1", "TX", 1, "2027-06-30"));
+        created(stock.receive("safe-2", "TX", 1, "2027-12-31"));
+        long before = eventRows();
+
+        Http.Response transfer =
+                stock.post(stock.lotPath("safe-1", "TX") + "/transfers", """
+                {"toLocationId":"safe-2","quantity":{"amount":"4","unit":"ML"},"transferredBy":"rn-1",
+                 "witnessedBy":"rn-2","occurredAt":"%s"}
+                """.formatted(StockFixture.now()));
+
+        assertThat(transfer.status()).isEqualTo(409);
+        assertThat(transfer.json().get("code").asText()).isEqualTo("LOT_EXPIRY_MISMATCH");
+        assertThat(eventRows()).isEqualTo(before);
+    }
+
+    @Test
+    void stockReturnedToTheSupplierLeavesTheBalance() {
+        created(stock.receive("safe-1", "RT", 2, "2027-06-30"));
+
+        JsonNode returned =
+                created(stock.post(stock.lotPath("safe-1", "RT") + "/returns", """
+                {"quantity":{"amount":"10","unit":"ML"},"reason":"manufacturer recall",
+                 "returnedTo":{"name":"Henry Schein","deaNumber":"AB1234563",
+                   "address":{"line1":"135 Duryea Rd","city":"Melville","state":"NY","postalCode":"11747"}},
+                 "returnedBy":"rn-1","witnessedBy":"md-1","occurredAt":"%s"}
+                """.formatted(StockFixture.now())));
+
+        assertThat(stock.lot("safe-1", "RT", returned.get("ledgerPosition").asLong())
+                        .get("onHand")
+                        .decimalValue())
+                .isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aDestructionNeedsTwoDifferentWitnesses() {
+        created(stock.receive("safe-1", "DX", 1, "2027-06-30"));
+        String body = """
+                {"quantity":{"amount":"5","unit":"ML"},"method":"chemical digestion","place":"clinic",
+                 "destroyedBy":"rn-1","witnessedBy":%s,"occurredAt":"%s"}
+                """;
+
+        Http.Response one = stock.post(
+                stock.lotPath("safe-1", "DX") + "/destructions", body.formatted("[\"rn-2\"]", StockFixture.now()));
+        Http.Response same = stock.post(
+                stock.lotPath("safe-1", "DX") + "/destructions",
+                body.formatted("[\"rn-2\",\"rn-2\"]", StockFixture.now()));
+
+        assertThat(one.status()).isEqualTo(400);
+        assertThat(same.status()).isEqualTo(409);
+        assertThat(same.json().get("code").asText()).isEqualTo("DESTRUCTION_NEEDS_TWO_WITNESSES");
+    }
+
+    @Test
     void aTherapistCannotDraw() {
         created(stock.receive("safe-1", "L2", 1, "2027-06-30"));
         long before = eventRows();

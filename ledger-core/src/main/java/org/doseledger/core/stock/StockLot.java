@@ -9,10 +9,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -24,13 +27,21 @@ import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.product.api.Catalogue;
 import org.doseledger.core.product.api.ProductFacts;
+import org.doseledger.core.shared.BusinessDays;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.Quantity;
-import org.doseledger.core.shared.StockUnit;
 import org.doseledger.core.shared.Strength;
+import org.doseledger.core.shared.Substance;
 import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.core.stock.api.CorrectEntryCommand;
+import org.doseledger.core.stock.api.DestroyStockCommand;
+import org.doseledger.core.stock.api.DiscrepancyAlreadyResolvedException;
+import org.doseledger.core.stock.api.DiscrepancyRecordedEvent;
+import org.doseledger.core.stock.api.DiscrepancyResolvedEvent;
+import org.doseledger.core.stock.api.DispenseDoseCommand;
 import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.DoseDrawnEvent;
 import org.doseledger.core.stock.api.DoseWastedEvent;
 import org.doseledger.core.stock.api.DrawAccountedForEvent;
@@ -38,22 +49,43 @@ import org.doseledger.core.stock.api.DrawAlreadyAccountedForException;
 import org.doseledger.core.stock.api.DrawAlreadyRecordedException;
 import org.doseledger.core.stock.api.DrawDoseCommand;
 import org.doseledger.core.stock.api.DrawOverAccountedException;
+import org.doseledger.core.stock.api.EntryAlreadyCorrectedException;
+import org.doseledger.core.stock.api.EntryAlreadyRecordedException;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.EntryNotCorrectableException;
 import org.doseledger.core.stock.api.InsufficientStockException;
 import org.doseledger.core.stock.api.InvalidQuantityException;
+import org.doseledger.core.stock.api.LotDetailsMismatchException;
 import org.doseledger.core.stock.api.LotExpiredException;
 import org.doseledger.core.stock.api.LotExpiryMismatchException;
+import org.doseledger.core.stock.api.Movement;
 import org.doseledger.core.stock.api.QuantityUnitMismatchException;
 import org.doseledger.core.stock.api.ReceiptAlreadyRecordedException;
 import org.doseledger.core.stock.api.ReceiveStockCommand;
+import org.doseledger.core.stock.api.ReceiveTransferCommand;
 import org.doseledger.core.stock.api.RecordAdministrationCommand;
+import org.doseledger.core.stock.api.RecordCountCommand;
+import org.doseledger.core.stock.api.ReportLossCommand;
+import org.doseledger.core.stock.api.ResolveDiscrepancyCommand;
+import org.doseledger.core.stock.api.ReturnStockCommand;
+import org.doseledger.core.stock.api.StockCountedEvent;
+import org.doseledger.core.stock.api.StockDestroyedEvent;
+import org.doseledger.core.stock.api.StockLossReportedEvent;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.StockReceivedEvent;
+import org.doseledger.core.stock.api.StockReturnedEvent;
+import org.doseledger.core.stock.api.StockTransferredInEvent;
+import org.doseledger.core.stock.api.StockTransferredOutEvent;
+import org.doseledger.core.stock.api.TransferStockCommand;
+import org.doseledger.core.stock.api.TransferToSameLocationException;
+import org.doseledger.core.stock.api.TwoWitnessesRequiredException;
 import org.doseledger.core.stock.api.WasteDoseCommand;
 import org.doseledger.core.stock.api.WasteNotByDrawerException;
 
 /**
  * One lot of one product at one location. Its balance is derived from its events only and never goes
- * below zero; every draw stays open until administered plus wasted equals drawn.
+ * below zero; every draw stays open until administered plus wasted equals drawn; a count never changes
+ * the balance, a resolved discrepancy or a correction does, as events of their own.
  */
 public class StockLot {
 
@@ -61,12 +93,17 @@ public class StockLot {
     private String id;
 
     private StockLotRef lot;
+    private Substance substance;
     private Strength strength;
+    private Quantity containerSize;
     private LocalDate expiresOn;
     private Quantity balance;
-    private final Map<String, DrawState> openDraws = new HashMap<>();
-    private final Set<String> closedDraws = new HashSet<>();
-    private final Set<String> receipts = new HashSet<>();
+    private final Map<String, DrawState> draws = new HashMap<>();
+    private final Set<String> recordedIds = new HashSet<>();
+    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<String, String> corrections = new HashMap<>();
+    private final Map<String, Quantity> openDiscrepancies = new HashMap<>();
+    private final Set<String> resolvedDiscrepancies = new HashSet<>();
 
     protected StockLot() {}
 
@@ -88,7 +125,7 @@ public class StockLot {
         if (command.containers() < 1) {
             throw new InvalidQuantityException("A receipt needs at least one container, not " + command.containers());
         }
-        if (receipts.contains(command.receiptId())) {
+        if (recordedIds.contains(command.receiptId())) {
             throw new ReceiptAlreadyRecordedException(ref, command.receiptId());
         }
         if (expiresOn != null && !expiresOn.equals(command.expiresOn())) {
@@ -103,7 +140,6 @@ public class StockLot {
                 command.receivedBy(),
                 practitioners);
         Quantity received = product.containerSize().times(command.containers());
-        Quantity before = balance == null ? Quantity.zero(received.unit()) : balance;
         apply(new StockReceivedEvent(
                 ref,
                 command.receiptId(),
@@ -117,7 +153,71 @@ public class StockLot {
                 command.supplier(),
                 command.invoiceNumber(),
                 command.receivedBy(),
-                before.plus(received),
+                current(received).plus(received),
+                command.occurredAt(),
+                late));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReceiveTransferCommand command, Locations locations, Practitioners practitioners, Clock clock) {
+        StockLotRef ref = command.lot();
+        if (!locations.exists(ref.practiceId(), ref.locationId())) {
+            throw new UnknownRecordException("location", ref.locationId());
+        }
+        if (recordedIds.contains(command.transferId())) {
+            throw new EntryAlreadyRecordedException(ref, "transfer", command.transferId());
+        }
+        if (expiresOn != null && !expiresOn.equals(command.expiresOn())) {
+            throw new LotExpiryMismatchException(ref, expiresOn, command.expiresOn());
+        }
+        if (strength != null && !strength.equals(command.strength())) {
+            throw new LotDetailsMismatchException(
+                    ref, "strength " + strength + " here, " + command.strength() + " sent");
+        }
+        if (containerSize != null && !containerSize.equals(command.containerSize())) {
+            throw new LotDetailsMismatchException(
+                    ref, "containers of " + containerSize + " here, " + command.containerSize() + " sent");
+        }
+        if (substance != null && substance != command.substance()) {
+            throw new LotDetailsMismatchException(ref, substance + " here, " + command.substance() + " sent");
+        }
+        if (command.fromLocationId().equals(ref.locationId())) {
+            throw new TransferToSameLocationException(ref);
+        }
+        if (command.quantity().unit() != command.strength().unit()) {
+            throw new QuantityUnitMismatchException(
+                    ref, command.strength().unit(), command.quantity().unit());
+        }
+        String problem = Quantity.problemWith(
+                command.quantity().amount(), command.quantity().unit());
+        if (problem != null) {
+            throw new InvalidQuantityException(problem);
+        }
+        PractitionerChecks.requireAllowed(
+                practitioners, ref.practiceId(), command.transferredBy(), StockAction.TRANSFER);
+        PractitionerChecks.requireSecondPerson(
+                practitioners, ref.practiceId(), command.transferredBy(), command.witnessedBy(), StockAction.WITNESS);
+        LateEntry late = LateEntries.check(
+                command.occurredAt(),
+                clock.instant(),
+                command.lateEntry(),
+                ref.practiceId(),
+                command.transferredBy(),
+                practitioners);
+        apply(new StockTransferredInEvent(
+                ref,
+                command.transferId(),
+                command.fromLocationId(),
+                command.substance(),
+                command.strength(),
+                command.expiresOn(),
+                command.containerSize(),
+                command.quantity(),
+                command.strength().milligramsIn(command.quantity()),
+                command.transferredBy(),
+                command.witnessedBy(),
+                current(command.quantity()).plus(command.quantity()),
                 command.occurredAt(),
                 late));
     }
@@ -126,29 +226,13 @@ public class StockLot {
     void handle(
             DrawDoseCommand command, Clients clients, Practitioners practitioners, Practices practices, Clock clock) {
         requireValid(command.quantity());
-        if (openDraws.containsKey(command.drawId()) || closedDraws.contains(command.drawId())) {
+        if (draws.containsKey(command.drawId())) {
             throw new DrawAlreadyRecordedException(lot, command.drawId());
         }
-        if (!clients.exists(new ClientRef(lot.practiceId(), command.clientId()))) {
-            throw new UnknownRecordException("client", command.clientId());
-        }
+        requireClient(clients, command.clientId());
         PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.drawnBy(), StockAction.DRAW);
-        // "expires on" a date means usable through the end of that day where the practice is
-        ZoneId zone = practices.timeZone(lot.practiceId()).orElse(ZoneOffset.UTC);
-        LocalDate drawnOn = LocalDate.ofInstant(command.occurredAt(), zone);
-        if (drawnOn.isAfter(expiresOn)) {
-            throw new LotExpiredException(lot, expiresOn, drawnOn);
-        }
-        if (command.quantity().isGreaterThan(balance)) {
-            throw new InsufficientStockException(lot, command.quantity(), balance);
-        }
-        LateEntry late = LateEntries.check(
-                command.occurredAt(),
-                clock.instant(),
-                command.lateEntry(),
-                lot.practiceId(),
-                command.drawnBy(),
-                practitioners);
+        requireNotExpired(command.occurredAt(), practices);
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.drawnBy(), practitioners, clock);
         apply(new DoseDrawnEvent(
                 lot,
                 command.drawId(),
@@ -157,7 +241,7 @@ public class StockLot {
                 command.clientId(),
                 command.sessionId(),
                 command.drawnBy(),
-                balance.minus(command.quantity()),
+                balanceAfterTaking(command.quantity()),
                 command.occurredAt(),
                 late));
     }
@@ -168,13 +252,8 @@ public class StockLot {
         DrawState draw = openDraw(command.drawId(), command.quantity());
         PractitionerChecks.requireAllowed(
                 practitioners, lot.practiceId(), command.administeredBy(), StockAction.ADMINISTER);
-        LateEntry late = LateEntries.check(
-                command.occurredAt(),
-                clock.instant(),
-                command.lateEntry(),
-                lot.practiceId(),
-                command.administeredBy(),
-                practitioners);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.administeredBy(), practitioners, clock);
         DrawState after = draw.administer(command.quantity());
         apply(new DoseAdministeredEvent(
                 lot,
@@ -200,13 +279,7 @@ public class StockLot {
         PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.wastedBy(), StockAction.WASTE);
         PractitionerChecks.requireSecondPerson(
                 practitioners, lot.practiceId(), command.wastedBy(), command.witnessedBy(), StockAction.WITNESS);
-        LateEntry late = LateEntries.check(
-                command.occurredAt(),
-                clock.instant(),
-                command.lateEntry(),
-                lot.practiceId(),
-                command.wastedBy(),
-                practitioners);
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.wastedBy(), practitioners, clock);
         DrawState after = draw.waste(command.quantity());
         apply(new DoseWastedEvent(
                 lot,
@@ -223,6 +296,274 @@ public class StockLot {
         closeIfAccountedFor(command.drawId(), after, command.occurredAt());
     }
 
+    @CommandHandler
+    void handle(
+            DispenseDoseCommand command,
+            Clients clients,
+            Practitioners practitioners,
+            Practices practices,
+            Clock clock) {
+        requireValid(command.quantity());
+        requireNew("dispensation", command.dispensationId());
+        if (command.daysSupply() < 1) {
+            throw new InvalidQuantityException("days' supply must be at least 1, not " + command.daysSupply());
+        }
+        requireClient(clients, command.clientId());
+        PractitionerChecks.requireAllowed(
+                practitioners, lot.practiceId(), command.prescribedBy(), StockAction.PRESCRIBE);
+        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.dispensedBy(), StockAction.DISPENSE);
+        requireNotExpired(command.occurredAt(), practices);
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.dispensedBy(), practitioners, clock);
+        apply(new DoseDispensedEvent(
+                lot,
+                command.dispensationId(),
+                command.quantity(),
+                strength.milligramsIn(command.quantity()),
+                command.clientId(),
+                command.prescribedBy(),
+                command.dispensedBy(),
+                command.daysSupply(),
+                true,
+                balanceAfterTaking(command.quantity()),
+                command.occurredAt(),
+                late));
+    }
+
+    @CommandHandler
+    void handle(TransferStockCommand command, Locations locations, Practitioners practitioners, Clock clock) {
+        requireValid(command.quantity());
+        requireNew("transfer", command.transferId());
+        if (command.toLocationId().equals(lot.locationId())) {
+            throw new TransferToSameLocationException(lot);
+        }
+        if (!locations.exists(lot.practiceId(), command.toLocationId())) {
+            throw new UnknownRecordException("location", command.toLocationId());
+        }
+        PractitionerChecks.requireAllowed(
+                practitioners, lot.practiceId(), command.transferredBy(), StockAction.TRANSFER);
+        PractitionerChecks.requireSecondPerson(
+                practitioners, lot.practiceId(), command.transferredBy(), command.witnessedBy(), StockAction.WITNESS);
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.transferredBy(), practitioners, clock);
+        apply(new StockTransferredOutEvent(
+                lot,
+                command.transferId(),
+                command.toLocationId(),
+                command.quantity(),
+                strength.milligramsIn(command.quantity()),
+                expiresOn,
+                command.transferredBy(),
+                command.witnessedBy(),
+                balanceAfterTaking(command.quantity()),
+                command.occurredAt(),
+                late));
+    }
+
+    @CommandHandler
+    void handle(ReturnStockCommand command, Practitioners practitioners, Clock clock) {
+        requireValid(command.quantity());
+        requireNew("return", command.returnId());
+        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.returnedBy(), StockAction.RETURN);
+        PractitionerChecks.requireSecondPerson(
+                practitioners, lot.practiceId(), command.returnedBy(), command.witnessedBy(), StockAction.WITNESS);
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.returnedBy(), practitioners, clock);
+        apply(new StockReturnedEvent(
+                lot,
+                command.returnId(),
+                command.quantity(),
+                strength.milligramsIn(command.quantity()),
+                command.returnedTo(),
+                command.reason(),
+                command.returnedBy(),
+                command.witnessedBy(),
+                balanceAfterTaking(command.quantity()),
+                command.occurredAt(),
+                late));
+    }
+
+    @CommandHandler
+    void handle(DestroyStockCommand command, Practitioners practitioners, Clock clock) {
+        requireValid(command.quantity());
+        requireNew("destruction", command.destructionId());
+        List<String> witnesses = command.witnessedBy() == null ? List.of() : command.witnessedBy();
+        if (witnesses.size() != 2
+                || witnesses.stream().anyMatch(Objects::isNull)
+                || witnesses.get(0).equals(witnesses.get(1))
+                || witnesses.contains(command.destroyedBy())) {
+            throw new TwoWitnessesRequiredException(command.destroyedBy(), witnesses);
+        }
+        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.destroyedBy(), StockAction.DESTROY);
+        for (String witness : witnesses) {
+            PractitionerChecks.requireSecondPerson(
+                    practitioners, lot.practiceId(), command.destroyedBy(), witness, StockAction.WITNESS);
+        }
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.destroyedBy(), practitioners, clock);
+        Containers split = Containers.split(command.quantity(), containerSize);
+        apply(new StockDestroyedEvent(
+                lot,
+                command.destructionId(),
+                command.quantity(),
+                strength.milligramsIn(command.quantity()),
+                containerSize,
+                split.full(),
+                split.partial(),
+                command.method(),
+                command.place(),
+                command.destroyedBy(),
+                List.copyOf(witnesses),
+                balanceAfterTaking(command.quantity()),
+                command.occurredAt(),
+                late));
+    }
+
+    @CommandHandler
+    void handle(ReportLossCommand command, Practitioners practitioners, Practices practices, Clock clock) {
+        requireValid(command.quantity());
+        requireNew("loss", command.lossId());
+        PractitionerChecks.requireAllowed(
+                practitioners, lot.practiceId(), command.reportedBy(), StockAction.REPORT_LOSS);
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.reportedBy(), practitioners, clock);
+        LocalDate discoveredOn = LocalDate.ofInstant(command.occurredAt(), zone(practices));
+        apply(new StockLossReportedEvent(
+                lot,
+                command.lossId(),
+                command.quantity(),
+                strength.milligramsIn(command.quantity()),
+                command.lossType(),
+                command.policeReport(),
+                command.description(),
+                command.reportedBy(),
+                BusinessDays.nextAfter(discoveredOn),
+                discoveredOn.plusDays(45),
+                balanceAfterTaking(command.quantity()),
+                command.occurredAt(),
+                late));
+    }
+
+    @CommandHandler
+    void handle(RecordCountCommand command, Practitioners practitioners, Clock clock) {
+        requireUnit(command.counted());
+        if (command.counted().isNegative()) {
+            throw new InvalidQuantityException("a count cannot be negative: " + command.counted());
+        }
+        if (!command.counted().isZero()) {
+            requireValid(command.counted());
+        }
+        requireNew("count", command.countId());
+        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.countedBy(), StockAction.COUNT);
+        PractitionerChecks.requireSecondPerson(
+                practitioners, lot.practiceId(), command.countedBy(), command.witnessedBy(), StockAction.WITNESS);
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.countedBy(), practitioners, clock);
+        Quantity difference = command.counted().minus(balance);
+        apply(new StockCountedEvent(
+                lot,
+                command.countId(),
+                command.kind(),
+                command.timing(),
+                command.counted(),
+                balance,
+                difference,
+                command.exact(),
+                command.countedBy(),
+                command.witnessedBy(),
+                command.occurredAt(),
+                late));
+        if (!difference.isZero()) {
+            apply(new DiscrepancyRecordedEvent(
+                    lot, command.countId(), balance, command.counted(), difference, command.occurredAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ResolveDiscrepancyCommand command, Practitioners practitioners, Clock clock) {
+        Quantity difference = openDiscrepancies.get(command.discrepancyId());
+        if (difference == null) {
+            if (resolvedDiscrepancies.contains(command.discrepancyId())) {
+                throw new DiscrepancyAlreadyResolvedException(command.discrepancyId());
+            }
+            throw new UnknownRecordException("discrepancy", command.discrepancyId());
+        }
+        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.resolvedBy(), StockAction.COUNT);
+        PractitionerChecks.requireSecondPerson(
+                practitioners, lot.practiceId(), command.resolvedBy(), command.approvedBy(), StockAction.APPROVE);
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.resolvedBy(), practitioners, clock);
+        Quantity adjustment = command.adjustToCount() ? difference : Quantity.zero(difference.unit());
+        Quantity after = balance.plus(adjustment);
+        if (after.isNegative()) {
+            throw new InsufficientStockException(lot, adjustment.negate(), balance);
+        }
+        apply(new DiscrepancyResolvedEvent(
+                lot,
+                command.discrepancyId(),
+                command.explanation(),
+                adjustment,
+                strength.milligramsIn(adjustment),
+                command.resolvedBy(),
+                command.approvedBy(),
+                after,
+                command.occurredAt(),
+                late));
+    }
+
+    @CommandHandler
+    void handle(CorrectEntryCommand command, Practitioners practitioners, Clock clock) {
+        requireNew("correction", command.correctionId());
+        Entry entry = entries.get(command.correctedEventId());
+        if (entry == null) {
+            throw new EntryNotCorrectableException(
+                    command.correctedEventId(), "it is not a quantity entry of the " + lot);
+        }
+        if (corrections.containsKey(command.correctedEventId())) {
+            throw new EntryAlreadyCorrectedException(
+                    command.correctedEventId(), corrections.get(command.correctedEventId()));
+        }
+        if (entry.movement() == Movement.TRANSFERRED_IN || entry.movement() == Movement.TRANSFERRED_OUT) {
+            throw new EntryNotCorrectableException(
+                    command.correctedEventId(), "a transfer is undone by a transfer back, which both locations see");
+        }
+        Quantity corrected = command.correctedQuantity();
+        if (corrected != null) {
+            requireValid(corrected);
+        }
+        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.correctedBy(), StockAction.CORRECT);
+        PractitionerChecks.requireSecondPerson(
+                practitioners, lot.practiceId(), command.correctedBy(), command.approvedBy(), StockAction.APPROVE);
+        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.correctedBy(), practitioners, clock);
+        Corrections.Outcome outcome = Corrections.apply(entry, corrected, draws, command.correctedEventId());
+        Quantity after = balance.plus(outcome.balanceChange());
+        if (after.isNegative()) {
+            throw new InsufficientStockException(lot, outcome.balanceChange().negate(), balance);
+        }
+        apply(new EntryCorrectedEvent(
+                lot,
+                command.correctionId(),
+                command.correctedEventId(),
+                entry.movement(),
+                entry.drawId(),
+                entry.quantity(),
+                corrected,
+                outcome.balanceChange(),
+                after,
+                command.reason(),
+                command.correctedBy(),
+                command.approvedBy(),
+                command.occurredAt(),
+                late));
+        if (outcome.draw() != null
+                && !outcome.draw().closed()
+                && outcome.draw().unaccounted().isZero()
+                && !outcome.draw().accounted().isZero()) {
+            DrawState draw = outcome.draw();
+            apply(new DrawAccountedForEvent(
+                    lot,
+                    entry.drawId(),
+                    draw.clientId(),
+                    draw.drawn(),
+                    draw.administered(),
+                    draw.wasted(),
+                    command.occurredAt()));
+        }
+    }
+
     private void closeIfAccountedFor(String drawId, DrawState after, Instant at) {
         if (after.unaccounted().isZero()) {
             apply(new DrawAccountedForEvent(
@@ -231,12 +572,12 @@ public class StockLot {
     }
 
     private DrawState openDraw(String drawId, Quantity quantity) {
-        DrawState draw = openDraws.get(drawId);
+        DrawState draw = draws.get(drawId);
         if (draw == null) {
-            if (closedDraws.contains(drawId)) {
-                throw new DrawAlreadyAccountedForException(drawId);
-            }
             throw new UnknownRecordException("draw", drawId);
+        }
+        if (draw.closed()) {
+            throw new DrawAlreadyAccountedForException(drawId);
         }
         if (quantity.isGreaterThan(draw.unaccounted())) {
             throw new DrawOverAccountedException(drawId, quantity, draw.unaccounted());
@@ -244,11 +585,60 @@ public class StockLot {
         return draw;
     }
 
-    private void requireValid(Quantity quantity) {
-        StockUnit unit = strength.unit();
-        if (quantity.unit() != unit) {
-            throw new QuantityUnitMismatchException(lot, unit, quantity.unit());
+    private Quantity balanceAfterTaking(Quantity quantity) {
+        if (quantity.isGreaterThan(balance)) {
+            throw new InsufficientStockException(lot, quantity, balance);
         }
+        return balance.minus(quantity);
+    }
+
+    private Quantity current(Quantity incoming) {
+        if (balance == null) {
+            return Quantity.zero(incoming.unit());
+        }
+        if (incoming.unit() != balance.unit()) {
+            throw new QuantityUnitMismatchException(lot, balance.unit(), incoming.unit());
+        }
+        return balance;
+    }
+
+    private void requireNew(String kind, String entryId) {
+        if (recordedIds.contains(entryId)) {
+            throw new EntryAlreadyRecordedException(lot, kind, entryId);
+        }
+    }
+
+    private void requireClient(Clients clients, String clientId) {
+        if (!ClientRef.isValidClientId(clientId) || !clients.exists(new ClientRef(lot.practiceId(), clientId))) {
+            throw new UnknownRecordException("client", clientId);
+        }
+    }
+
+    private void requireNotExpired(Instant occurredAt, Practices practices) {
+        // "expires on" a date means usable through the end of that day where the practice is
+        LocalDate on = LocalDate.ofInstant(occurredAt, zone(practices));
+        if (on.isAfter(expiresOn)) {
+            throw new LotExpiredException(lot, expiresOn, on);
+        }
+    }
+
+    private ZoneId zone(Practices practices) {
+        return practices.timeZone(lot.practiceId()).orElse(ZoneOffset.UTC);
+    }
+
+    private LateEntry late(
+            Instant occurredAt, LateEntry lateEntry, String actor, Practitioners practitioners, Clock clock) {
+        return LateEntries.check(occurredAt, clock.instant(), lateEntry, lot.practiceId(), actor, practitioners);
+    }
+
+    private void requireUnit(Quantity quantity) {
+        if (quantity.unit() != strength.unit()) {
+            throw new QuantityUnitMismatchException(lot, strength.unit(), quantity.unit());
+        }
+    }
+
+    private void requireValid(Quantity quantity) {
+        requireUnit(quantity);
         String problem = Quantity.problemWith(quantity.amount(), quantity.unit());
         if (problem != null) {
             throw new InvalidQuantityException(problem);
@@ -256,35 +646,115 @@ public class StockLot {
     }
 
     @EventSourcingHandler
-    void on(StockReceivedEvent event) {
-        id = event.lot().aggregateId();
-        lot = event.lot();
-        strength = event.strength();
-        expiresOn = event.expiresOn();
+    void on(StockReceivedEvent event, @MessageIdentifier String eventId) {
+        describe(event.lot(), event.substance(), event.strength(), event.containerSize(), event.expiresOn());
         balance = event.balanceAfter();
-        receipts.add(event.receiptId());
+        recordedIds.add(event.receiptId());
+        entries.put(eventId, new Entry(Movement.RECEIVED, event.quantity(), null));
     }
 
     @EventSourcingHandler
-    void on(DoseDrawnEvent event) {
+    void on(StockTransferredInEvent event, @MessageIdentifier String eventId) {
+        describe(event.lot(), event.substance(), event.strength(), event.containerSize(), event.expiresOn());
         balance = event.balanceAfter();
-        Quantity none = Quantity.zero(event.quantity().unit());
-        openDraws.put(event.drawId(), new DrawState(event.clientId(), event.drawnBy(), event.quantity(), none, none));
+        recordedIds.add(event.transferId());
+        entries.put(eventId, new Entry(Movement.TRANSFERRED_IN, event.quantity(), null));
+    }
+
+    private void describe(
+            StockLotRef ref, Substance substance, Strength strength, Quantity containerSize, LocalDate expiresOn) {
+        this.id = ref.aggregateId();
+        this.lot = ref;
+        this.substance = substance;
+        this.strength = strength;
+        this.containerSize = containerSize;
+        this.expiresOn = expiresOn;
     }
 
     @EventSourcingHandler
-    void on(DoseAdministeredEvent event) {
-        openDraws.computeIfPresent(event.drawId(), (drawId, draw) -> draw.administer(event.quantity()));
+    void on(DoseDrawnEvent event, @MessageIdentifier String eventId) {
+        balance = event.balanceAfter();
+        draws.put(event.drawId(), DrawState.opened(event.clientId(), event.drawnBy(), event.quantity()));
+        entries.put(eventId, new Entry(Movement.DRAWN, event.quantity(), event.drawId()));
     }
 
     @EventSourcingHandler
-    void on(DoseWastedEvent event) {
-        openDraws.computeIfPresent(event.drawId(), (drawId, draw) -> draw.waste(event.quantity()));
+    void on(DoseAdministeredEvent event, @MessageIdentifier String eventId) {
+        draws.computeIfPresent(event.drawId(), (drawId, draw) -> draw.administer(event.quantity()));
+        entries.put(eventId, new Entry(Movement.ADMINISTERED, event.quantity(), event.drawId()));
+    }
+
+    @EventSourcingHandler
+    void on(DoseWastedEvent event, @MessageIdentifier String eventId) {
+        draws.computeIfPresent(event.drawId(), (drawId, draw) -> draw.waste(event.quantity()));
+        entries.put(eventId, new Entry(Movement.WASTED, event.quantity(), event.drawId()));
     }
 
     @EventSourcingHandler
     void on(DrawAccountedForEvent event) {
-        openDraws.remove(event.drawId());
-        closedDraws.add(event.drawId());
+        draws.computeIfPresent(event.drawId(), (drawId, draw) -> draw.close());
+    }
+
+    @EventSourcingHandler
+    void on(DoseDispensedEvent event, @MessageIdentifier String eventId) {
+        taken(event.balanceAfter(), event.dispensationId(), eventId, Movement.DISPENSED, event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockTransferredOutEvent event, @MessageIdentifier String eventId) {
+        taken(event.balanceAfter(), event.transferId(), eventId, Movement.TRANSFERRED_OUT, event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockReturnedEvent event, @MessageIdentifier String eventId) {
+        taken(event.balanceAfter(), event.returnId(), eventId, Movement.RETURNED, event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockDestroyedEvent event, @MessageIdentifier String eventId) {
+        taken(event.balanceAfter(), event.destructionId(), eventId, Movement.DESTROYED, event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockLossReportedEvent event, @MessageIdentifier String eventId) {
+        taken(event.balanceAfter(), event.lossId(), eventId, Movement.LOST, event.quantity());
+    }
+
+    private void taken(Quantity balanceAfter, String entryId, String eventId, Movement movement, Quantity quantity) {
+        balance = balanceAfter;
+        recordedIds.add(entryId);
+        entries.put(eventId, new Entry(movement, quantity, null));
+    }
+
+    @EventSourcingHandler
+    void on(StockCountedEvent event) {
+        recordedIds.add(event.countId());
+    }
+
+    @EventSourcingHandler
+    void on(DiscrepancyRecordedEvent event) {
+        openDiscrepancies.put(event.discrepancyId(), event.difference());
+    }
+
+    @EventSourcingHandler
+    void on(DiscrepancyResolvedEvent event) {
+        openDiscrepancies.remove(event.discrepancyId());
+        resolvedDiscrepancies.add(event.discrepancyId());
+        balance = event.balanceAfter();
+    }
+
+    @EventSourcingHandler
+    void on(EntryCorrectedEvent event) {
+        recordedIds.add(event.correctionId());
+        corrections.put(event.correctedEventId(), event.correctionId());
+        balance = event.balanceAfter();
+        Entry entry = entries.get(event.correctedEventId());
+        if (entry != null) {
+            Corrections.Outcome outcome =
+                    Corrections.apply(entry, event.correctedQuantity(), draws, event.correctedEventId());
+            if (outcome.draw() != null) {
+                draws.put(entry.drawId(), outcome.draw());
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ class PractitionerFactsTest {
     @ParameterizedTest
     @EnumSource(
             value = StockAction.class,
-            names = {"RECEIVE", "DRAW", "ADMINISTER", "WASTE"})
+            names = {"RECEIVE", "DRAW", "ADMINISTER", "WASTE", "DISPENSE", "TRANSFER", "RETURN", "DESTROY", "COUNT"})
     void aTherapistCannotHandleStock(StockAction action) {
         assertThat(active(PractitionerRole.THERAPIST).mayPerform(action)).isFalse();
     }
@@ -22,7 +22,7 @@ class PractitionerFactsTest {
     @ParameterizedTest
     @EnumSource(
             value = StockAction.class,
-            names = {"RECEIVE", "DRAW", "ADMINISTER", "WASTE"})
+            names = {"RECEIVE", "DRAW", "ADMINISTER", "WASTE", "DISPENSE", "TRANSFER", "RETURN", "DESTROY", "COUNT"})
     void aMonitorCannotHandleStock(StockAction action) {
         assertThat(active(PractitionerRole.MONITOR).mayPerform(action)).isFalse();
     }
@@ -37,9 +37,23 @@ class PractitionerFactsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(StockAction.class)
-    void aNurseCanDoEverything(StockAction action) {
+    @EnumSource(
+            value = StockAction.class,
+            mode = EnumSource.Mode.EXCLUDE,
+            names = {"PRESCRIBE", "APPROVE"})
+    void aNurseCanDoEverythingButPrescribeAndApprove(StockAction action) {
         assertThat(active(PractitionerRole.NURSE).mayPerform(action)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = StockAction.class,
+            names = {"PRESCRIBE", "APPROVE"})
+    void onlyAPrescriberWithADeaRegistrationPrescribesAndApproves(StockAction action) {
+        assertThat(active(PractitionerRole.NURSE).mayPerform(action)).isFalse();
+        assertThat(active(PractitionerRole.PRESCRIBER).mayPerform(action)).isFalse();
+        assertThat(new PractitionerFacts("dr-bo", true, Set.of(PractitionerRole.PRESCRIBER), true).mayPerform(action))
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -50,8 +64,11 @@ class PractitionerFactsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(StockAction.class)
-    void aTherapistWhoIsAlsoANurseCanDoEverything(StockAction action) {
+    @EnumSource(
+            value = StockAction.class,
+            mode = EnumSource.Mode.EXCLUDE,
+            names = {"PRESCRIBE", "APPROVE"})
+    void aTherapistWhoIsAlsoANurseCanDoWhatANurseCan(StockAction action) {
         PractitionerFacts nurseTherapist = new PractitionerFacts(
                 "nurse-ann", true, Set.of(PractitionerRole.THERAPIST, PractitionerRole.NURSE), false);
 

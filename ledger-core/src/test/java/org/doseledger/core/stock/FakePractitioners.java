@@ -15,19 +15,24 @@ final class FakePractitioners implements Practitioners {
 
     private final Map<String, PractitionerFacts> practitioners = new HashMap<>();
 
+    /** An active practitioner; a prescriber among them holds a DEA registration. */
     FakePractitioners active(PracticeId practiceId, String practitionerId, PractitionerRole... roles) {
-        return with(practiceId, practitionerId, true, roles);
+        return with(practiceId, practitionerId, true, List.of(roles).contains(PractitionerRole.PRESCRIBER), roles);
+    }
+
+    /** An active practitioner without a DEA registration, whatever their roles. */
+    FakePractitioners activeWithoutDea(PracticeId practiceId, String practitionerId, PractitionerRole... roles) {
+        return with(practiceId, practitionerId, true, false, roles);
     }
 
     FakePractitioners inactive(PracticeId practiceId, String practitionerId, PractitionerRole... roles) {
-        return with(practiceId, practitionerId, false, roles);
+        return with(practiceId, practitionerId, false, List.of(roles).contains(PractitionerRole.PRESCRIBER), roles);
     }
 
     private FakePractitioners with(
-            PracticeId practiceId, String practitionerId, boolean active, PractitionerRole... roles) {
+            PracticeId practiceId, String practitionerId, boolean active, boolean holdsDea, PractitionerRole... roles) {
         EnumSet<PractitionerRole> roleSet = EnumSet.noneOf(PractitionerRole.class);
         roleSet.addAll(List.of(roles));
-        boolean holdsDea = roleSet.contains(PractitionerRole.PRESCRIBER);
         practitioners.put(
                 key(practiceId, practitionerId), new PractitionerFacts(practitionerId, active, roleSet, holdsDea));
         return this;

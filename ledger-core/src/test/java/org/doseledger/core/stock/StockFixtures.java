@@ -24,6 +24,7 @@ final class StockFixtures {
 
     static final PracticeId PRACTICE = PracticeId.of("clinic-1");
     static final String SAFE = "safe-1";
+    static final String SAFE_2 = "safe-2";
     static final String VIAL_NDC = "42023-0113-10";
     static final String AMPOULE_NDC = "42023-0114-01";
     static final StockLotRef LOT = new StockLotRef(PRACTICE, SAFE, VIAL_NDC, "L2026A");
@@ -51,18 +52,28 @@ final class StockFixtures {
     static final String THERAPIST = "therapist-di";
     static final String MONITOR = "monitor-fay";
     static final String INACTIVE_NURSE = "nurse-ed";
+    /** A second prescriber with a DEA registration, to approve what {@link #PRESCRIBER} does. */
+    static final String OTHER_PRESCRIBER = "dr-hal";
+    /** A prescriber whose DEA registration is not on file: may handle stock, may not prescribe or approve. */
+    static final String PRESCRIBER_WITHOUT_DEA = "dr-gil";
 
     static final java.time.ZoneId ZONE = java.time.ZoneId.of("America/Chicago");
 
     private StockFixtures() {}
 
     static FixtureConfiguration<StockLot> newFixture() {
+        return newFixture(CLOCK);
+    }
+
+    /** The shared fixture with another server clock, for entries that occur on another day than {@link #NOW}. */
+    static FixtureConfiguration<StockLot> newFixture(Clock clock) {
         FixtureConfiguration<StockLot> fixture = new AggregateTestFixture<>(StockLot.class);
-        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new FakePractices().with(PRACTICE, ZONE));
         fixture.registerInjectableResource(
                 new FakeCatalogue().with(PRACTICE, VIAL).with(PRACTICE, AMPOULE));
-        fixture.registerInjectableResource(new FakeLocations().with(PRACTICE, SAFE));
+        fixture.registerInjectableResource(
+                new FakeLocations().with(PRACTICE, SAFE).with(PRACTICE, SAFE_2));
         fixture.registerInjectableResource(new FakeClients().with(new ClientRef(PRACTICE, CLIENT_ID)));
         fixture.registerInjectableResource(new FakePractitioners()
                 .active(PRACTICE, NURSE, PractitionerRole.NURSE)
@@ -70,7 +81,9 @@ final class StockFixtures {
                 .active(PRACTICE, OTHER_NURSE, PractitionerRole.NURSE)
                 .active(PRACTICE, THERAPIST, PractitionerRole.THERAPIST)
                 .active(PRACTICE, MONITOR, PractitionerRole.MONITOR)
-                .inactive(PRACTICE, INACTIVE_NURSE, PractitionerRole.NURSE));
+                .inactive(PRACTICE, INACTIVE_NURSE, PractitionerRole.NURSE)
+                .active(PRACTICE, OTHER_PRESCRIBER, PractitionerRole.PRESCRIBER)
+                .activeWithoutDea(PRACTICE, PRESCRIBER_WITHOUT_DEA, PractitionerRole.PRESCRIBER));
         return fixture;
     }
 

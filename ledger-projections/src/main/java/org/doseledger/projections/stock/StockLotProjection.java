@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -18,26 +19,39 @@ import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.LedgerEvent;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.StockUnit;
+import org.doseledger.core.shared.Strength;
 import org.doseledger.core.shared.Substance;
+import org.doseledger.core.stock.api.DiscrepancyRecordedEvent;
+import org.doseledger.core.stock.api.DiscrepancyResolvedEvent;
 import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.DoseDrawnEvent;
 import org.doseledger.core.stock.api.DoseWastedEvent;
 import org.doseledger.core.stock.api.DrawAccountedForEvent;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.StockCountedEvent;
+import org.doseledger.core.stock.api.StockDestroyedEvent;
+import org.doseledger.core.stock.api.StockLossReportedEvent;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.StockReceivedEvent;
+import org.doseledger.core.stock.api.StockReturnedEvent;
+import org.doseledger.core.stock.api.StockTransferredInEvent;
+import org.doseledger.core.stock.api.StockTransferredOutEvent;
 import org.doseledger.projections.support.Decimals;
 import org.doseledger.projections.support.EventRecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Lots and their movements. The balance shown is the {@code balanceAfter} the aggregate recorded in
- * its last balance-changing event, never a sum kept here; each lot's row remembers the last ledger
- * position it applied, so a replayed or retried event changes nothing.
+ * Lots, their draws, discrepancies and movements. The balance shown is the {@code balanceAfter} the
+ * aggregate recorded in its last balance-changing event, never a sum kept here. Each lot's row
+ * remembers the last ledger position it applied; an event at or before it (a replay, a retried batch)
+ * changes nothing.
  */
 @ProcessingGroup(StockLotProjection.PROCESSING_GROUP)
 public class StockLotProjection {
 
     public static final String PROCESSING_GROUP = "stock-lots";
+    private static final String LOT_KEY = "practice_id = ? and location_id = ? and ndc = ? and lot_number = ?";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -49,226 +63,496 @@ public class StockLotProjection {
 
     @EventHandler
     void on(StockReceivedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = position(token);
-        StockLotRef lot = event.lot();
-        jdbc.update(
-                """
-                insert into stock_lot (practice_id, location_id, ndc, lot_number, substance, unit, milligrams_per_unit,
-                                       expires_on, on_hand, open_draws, last_position)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)
-                on conflict do nothing
-                """,
-                lot.practiceId().value(),
-                lot.locationId(),
-                lot.ndc(),
-                lot.lotNumber(),
-                event.substance().name(),
-                event.strength().unit().name(),
-                event.strength().milligramsPerUnit(),
-                event.expiresOn());
-        updateLot(lot, position, event.balanceAfter(), 0);
-        movement(
-                message,
-                position,
-                lot,
-                "RECEIVED",
-                event.quantity(),
-                event.milligrams(),
-                event.quantity(),
-                event.balanceAfter(),
-                null,
-                null,
-                event.receivedBy(),
-                null,
-                event.lateEntry(),
-                event);
+        createLot(event.lot(), event.substance(), event.strength(), event.expiresOn());
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "RECEIVED",
+                    event.quantity(),
+                    event.milligrams(),
+                    event.quantity(),
+                    event.balanceAfter(),
+                    null,
+                    null,
+                    event.receivedBy(),
+                    null,
+                    event.lateEntry(),
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(StockTransferredInEvent event, EventMessage<?> message, TrackingToken token)
+            throws JsonProcessingException {
+        createLot(event.lot(), event.substance(), event.strength(), event.expiresOn());
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "TRANSFERRED_IN",
+                    event.quantity(),
+                    event.milligrams(),
+                    event.quantity(),
+                    event.balanceAfter(),
+                    null,
+                    null,
+                    event.transferredBy(),
+                    event.witnessedBy(),
+                    event.lateEntry(),
+                    event);
+        }
     }
 
     @EventHandler
     void on(DoseDrawnEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = position(token);
-        updateLot(event.lot(), position, event.balanceAfter(), 1);
-        movement(
-                message,
-                position,
-                event.lot(),
-                "DRAWN",
-                event.quantity(),
-                event.milligrams(),
-                event.quantity().negate(),
-                event.balanceAfter(),
-                event.drawId(),
-                event.clientId(),
-                event.drawnBy(),
-                null,
-                event.lateEntry(),
-                event);
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            jdbc.update(
+                    """
+                    insert into stock_draw (practice_id, location_id, ndc, lot_number, draw_id, client_id, drawn_by,
+                                            drawn_at, drawn, administered, wasted, status)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 'OPEN') on conflict do nothing
+                    """,
+                    lotKey(
+                            event.lot(),
+                            event.drawId(),
+                            event.clientId(),
+                            event.drawnBy(),
+                            Timestamp.from(event.occurredAt()),
+                            event.quantity().amount()));
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "DRAWN",
+                    event.quantity(),
+                    event.milligrams(),
+                    event.quantity().negate(),
+                    event.balanceAfter(),
+                    event.drawId(),
+                    event.clientId(),
+                    event.drawnBy(),
+                    null,
+                    event.lateEntry(),
+                    event);
+        }
     }
 
     @EventHandler
     void on(DoseAdministeredEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = position(token);
-        updateLot(event.lot(), position, null, 0);
-        movement(
-                message,
-                position,
-                event.lot(),
-                "ADMINISTERED",
-                event.quantity(),
-                event.milligrams(),
-                null,
-                null,
-                event.drawId(),
-                event.clientId(),
-                event.administeredBy(),
-                null,
-                event.lateEntry(),
-                event);
+        if (advance(event.lot(), token, null)) {
+            changeDraw(
+                    event.lot(),
+                    event.drawId(),
+                    "administered",
+                    event.quantity().amount(),
+                    null);
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "ADMINISTERED",
+                    event.quantity(),
+                    event.milligrams(),
+                    null,
+                    null,
+                    event.drawId(),
+                    event.clientId(),
+                    event.administeredBy(),
+                    null,
+                    event.lateEntry(),
+                    event);
+        }
     }
 
     @EventHandler
     void on(DoseWastedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = position(token);
-        updateLot(event.lot(), position, null, 0);
-        movement(
-                message,
-                position,
-                event.lot(),
-                "WASTED",
-                event.quantity(),
-                event.milligrams(),
-                null,
-                null,
-                event.drawId(),
-                event.clientId(),
-                event.wastedBy(),
-                event.witnessedBy(),
-                event.lateEntry(),
-                event);
+        if (advance(event.lot(), token, null)) {
+            changeDraw(event.lot(), event.drawId(), "wasted", event.quantity().amount(), null);
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "WASTED",
+                    event.quantity(),
+                    event.milligrams(),
+                    null,
+                    null,
+                    event.drawId(),
+                    event.clientId(),
+                    event.wastedBy(),
+                    event.witnessedBy(),
+                    event.lateEntry(),
+                    event);
+        }
     }
 
     @EventHandler
     void on(DrawAccountedForEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = position(token);
-        updateLot(event.lot(), position, null, -1);
-        movement(
-                message,
-                position,
-                event.lot(),
-                "DRAW_ACCOUNTED_FOR",
-                event.drawn(),
-                null,
-                null,
-                null,
-                event.drawId(),
-                event.clientId(),
-                null,
-                null,
-                null,
-                event);
+        if (advance(event.lot(), token, null)) {
+            changeDraw(event.lot(), event.drawId(), "administered", BigDecimal.ZERO, "ACCOUNTED_FOR");
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "DRAW_ACCOUNTED_FOR",
+                    event.drawn(),
+                    null,
+                    null,
+                    null,
+                    event.drawId(),
+                    event.clientId(),
+                    null,
+                    null,
+                    null,
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(DoseDispensedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "DISPENSED",
+                    event.quantity(),
+                    event.milligrams(),
+                    event.quantity().negate(),
+                    event.balanceAfter(),
+                    null,
+                    event.clientId(),
+                    event.dispensedBy(),
+                    null,
+                    event.lateEntry(),
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(StockTransferredOutEvent event, EventMessage<?> message, TrackingToken token)
+            throws JsonProcessingException {
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "TRANSFERRED_OUT",
+                    event.quantity(),
+                    event.milligrams(),
+                    event.quantity().negate(),
+                    event.balanceAfter(),
+                    null,
+                    null,
+                    event.transferredBy(),
+                    event.witnessedBy(),
+                    event.lateEntry(),
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(StockReturnedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "RETURNED",
+                    event.quantity(),
+                    event.milligrams(),
+                    event.quantity().negate(),
+                    event.balanceAfter(),
+                    null,
+                    null,
+                    event.returnedBy(),
+                    event.witnessedBy(),
+                    event.lateEntry(),
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(StockDestroyedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "DESTROYED",
+                    event.quantity(),
+                    event.milligrams(),
+                    event.quantity().negate(),
+                    event.balanceAfter(),
+                    null,
+                    null,
+                    event.destroyedBy(),
+                    String.join(",", event.witnessedBy()),
+                    event.lateEntry(),
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(StockLossReportedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "LOST",
+                    event.quantity(),
+                    event.milligrams(),
+                    event.quantity().negate(),
+                    event.balanceAfter(),
+                    null,
+                    null,
+                    event.reportedBy(),
+                    null,
+                    event.lateEntry(),
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(StockCountedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        if (advance(event.lot(), token, null)) {
+            jdbc.update(
+                    "update stock_lot set last_counted = ?, last_counted_at = ? where " + LOT_KEY,
+                    event.counted().amount(),
+                    Timestamp.from(event.occurredAt()),
+                    event.lot().practiceId().value(),
+                    event.lot().locationId(),
+                    event.lot().ndc(),
+                    event.lot().lotNumber());
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "COUNTED",
+                    event.counted(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    event.countedBy(),
+                    event.witnessedBy(),
+                    event.lateEntry(),
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(DiscrepancyRecordedEvent event, EventMessage<?> message, TrackingToken token)
+            throws JsonProcessingException {
+        if (advance(event.lot(), token, null)) {
+            jdbc.update(
+                    """
+                    insert into stock_discrepancy (practice_id, location_id, ndc, lot_number, discrepancy_id, expected,
+                                                   counted, difference, recorded_at, status)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN') on conflict do nothing
+                    """,
+                    lotKey(
+                            event.lot(),
+                            event.discrepancyId(),
+                            event.expected().amount(),
+                            event.counted().amount(),
+                            event.difference().amount(),
+                            Timestamp.from(event.occurredAt())));
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "DISCREPANCY_RECORDED",
+                    event.difference(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(DiscrepancyResolvedEvent event, EventMessage<?> message, TrackingToken token)
+            throws JsonProcessingException {
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            jdbc.update(
+                    "update stock_discrepancy set status = 'RESOLVED' where " + LOT_KEY + " and discrepancy_id = ?",
+                    lotKey(event.lot(), event.discrepancyId()));
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "DISCREPANCY_RESOLVED",
+                    event.adjustment(),
+                    event.adjustmentMilligrams(),
+                    event.adjustment(),
+                    event.balanceAfter(),
+                    null,
+                    null,
+                    event.resolvedBy(),
+                    event.approvedBy(),
+                    event.lateEntry(),
+                    event);
+        }
+    }
+
+    @EventHandler
+    void on(EntryCorrectedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        if (advance(event.lot(), token, event.balanceAfter())) {
+            BigDecimal original = event.originalQuantity().amount();
+            BigDecimal corrected = event.correctedQuantity() == null
+                    ? BigDecimal.ZERO
+                    : event.correctedQuantity().amount();
+            if (event.drawId() != null) {
+                correctDraw(event, corrected.subtract(original));
+            }
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "CORRECTED",
+                    event.correctedQuantity(),
+                    null,
+                    event.balanceChange(),
+                    event.balanceAfter(),
+                    event.drawId(),
+                    null,
+                    event.correctedBy(),
+                    event.approvedBy(),
+                    null,
+                    event);
+        }
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("delete from stock_movement");
+        jdbc.update("delete from stock_draw");
+        jdbc.update("delete from stock_discrepancy");
         jdbc.update("delete from stock_lot");
     }
 
     @QueryHandler
     public Optional<StockLotView> handle(FindStockLotQuery query) {
-        StockLotRef lot = query.lot();
-        return jdbc
-                .query(
-                        """
-                        select * from stock_lot
-                        where practice_id = ? and location_id = ? and ndc = ? and lot_number = ?
-                        """,
-                        StockLotProjection::toLot,
-                        lot.practiceId().value(),
-                        lot.locationId(),
-                        lot.ndc(),
-                        lot.lotNumber())
-                .stream()
+        return jdbc.query("""
+                        select l.*,
+                               (select count(*) from stock_draw d where d.practice_id = l.practice_id
+                                  and d.location_id = l.location_id and d.ndc = l.ndc and d.lot_number = l.lot_number
+                                  and d.status = 'OPEN') as open_draws,
+                               (select count(*) from stock_discrepancy d where d.practice_id = l.practice_id
+                                  and d.location_id = l.location_id and d.ndc = l.ndc and d.lot_number = l.lot_number
+                                  and d.status = 'OPEN') as open_discrepancies
+                        from stock_lot l
+                        where l.practice_id = ? and l.location_id = ? and l.ndc = ? and l.lot_number = ?
+                        """, StockLotProjection::toLot, lotKey(query.lot())).stream()
                 .findFirst();
     }
 
     @QueryHandler
     public List<StockMovementView> handle(FindStockMovementsQuery query) {
-        StockLotRef lot = query.lot();
         return jdbc.query(
-                """
-                select * from stock_movement
-                where practice_id = ? and location_id = ? and ndc = ? and lot_number = ? and ledger_position > ?
-                order by ledger_position limit ?
-                """,
+                "select * from stock_movement where " + LOT_KEY
+                        + " and ledger_position > ? order by ledger_position limit ?",
                 this::toMovement,
-                lot.practiceId().value(),
-                lot.locationId(),
-                lot.ndc(),
-                lot.lotNumber(),
-                query.afterPosition(),
-                query.limit());
+                lotKey(query.lot(), query.afterPosition(), query.limit()));
     }
 
     @QueryHandler
     public Optional<DrawView> handle(FindDrawQuery query) {
-        StockLotRef lot = query.lot();
         List<StockMovementView> movements = jdbc.query(
-                """
-                select * from stock_movement
-                where practice_id = ? and location_id = ? and ndc = ? and lot_number = ? and draw_id = ?
-                order by ledger_position
-                """,
+                "select * from stock_movement where " + LOT_KEY + " and draw_id = ? order by ledger_position",
                 this::toMovement,
-                lot.practiceId().value(),
-                lot.locationId(),
-                lot.ndc(),
-                lot.lotNumber(),
-                query.drawId());
-        if (movements.isEmpty()) {
-            return Optional.empty();
-        }
-        BigDecimal drawn = sum(movements, "DRAWN");
-        BigDecimal administered = sum(movements, "ADMINISTERED");
-        BigDecimal wasted = sum(movements, "WASTED");
-        boolean closed = movements.stream().anyMatch(m -> m.movement().equals("DRAW_ACCOUNTED_FOR"));
-        return Optional.of(new DrawView(
-                query.drawId(),
-                movements.get(0).clientId(),
-                closed ? "ACCOUNTED_FOR" : "OPEN",
-                drawn,
-                administered,
-                wasted,
-                movements));
+                lotKey(query.lot(), query.drawId()));
+        return jdbc
+                .query(
+                        "select * from stock_draw where " + LOT_KEY + " and draw_id = ?",
+                        (rs, row) -> new DrawView(
+                                rs.getString("draw_id"),
+                                rs.getString("client_id"),
+                                rs.getString("drawn_by"),
+                                rs.getTimestamp("drawn_at").toInstant(),
+                                rs.getString("status"),
+                                Decimals.plain(rs.getBigDecimal("drawn")),
+                                Decimals.plain(rs.getBigDecimal("administered")),
+                                Decimals.plain(rs.getBigDecimal("wasted")),
+                                movements),
+                        lotKey(query.lot(), query.drawId()))
+                .stream()
+                .findFirst();
     }
 
-    private static BigDecimal sum(List<StockMovementView> movements, String kind) {
-        return Decimals.plain(movements.stream()
-                .filter(m -> m.movement().equals(kind))
-                .map(StockMovementView::quantity)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
-    }
-
-    private void updateLot(StockLotRef lot, long position, Quantity balanceAfter, int openDrawChange) {
+    private void createLot(StockLotRef lot, Substance substance, Strength strength, LocalDate expiresOn) {
         jdbc.update(
                 """
-                update stock_lot
-                set on_hand = coalesce(?, on_hand), open_draws = open_draws + ?, last_position = ?
-                where practice_id = ? and location_id = ? and ndc = ? and lot_number = ? and last_position < ?
-                """,
-                balanceAfter == null ? null : balanceAfter.amount(),
-                openDrawChange,
-                position,
+                insert into stock_lot (practice_id, location_id, ndc, lot_number, substance, unit, milligrams_per_unit,
+                                       expires_on, on_hand, last_position)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)
+                on conflict do nothing
+                """, lotKey(lot, substance.name(), strength.unit().name(), strength.milligramsPerUnit(), expiresOn));
+    }
+
+    /** Moves the lot to this event's position; false when the event was applied before (a replay). */
+    private boolean advance(StockLotRef lot, TrackingToken token, Quantity balanceAfter) {
+        long position = position(token);
+        return jdbc.update(
+                        "update stock_lot set on_hand = coalesce(?, on_hand), last_position = ? where " + LOT_KEY
+                                + " and last_position < ?",
+                        balanceAfter == null ? null : balanceAfter.amount(),
+                        position,
+                        lot.practiceId().value(),
+                        lot.locationId(),
+                        lot.ndc(),
+                        lot.lotNumber(),
+                        position)
+                == 1;
+    }
+
+    private void changeDraw(StockLotRef lot, String drawId, String column, BigDecimal change, String status) {
+        jdbc.update(
+                "update stock_draw set " + column + " = " + column + " + ?, status = coalesce(?, status) where "
+                        + LOT_KEY + " and draw_id = ?",
+                change,
+                status,
                 lot.practiceId().value(),
                 lot.locationId(),
                 lot.ndc(),
                 lot.lotNumber(),
-                position);
+                drawId);
+    }
+
+    private void correctDraw(EntryCorrectedEvent event, BigDecimal change) {
+        String column = switch (event.correctedMovement()) {
+            case DRAWN -> "drawn";
+            case ADMINISTERED -> "administered";
+            case WASTED -> "wasted";
+            default -> null;
+        };
+        if (column == null) {
+            return;
+        }
+        changeDraw(event.lot(), event.drawId(), column, change, null);
+        // status follows the amounts: nothing drawn is void, nothing left is accounted for, else open
+        jdbc.update("""
+                update stock_draw set status = case when drawn = 0 then 'VOIDED'
+                                                    when drawn = administered + wasted then 'ACCOUNTED_FOR'
+                                                    else 'OPEN' end
+                where practice_id = ? and location_id = ? and ndc = ? and lot_number = ? and draw_id = ?
+                """, lotKey(event.lot(), event.drawId()));
     }
 
     private void movement(
             EventMessage<?> message,
-            long position,
+            TrackingToken token,
             StockLotRef lot,
             String movement,
             Quantity quantity,
@@ -290,7 +574,7 @@ public class StockLotProjection {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 on conflict (ledger_position) do nothing
                 """,
-                position,
+                position(token),
                 message.getIdentifier(),
                 lot.practiceId().value(),
                 lot.locationId(),
@@ -311,6 +595,16 @@ public class StockLotProjection {
                 json.writeValueAsString(event));
     }
 
+    private static Object[] lotKey(StockLotRef lot, Object... more) {
+        Object[] values = new Object[4 + more.length];
+        values[0] = lot.practiceId().value();
+        values[1] = lot.locationId();
+        values[2] = lot.ndc();
+        values[3] = lot.lotNumber();
+        System.arraycopy(more, 0, values, 4, more.length);
+        return values;
+    }
+
     private static long position(TrackingToken token) {
         return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
     }
@@ -318,6 +612,7 @@ public class StockLotProjection {
     private static StockLotView toLot(ResultSet rs, int row) throws SQLException {
         BigDecimal onHand = rs.getBigDecimal("on_hand");
         BigDecimal mgPerUnit = rs.getBigDecimal("milligrams_per_unit");
+        Timestamp countedAt = rs.getTimestamp("last_counted_at");
         return new StockLotView(
                 rs.getString("location_id"),
                 rs.getString("ndc"),
@@ -325,10 +620,13 @@ public class StockLotProjection {
                 Substance.valueOf(rs.getString("substance")),
                 StockUnit.valueOf(rs.getString("unit")),
                 Decimals.plain(mgPerUnit),
-                rs.getObject("expires_on", java.time.LocalDate.class),
+                rs.getObject("expires_on", LocalDate.class),
                 Decimals.plain(onHand),
                 Decimals.plain(onHand.multiply(mgPerUnit)),
                 rs.getInt("open_draws"),
+                rs.getInt("open_discrepancies"),
+                Decimals.plain(rs.getBigDecimal("last_counted")),
+                countedAt == null ? null : countedAt.toInstant(),
                 rs.getLong("last_position"));
     }
 

@@ -1,11 +1,15 @@
 package org.doseledger.projections.stock;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.doseledger.core.shared.StockUnit;
 import org.doseledger.core.shared.Substance;
 
-/** A lot at a location: what is on hand in its unit and in mg, its expiry and its open draws. */
+/**
+ * A lot at a location: what is on hand in its unit and in mg, its expiry, its open draws and
+ * discrepancies, and its last physical count.
+ */
 public record StockLotView(
         String locationId,
         String ndc,
@@ -17,4 +21,7 @@ public record StockLotView(
         BigDecimal onHand,
         BigDecimal onHandMilligrams,
         int openDraws,
+        int openDiscrepancies,
+        BigDecimal lastCounted,
+        Instant lastCountedAt,
         long ledgerPosition) {}

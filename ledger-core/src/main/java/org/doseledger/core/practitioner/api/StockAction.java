@@ -6,6 +6,17 @@ public enum StockAction {
     DRAW,
     ADMINISTER,
     WASTE,
+    DISPENSE,
+    TRANSFER,
+    RETURN,
+    DESTROY,
+    REPORT_LOSS,
+    COUNT,
+    CORRECT,
+    /** Prescribe a take-home dose: a prescriber with a DEA registration. */
+    PRESCRIBE,
+    /** Approve a discrepancy resolution or a correction on behalf of the registrant. */
+    APPROVE,
     WITNESS,
     COSIGN
 }

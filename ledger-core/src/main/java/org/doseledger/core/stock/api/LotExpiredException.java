@@ -6,8 +6,8 @@ import org.doseledger.core.shared.LedgerRuleViolation;
 /** An expired lot may be destroyed or returned, never drawn. */
 public class LotExpiredException extends LedgerRuleViolation {
 
-    public LotExpiredException(StockLotRef lot, LocalDate expiredOn, LocalDate drawnOn) {
-        super("Cannot draw from " + lot + " on " + drawnOn + ": it expired on " + expiredOn);
+    public LotExpiredException(StockLotRef lot, LocalDate expiredOn, LocalDate usedOn) {
+        super("The " + lot + " cannot be used on " + usedOn + ": it expired on " + expiredOn);
     }
 
     @Override

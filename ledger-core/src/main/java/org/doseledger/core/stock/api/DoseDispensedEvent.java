@@ -1,0 +1,32 @@
+package org.doseledger.core.stock.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.doseledger.core.shared.ClientEvent;
+import org.doseledger.core.shared.LateEntry;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Quantity;
+
+/** A take-home dose was dispensed to a client on a prescriber's order; {@code pdmpReportable} marks it for the state PDMP file. */
+@Revision("1")
+public record DoseDispensedEvent(
+        StockLotRef lot,
+        String dispensationId,
+        Quantity quantity,
+        BigDecimal milligrams,
+        String clientId,
+        String prescribedBy,
+        String dispensedBy,
+        int daysSupply,
+        boolean pdmpReportable,
+        Quantity balanceAfter,
+        Instant occurredAt,
+        LateEntry lateEntry)
+        implements ClientEvent {
+
+    @Override
+    public PracticeId practiceId() {
+        return lot.practiceId();
+    }
+}

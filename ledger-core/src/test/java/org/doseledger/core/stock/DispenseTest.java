@@ -1,0 +1,178 @@
+package org.doseledger.core.stock;
+
+import static org.doseledger.core.stock.StockEvents.received;
+import static org.doseledger.core.stock.StockEvents.receivedExpiringOn;
+import static org.doseledger.core.stock.StockFixtures.CLIENT_ID;
+import static org.doseledger.core.stock.StockFixtures.LOT;
+import static org.doseledger.core.stock.StockFixtures.NURSE;
+import static org.doseledger.core.stock.StockFixtures.OTHER_NURSE;
+import static org.doseledger.core.stock.StockFixtures.PRESCRIBER;
+import static org.doseledger.core.stock.StockFixtures.PRESCRIBER_WITHOUT_DEA;
+import static org.doseledger.core.stock.StockFixtures.THERAPIST;
+import static org.doseledger.core.stock.StockFixtures.mg;
+import static org.doseledger.core.stock.StockFixtures.ml;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException;
+import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.core.stock.api.DispenseDoseCommand;
+import org.doseledger.core.stock.api.DoseDispensedEvent;
+import org.doseledger.core.stock.api.EntryAlreadyRecordedException;
+import org.doseledger.core.stock.api.InsufficientStockException;
+import org.doseledger.core.stock.api.InvalidQuantityException;
+import org.doseledger.core.stock.api.LotExpiredException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Take-home doses dispensed from practice stock on a prescriber's order. */
+class DispenseTest {
+
+    private static final Instant DISPENSED_AT = Instant.parse("2026-11-20T17:00:00Z");
+
+    private FixtureConfiguration<StockLot> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = StockFixtures.newFixture();
+    }
+
+    @Test
+    void dispensingATakeHomeDoseIsReportableToThePdmpAndLowersTheBalance() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("2"), CLIENT_ID, PRESCRIBER, NURSE, 7))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(dispensed("dispensation-1", "2", "100", 7, "48"));
+    }
+
+    @Test
+    void aPrescriberMayDispenseTheirOwnOrder() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("2"), CLIENT_ID, PRESCRIBER, PRESCRIBER, 7))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new DoseDispensedEvent(
+                        LOT,
+                        "dispensation-1",
+                        ml("2"),
+                        mg("100"),
+                        CLIENT_ID,
+                        PRESCRIBER,
+                        PRESCRIBER,
+                        7,
+                        true,
+                        ml("48"),
+                        DISPENSED_AT,
+                        null));
+    }
+
+    @Test
+    void canDispenseTheWholeBalance() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("50"), CLIENT_ID, PRESCRIBER, NURSE, 30))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(dispensed("dispensation-1", "50", "2500", 30, "0"));
+    }
+
+    @Test
+    void aNurseCannotBeThePrescriber() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("2"), CLIENT_ID, OTHER_NURSE, NURSE, 7))
+                .expectNoEvents()
+                .expectException(PractitionerNotAuthorizedException.class);
+    }
+
+    @Test
+    void aPrescriberWithoutADeaRegistrationCannotPrescribe() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("2"), CLIENT_ID, PRESCRIBER_WITHOUT_DEA, NURSE, 7))
+                .expectNoEvents()
+                .expectException(PractitionerNotAuthorizedException.class);
+    }
+
+    @Test
+    void aTherapistCannotDispense() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("2"), CLIENT_ID, PRESCRIBER, THERAPIST, 7))
+                .expectNoEvents()
+                .expectException(PractitionerNotAuthorizedException.class);
+    }
+
+    @Test
+    void aDispensationNeedsAtLeastOneDaysSupply() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("2"), CLIENT_ID, PRESCRIBER, NURSE, 0))
+                .expectNoEvents()
+                .expectException(InvalidQuantityException.class);
+    }
+
+    @Test
+    void cannotDispenseNothing() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("0"), CLIENT_ID, PRESCRIBER, NURSE, 7))
+                .expectNoEvents()
+                .expectException(InvalidQuantityException.class);
+    }
+
+    @Test
+    void cannotDispenseToAnUnknownClient() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("2"), "c-99", PRESCRIBER, NURSE, 7))
+                .expectNoEvents()
+                .expectException(UnknownRecordException.class)
+                .expectExceptionMessage("Unknown client 'c-99'");
+    }
+
+    @Test
+    void cannotDispenseMoreThanTheBalance() {
+        fixture.given(received())
+                .when(dispense("dispensation-1", ml("50.001"), CLIENT_ID, PRESCRIBER, NURSE, 7))
+                .expectNoEvents()
+                .expectException(InsufficientStockException.class);
+    }
+
+    @Test
+    void cannotDispenseFromAnExpiredLot() {
+        fixture.given(receivedExpiringOn(LocalDate.of(2026, 11, 19)))
+                .when(dispense("dispensation-1", ml("2"), CLIENT_ID, PRESCRIBER, NURSE, 7))
+                .expectNoEvents()
+                .expectException(LotExpiredException.class);
+    }
+
+    @Test
+    void aDispensationIdNamesOneDispensation() {
+        fixture.given(received(), dispensed("dispensation-1", "2", "100", 7, "48"))
+                .when(dispense("dispensation-1", ml("2"), CLIENT_ID, PRESCRIBER, NURSE, 7))
+                .expectNoEvents()
+                .expectException(EntryAlreadyRecordedException.class);
+    }
+
+    private static DispenseDoseCommand dispense(
+            String dispensationId,
+            Quantity quantity,
+            String clientId,
+            String prescribedBy,
+            String dispensedBy,
+            int daysSupply) {
+        return new DispenseDoseCommand(
+                LOT, dispensationId, quantity, clientId, prescribedBy, dispensedBy, daysSupply, DISPENSED_AT, null);
+    }
+
+    private static DoseDispensedEvent dispensed(
+            String dispensationId, String quantity, String milligrams, int daysSupply, String balanceAfter) {
+        return new DoseDispensedEvent(
+                LOT,
+                dispensationId,
+                ml(quantity),
+                mg(milligrams),
+                CLIENT_ID,
+                PRESCRIBER,
+                NURSE,
+                daysSupply,
+                true,
+                ml(balanceAfter),
+                DISPENSED_AT,
+                null);
+    }
+}
