@@ -82,6 +82,7 @@ create table stock_draw (
     administered numeric     not null,
     wasted       numeric     not null,
     status       varchar(16) not null,
+    overdue      boolean     not null default false,
     primary key (practice_id, location_id, ndc, lot_number, draw_id)
 );
 create index stock_draw_open on stock_draw (status, drawn_at) where status = 'OPEN';

@@ -13,13 +13,21 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize largest request body accepted; larger ones get 413
  * @param readWaitTimeout how long a read that names a ledger position waits for projections to reach it
  * @param embeddedPostgres the embedded PostgreSQL used when no database URL is configured
+ * @param openDrawLimit how long a draw may stay open (not yet administered plus wasted) before it is
+ *     flagged as a compliance exception
+ * @param overdueSweepInterval how often the ledger looks for draws past that limit
+ * @param snapshotThreshold events after which a stock lot's state is snapshotted, so that loading it
+ *     does not replay its whole history
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("5s") Duration readWaitTimeout,
-        @DefaultValue EmbeddedPostgres embeddedPostgres) {
+        @DefaultValue EmbeddedPostgres embeddedPostgres,
+        @DefaultValue("60m") Duration openDrawLimit,
+        @DefaultValue("60s") Duration overdueSweepInterval,
+        @DefaultValue("100") int snapshotThreshold) {
 
     /**
      * @param dataDirectory PostgreSQL data directory; defaults to {@code <dataDir>/postgres}

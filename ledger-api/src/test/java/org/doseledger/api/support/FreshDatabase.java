@@ -31,7 +31,10 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
                                     "spring.datasource.password",
                                     "",
                                     "ledger.data-dir",
-                                    dataDir.toString())));
+                                    dataDir.toString(),
+                                    // small, so that the tests' lots are also loaded from snapshots
+                                    "ledger.snapshot-threshold",
+                                    "10")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

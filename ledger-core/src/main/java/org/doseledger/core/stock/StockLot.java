@@ -2,6 +2,7 @@ package org.doseledger.core.stock;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,10 +50,12 @@ import org.doseledger.core.stock.api.DrawAlreadyAccountedForException;
 import org.doseledger.core.stock.api.DrawAlreadyRecordedException;
 import org.doseledger.core.stock.api.DrawDoseCommand;
 import org.doseledger.core.stock.api.DrawOverAccountedException;
+import org.doseledger.core.stock.api.DrawOverdueEvent;
 import org.doseledger.core.stock.api.EntryAlreadyCorrectedException;
 import org.doseledger.core.stock.api.EntryAlreadyRecordedException;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.EntryNotCorrectableException;
+import org.doseledger.core.stock.api.FlagOverdueDrawCommand;
 import org.doseledger.core.stock.api.InsufficientStockException;
 import org.doseledger.core.stock.api.InvalidQuantityException;
 import org.doseledger.core.stock.api.LotDetailsMismatchException;
@@ -85,8 +88,13 @@ import org.doseledger.core.stock.api.WasteNotByDrawerException;
 /**
  * One lot of one product at one location. Its balance is derived from its events only and never goes
  * below zero; every draw stays open until administered plus wasted equals drawn; a count never changes
- * the balance, a resolved discrepancy or a correction does, as events of their own.
+ * the balance, a resolved discrepancy or a correction does, as events of their own. Its fields are
+ * its snapshot: long-lived lots are loaded from the latest snapshot plus the events after it.
  */
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class StockLot {
 
     @AggregateIdentifier
@@ -564,6 +572,27 @@ public class StockLot {
         }
     }
 
+    @CommandHandler
+    void handle(FlagOverdueDrawCommand command) {
+        DrawState draw = draws.get(command.drawId());
+        if (draw == null || draw.closed() || draw.flaggedOverdue()) {
+            return;
+        }
+        Instant due = draw.drawnAt().plus(command.openDrawLimit());
+        if (command.checkedAt().isBefore(due)) {
+            return;
+        }
+        apply(new DrawOverdueEvent(
+                lot,
+                command.drawId(),
+                draw.clientId(),
+                draw.drawnBy(),
+                draw.drawnAt(),
+                draw.unaccounted(),
+                command.openDrawLimit(),
+                due));
+    }
+
     private void closeIfAccountedFor(String drawId, DrawState after, Instant at) {
         if (after.unaccounted().isZero()) {
             apply(new DrawAccountedForEvent(
@@ -674,7 +703,9 @@ public class StockLot {
     @EventSourcingHandler
     void on(DoseDrawnEvent event, @MessageIdentifier String eventId) {
         balance = event.balanceAfter();
-        draws.put(event.drawId(), DrawState.opened(event.clientId(), event.drawnBy(), event.quantity()));
+        draws.put(
+                event.drawId(),
+                DrawState.opened(event.clientId(), event.drawnBy(), event.occurredAt(), event.quantity()));
         entries.put(eventId, new Entry(Movement.DRAWN, event.quantity(), event.drawId()));
     }
 
@@ -693,6 +724,11 @@ public class StockLot {
     @EventSourcingHandler
     void on(DrawAccountedForEvent event) {
         draws.computeIfPresent(event.drawId(), (drawId, draw) -> draw.close());
+    }
+
+    @EventSourcingHandler
+    void on(DrawOverdueEvent event) {
+        draws.computeIfPresent(event.drawId(), (drawId, draw) -> draw.flagOverdue());
     }
 
     @EventSourcingHandler

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.LedgerEvent;
+import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.StockUnit;
 import org.doseledger.core.shared.Strength;
@@ -28,6 +29,7 @@ import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.DoseDrawnEvent;
 import org.doseledger.core.stock.api.DoseWastedEvent;
 import org.doseledger.core.stock.api.DrawAccountedForEvent;
+import org.doseledger.core.stock.api.DrawOverdueEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.StockCountedEvent;
 import org.doseledger.core.stock.api.StockDestroyedEvent;
@@ -432,6 +434,46 @@ public class StockLotProjection {
                     null,
                     event);
         }
+    }
+
+    @EventHandler
+    void on(DrawOverdueEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        if (advance(event.lot(), token, null)) {
+            jdbc.update(
+                    "update stock_draw set overdue = true where " + LOT_KEY + " and draw_id = ?",
+                    lotKey(event.lot(), event.drawId()));
+            movement(
+                    message,
+                    token,
+                    event.lot(),
+                    "DRAW_OVERDUE",
+                    event.unaccounted(),
+                    null,
+                    null,
+                    null,
+                    event.drawId(),
+                    event.clientId(),
+                    event.drawnBy(),
+                    null,
+                    null,
+                    event);
+        }
+    }
+
+    @QueryHandler
+    public List<OverdueDrawCandidate> handle(FindDrawsOpenSinceQuery query) {
+        return jdbc.query(
+                """
+                select practice_id, location_id, ndc, lot_number, draw_id from stock_draw
+                where status = 'OPEN' and not overdue and drawn_at < ?
+                order by drawn_at limit ?
+                """,
+                (rs, row) -> new OverdueDrawCandidate(
+                        new StockLotRef(
+                                PracticeId.of(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)),
+                        rs.getString(5)),
+                Timestamp.from(query.drawnBefore()),
+                query.limit());
     }
 
     @ResetHandler
