@@ -1,6 +1,10 @@
 package org.doseledger.api.client;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -43,7 +47,86 @@ class ClientController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(summary = "Register a client (PRACTICE_WRITER)")
+    @Operation(
+            summary = "Register a client (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "c-1001",
+                                                            summary =
+                                                                    "A client with legal name, birth date and address",
+                                                            value = ClientExamples.REGISTER_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Registered; Location is the client's timeline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "registered",
+                                            summary = "The receipt: the client id and the appended event",
+                                            value = ClientExamples.REGISTER_CREATED)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "VALIDATION_FAILED",
+                                            summary = "No legal name, a birth date in the future",
+                                            value = ClientExamples.REGISTER_VALIDATION_FAILED)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown practice; a key of another practice gets the same answer",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PRACTICE_NOT_FOUND",
+                                            summary = "Unknown practice",
+                                            value = ClientExamples.REGISTER_PRACTICE_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "A ledger rule was broken; nothing was written",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "CLIENT_ALREADY_EXISTS",
+                                            summary = "The client id is taken",
+                                            value = ClientExamples.REGISTER_CLIENT_ALREADY_EXISTS)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No API key, or one that is unknown, revoked or expired",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "UNAUTHENTICATED",
+                                            summary = "No Authorization header",
+                                            value = ClientExamples.REGISTER_UNAUTHENTICATED)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The key's role may not do this (decided before the body is read)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "FORBIDDEN",
+                                            summary = "A COMPLIANCE_OFFICER key",
+                                            value = ClientExamples.REGISTER_FORBIDDEN)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId, @Valid @RequestBody RegisterClientRequest request, WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), request.clientId());
@@ -58,7 +141,85 @@ class ClientController {
 
     @PostMapping(path = "/{clientId}/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(summary = "Record an informed consent the client signed (PRACTICE_WRITER)")
+    @Operation(
+            summary = "Record an informed consent the client signed (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "kapConsent",
+                                                            summary = "The signed KAP consent, version 3",
+                                                            value = ClientExamples.RECORD_CONSENT_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; id is the new consent id, Location is the consent",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "recorded",
+                                            summary = "The receipt: the consent id and the appended event",
+                                            value = ClientExamples.RECORD_CONSENT_CREATED)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "VALIDATION_FAILED",
+                                            summary = "No routes, no signer",
+                                            value = ClientExamples.RECORD_CONSENT_VALIDATION_FAILED)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown client or practice",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "CLIENT_NOT_FOUND",
+                                            summary = "Unknown client",
+                                            value = ClientExamples.RECORD_CONSENT_CLIENT_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "A ledger rule was broken; nothing was written",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "CONSENT_EXPIRES_BEFORE_SIGNING",
+                                            summary = "expiresAt is before signedAt",
+                                            value = ClientExamples.RECORD_CONSENT_CONSENT_EXPIRES_BEFORE_SIGNING)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No API key, or one that is unknown, revoked or expired",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "UNAUTHENTICATED",
+                                            summary = "No Authorization header",
+                                            value = ClientExamples.RECORD_CONSENT_UNAUTHENTICATED)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The key's role may not do this (decided before the body is read)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "FORBIDDEN",
+                                            summary = "A COMPLIANCE_OFFICER key",
+                                            value = ClientExamples.RECORD_CONSENT_FORBIDDEN)))
     ResponseEntity<Object> recordConsent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -75,7 +236,90 @@ class ClientController {
 
     @PostMapping(path = "/{clientId}/consents/{consentId}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(summary = "Record that the client revoked a consent (PRACTICE_WRITER)")
+    @Operation(
+            summary = "Record that the client revoked a consent (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "revocation",
+                                                            summary = "The client withdrew consent",
+                                                            value = ClientExamples.REVOKE_CONSENT_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; Location is the consent",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "revoked",
+                                            summary = "The receipt: the consent id and the appended event",
+                                            value = ClientExamples.REVOKE_CONSENT_CREATED)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "VALIDATION_FAILED",
+                                            summary = "effectiveAt in the future, no reason",
+                                            value = ClientExamples.REVOKE_CONSENT_VALIDATION_FAILED)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown consent, client or practice",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "CONSENT_NOT_FOUND",
+                                            summary = "Unknown consent",
+                                            value = ClientExamples.REVOKE_CONSENT_CONSENT_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "A ledger rule was broken; nothing was written",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples = {
+                                @ExampleObject(
+                                        name = "CONSENT_ALREADY_REVOKED",
+                                        summary = "The consent is already revoked",
+                                        value = ClientExamples.REVOKE_CONSENT_CONSENT_ALREADY_REVOKED),
+                                @ExampleObject(
+                                        name = "REVOCATION_BEFORE_SIGNING",
+                                        summary = "effectiveAt is before the consent was signed",
+                                        value = ClientExamples.REVOKE_CONSENT_REVOCATION_BEFORE_SIGNING)
+                            }))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No API key, or one that is unknown, revoked or expired",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "UNAUTHENTICATED",
+                                            summary = "No Authorization header",
+                                            value = ClientExamples.REVOKE_CONSENT_UNAUTHENTICATED)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The key's role may not do this (decided before the body is read)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "FORBIDDEN",
+                                            summary = "A COMPLIANCE_OFFICER key",
+                                            value = ClientExamples.REVOKE_CONSENT_FORBIDDEN)))
     ResponseEntity<Object> revokeConsent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,

@@ -1,6 +1,10 @@
 package org.doseledger.api.practice;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -45,7 +49,80 @@ class PracticeController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
-    @Operation(summary = "Register a practice with its DEA registration (ADMIN)")
+    @Operation(
+            summary = "Register a practice with its DEA registration (ADMIN)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "springfield",
+                                                            summary =
+                                                                    "A practice with its DEA registration and time zone",
+                                                            value = PracticeExamples.REGISTER_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Registered; Location is the practice",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "registered",
+                                            summary = "The receipt: the practice id and the appended event",
+                                            value = PracticeExamples.REGISTER_CREATED)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "VALIDATION_FAILED",
+                                            summary = "Missing name, bad id, unknown time zone",
+                                            value = PracticeExamples.REGISTER_VALIDATION_FAILED)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "A ledger rule was broken; nothing was written",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples = {
+                                @ExampleObject(
+                                        name = "PRACTICE_ALREADY_EXISTS",
+                                        summary = "The practice id is taken",
+                                        value = PracticeExamples.REGISTER_PRACTICE_ALREADY_EXISTS),
+                                @ExampleObject(
+                                        name = "DEA_REGISTRATION_EXPIRED",
+                                        summary = "The DEA registration has already expired",
+                                        value = PracticeExamples.REGISTER_DEA_REGISTRATION_EXPIRED)
+                            }))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No API key, or one that is unknown, revoked or expired",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "UNAUTHENTICATED",
+                                            summary = "No Authorization header",
+                                            value = PracticeExamples.REGISTER_UNAUTHENTICATED)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The key's role may not do this (decided before the body is read)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "FORBIDDEN",
+                                            summary = "A PRACTICE_WRITER key",
+                                            value = PracticeExamples.REGISTER_FORBIDDEN)))
     ResponseEntity<Object> register(@Valid @RequestBody RegisterPracticeRequest request, WriteContext context) {
         return writes.execute(
                 context,
@@ -60,6 +137,40 @@ class PracticeController {
     @GetMapping("/{practiceId}")
     @AllowedRoles({Role.ADMIN, Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "A registered practice (ADMIN, or any credential of that practice)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The practice as the ledger knows it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PracticeView.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "springfield",
+                                            summary = "A registered practice",
+                                            value = PracticeExamples.GET_OK)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown practice; a key of another practice gets the same answer",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PRACTICE_NOT_FOUND",
+                                            summary = "Unknown practice",
+                                            value = PracticeExamples.GET_PRACTICE_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No API key, or one that is unknown, revoked or expired",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "UNAUTHENTICATED",
+                                            summary = "No Authorization header",
+                                            value = PracticeExamples.GET_UNAUTHENTICATED)))
     PracticeView get(@PathVariable String practiceId) {
         Optional<PracticeView> practice = queries.query(
                         new FindPracticeQuery(PracticeId.of(practiceId)),

@@ -2,6 +2,10 @@ package org.doseledger.api.timeline;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +23,7 @@ import org.doseledger.projections.timeline.ClientTimelineView;
 import org.doseledger.projections.timeline.ConsentView;
 import org.doseledger.projections.timeline.FindClientTimelineQuery;
 import org.doseledger.projections.timeline.FindConsentQuery;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,6 +48,73 @@ class ClientTimelineController {
     @GetMapping("/timeline")
     @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "The client's timeline (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of the client's timeline in occurred order; total counts every entry",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ClientTimelineView.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "registeredConsentedRevoked",
+                                            summary = "Registration, a consent and its revocation",
+                                            value = TimelineExamples.TIMELINE_OK)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "A path or query parameter is invalid",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "VALIDATION_FAILED",
+                                            summary = "limit below 1",
+                                            value = TimelineExamples.TIMELINE_VALIDATION_FAILED)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown client or practice",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "CLIENT_NOT_FOUND",
+                                            summary = "Unknown client",
+                                            value = TimelineExamples.TIMELINE_CLIENT_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No API key, or one that is unknown, revoked or expired",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "UNAUTHENTICATED",
+                                            summary = "No Authorization header",
+                                            value = TimelineExamples.TIMELINE_UNAUTHENTICATED)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The key's role may not do this (decided before the body is read)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "FORBIDDEN",
+                                            summary = "An ADMIN key",
+                                            value = TimelineExamples.TIMELINE_FORBIDDEN)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PROJECTION_BEHIND",
+                                            summary = "minPosition beyond the read model",
+                                            value = TimelineExamples.TIMELINE_PROJECTION_BEHIND)))
     ClientTimelineView timeline(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -64,6 +136,73 @@ class ClientTimelineController {
     @GetMapping("/consents/{consentId}")
     @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "One consent and its revocation, if any (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The consent: ACTIVE or REVOKED, with its signature and revocation",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ConsentView.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "revoked",
+                                            summary = "A revoked consent",
+                                            value = TimelineExamples.CONSENT_OK)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "A path or query parameter is invalid",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "VALIDATION_FAILED",
+                                            summary = "consentId with characters ids never have",
+                                            value = TimelineExamples.CONSENT_VALIDATION_FAILED)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown consent, client or practice",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "CONSENT_NOT_FOUND",
+                                            summary = "Unknown consent",
+                                            value = TimelineExamples.CONSENT_CONSENT_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No API key, or one that is unknown, revoked or expired",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "UNAUTHENTICATED",
+                                            summary = "No Authorization header",
+                                            value = TimelineExamples.CONSENT_UNAUTHENTICATED)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The key's role may not do this (decided before the body is read)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "FORBIDDEN",
+                                            summary = "An ADMIN key",
+                                            value = TimelineExamples.CONSENT_FORBIDDEN)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PROJECTION_BEHIND",
+                                            summary = "minPosition beyond the read model",
+                                            value = TimelineExamples.CONSENT_PROJECTION_BEHIND)))
     ConsentView consent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,

@@ -47,6 +47,7 @@ import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.DoseDrawnEvent;
 import org.doseledger.core.stock.api.DoseWastedEvent;
 import org.doseledger.core.stock.api.DrawAccountedForEvent;
+import org.doseledger.core.stock.api.DrawOverdueEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.LossType;
 import org.doseledger.core.stock.api.Movement;
@@ -296,6 +297,15 @@ class EventJsonApprovalTest {
                         "md-1",
                         AT,
                         null),
+                new DrawOverdueEvent(
+                        LOT,
+                        "draw-1",
+                        "c-1001",
+                        "rn-1",
+                        AT,
+                        Quantity.of("0.3", StockUnit.ML),
+                        java.time.Duration.ofMinutes(60),
+                        AT.plusSeconds(3600)),
                 new DrawAccountedForEvent(
                         LOT,
                         "draw-1",

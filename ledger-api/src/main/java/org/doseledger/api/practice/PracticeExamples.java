@@ -1,0 +1,155 @@
+package org.doseledger.api.practice;
+
+/**
+ * Request and response examples of the practice endpoints in the OpenAPI document, as a running ledger
+ * answered them. Annotation values must be compile-time constants, hence strings.
+ */
+final class PracticeExamples {
+
+    private PracticeExamples() {}
+
+    /** Request: A practice with its DEA registration and time zone. */
+    static final String REGISTER_REQUEST = """
+            {
+              "practiceId": "springfield",
+              "name": "Springfield Ketamine Clinic",
+              "address": {"line1": "1 Main St", "city": "Springfield", "state": "IL", "postalCode": "62701"},
+              "deaNumber": "AB1234563",
+              "deaRegistrationExpiresOn": "2028-06-30",
+              "authorizedSchedules": ["III", "IIIN", "IV"],
+              "timeZone": "America/Chicago"
+            }
+            """;
+
+    /** 201: The receipt: the practice id and the appended event. */
+    static final String REGISTER_CREATED = """
+            {
+              "id": "springfield",
+              "ledgerPosition": 2,
+              "events": [
+                {
+                  "eventId": "23f3c597-b4e2-463a-a58f-12ce4530de3c",
+                  "eventType": "PracticeRegistered",
+                  "ledgerPosition": 2
+                }
+              ]
+            }
+            """;
+
+    /** 400 VALIDATION_FAILED: Missing name, bad id, unknown time zone. */
+    static final String REGISTER_VALIDATION_FAILED = """
+            {
+              "type": "https://doseledger.org/problems/validation-failed",
+              "title": "Invalid request",
+              "status": 400,
+              "detail": "name: must not be blank; practiceId: must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit; timeZoneValid: timeZone must be an IANA time zone id such as America/Chicago",
+              "instance": "/api/practices",
+              "code": "VALIDATION_FAILED",
+              "errors": [
+                {"field": "name", "message": "must not be blank"},
+                {
+                  "field": "practiceId",
+                  "message": "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"
+                },
+                {
+                  "field": "timeZoneValid",
+                  "message": "timeZone must be an IANA time zone id such as America/Chicago"
+                }
+              ],
+              "requestId": "773d6164-6f0b-4993-b65d-9aa037166e83"
+            }
+            """;
+
+    /** 409 PRACTICE_ALREADY_EXISTS: The practice id is taken. */
+    static final String REGISTER_PRACTICE_ALREADY_EXISTS = """
+            {
+              "type": "https://doseledger.org/problems/practice-already-exists",
+              "title": "Ledger rule violated",
+              "status": 409,
+              "detail": "A practice with id 'springfield' already exists",
+              "instance": "/api/practices",
+              "code": "PRACTICE_ALREADY_EXISTS",
+              "requestId": "f9c84fc0-dcd6-4bae-999a-ec25ddfd9913"
+            }
+            """;
+
+    /** 409 DEA_REGISTRATION_EXPIRED: The DEA registration has already expired. */
+    static final String REGISTER_DEA_REGISTRATION_EXPIRED = """
+            {
+              "type": "https://doseledger.org/problems/dea-registration-expired",
+              "title": "Ledger rule violated",
+              "status": 409,
+              "detail": "DEA registration AB1234563 expired on 2026-06-30, before the practice registered on 2026-11-26",
+              "instance": "/api/practices",
+              "code": "DEA_REGISTRATION_EXPIRED",
+              "requestId": "5a89dd22-1c2c-48d0-8632-0bd4096ec303"
+            }
+            """;
+
+    /** 401 UNAUTHENTICATED: No Authorization header. */
+    static final String REGISTER_UNAUTHENTICATED = """
+            {
+              "type": "https://doseledger.org/problems/unauthenticated",
+              "title": "Authentication required",
+              "status": 401,
+              "detail": "Send an API key as 'Authorization: Bearer <key>'",
+              "instance": "/api/practices",
+              "code": "UNAUTHENTICATED",
+              "requestId": "127b19b0-b3e0-4c8b-ae18-c72807f4ce7f"
+            }
+            """;
+
+    /** 403 FORBIDDEN: A PRACTICE_WRITER key. */
+    static final String REGISTER_FORBIDDEN = """
+            {
+              "type": "https://doseledger.org/problems/forbidden",
+              "title": "Forbidden",
+              "status": 403,
+              "detail": "This credential's role may not do this",
+              "instance": "/api/practices",
+              "code": "FORBIDDEN",
+              "requestId": "4d414142-63ac-4dcd-8653-d677d1eac9fa"
+            }
+            """;
+
+    /** 200: A registered practice. */
+    static final String GET_OK = """
+            {
+              "practiceId": "springfield",
+              "name": "Springfield Ketamine Clinic",
+              "address": {"line1": "1 Main St", "city": "Springfield", "state": "IL", "postalCode": "62701"},
+              "deaNumber": "AB1234563",
+              "deaRegistrationExpiresOn": "2028-06-30",
+              "authorizedSchedules": ["III", "IIIN", "IV"],
+              "timeZone": "America/Chicago",
+              "registeredAt": "2026-11-26T23:08:09.935620Z",
+              "recordedAt": "2026-11-26T23:08:09.935620Z"
+            }
+            """;
+
+    /** 404 PRACTICE_NOT_FOUND: Unknown practice. */
+    static final String GET_PRACTICE_NOT_FOUND = """
+            {
+              "type": "https://doseledger.org/problems/practice-not-found",
+              "title": "Not found",
+              "status": 404,
+              "detail": "Unknown practice 'shelbyville'",
+              "instance": "/api/practices/shelbyville",
+              "code": "PRACTICE_NOT_FOUND",
+              "requestId": "27236250-8186-42e5-b708-54acfa2ba6c3"
+            }
+            """;
+
+    /** 401 UNAUTHENTICATED: No Authorization header. */
+    static final String GET_UNAUTHENTICATED = """
+            {
+              "type": "https://doseledger.org/problems/unauthenticated",
+              "title": "Authentication required",
+              "status": 401,
+              "detail": "Send an API key as 'Authorization: Bearer <key>'",
+              "instance": "/api/practices/springfield",
+              "code": "UNAUTHENTICATED",
+              "requestId": "692b18d7-086a-4988-a9d8-f1a47f2c8554"
+            }
+            """;
+}
