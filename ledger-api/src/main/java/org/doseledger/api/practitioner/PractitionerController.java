@@ -10,13 +10,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.practitioner.PractitionerRequests.CertificateRequest;
+import org.doseledger.api.practitioner.PractitionerRequests.DeaRegistrationRequest;
 import org.doseledger.api.practitioner.PractitionerRequests.DeactivatePractitionerRequest;
+import org.doseledger.api.practitioner.PractitionerRequests.LicenceBody;
 import org.doseledger.api.practitioner.PractitionerRequests.RegisterPractitionerRequest;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
+import org.doseledger.api.write.AppendedEvent;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
@@ -147,15 +153,146 @@ class PractitionerController {
             @Valid @RequestBody RegisterPractitionerRequest request,
             WriteContext context) {
         String path = "/api/practices/" + practiceId + "/practitioners";
+        return writes.execute(context, "POST " + path, request, () -> {
+            PracticeId practice = PracticeId.of(practiceId);
+            List<AppendedEvent> events = new ArrayList<>(writer.send(context, request.toCommand(practice)));
+            for (Object credential : request.credentialCommands(practice)) {
+                events.addAll(writer.send(context, credential));
+            }
+            return WriteOutcome.created(URI.create(path), WriteReceipt.of(request.practitionerId(), events));
+        });
+    }
+
+    @PostMapping(path = "/{practitionerId}/licences", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record a practitioner's state licence; a renewal replaces it (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "licence",
+                                                            value = PractitionerExamples.LICENCE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "recorded",
+                                            value = PractitionerExamples.CREDENTIAL_RECORDED)))
+    ResponseEntity<Object> recordLicence(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
+            @Valid @RequestBody LicenceBody request,
+            WriteContext context) {
+        return credential(
+                context,
+                practiceId,
+                practitionerId,
+                "/licences",
+                request,
+                practice -> request.toCommand(practice, practitionerId, context.recordedAt()));
+    }
+
+    @PostMapping(path = "/{practitionerId}/dea-registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record a prescriber's own DEA registration: number, expiry, schedules (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "DEA registration",
+                                                            value = PractitionerExamples.DEA_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "recorded",
+                                            value = PractitionerExamples.CREDENTIAL_RECORDED)))
+    ResponseEntity<Object> recordDeaRegistration(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
+            @Valid @RequestBody DeaRegistrationRequest request,
+            WriteContext context) {
+        return credential(
+                context,
+                practiceId,
+                practitionerId,
+                "/dea-registrations",
+                request,
+                practice -> request.toCommand(practice, practitionerId, context.recordedAt()));
+    }
+
+    @PostMapping(path = "/{practitionerId}/certificates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record a KAP training or ACLS certificate (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "certificate",
+                                                            value = PractitionerExamples.CERTIFICATE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "recorded",
+                                            value = PractitionerExamples.CREDENTIAL_RECORDED)))
+    ResponseEntity<Object> recordCertificate(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
+            @Valid @RequestBody CertificateRequest request,
+            WriteContext context) {
+        return credential(
+                context,
+                practiceId,
+                practitionerId,
+                "/certificates",
+                request,
+                practice -> request.toCommand(practice, practitionerId, context.recordedAt()));
+    }
+
+    private ResponseEntity<Object> credential(
+            WriteContext context,
+            String practiceId,
+            String practitionerId,
+            String kind,
+            Object request,
+            Function<PracticeId, Object> command) {
+        String path = "/api/practices/" + practiceId + "/practitioners";
         return writes.execute(
                 context,
-                "POST " + path,
+                "POST " + path + "/" + practitionerId + kind,
                 request,
                 () -> WriteOutcome.created(
                         URI.create(path),
                         WriteReceipt.of(
-                                request.practitionerId(),
-                                writer.send(context, request.toCommand(PracticeId.of(practiceId))))));
+                                practitionerId, writer.send(context, command.apply(PracticeId.of(practiceId))))));
     }
 
     @PostMapping(path = "/{practitionerId}/deactivation", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -297,4 +297,27 @@ final class PractitionerExamples {
               "requestId": "3976387d-7e64-46d5-b34f-b8397f04aec0"
             }
             """;
+
+    /** A state licence renewal. */
+    static final String LICENCE_REQUEST = """
+            {"number":"RN-2026-0415","state":"IL","expiresOn":"2028-05-31","occurredAt":"2026-11-20T15:00:00Z"}
+            """;
+
+    /** A prescriber's DEA registration with its expiry and schedules. */
+    static final String DEA_REQUEST = """
+            {"deaNumber":"BJ6125341","expiresOn":"2028-06-30","schedules":["II","III","IIIN","IV","V"],
+             "occurredAt":"2026-11-20T15:00:00Z"}
+            """;
+
+    /** A KAP training certificate that does not expire. */
+    static final String CERTIFICATE_REQUEST = """
+            {"kind":"KAP_TRAINING","issuer":"Polaris Insight Center","issuedOn":"2025-03-01",
+             "occurredAt":"2026-11-20T15:00:00Z"}
+            """;
+
+    /** The receipt of a recorded credential. */
+    static final String CREDENTIAL_RECORDED = """
+            {"id":"md-1","ledgerPosition":41,"events":[{"eventId":"5b0f3c1e-8f64-4a0e-a9a4-0a8f3b1d2c77",
+             "eventType":"PractitionerLicenceRecorded","ledgerPosition":41}]}
+            """;
 }

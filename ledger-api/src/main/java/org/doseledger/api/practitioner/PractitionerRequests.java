@@ -1,5 +1,9 @@
 package org.doseledger.api.practitioner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -7,13 +11,20 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.ValidDeaNumber;
+import org.doseledger.core.practitioner.api.CertificateKind;
 import org.doseledger.core.practitioner.api.DeactivatePractitionerCommand;
 import org.doseledger.core.practitioner.api.PractitionerRole;
+import org.doseledger.core.practitioner.api.RecordCertificateCommand;
+import org.doseledger.core.practitioner.api.RecordDeaRegistrationCommand;
+import org.doseledger.core.practitioner.api.RecordLicenceCommand;
 import org.doseledger.core.practitioner.api.RegisterPractitionerCommand;
+import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DeaNumber;
 import org.doseledger.core.shared.PracticeId;
 
@@ -21,7 +32,70 @@ final class PractitionerRequests {
 
     private PractitionerRequests() {}
 
-    /** @param deaNumber the practitioner's own DEA registration; required for prescribers */
+    /** A state licence: its number, the issuing state, its expiry. */
+    record LicenceBody(
+            @NotBlank @Size(max = 64) String number,
+
+            @NotBlank
+            @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter state code")
+            String state,
+
+            @NotNull LocalDate expiresOn,
+            @PastOrPresent Instant occurredAt) {
+
+        RecordLicenceCommand toCommand(PracticeId practiceId, String practitionerId, Instant recordedAt) {
+            return new RecordLicenceCommand(
+                    practiceId, practitionerId, number, state, expiresOn, occurredAt == null ? recordedAt : occurredAt);
+        }
+    }
+
+    /** The expiry and schedules of the DEA registration whose number the practitioner was registered with. */
+    record DeaRegistrationBody(
+            @NotNull LocalDate expiresOn, @NotEmpty List<@NotNull ControlledSchedule> schedules) {}
+
+    /** A DEA registration recorded on its own: number, expiry, schedules. */
+    record DeaRegistrationRequest(
+            @NotBlank @ValidDeaNumber String deaNumber,
+            @NotNull LocalDate expiresOn,
+            @NotEmpty List<@NotNull ControlledSchedule> schedules,
+            @PastOrPresent Instant occurredAt) {
+
+        RecordDeaRegistrationCommand toCommand(PracticeId practiceId, String practitionerId, Instant recordedAt) {
+            return new RecordDeaRegistrationCommand(
+                    practiceId,
+                    practitionerId,
+                    DeaNumber.of(deaNumber),
+                    expiresOn,
+                    EnumSet.copyOf(schedules),
+                    occurredAt == null ? recordedAt : occurredAt);
+        }
+    }
+
+    /** @param expiresOn absent when the certificate does not expire */
+    record CertificateRequest(
+            @NotNull CertificateKind kind,
+            @NotBlank @Size(max = 200) String issuer,
+            @NotNull @PastOrPresent LocalDate issuedOn,
+            LocalDate expiresOn,
+            @PastOrPresent Instant occurredAt) {
+
+        RecordCertificateCommand toCommand(PracticeId practiceId, String practitionerId, Instant recordedAt) {
+            return new RecordCertificateCommand(
+                    practiceId,
+                    practitionerId,
+                    kind,
+                    issuer,
+                    issuedOn,
+                    expiresOn,
+                    occurredAt == null ? recordedAt : occurredAt);
+        }
+    }
+
+    /**
+     * @param deaNumber the practitioner's own DEA registration; required for prescribers
+     * @param licence the state licence, which every clinical act needs; may also be recorded later
+     * @param deaRegistration expiry and schedules of {@code deaNumber}, which prescribing needs
+     */
     record RegisterPractitionerRequest(
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String practitionerId,
@@ -29,7 +103,40 @@ final class PractitionerRequests {
             @NotBlank @Size(max = 200) String name,
             @NotEmpty List<@NotNull PractitionerRole> roles,
             @ValidDeaNumber String deaNumber,
+            @Valid LicenceBody licence,
+            @Valid DeaRegistrationBody deaRegistration,
             @NotNull @PastOrPresent Instant occurredAt) {
+
+        @JsonIgnore
+        @Schema(hidden = true)
+        @AssertTrue(message = "deaRegistration needs a deaNumber")
+        boolean isDeaRegistrationComplete() {
+            return deaRegistration == null || deaNumber != null;
+        }
+
+        /** The credentials sent along with the registration, recorded in the same transaction. */
+        List<Object> credentialCommands(PracticeId practiceId) {
+            List<Object> commands = new ArrayList<>();
+            if (licence != null) {
+                commands.add(new RecordLicenceCommand(
+                        practiceId,
+                        practitionerId,
+                        licence.number(),
+                        licence.state(),
+                        licence.expiresOn(),
+                        occurredAt));
+            }
+            if (deaRegistration != null) {
+                commands.add(new RecordDeaRegistrationCommand(
+                        practiceId,
+                        practitionerId,
+                        DeaNumber.of(deaNumber),
+                        deaRegistration.expiresOn(),
+                        EnumSet.copyOf(deaRegistration.schedules()),
+                        occurredAt));
+            }
+            return commands;
+        }
 
         RegisterPractitionerCommand toCommand(PracticeId practiceId) {
             return new RegisterPractitionerCommand(

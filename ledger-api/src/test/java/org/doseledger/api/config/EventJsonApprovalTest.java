@@ -22,7 +22,11 @@ import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
+import org.doseledger.core.practitioner.api.CertificateKind;
+import org.doseledger.core.practitioner.api.PractitionerCertificateRecordedEvent;
+import org.doseledger.core.practitioner.api.PractitionerDeaRegistrationRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerDeactivatedEvent;
+import org.doseledger.core.practitioner.api.PractitionerLicenceRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.product.api.ProductRegisteredEvent;
@@ -131,6 +135,23 @@ class EventJsonApprovalTest {
                 new PractitionerRegisteredEvent(
                         PRACTICE, "md-1", "Dr. Grace Hopper", List.of(PractitionerRole.PRESCRIBER), "BJ6125341", AT),
                 new PractitionerDeactivatedEvent(PRACTICE, "md-1", AT, "left the practice"),
+                new PractitionerLicenceRecordedEvent(
+                        PRACTICE, "md-1", "IL-041-2203", "IL", LocalDate.parse("2028-05-31"), AT),
+                new PractitionerDeaRegistrationRecordedEvent(
+                        PRACTICE,
+                        "md-1",
+                        "BJ6125341",
+                        LocalDate.parse("2028-06-30"),
+                        List.of(ControlledSchedule.III, ControlledSchedule.IIIN),
+                        AT),
+                new PractitionerCertificateRecordedEvent(
+                        PRACTICE,
+                        "md-1",
+                        CertificateKind.KAP_TRAINING,
+                        "Polaris Insight Center",
+                        LocalDate.parse("2025-03-01"),
+                        null,
+                        AT),
                 new StockReceivedEvent(
                         LOT,
                         "receipt-1",

@@ -186,6 +186,50 @@ class StockEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aNurseWithAnExpiredLicenceCannotDrawAndAPrescriberNeedsADeaRegistrationOnRecord() {
+        created(stock.receive("safe-1", "CR", 1, "2027-06-30"));
+        // a licence recorded three days ago that expired two days ago
+        java.time.Instant threeDaysAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
+        created(stock.post(
+                "/practitioners", """
+                {"practitionerId":"rn-old","name":"Nurse Old","roles":["NURSE"],
+                 "licence":{"number":"IL-1","state":"IL","expiresOn":"%s"},"occurredAt":"%s"}
+                """.formatted(java.time.LocalDate.now().minusDays(2), threeDaysAgo)));
+        created(stock.post("/practitioners", """
+                {"practitionerId":"md-new","name":"Dr New","roles":["PRESCRIBER"],"deaNumber":"MX3141594",
+                 "licence":{"number":"IL-2","state":"IL","expiresOn":"2028-01-31"},"occurredAt":"%s"}
+                """.formatted(StockFixture.now())));
+
+        Http.Response lapsed = stock.draw("safe-1", "CR", "1", "rn-old");
+        Http.Response noDea = stock.post(
+                stock.lotPath("safe-1", "CR") + "/dispensations", """
+                {"quantity":{"amount":"1","unit":"ML"},"clientId":"%s","prescribedBy":"md-new","dispensedBy":"rn-1",
+                 "daysSupply":7,"occurredAt":"%s"}
+                """.formatted(stock.client, StockFixture.now()));
+
+        assertThat(lapsed.status()).isEqualTo(409);
+        assertThat(lapsed.json().get("code").asText()).isEqualTo("PRACTITIONER_CREDENTIAL_INVALID");
+        assertThat(lapsed.json().get("detail").asText()).contains("state licence expired");
+        assertThat(noDea.status()).isEqualTo(409);
+        assertThat(noDea.json().get("code").asText()).isEqualTo("PRACTITIONER_CREDENTIAL_INVALID");
+        assertThat(noDea.json().get("detail").asText()).contains("no DEA registration expiry on record");
+    }
+
+    @Test
+    void aPractitionerWithoutALicenceOnRecordCannotDraw() {
+        created(stock.receive("safe-1", "NL", 1, "2027-06-30"));
+        created(stock.post("/practitioners", """
+                {"practitionerId":"rn-new","name":"Nurse New","roles":["NURSE"],"occurredAt":"%s"}
+                """.formatted(StockFixture.now())));
+
+        Http.Response response = stock.draw("safe-1", "NL", "1", "rn-new");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("code").asText()).isEqualTo("PRACTITIONER_CREDENTIAL_INVALID");
+        assertThat(response.json().get("detail").asText()).contains("no state licence on record");
+    }
+
+    @Test
     void aTherapistCannotDraw() {
         created(stock.receive("safe-1", "L2", 1, "2027-06-30"));
         long before = eventRows();

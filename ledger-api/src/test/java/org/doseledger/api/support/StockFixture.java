@@ -36,10 +36,14 @@ public class StockFixture {
                  "dosageForm":"INJECTABLE_SOLUTION","finishedForm":"ketamine HCl injection 50 mg/mL",
                  "unit":"ML","milligramsPerUnit":50,"containerSize":10}
                 """.formatted(NDC)));
-        practitioner("rn-1", "[\"NURSE\"]", null);
-        practitioner("rn-2", "[\"NURSE\"]", null);
-        practitioner("md-1", "[\"PRESCRIBER\"]", "\"BJ6125341\"");
-        practitioner("th-1", "[\"THERAPIST\"]", null);
+        practitioner("rn-1", "[\"NURSE\"]", null, LICENCE);
+        practitioner("rn-2", "[\"NURSE\"]", null, LICENCE);
+        practitioner(
+                "md-1",
+                "[\"PRESCRIBER\"]",
+                "\"BJ6125341\"",
+                LICENCE + ",\"deaRegistration\":{\"expiresOn\":\"2028-06-30\",\"schedules\":[\"III\",\"IIIN\"]}");
+        practitioner("th-1", "[\"THERAPIST\"]", null, "");
     }
 
     public static String now() {
@@ -104,10 +108,14 @@ public class StockFixture {
         return response.json();
     }
 
-    private void practitioner(String id, String roles, String dea) {
+    /** A state licence valid for years, for practitioners who handle stock. */
+    static final String LICENCE =
+            ",\"licence\":{\"number\":\"IL-041-2201\",\"state\":\"IL\",\"expiresOn\":\"2028-05-31\"}";
+
+    private void practitioner(String id, String roles, String dea, String credentials) {
         created(post(
                 "/practitioners",
                 "{\"practitionerId\":\"" + id + "\",\"name\":\"" + id + "\",\"roles\":" + roles + ",\"deaNumber\":"
-                        + dea + ",\"occurredAt\":\"" + now() + "\"}"));
+                        + dea + credentials + ",\"occurredAt\":\"" + now() + "\"}"));
     }
 }

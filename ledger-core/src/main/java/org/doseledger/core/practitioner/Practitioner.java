@@ -2,18 +2,28 @@ package org.doseledger.core.practitioner;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.doseledger.core.practitioner.api.CredentialAlreadyExpiredException;
 import org.doseledger.core.practitioner.api.DeactivatePractitionerCommand;
 import org.doseledger.core.practitioner.api.PractitionerAlreadyInactiveException;
+import org.doseledger.core.practitioner.api.PractitionerCertificateRecordedEvent;
+import org.doseledger.core.practitioner.api.PractitionerDeaRegistrationRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerDeactivatedEvent;
 import org.doseledger.core.practitioner.api.PractitionerIds;
+import org.doseledger.core.practitioner.api.PractitionerLicenceRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.PrescriberNeedsDeaNumberException;
+import org.doseledger.core.practitioner.api.RecordCertificateCommand;
+import org.doseledger.core.practitioner.api.RecordDeaRegistrationCommand;
+import org.doseledger.core.practitioner.api.RecordLicenceCommand;
 import org.doseledger.core.practitioner.api.RegisterPractitionerCommand;
 
 /** A practitioner of a practice: who may act on stock, and in which roles. */
@@ -48,6 +58,51 @@ public class Practitioner {
         }
         apply(new PractitionerDeactivatedEvent(
                 command.practiceId(), command.practitionerId(), command.occurredAt(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RecordLicenceCommand command) {
+        requireNotExpired("state licence", command.expiresOn(), command.occurredAt());
+        apply(new PractitionerLicenceRecordedEvent(
+                command.practiceId(),
+                command.practitionerId(),
+                command.licenceNumber(),
+                command.state(),
+                command.expiresOn(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordDeaRegistrationCommand command) {
+        requireNotExpired("DEA registration", command.expiresOn(), command.occurredAt());
+        apply(new PractitionerDeaRegistrationRecordedEvent(
+                command.practiceId(),
+                command.practitionerId(),
+                command.deaNumber().value(),
+                command.expiresOn(),
+                List.copyOf(new TreeSet<>(command.schedules())),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordCertificateCommand command) {
+        if (command.expiresOn() != null) {
+            requireNotExpired(command.kind().name() + " certificate", command.expiresOn(), command.occurredAt());
+        }
+        apply(new PractitionerCertificateRecordedEvent(
+                command.practiceId(),
+                command.practitionerId(),
+                command.kind(),
+                command.issuer(),
+                command.issuedOn(),
+                command.expiresOn(),
+                command.occurredAt()));
+    }
+
+    private void requireNotExpired(String credential, LocalDate expiresOn, Instant recordedAsOf) {
+        if (expiresOn.isBefore(LocalDate.ofInstant(recordedAsOf, ZoneOffset.UTC))) {
+            throw new CredentialAlreadyExpiredException(practitionerId, credential, expiresOn);
+        }
     }
 
     @EventSourcingHandler

@@ -238,7 +238,12 @@ public class StockLot {
             throw new DrawAlreadyRecordedException(lot, command.drawId());
         }
         requireClient(clients, command.clientId());
-        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.drawnBy(), StockAction.DRAW);
+        PractitionerChecks.requireCredentialed(
+                practitioners,
+                lot.practiceId(),
+                command.drawnBy(),
+                StockAction.DRAW,
+                day(command.occurredAt(), practices));
         requireNotExpired(command.occurredAt(), practices);
         LateEntry late = late(command.occurredAt(), command.lateEntry(), command.drawnBy(), practitioners, clock);
         apply(new DoseDrawnEvent(
@@ -255,11 +260,15 @@ public class StockLot {
     }
 
     @CommandHandler
-    void handle(RecordAdministrationCommand command, Practitioners practitioners, Clock clock) {
+    void handle(RecordAdministrationCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         requireValid(command.quantity());
         DrawState draw = openDraw(command.drawId(), command.quantity());
-        PractitionerChecks.requireAllowed(
-                practitioners, lot.practiceId(), command.administeredBy(), StockAction.ADMINISTER);
+        PractitionerChecks.requireCredentialed(
+                practitioners,
+                lot.practiceId(),
+                command.administeredBy(),
+                StockAction.ADMINISTER,
+                day(command.occurredAt(), practices));
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.administeredBy(), practitioners, clock);
         DrawState after = draw.administer(command.quantity());
@@ -278,13 +287,18 @@ public class StockLot {
     }
 
     @CommandHandler
-    void handle(WasteDoseCommand command, Practitioners practitioners, Clock clock) {
+    void handle(WasteDoseCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         requireValid(command.quantity());
         DrawState draw = openDraw(command.drawId(), command.quantity());
         if (!draw.drawnBy().equals(command.wastedBy())) {
             throw new WasteNotByDrawerException(command.drawId(), draw.drawnBy(), command.wastedBy());
         }
-        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.wastedBy(), StockAction.WASTE);
+        PractitionerChecks.requireCredentialed(
+                practitioners,
+                lot.practiceId(),
+                command.wastedBy(),
+                StockAction.WASTE,
+                day(command.occurredAt(), practices));
         PractitionerChecks.requireSecondPerson(
                 practitioners, lot.practiceId(), command.wastedBy(), command.witnessedBy(), StockAction.WITNESS);
         LateEntry late = late(command.occurredAt(), command.lateEntry(), command.wastedBy(), practitioners, clock);
@@ -317,9 +331,11 @@ public class StockLot {
             throw new InvalidQuantityException("days' supply must be at least 1, not " + command.daysSupply());
         }
         requireClient(clients, command.clientId());
-        PractitionerChecks.requireAllowed(
-                practitioners, lot.practiceId(), command.prescribedBy(), StockAction.PRESCRIBE);
-        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.dispensedBy(), StockAction.DISPENSE);
+        LocalDate on = day(command.occurredAt(), practices);
+        PractitionerChecks.requireCredentialed(
+                practitioners, lot.practiceId(), command.prescribedBy(), StockAction.PRESCRIBE, on);
+        PractitionerChecks.requireCredentialed(
+                practitioners, lot.practiceId(), command.dispensedBy(), StockAction.DISPENSE, on);
         requireNotExpired(command.occurredAt(), practices);
         LateEntry late = late(command.occurredAt(), command.lateEntry(), command.dispensedBy(), practitioners, clock);
         apply(new DoseDispensedEvent(
@@ -649,6 +665,11 @@ public class StockLot {
         if (on.isAfter(expiresOn)) {
             throw new LotExpiredException(lot, expiresOn, on);
         }
+    }
+
+    /** The calendar day of an instant where the practice is. */
+    private LocalDate day(Instant at, Practices practices) {
+        return LocalDate.ofInstant(at, zone(practices));
     }
 
     private ZoneId zone(Practices practices) {

@@ -1,13 +1,16 @@
 package org.doseledger.core.stock;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.doseledger.core.practitioner.api.Credentials;
 import org.doseledger.core.practitioner.api.PractitionerFacts;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.Practitioners;
+import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.PracticeId;
 
 /** In-memory practitioners by practice and id. */
@@ -34,8 +37,31 @@ final class FakePractitioners implements Practitioners {
         EnumSet<PractitionerRole> roleSet = EnumSet.noneOf(PractitionerRole.class);
         roleSet.addAll(List.of(roles));
         practitioners.put(
-                key(practiceId, practitionerId), new PractitionerFacts(practitionerId, active, roleSet, holdsDea));
+                key(practiceId, practitionerId),
+                new PractitionerFacts(practitionerId, active, roleSet, holdsDea, validCredentials(holdsDea)));
         return this;
+    }
+
+    /** A practitioner with the given credentials, e.g. an expired licence. */
+    FakePractitioners withCredentials(
+            PracticeId practiceId, String practitionerId, Credentials credentials, PractitionerRole... roles) {
+        EnumSet<PractitionerRole> roleSet = EnumSet.noneOf(PractitionerRole.class);
+        roleSet.addAll(List.of(roles));
+        practitioners.put(
+                key(practiceId, practitionerId),
+                new PractitionerFacts(practitionerId, true, roleSet, credentials.deaExpiresOn() != null, credentials));
+        return this;
+    }
+
+    /** Licence (and, for DEA holders, a DEA registration covering IIIN) valid for years to come. */
+    static Credentials validCredentials(boolean holdsDea) {
+        LocalDate far = LocalDate.of(2030, 12, 31);
+        return new Credentials(
+                far,
+                holdsDea ? far : null,
+                holdsDea ? List.of(ControlledSchedule.IIIN) : List.of(),
+                LocalDate.of(2025, 3, 1),
+                null);
     }
 
     @Override

@@ -67,6 +67,28 @@ final class StockFixtures {
 
     /** The shared fixture with another server clock, for entries that occur on another day than {@link #NOW}. */
     static FixtureConfiguration<StockLot> newFixture(Clock clock) {
+        return newFixture(clock, practitioners());
+    }
+
+    /** The shared fixture with other practitioners, e.g. one whose licence has expired. */
+    static FixtureConfiguration<StockLot> newFixture(FakePractitioners practitioners) {
+        return newFixture(CLOCK, practitioners);
+    }
+
+    /** The practitioners of the shared fixture; tests may add their own. */
+    static FakePractitioners practitioners() {
+        return new FakePractitioners()
+                .active(PRACTICE, NURSE, PractitionerRole.NURSE)
+                .active(PRACTICE, PRESCRIBER, PractitionerRole.PRESCRIBER)
+                .active(PRACTICE, OTHER_NURSE, PractitionerRole.NURSE)
+                .active(PRACTICE, THERAPIST, PractitionerRole.THERAPIST)
+                .active(PRACTICE, MONITOR, PractitionerRole.MONITOR)
+                .inactive(PRACTICE, INACTIVE_NURSE, PractitionerRole.NURSE)
+                .active(PRACTICE, OTHER_PRESCRIBER, PractitionerRole.PRESCRIBER)
+                .activeWithoutDea(PRACTICE, PRESCRIBER_WITHOUT_DEA, PractitionerRole.PRESCRIBER);
+    }
+
+    private static FixtureConfiguration<StockLot> newFixture(Clock clock, FakePractitioners practitioners) {
         FixtureConfiguration<StockLot> fixture = new AggregateTestFixture<>(StockLot.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new FakePractices().with(PRACTICE, ZONE));
@@ -75,15 +97,7 @@ final class StockFixtures {
         fixture.registerInjectableResource(
                 new FakeLocations().with(PRACTICE, SAFE).with(PRACTICE, SAFE_2));
         fixture.registerInjectableResource(new FakeClients().with(new ClientRef(PRACTICE, CLIENT_ID)));
-        fixture.registerInjectableResource(new FakePractitioners()
-                .active(PRACTICE, NURSE, PractitionerRole.NURSE)
-                .active(PRACTICE, PRESCRIBER, PractitionerRole.PRESCRIBER)
-                .active(PRACTICE, OTHER_NURSE, PractitionerRole.NURSE)
-                .active(PRACTICE, THERAPIST, PractitionerRole.THERAPIST)
-                .active(PRACTICE, MONITOR, PractitionerRole.MONITOR)
-                .inactive(PRACTICE, INACTIVE_NURSE, PractitionerRole.NURSE)
-                .active(PRACTICE, OTHER_PRESCRIBER, PractitionerRole.PRESCRIBER)
-                .activeWithoutDea(PRACTICE, PRESCRIBER_WITHOUT_DEA, PractitionerRole.PRESCRIBER));
+        fixture.registerInjectableResource(practitioners);
         return fixture;
     }
 

@@ -6,17 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.doseledger.core.practitioner.api.CertificateKind;
+import org.doseledger.core.practitioner.api.Credentials;
+import org.doseledger.core.practitioner.api.PractitionerCertificateRecordedEvent;
+import org.doseledger.core.practitioner.api.PractitionerDeaRegistrationRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerDeactivatedEvent;
 import org.doseledger.core.practitioner.api.PractitionerFacts;
+import org.doseledger.core.practitioner.api.PractitionerLicenceRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.Practitioners;
+import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.PracticeId;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,6 +33,7 @@ public class PractitionerRegistryProjection implements Practitioners {
 
     public static final String PROCESSING_GROUP = "practitioner-registry";
     private static final TypeReference<List<PractitionerRole>> ROLES = new TypeReference<>() {};
+    private static final TypeReference<List<ControlledSchedule>> SCHEDULES = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -59,6 +67,45 @@ public class PractitionerRegistryProjection implements Practitioners {
                 """, Timestamp.from(event.occurredAt()), event.practiceId().value(), event.practitionerId());
     }
 
+    @EventHandler
+    void on(PractitionerLicenceRecordedEvent event) {
+        jdbc.update(
+                """
+                update practitioner_registry set licence_number = ?, licence_state = ?, licence_expires_on = ?
+                where practice_id = ? and practitioner_id = ?
+                """,
+                event.licenceNumber(),
+                event.state(),
+                event.expiresOn(),
+                event.practiceId().value(),
+                event.practitionerId());
+    }
+
+    @EventHandler
+    void on(PractitionerDeaRegistrationRecordedEvent event) throws JsonProcessingException {
+        jdbc.update(
+                """
+                update practitioner_registry set dea_number = ?, dea_expires_on = ?, dea_schedules = ?::jsonb
+                where practice_id = ? and practitioner_id = ?
+                """,
+                event.deaNumber(),
+                event.expiresOn(),
+                json.writeValueAsString(event.schedules()),
+                event.practiceId().value(),
+                event.practitionerId());
+    }
+
+    @EventHandler
+    void on(PractitionerCertificateRecordedEvent event) {
+        String column = event.kind() == CertificateKind.KAP_TRAINING ? "kap_trained_on" : "acls_expires_on";
+        LocalDate value = event.kind() == CertificateKind.KAP_TRAINING ? event.issuedOn() : event.expiresOn();
+        jdbc.update(
+                "update practitioner_registry set " + column + " = ? where practice_id = ? and practitioner_id = ?",
+                value,
+                event.practiceId().value(),
+                event.practitionerId());
+    }
+
     @Override
     public Optional<PractitionerFacts> find(PracticeId practiceId, String practitionerId) {
         return jdbc
@@ -73,7 +120,8 @@ public class PractitionerRegistryProjection implements Practitioners {
                         view.practitionerId(),
                         view.active(),
                         view.roles().isEmpty() ? EnumSet.noneOf(PractitionerRole.class) : EnumSet.copyOf(view.roles()),
-                        view.deaNumber() != null));
+                        view.deaNumber() != null,
+                        view.credentials()));
     }
 
     @QueryHandler
@@ -87,6 +135,12 @@ public class PractitionerRegistryProjection implements Practitioners {
     private PractitionerView toView(ResultSet rs, int row) throws SQLException {
         try {
             Timestamp deactivated = rs.getTimestamp("deactivated_at");
+            Credentials credentials = new Credentials(
+                    rs.getObject("licence_expires_on", LocalDate.class),
+                    rs.getObject("dea_expires_on", LocalDate.class),
+                    json.readValue(rs.getString("dea_schedules"), SCHEDULES),
+                    rs.getObject("kap_trained_on", LocalDate.class),
+                    rs.getObject("acls_expires_on", LocalDate.class));
             return new PractitionerView(
                     rs.getString("practitioner_id"),
                     rs.getString("name"),
@@ -94,7 +148,10 @@ public class PractitionerRegistryProjection implements Practitioners {
                     rs.getString("dea_number"),
                     rs.getBoolean("active"),
                     rs.getTimestamp("registered_at").toInstant(),
-                    deactivated == null ? null : deactivated.toInstant());
+                    deactivated == null ? null : deactivated.toInstant(),
+                    rs.getString("licence_number"),
+                    rs.getString("licence_state"),
+                    credentials);
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable practitioner row", e);
         }

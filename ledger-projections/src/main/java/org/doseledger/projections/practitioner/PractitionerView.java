@@ -2,9 +2,10 @@ package org.doseledger.projections.practitioner;
 
 import java.time.Instant;
 import java.util.List;
+import org.doseledger.core.practitioner.api.Credentials;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 
-/** A practitioner of a practice as the ledger knows them. */
+/** A practitioner of a practice as the ledger knows them, with their credentials' expiries. */
 public record PractitionerView(
         String practitionerId,
         String name,
@@ -12,4 +13,7 @@ public record PractitionerView(
         String deaNumber,
         boolean active,
         Instant registeredAt,
-        Instant deactivatedAt) {}
+        Instant deactivatedAt,
+        String licenceNumber,
+        String licenceState,
+        Credentials credentials) {}

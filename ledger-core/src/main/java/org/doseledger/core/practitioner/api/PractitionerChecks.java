@@ -1,5 +1,6 @@
 package org.doseledger.core.practitioner.api;
 
+import java.time.LocalDate;
 import org.doseledger.core.shared.PracticeId;
 
 /** The checks every stock command makes of the people it names. */
@@ -19,6 +20,24 @@ public final class PractitionerChecks {
         if (!facts.mayPerform(action)) {
             throw new PractitionerNotAuthorizedException(
                     practitionerId, action, "roles " + facts.roles() + " do not allow it");
+        }
+    }
+
+    /**
+     * As {@link #requireAllowed}, and the practitioner's credentials must allow the act on the day it
+     * occurred (in the practice's calendar): an expired licence cannot administer.
+     */
+    public static void requireCredentialed(
+            Practitioners practitioners,
+            PracticeId practiceId,
+            String practitionerId,
+            StockAction action,
+            LocalDate on) {
+        requireAllowed(practitioners, practiceId, practitionerId, action);
+        PractitionerFacts facts = practitioners.find(practiceId, practitionerId).orElseThrow();
+        String problem = facts.credentials().problemWith(action, on);
+        if (problem != null) {
+            throw new PractitionerCredentialException(practitionerId, action, problem);
         }
     }
 

@@ -8,7 +8,17 @@ import java.util.Set;
  * approving on the registrant's behalf need a prescriber with a DEA registration. Any active
  * practitioner may witness or co-sign, never their own act.
  */
-public record PractitionerFacts(String practitionerId, boolean active, Set<PractitionerRole> roles, boolean holdsDea) {
+public record PractitionerFacts(
+        String practitionerId, boolean active, Set<PractitionerRole> roles, boolean holdsDea, Credentials credentials) {
+
+    public PractitionerFacts {
+        credentials = credentials == null ? Credentials.NONE : credentials;
+    }
+
+    /** Facts with no credentials recorded. */
+    public PractitionerFacts(String practitionerId, boolean active, Set<PractitionerRole> roles, boolean holdsDea) {
+        this(practitionerId, active, roles, holdsDea, Credentials.NONE);
+    }
 
     private boolean handlesStock() {
         return roles.contains(PractitionerRole.PRESCRIBER) || roles.contains(PractitionerRole.NURSE);
