@@ -43,6 +43,7 @@ import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.core.stock.StockLot;
 import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
 import org.doseledger.projections.client.ClientRegistryProjection;
+import org.doseledger.projections.consent.ConsentRegistryProjection;
 import org.doseledger.projections.location.LocationRegistryProjection;
 import org.doseledger.projections.practice.PracticeRegistryProjection;
 import org.doseledger.projections.practitioner.PractitionerRegistryProjection;
@@ -233,6 +234,7 @@ public class AxonConfiguration {
             for (String lookup : List.of(
                     ApiKeyRegistryProjection.PROCESSING_GROUP,
                     ClientRegistryProjection.PROCESSING_GROUP,
+                    ConsentRegistryProjection.PROCESSING_GROUP,
                     LocationRegistryProjection.PROCESSING_GROUP,
                     PractitionerRegistryProjection.PROCESSING_GROUP,
                     ProductCatalogueProjection.PROCESSING_GROUP)) {
@@ -255,6 +257,12 @@ public class AxonConfiguration {
     @Bean
     ClientRegistryProjection clientRegistryProjection(JdbcTemplate jdbc) {
         return new ClientRegistryProjection(jdbc);
+    }
+
+    @Bean
+    ConsentRegistryProjection consentRegistryProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new ConsentRegistryProjection(jdbc, mapper);
     }
 
     @Bean

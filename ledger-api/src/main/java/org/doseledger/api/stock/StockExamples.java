@@ -489,6 +489,7 @@ final class StockExamples {
     static final String DISPENSE_REQUEST = """
             {
               "quantity": {"amount": "2", "unit": "ML"},
+              "route": "SUBLINGUAL",
               "clientId": "c-1001",
               "prescribedBy": "md-1",
               "dispensedBy": "rn-1",

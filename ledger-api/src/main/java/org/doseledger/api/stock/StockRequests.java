@@ -165,11 +165,13 @@ final class StockRequests {
     }
 
     /**
+     * @param route how the client takes the dose at home, e.g. SUBLINGUAL for troches
      * @param prescribedBy the prescriber (with a DEA registration) who ordered the take-home dose
      * @param daysSupply days the dispensed quantity lasts, as the PDMP file reports it
      */
     record DispenseDoseRequest(
             @NotNull @Valid QuantityBody quantity,
+            @NotNull Route route,
 
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String clientId,
@@ -189,6 +191,7 @@ final class StockRequests {
                     lot,
                     dispensationId,
                     quantity.toQuantity(),
+                    route,
                     clientId,
                     prescribedBy,
                     dispensedBy,

@@ -19,6 +19,7 @@ import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.ConsentDocument;
 import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
+import org.doseledger.core.client.api.ConsentSupersededEvent;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
@@ -117,6 +118,7 @@ class EventJsonApprovalTest {
                         Instant.parse("2027-11-20T15:30:00Z")),
                 new ConsentRevokedEvent(
                         PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", AT, "Client withdrew consent"),
+                new ConsentSupersededEvent(PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", "consent-2", AT),
                 new ApiKeyIssuedEvent(
                         "0123456789abcdef", Role.PRACTICE_WRITER, PRACTICE, "EHR", "ab".repeat(32), null, AT),
                 new ApiKeyRevokedEvent("0123456789abcdef", AT, "device lost"),
@@ -203,7 +205,19 @@ class EventJsonApprovalTest {
                         AT,
                         null),
                 new DoseDispensedEvent(
-                        LOT, "disp-1", ML_2, new BigDecimal("100"), "c-1001", "md-1", "rn-1", 7, true, ML_46, AT, null),
+                        LOT,
+                        "disp-1",
+                        ML_2,
+                        new BigDecimal("100"),
+                        Route.SUBLINGUAL,
+                        "c-1001",
+                        "md-1",
+                        "rn-1",
+                        7,
+                        true,
+                        ML_46,
+                        AT,
+                        null),
                 new StockTransferredOutEvent(
                         LOT,
                         "t-1",

@@ -203,7 +203,7 @@ class StockEndToEndTest extends EndToEndTest {
         Http.Response lapsed = stock.draw("safe-1", "CR", "1", "rn-old");
         Http.Response noDea = stock.post(
                 stock.lotPath("safe-1", "CR") + "/dispensations", """
-                {"quantity":{"amount":"1","unit":"ML"},"clientId":"%s","prescribedBy":"md-new","dispensedBy":"rn-1",
+                {"quantity":{"amount":"1","unit":"ML"},"route":"SUBLINGUAL","clientId":"%s","prescribedBy":"md-new","dispensedBy":"rn-1",
                  "daysSupply":7,"occurredAt":"%s"}
                 """.formatted(stock.client, StockFixture.now()));
 

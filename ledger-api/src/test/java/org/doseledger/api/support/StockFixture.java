@@ -44,6 +44,12 @@ public class StockFixture {
                 "\"BJ6125341\"",
                 LICENCE + ",\"deaRegistration\":{\"expiresOn\":\"2028-06-30\",\"schedules\":[\"III\",\"IIIN\"]}");
         practitioner("th-1", "[\"THERAPIST\"]", null, "");
+        created(post("/clients/" + client + "/consents", """
+                {"document":{"documentId":"KAP-DOSING-CONSENT","version":"2","revisionDate":"2026-01-15"},
+                 "signedAt":"%s","signedBy":"Ada Lovelace","witnessedBy":"Nurse Joy",
+                 "risksAcknowledged":["dissociation","elevated blood pressure"],
+                 "routes":["IM","SUBLINGUAL"],"careModels":["ADMINISTERED","DISPENSED"]}
+                """.formatted(now())));
     }
 
     public static String now() {

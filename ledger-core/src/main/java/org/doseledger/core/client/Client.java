@@ -17,6 +17,7 @@ import org.doseledger.core.client.api.ConsentAlreadyRevokedException;
 import org.doseledger.core.client.api.ConsentExpiryBeforeSigningException;
 import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
+import org.doseledger.core.client.api.ConsentSupersededEvent;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
@@ -71,6 +72,17 @@ public class Client {
                 sortedDistinct(command.routes()),
                 sortedDistinct(command.careModels()),
                 command.expiresAt()));
+        consents.entrySet().stream()
+                .filter(other ->
+                        other.getValue().documentId().equals(command.document().documentId()))
+                .filter(other ->
+                        other.getValue().revokedAt() == null && other.getValue().supersededAt() == null)
+                .filter(other -> !other.getKey().equals(command.consentId()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList()
+                .forEach(older -> apply(new ConsentSupersededEvent(
+                        practiceId, clientId, older, command.consentId(), command.signedAt())));
     }
 
     @CommandHandler
@@ -102,7 +114,7 @@ public class Client {
 
     @EventSourcingHandler
     void on(ConsentSignedEvent event) {
-        consents.put(event.consentId(), new ConsentState(event.signedAt(), null));
+        consents.put(event.consentId(), new ConsentState(event.document().documentId(), event.signedAt(), null, null));
     }
 
     @EventSourcingHandler
@@ -110,9 +122,18 @@ public class Client {
         consents.computeIfPresent(event.consentId(), (id, state) -> state.revoked(event.effectiveAt()));
     }
 
-    private record ConsentState(Instant signedAt, Instant revokedAt) {
+    @EventSourcingHandler
+    void on(ConsentSupersededEvent event) {
+        consents.computeIfPresent(event.consentId(), (id, state) -> state.superseded(event.occurredAt()));
+    }
+
+    private record ConsentState(String documentId, Instant signedAt, Instant revokedAt, Instant supersededAt) {
         ConsentState revoked(Instant at) {
-            return new ConsentState(signedAt, at);
+            return new ConsentState(documentId, signedAt, at, supersededAt);
+        }
+
+        ConsentState superseded(Instant at) {
+            return new ConsentState(documentId, signedAt, revokedAt, at);
         }
     }
 }

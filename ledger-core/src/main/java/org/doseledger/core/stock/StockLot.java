@@ -21,6 +21,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.doseledger.core.client.api.Clients;
+import org.doseledger.core.client.api.Consents;
+import org.doseledger.core.client.api.NoActiveConsentException;
 import org.doseledger.core.location.api.Locations;
 import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.practitioner.api.PractitionerChecks;
@@ -29,9 +31,11 @@ import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.product.api.Catalogue;
 import org.doseledger.core.product.api.ProductFacts;
 import org.doseledger.core.shared.BusinessDays;
+import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.Route;
 import org.doseledger.core.shared.Strength;
 import org.doseledger.core.shared.Substance;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -260,9 +264,15 @@ public class StockLot {
     }
 
     @CommandHandler
-    void handle(RecordAdministrationCommand command, Practitioners practitioners, Practices practices, Clock clock) {
+    void handle(
+            RecordAdministrationCommand command,
+            Practitioners practitioners,
+            Practices practices,
+            Consents consents,
+            Clock clock) {
         requireValid(command.quantity());
         DrawState draw = openDraw(command.drawId(), command.quantity());
+        requireConsent(consents, draw.clientId(), command.route(), CareModel.ADMINISTERED, command.occurredAt());
         PractitionerChecks.requireCredentialed(
                 practitioners,
                 lot.practiceId(),
@@ -324,6 +334,7 @@ public class StockLot {
             Clients clients,
             Practitioners practitioners,
             Practices practices,
+            Consents consents,
             Clock clock) {
         requireValid(command.quantity());
         requireNew("dispensation", command.dispensationId());
@@ -331,6 +342,7 @@ public class StockLot {
             throw new InvalidQuantityException("days' supply must be at least 1, not " + command.daysSupply());
         }
         requireClient(clients, command.clientId());
+        requireConsent(consents, command.clientId(), command.route(), CareModel.DISPENSED, command.occurredAt());
         LocalDate on = day(command.occurredAt(), practices);
         PractitionerChecks.requireCredentialed(
                 practitioners, lot.practiceId(), command.prescribedBy(), StockAction.PRESCRIBE, on);
@@ -343,6 +355,7 @@ public class StockLot {
                 command.dispensationId(),
                 command.quantity(),
                 strength.milligramsIn(command.quantity()),
+                command.route(),
                 command.clientId(),
                 command.prescribedBy(),
                 command.dispensedBy(),
@@ -656,6 +669,13 @@ public class StockLot {
     private void requireClient(Clients clients, String clientId) {
         if (!ClientRef.isValidClientId(clientId) || !clients.exists(new ClientRef(lot.practiceId(), clientId))) {
             throw new UnknownRecordException("client", clientId);
+        }
+    }
+
+    private void requireConsent(Consents consents, String clientId, Route route, CareModel model, Instant at) {
+        String problem = consents.problemWith(new ClientRef(lot.practiceId(), clientId), route, model, at);
+        if (problem != null) {
+            throw new NoActiveConsentException(clientId, route, model, at, problem);
         }
     }
 

@@ -16,6 +16,7 @@ import org.doseledger.core.client.api.ConsentDocument;
 import org.doseledger.core.client.api.ConsentExpiryBeforeSigningException;
 import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
+import org.doseledger.core.client.api.ConsentSupersededEvent;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
@@ -175,6 +176,27 @@ class ClientTest {
 
     private static ClientRegisteredEvent registered() {
         return new ClientRegisteredEvent(PRACTICE, "c-42", NAME, BORN, ADDRESS, REGISTERED_AT);
+    }
+
+    @Test
+    void signingANewerVersionOfADocumentSupersedesTheOlderConsent() {
+        Instant later = SIGNED_AT.plusSeconds(86_400);
+        fixture.given(registered(), signed("consent-1", SIGNED_AT, null))
+                .when(recordConsent("consent-2", later, null))
+                .expectEvents(
+                        signed("consent-2", later, null),
+                        new ConsentSupersededEvent(PRACTICE, "c-42", "consent-1", "consent-2", later));
+    }
+
+    @Test
+    void aRevokedConsentIsNotSupersededAgain() {
+        Instant later = SIGNED_AT.plusSeconds(86_400);
+        fixture.given(
+                        registered(),
+                        signed("consent-1", SIGNED_AT, null),
+                        new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", SIGNED_AT.plusSeconds(60), "withdrew"))
+                .when(recordConsent("consent-2", later, null))
+                .expectEvents(signed("consent-2", later, null));
     }
 
     private static RecordConsentCommand recordConsent(String consentId, Instant signedAt, Instant expiresAt) {

@@ -86,6 +86,7 @@ class CorrectionTest {
                         "dispensation-1",
                         ml("5"),
                         mg("250"),
+                        Route.SUBLINGUAL,
                         CLIENT_ID,
                         PRESCRIBER,
                         NURSE,

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException;
 import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.Route;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.core.stock.api.DispenseDoseCommand;
 import org.doseledger.core.stock.api.DoseDispensedEvent;
@@ -57,6 +58,7 @@ class DispenseTest {
                         "dispensation-1",
                         ml("2"),
                         mg("100"),
+                        Route.SUBLINGUAL,
                         CLIENT_ID,
                         PRESCRIBER,
                         PRESCRIBER,
@@ -156,7 +158,16 @@ class DispenseTest {
             String dispensedBy,
             int daysSupply) {
         return new DispenseDoseCommand(
-                LOT, dispensationId, quantity, clientId, prescribedBy, dispensedBy, daysSupply, DISPENSED_AT, null);
+                LOT,
+                dispensationId,
+                quantity,
+                Route.SUBLINGUAL,
+                clientId,
+                prescribedBy,
+                dispensedBy,
+                daysSupply,
+                DISPENSED_AT,
+                null);
     }
 
     private static DoseDispensedEvent dispensed(
@@ -166,6 +177,7 @@ class DispenseTest {
                 dispensationId,
                 ml(quantity),
                 mg(milligrams),
+                Route.SUBLINGUAL,
                 CLIENT_ID,
                 PRESCRIBER,
                 NURSE,

@@ -88,7 +88,17 @@ final class StockFixtures {
                 .activeWithoutDea(PRACTICE, PRESCRIBER_WITHOUT_DEA, PractitionerRole.PRESCRIBER);
     }
 
+    /** The shared fixture with other consents, e.g. a client who has none. */
+    static FixtureConfiguration<StockLot> newFixture(FakeConsents consents) {
+        return newFixture(CLOCK, practitioners(), consents);
+    }
+
     private static FixtureConfiguration<StockLot> newFixture(Clock clock, FakePractitioners practitioners) {
+        return newFixture(clock, practitioners, new FakeConsents());
+    }
+
+    private static FixtureConfiguration<StockLot> newFixture(
+            Clock clock, FakePractitioners practitioners, FakeConsents consents) {
         FixtureConfiguration<StockLot> fixture = new AggregateTestFixture<>(StockLot.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new FakePractices().with(PRACTICE, ZONE));
@@ -98,6 +108,7 @@ final class StockFixtures {
                 new FakeLocations().with(PRACTICE, SAFE).with(PRACTICE, SAFE_2));
         fixture.registerInjectableResource(new FakeClients().with(new ClientRef(PRACTICE, CLIENT_ID)));
         fixture.registerInjectableResource(practitioners);
+        fixture.registerInjectableResource(consents);
         return fixture;
     }
 

@@ -7,6 +7,7 @@ import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.Route;
 
 /** A take-home dose was dispensed to a client on a prescriber's order; {@code pdmpReportable} marks it for the state PDMP file. */
 @Revision("1")
@@ -15,6 +16,7 @@ public record DoseDispensedEvent(
         String dispensationId,
         Quantity quantity,
         BigDecimal milligrams,
+        Route route,
         String clientId,
         String prescribedBy,
         String dispensedBy,
