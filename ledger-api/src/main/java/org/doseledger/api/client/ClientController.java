@@ -10,9 +10,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.UUID;
+import org.doseledger.api.client.ClientRequests.ChangeAddressRequest;
 import org.doseledger.api.client.ClientRequests.RecordConsentRequest;
+import org.doseledger.api.client.ClientRequests.RecordWeightRequest;
 import org.doseledger.api.client.ClientRequests.RegisterClientRequest;
 import org.doseledger.api.client.ClientRequests.RevokeConsentRequest;
+import org.doseledger.api.client.ClientRequests.UpdateContactRequest;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
@@ -335,6 +338,107 @@ class ClientController {
                 () -> WriteOutcome.created(
                         URI.create(consentPath),
                         WriteReceipt.of(consentId, writer.send(context, request.toCommand(client, consentId)))));
+    }
+
+    @PostMapping(path = "/{clientId}/address-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record that the client moved; later dispensing records carry the new address (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "moved",
+                                                            value = ClientExamples.ADDRESS_CHANGE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; Location is the client's timeline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+    ResponseEntity<Object> changeAddress(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @Valid @RequestBody ChangeAddressRequest request,
+            WriteContext context) {
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return clientFact(context, client, "/address-changes", request, request.toCommand(client));
+    }
+
+    @PostMapping(path = "/{clientId}/weights", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record the client's measured weight in kg, for mg/kg dosing (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "weight",
+                                                            value = ClientExamples.WEIGHT_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; Location is the client's timeline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+    ResponseEntity<Object> recordWeight(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @Valid @RequestBody RecordWeightRequest request,
+            WriteContext context) {
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return clientFact(context, client, "/weights", request, request.toCommand(client));
+    }
+
+    @PostMapping(path = "/{clientId}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record the phone number at which the practice reaches the client (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "phone",
+                                                            value = ClientExamples.CONTACT_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; Location is the client's timeline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+    ResponseEntity<Object> updateContact(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @Valid @RequestBody UpdateContactRequest request,
+            WriteContext context) {
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return clientFact(context, client, "/contact", request, request.toCommand(client));
+    }
+
+    private ResponseEntity<Object> clientFact(
+            WriteContext context, ClientRef client, String kind, Object request, Object command) {
+        return writes.execute(
+                context,
+                "POST " + clientPath(client) + kind,
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(clientPath(client) + "/timeline"),
+                        WriteReceipt.of(client.clientId(), writer.send(context, command))));
     }
 
     static String clientPath(ClientRef client) {

@@ -304,4 +304,26 @@ final class ClientExamples {
               "requestId": "10a896de-5e46-47ab-9f59-63c042b61c53"
             }
             """;
+
+    /** The client moved. */
+    static final String ADDRESS_CHANGE_REQUEST = """
+            {"address":{"line1":"9 Oak Ave","line2":"Apt 2","city":"Springfield","state":"IL","postalCode":"62703"},
+             "occurredAt":"2026-11-24T10:00:00Z"}
+            """;
+
+    /** A weight measured before a dosing session. */
+    static final String WEIGHT_REQUEST = """
+            {"kilograms":72.4,"measuredBy":"rn-1","occurredAt":"2026-11-24T10:05:00Z"}
+            """;
+
+    /** The client's phone number. */
+    static final String CONTACT_REQUEST = """
+            {"phone":"+1-217-555-0142","occurredAt":"2026-11-24T10:00:00Z"}
+            """;
+
+    /** The receipt of a client fact. */
+    static final String CLIENT_FACT_RECORDED = """
+            {"id":"c-1001","ledgerPosition":22,"events":[{"eventId":"0d4e8c55-3b7a-4f6e-9d2a-7c1f0b9e3a11",
+             "eventType":"ClientWeightRecorded","ledgerPosition":22}]}
+            """;
 }

@@ -1,13 +1,16 @@
 package org.doseledger.api.client;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -15,10 +18,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.CommonRequests.PersonNameBody;
+import org.doseledger.core.client.api.ChangeClientAddressCommand;
 import org.doseledger.core.client.api.ConsentDocument;
+import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.client.api.UpdateClientContactCommand;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.Route;
@@ -91,6 +97,43 @@ final class ClientRequests {
 
         RevokeConsentCommand toCommand(ClientRef client, String consentId) {
             return new RevokeConsentCommand(client, consentId, effectiveAt, reason);
+        }
+    }
+
+    /** @param occurredAt from when the client lives at the new address */
+    record ChangeAddressRequest(
+            @NotNull @Valid AddressBody address,
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        ChangeClientAddressCommand toCommand(ClientRef client) {
+            return new ChangeClientAddressCommand(client, address.toAddress(), occurredAt);
+        }
+    }
+
+    /** @param kilograms the measured weight in kg, at most one decimal place beyond grams */
+    record RecordWeightRequest(
+            @NotNull @Positive @Digits(integer = 3, fraction = 3)
+            BigDecimal kilograms,
+
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+            String measuredBy,
+
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        RecordClientWeightCommand toCommand(ClientRef client) {
+            return new RecordClientWeightCommand(client, kilograms, measuredBy, occurredAt);
+        }
+    }
+
+    /** @param phone in international form, e.g. +1-217-555-0142 */
+    record UpdateContactRequest(
+            @NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{7,25}", message = "must be a phone number")
+            String phone,
+
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        UpdateClientContactCommand toCommand(ClientRef client) {
+            return new UpdateClientContactCommand(client, phone, occurredAt);
         }
     }
 }

@@ -175,4 +175,51 @@ class FirstSliceEndToEndTest extends EndToEndTest {
             assertThat(response.status()).as(response.toString()).isEqualTo(201);
         }
     }
+
+    @Test
+    void addressWeightAndContactChangesAreOnTheClientsTimeline() {
+        String practice = newPractice();
+        String writer = issueKey("PRACTICE_WRITER", practice);
+        String client = newClient(practice, writer);
+        String base = "/api/practices/" + practice + "/clients/" + client;
+
+        Http.Response moved = http.post(base + "/address-changes")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body("""
+                        {"address":{"line1":"9 Oak Ave","city":"Springfield","state":"IL","postalCode":"62703"},
+                         "occurredAt":"2026-11-24T10:00:00Z"}
+                        """)
+                .send();
+        Http.Response weighed = http.post(base + "/weights")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body("{\"kilograms\":72.4,\"measuredBy\":\"rn-1\",\"occurredAt\":\"2026-11-24T10:05:00Z\"}")
+                .send();
+        Http.Response phoned = http.post(base + "/contact")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body("{\"phone\":\"+1-217-555-0142\",\"occurredAt\":\"2026-11-24T10:00:00Z\"}")
+                .send();
+        Http.Response pounds = http.post(base + "/weights")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body("{\"kilograms\":160,\"measuredBy\":\"rn-1\",\"occurredAt\":\"2026-11-24T10:05:00Z\"}")
+                .send();
+        Http.Response poundsHeavy = http.post(base + "/weights")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body("{\"kilograms\":450,\"measuredBy\":\"rn-1\",\"occurredAt\":\"2026-11-24T10:05:00Z\"}")
+                .send();
+
+        assertThat(List.of(moved.status(), weighed.status(), phoned.status(), pounds.status()))
+                .containsOnly(201);
+        assertThat(poundsHeavy.status()).isEqualTo(409);
+        assertThat(poundsHeavy.json().get("code").asText()).isEqualTo("IMPLAUSIBLE_WEIGHT");
+        List<String> types = new ArrayList<>();
+        timeline(practice, client, writer, pounds.json().get("ledgerPosition").asLong())
+                .get("entries")
+                .forEach(entry -> types.add(entry.get("eventType").asText()));
+        assertThat(types).contains("ClientAddressChanged", "ClientWeightRecorded", "ClientContactUpdated");
+    }
 }

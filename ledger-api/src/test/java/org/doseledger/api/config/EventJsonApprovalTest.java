@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import org.doseledger.core.apikey.api.ApiKeyIssuedEvent;
 import org.doseledger.core.apikey.api.ApiKeyRevokedEvent;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.client.api.ClientAddressChangedEvent;
+import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
+import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.ConsentDocument;
 import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
@@ -118,6 +121,9 @@ class EventJsonApprovalTest {
                         Instant.parse("2027-11-20T15:30:00Z")),
                 new ConsentRevokedEvent(
                         PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", AT, "Client withdrew consent"),
+                new ClientAddressChangedEvent(PRACTICE, "c-1001", ADDRESS, AT),
+                new ClientWeightRecordedEvent(PRACTICE, "c-1001", new BigDecimal("72.4"), "rn-1", AT),
+                new ClientContactUpdatedEvent(PRACTICE, "c-1001", "+1-217-555-0142", AT),
                 new ConsentSupersededEvent(PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", "consent-2", AT),
                 new ApiKeyIssuedEvent(
                         "0123456789abcdef", Role.PRACTICE_WRITER, PRACTICE, "EHR", "ab".repeat(32), null, AT),

@@ -2,6 +2,7 @@ package org.doseledger.core.client;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,17 +12,24 @@ import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.doseledger.core.client.api.ChangeClientAddressCommand;
+import org.doseledger.core.client.api.ClientAddressChangedEvent;
+import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
+import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.ConsentAlreadyRecordedException;
 import org.doseledger.core.client.api.ConsentAlreadyRevokedException;
 import org.doseledger.core.client.api.ConsentExpiryBeforeSigningException;
 import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.client.api.ConsentSupersededEvent;
+import org.doseledger.core.client.api.ImplausibleWeightException;
+import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
 import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.client.api.UpdateClientContactCommand;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -31,6 +39,9 @@ import org.doseledger.core.shared.UnknownRecordException;
  * one aggregate owns every rule that needs both (a dose will need an active consent of its client).
  */
 public class Client {
+
+    private static final BigDecimal MIN_KG = BigDecimal.valueOf(20);
+    private static final BigDecimal MAX_KG = BigDecimal.valueOf(400);
 
     @AggregateIdentifier
     private String id;
@@ -103,6 +114,25 @@ public class Client {
 
     private static <T extends Comparable<T>> List<T> sortedDistinct(Collection<T> values) {
         return values == null ? List.of() : List.copyOf(new TreeSet<>(values));
+    }
+
+    @CommandHandler
+    void handle(ChangeClientAddressCommand command) {
+        apply(new ClientAddressChangedEvent(practiceId, clientId, command.address(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordClientWeightCommand command) {
+        if (command.kilograms().compareTo(MIN_KG) < 0 || command.kilograms().compareTo(MAX_KG) > 0) {
+            throw new ImplausibleWeightException(command.kilograms());
+        }
+        apply(new ClientWeightRecordedEvent(
+                practiceId, clientId, command.kilograms(), command.measuredBy(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(UpdateClientContactCommand command) {
+        apply(new ClientContactUpdatedEvent(practiceId, clientId, command.phone(), command.occurredAt()));
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package org.doseledger.core.client;
 
 import static org.axonframework.test.matchers.Matchers.predicate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.client.api.ChangeClientAddressCommand;
+import org.doseledger.core.client.api.ClientAddressChangedEvent;
+import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
+import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.ConsentAlreadyRecordedException;
 import org.doseledger.core.client.api.ConsentAlreadyRevokedException;
 import org.doseledger.core.client.api.ConsentDocument;
@@ -17,10 +22,13 @@ import org.doseledger.core.client.api.ConsentExpiryBeforeSigningException;
 import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.client.api.ConsentSupersededEvent;
+import org.doseledger.core.client.api.ImplausibleWeightException;
+import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
 import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.client.api.UpdateClientContactCommand;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PersonName;
@@ -176,6 +184,37 @@ class ClientTest {
 
     private static ClientRegisteredEvent registered() {
         return new ClientRegisteredEvent(PRACTICE, "c-42", NAME, BORN, ADDRESS, REGISTERED_AT);
+    }
+
+    @Test
+    void anAddressChangeIsRecorded() {
+        PostalAddress moved = new PostalAddress("9 Oak Ave", "Apt 2", "Springfield", "IL", "62703");
+        fixture.given(registered())
+                .when(new ChangeClientAddressCommand(CLIENT, moved, SIGNED_AT))
+                .expectEvents(new ClientAddressChangedEvent(PRACTICE, "c-42", moved, SIGNED_AT));
+    }
+
+    @Test
+    void aWeightIsRecordedInKilograms() {
+        fixture.given(registered())
+                .when(new RecordClientWeightCommand(CLIENT, new BigDecimal("72.4"), "rn-1", SIGNED_AT))
+                .expectEvents(
+                        new ClientWeightRecordedEvent(PRACTICE, "c-42", new BigDecimal("72.4"), "rn-1", SIGNED_AT));
+    }
+
+    @Test
+    void aWeightThatLooksLikePoundsIsRefused() {
+        fixture.given(registered())
+                .when(new RecordClientWeightCommand(CLIENT, new BigDecimal("410"), "rn-1", SIGNED_AT))
+                .expectNoEvents()
+                .expectException(ImplausibleWeightException.class);
+    }
+
+    @Test
+    void aContactPhoneIsRecorded() {
+        fixture.given(registered())
+                .when(new UpdateClientContactCommand(CLIENT, "+1-217-555-0142", SIGNED_AT))
+                .expectEvents(new ClientContactUpdatedEvent(PRACTICE, "c-42", "+1-217-555-0142", SIGNED_AT));
     }
 
     @Test
