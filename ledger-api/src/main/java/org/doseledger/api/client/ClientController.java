@@ -10,7 +10,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.UUID;
+import org.doseledger.api.client.ClientRequests.AmendPlanRequest;
+import org.doseledger.api.client.ClientRequests.ApprovePlanRequest;
 import org.doseledger.api.client.ClientRequests.ChangeAddressRequest;
+import org.doseledger.api.client.ClientRequests.RecordClearanceRequest;
 import org.doseledger.api.client.ClientRequests.RecordConsentRequest;
 import org.doseledger.api.client.ClientRequests.RecordWeightRequest;
 import org.doseledger.api.client.ClientRequests.RegisterClientRequest;
@@ -428,6 +431,118 @@ class ClientController {
             WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
         return clientFact(context, client, "/contact", request, request.toCommand(client));
+    }
+
+    @PostMapping(path = "/{clientId}/clearances", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record a medical clearance or consultation with the client's medical team (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "clearance",
+                                                            value = ClientExamples.CLEARANCE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; the receipt's id is the clearance id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+    ResponseEntity<Object> recordClearance(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @Valid @RequestBody RecordClearanceRequest request,
+            WriteContext context) {
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return newClientRecord(context, client, "/clearances", request, id -> request.toCommand(client, id));
+    }
+
+    @PostMapping(path = "/{clientId}/treatment-plans", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record the client's treatment plan as approved by a prescriber (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "plan",
+                                                            value = ClientExamples.PLAN_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; the receipt's id is the plan id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+    ResponseEntity<Object> approvePlan(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @Valid @RequestBody ApprovePlanRequest request,
+            WriteContext context) {
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return newClientRecord(context, client, "/treatment-plans", request, id -> request.toCommand(client, id));
+    }
+
+    @PostMapping(path = "/{clientId}/treatment-plans/{planId}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary =
+                    "Amend the client's active treatment plan, with a reason and a prescriber's approval (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "amendment",
+                                                            value = ClientExamples.PLAN_AMENDMENT_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+    ResponseEntity<Object> amendPlan(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String planId,
+            @Valid @RequestBody AmendPlanRequest request,
+            WriteContext context) {
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return clientFact(
+                context,
+                client,
+                "/treatment-plans/" + planId + "/amendments",
+                request,
+                request.toCommand(client, planId));
+    }
+
+    /** A write that creates a record of the client under a fresh id, answered with the timeline's location. */
+    private ResponseEntity<Object> newClientRecord(
+            WriteContext context,
+            ClientRef client,
+            String kind,
+            Object request,
+            java.util.function.Function<String, Object> command) {
+        return writes.execute(context, "POST " + clientPath(client) + kind, request, () -> {
+            String id = UUID.randomUUID().toString();
+            return WriteOutcome.created(
+                    URI.create(clientPath(client) + "/timeline"),
+                    WriteReceipt.of(id, writer.send(context, command.apply(id))));
+        });
     }
 
     private ResponseEntity<Object> clientFact(

@@ -326,4 +326,25 @@ final class ClientExamples {
             {"id":"c-1001","ledgerPosition":22,"events":[{"eventId":"0d4e8c55-3b7a-4f6e-9d2a-7c1f0b9e3a11",
              "eventType":"ClientWeightRecorded","ledgerPosition":22}]}
             """;
+
+    /** A clearance from the client's primary care physician with a blood-pressure limit. */
+    static final String CLEARANCE_REQUEST = """
+            {"source":"OUTSIDE_CLINICIAN","clinician":"Dr. Ana Reyes, primary care","clearedAt":"2026-11-10T16:00:00Z",
+             "maxSystolicMmHg":150,"maxDiastolicMmHg":95,"conditions":"recheck blood pressure before each dose",
+             "expiresAt":"2027-05-10T16:00:00Z"}
+            """;
+
+    /** Six IM dosing sessions of 40-90 mg, at least 6 days apart. */
+    static final String PLAN_REQUEST = """
+            {"terms":{"dosingSessions":6,"preparationSessions":2,"integrationSessions":6,"route":"IM",
+              "minDoseMg":40,"maxDoseMg":90,"maxSingleDoseMg":100,"minIntervalDays":6},
+             "approvedBy":"md-1","occurredAt":"2026-11-12T16:00:00Z"}
+            """;
+
+    /** The plan's range is raised after the third session. */
+    static final String PLAN_AMENDMENT_REQUEST = """
+            {"terms":{"dosingSessions":6,"preparationSessions":2,"integrationSessions":6,"route":"IM",
+              "minDoseMg":50,"maxDoseMg":110,"maxSingleDoseMg":120,"minIntervalDays":6},
+             "reason":"tolerance at 60 mg; no adverse events","approvedBy":"md-1","occurredAt":"2026-12-03T16:00:00Z"}
+            """;
 }

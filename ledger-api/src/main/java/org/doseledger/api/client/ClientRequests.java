@@ -1,6 +1,9 @@
 package org.doseledger.api.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,12 +21,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.CommonRequests.PersonNameBody;
+import org.doseledger.core.client.api.AmendTreatmentPlanCommand;
+import org.doseledger.core.client.api.ApproveTreatmentPlanCommand;
 import org.doseledger.core.client.api.ChangeClientAddressCommand;
+import org.doseledger.core.client.api.ClearanceSource;
 import org.doseledger.core.client.api.ConsentDocument;
 import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
+import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.client.api.TreatmentPlanTerms;
 import org.doseledger.core.client.api.UpdateClientContactCommand;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
@@ -134,6 +142,113 @@ final class ClientRequests {
 
         UpdateClientContactCommand toCommand(ClientRef client) {
             return new UpdateClientContactCommand(client, phone, occurredAt);
+        }
+    }
+
+    /**
+     * @param source IN_HOUSE_PRESCRIBER (then practitionerId names the prescriber) or OUTSIDE_CLINICIAN
+     * @param clinician name and role as written on the clearance
+     * @param maxSystolicMmHg blood-pressure limit at dosing set by the clearance, if any
+     * @param expiresAt when the clearance stops applying, if it does
+     */
+    record RecordClearanceRequest(
+            @NotNull ClearanceSource source,
+
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+            String practitionerId,
+
+            @NotBlank @Size(max = 200) String clinician,
+            @NotNull @PastOrPresent Instant clearedAt,
+
+            @jakarta.validation.constraints.Min(60) @jakarta.validation.constraints.Max(250)
+            Integer maxSystolicMmHg,
+
+            @jakarta.validation.constraints.Min(30) @jakarta.validation.constraints.Max(150)
+            Integer maxDiastolicMmHg,
+
+            @Size(max = 4000) String conditions,
+            Instant expiresAt) {
+
+        @JsonIgnore
+        @Schema(hidden = true)
+        @AssertTrue(message = "practitionerId is required for an in-house clearance")
+        boolean isPractitionerNamed() {
+            return source != ClearanceSource.IN_HOUSE_PRESCRIBER || practitionerId != null;
+        }
+
+        RecordMedicalClearanceCommand toCommand(ClientRef client, String clearanceId) {
+            return new RecordMedicalClearanceCommand(
+                    client,
+                    clearanceId,
+                    source,
+                    practitionerId,
+                    clinician,
+                    clearedAt,
+                    maxSystolicMmHg,
+                    maxDiastolicMmHg,
+                    conditions,
+                    expiresAt);
+        }
+    }
+
+    /** The terms of a treatment plan; doses in mg. */
+    record PlanTermsBody(
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100)
+            int dosingSessions,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100)
+            int preparationSessions,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100)
+            int integrationSessions,
+
+            @NotNull Route route,
+            @NotNull @Positive BigDecimal minDoseMg,
+            @NotNull @Positive BigDecimal maxDoseMg,
+            @NotNull @Positive BigDecimal maxSingleDoseMg,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(365)
+            int minIntervalDays) {
+
+        TreatmentPlanTerms toTerms() {
+            return new TreatmentPlanTerms(
+                    dosingSessions,
+                    preparationSessions,
+                    integrationSessions,
+                    route,
+                    minDoseMg,
+                    maxDoseMg,
+                    maxSingleDoseMg,
+                    java.time.Duration.ofDays(minIntervalDays));
+        }
+    }
+
+    /** @param approvedBy the prescriber approving the plan */
+    record ApprovePlanRequest(
+            @NotNull @Valid PlanTermsBody terms,
+
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+            String approvedBy,
+
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        ApproveTreatmentPlanCommand toCommand(ClientRef client, String planId) {
+            return new ApproveTreatmentPlanCommand(client, planId, terms.toTerms(), approvedBy, occurredAt);
+        }
+    }
+
+    /** @param reason why the plan changes, e.g. "tolerance at 60 mg" */
+    record AmendPlanRequest(
+            @NotNull @Valid PlanTermsBody terms,
+            @NotBlank @Size(max = 4000) String reason,
+
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+            String approvedBy,
+
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        AmendTreatmentPlanCommand toCommand(ClientRef client, String planId) {
+            return new AmendTreatmentPlanCommand(client, planId, terms.toTerms(), reason, approvedBy, occurredAt);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.doseledger.core.apikey.api.ApiKeyIssuedEvent;
 import org.doseledger.core.apikey.api.ApiKeyRevokedEvent;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.client.api.ClearanceSource;
 import org.doseledger.core.client.api.ClientAddressChangedEvent;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
@@ -23,6 +24,10 @@ import org.doseledger.core.client.api.ConsentDocument;
 import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.client.api.ConsentSupersededEvent;
+import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
+import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
+import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
+import org.doseledger.core.client.api.TreatmentPlanTerms;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
@@ -87,6 +92,15 @@ class EventJsonApprovalTest {
     private static final Strength STRENGTH = new Strength(new BigDecimal("50"), StockUnit.ML);
     private static final Quantity ML_2 = Quantity.of("2", StockUnit.ML);
     private static final Quantity ML_46 = Quantity.of("46", StockUnit.ML);
+    private static final TreatmentPlanTerms PLAN = new TreatmentPlanTerms(
+            6,
+            2,
+            6,
+            Route.IM,
+            new BigDecimal("40"),
+            new BigDecimal("90"),
+            new BigDecimal("100"),
+            java.time.Duration.ofDays(6));
     private static final PostalAddress ADDRESS = new PostalAddress("12 Elm St", null, "Springfield", "IL", "62702");
 
     static Stream<Object> events() {
@@ -124,6 +138,20 @@ class EventJsonApprovalTest {
                 new ClientAddressChangedEvent(PRACTICE, "c-1001", ADDRESS, AT),
                 new ClientWeightRecordedEvent(PRACTICE, "c-1001", new BigDecimal("72.4"), "rn-1", AT),
                 new ClientContactUpdatedEvent(PRACTICE, "c-1001", "+1-217-555-0142", AT),
+                new MedicalClearanceRecordedEvent(
+                        PRACTICE,
+                        "c-1001",
+                        "clr-1",
+                        ClearanceSource.OUTSIDE_CLINICIAN,
+                        null,
+                        "Dr. Ana Reyes, primary care",
+                        AT,
+                        150,
+                        95,
+                        "recheck blood pressure before each dose",
+                        Instant.parse("2027-05-10T16:00:00Z")),
+                new TreatmentPlanApprovedEvent(PRACTICE, "c-1001", "plan-1", PLAN, "md-1", AT),
+                new TreatmentPlanAmendedEvent(PRACTICE, "c-1001", "plan-1", PLAN, "tolerance", "md-1", AT),
                 new ConsentSupersededEvent(PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", "consent-2", AT),
                 new ApiKeyIssuedEvent(
                         "0123456789abcdef", Role.PRACTICE_WRITER, PRACTICE, "EHR", "ab".repeat(32), null, AT),

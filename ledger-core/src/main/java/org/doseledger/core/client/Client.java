@@ -12,7 +12,11 @@ import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.doseledger.core.client.api.AmendTreatmentPlanCommand;
+import org.doseledger.core.client.api.ApproveTreatmentPlanCommand;
 import org.doseledger.core.client.api.ChangeClientAddressCommand;
+import org.doseledger.core.client.api.ClearanceExpiryBeforeClearanceException;
+import org.doseledger.core.client.api.ClearanceSource;
 import org.doseledger.core.client.api.ClientAddressChangedEvent;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
@@ -24,12 +28,20 @@ import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.client.api.ConsentSupersededEvent;
 import org.doseledger.core.client.api.ImplausibleWeightException;
+import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
+import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
 import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
+import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
+import org.doseledger.core.client.api.TreatmentPlanException;
 import org.doseledger.core.client.api.UpdateClientContactCommand;
+import org.doseledger.core.practitioner.api.PractitionerChecks;
+import org.doseledger.core.practitioner.api.Practitioners;
+import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -49,6 +61,7 @@ public class Client {
     private PracticeId practiceId;
     private String clientId;
     private final Map<String, ConsentState> consents = new HashMap<>();
+    private String activePlanId;
 
     protected Client() {}
 
@@ -133,6 +146,65 @@ public class Client {
     @CommandHandler
     void handle(UpdateClientContactCommand command) {
         apply(new ClientContactUpdatedEvent(practiceId, clientId, command.phone(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordMedicalClearanceCommand command, Practitioners practitioners) {
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(command.clearedAt())) {
+            throw new ClearanceExpiryBeforeClearanceException(
+                    command.clearanceId(), command.expiresAt(), command.clearedAt());
+        }
+        if (command.source() == ClearanceSource.IN_HOUSE_PRESCRIBER) {
+            PractitionerChecks.requireAllowed(
+                    practitioners, practiceId, command.practitionerId(), StockAction.PRESCRIBE);
+        }
+        apply(new MedicalClearanceRecordedEvent(
+                practiceId,
+                clientId,
+                command.clearanceId(),
+                command.source(),
+                command.practitionerId(),
+                command.clinician(),
+                command.clearedAt(),
+                command.maxSystolicMmHg(),
+                command.maxDiastolicMmHg(),
+                command.conditions(),
+                command.expiresAt()));
+    }
+
+    @CommandHandler
+    void handle(ApproveTreatmentPlanCommand command, Practitioners practitioners) {
+        if (activePlanId != null) {
+            throw new TreatmentPlanException(
+                    "TREATMENT_PLAN_ALREADY_ACTIVE",
+                    "Client " + clientId + " already has plan " + activePlanId + "; amend it instead");
+        }
+        TreatmentPlans.requireConsistent(command.terms());
+        PractitionerChecks.requireAllowed(practitioners, practiceId, command.approvedBy(), StockAction.PRESCRIBE);
+        apply(new TreatmentPlanApprovedEvent(
+                practiceId, clientId, command.planId(), command.terms(), command.approvedBy(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(AmendTreatmentPlanCommand command, Practitioners practitioners) {
+        if (!command.planId().equals(activePlanId)) {
+            throw new UnknownRecordException("treatment-plan", command.planId());
+        }
+        TreatmentPlans.requireConsistent(command.terms());
+        PractitionerChecks.requireAllowed(practitioners, practiceId, command.approvedBy(), StockAction.PRESCRIBE);
+        apply(new TreatmentPlanAmendedEvent(
+                practiceId,
+                clientId,
+                command.planId(),
+                command.terms(),
+                command.reason(),
+                command.approvedBy(),
+                command.occurredAt()));
+    }
+
+    @EventSourcingHandler
+    void on(TreatmentPlanApprovedEvent event) {
+        activePlanId = event.planId();
     }
 
     @EventSourcingHandler

@@ -1,0 +1,81 @@
+package org.doseledger.api.clinical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.doseledger.api.support.StockFixture.created;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.doseledger.api.support.EndToEndTest;
+import org.doseledger.api.support.Http;
+import org.doseledger.api.support.StockFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClearanceAndPlanEndToEndTest extends EndToEndTest {
+
+    private static final String TERMS = """
+            {"dosingSessions":6,"preparationSessions":2,"integrationSessions":6,"route":"IM",
+             "minDoseMg":40,"maxDoseMg":90,"maxSingleDoseMg":100,"minIntervalDays":6}
+            """;
+
+    private StockFixture stock;
+    private String base;
+
+    @BeforeEach
+    void aClientWithItsPractitioners() {
+        String practice = newPractice();
+        String writer = issueKey("PRACTICE_WRITER", practice);
+        stock = new StockFixture(this, http, practice, writer, newClient(practice, writer));
+        base = "/clients/" + stock.client;
+    }
+
+    @Test
+    void clearanceAndPlanAreOnTheClientsRecordAndThePlanIsAmendedNotReplaced() {
+        created(stock.post(base + "/clearances", """
+                {"source":"OUTSIDE_CLINICIAN","clinician":"Dr. Ana Reyes, primary care","clearedAt":"%s",
+                 "maxSystolicMmHg":150,"maxDiastolicMmHg":95}
+                """.formatted(StockFixture.now())));
+        JsonNode plan = created(stock.post(
+                base + "/treatment-plans",
+                "{\"terms\":" + TERMS + ",\"approvedBy\":\"md-1\",\"occurredAt\":\"" + StockFixture.now() + "\"}"));
+        Http.Response second = stock.post(
+                base + "/treatment-plans",
+                "{\"terms\":" + TERMS + ",\"approvedBy\":\"md-1\",\"occurredAt\":\"" + StockFixture.now() + "\"}");
+        JsonNode amended = created(stock.post(
+                base + "/treatment-plans/" + plan.get("id").asText() + "/amendments",
+                "{\"terms\":" + TERMS + ",\"reason\":\"tolerance\",\"approvedBy\":\"md-1\",\"occurredAt\":\""
+                        + StockFixture.now() + "\"}"));
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("code").asText()).isEqualTo("TREATMENT_PLAN_ALREADY_ACTIVE");
+        List<String> types = new ArrayList<>();
+        timeline(
+                        stock.practice,
+                        stock.client,
+                        stock.writer,
+                        amended.get("ledgerPosition").asLong())
+                .get("entries")
+                .forEach(entry -> types.add(entry.get("eventType").asText()));
+        assertThat(types).contains("MedicalClearanceRecorded", "TreatmentPlanApproved", "TreatmentPlanAmended");
+    }
+
+    @Test
+    void aNurseCannotApproveAPlanAndAnInvertedRangeIsRefused() {
+        Http.Response byNurse = stock.post(
+                base + "/treatment-plans",
+                "{\"terms\":" + TERMS + ",\"approvedBy\":\"rn-1\",\"occurredAt\":\"" + StockFixture.now() + "\"}");
+        Http.Response inverted = stock.post(
+                base + "/treatment-plans",
+                "{\"terms\":" + TERMS.replace("\"minDoseMg\":40", "\"minDoseMg\":95") + ",\"approvedBy\":\"md-1\","
+                        + "\"occurredAt\":\"" + StockFixture.now() + "\"}");
+        Http.Response inHouseWithoutPrescriber = stock.post(
+                base + "/clearances",
+                "{\"source\":\"IN_HOUSE_PRESCRIBER\",\"clinician\":\"x\",\"clearedAt\":\"" + StockFixture.now()
+                        + "\"}");
+
+        assertThat(byNurse.json().get("code").asText()).isEqualTo("PRACTITIONER_NOT_AUTHORIZED");
+        assertThat(inverted.json().get("code").asText()).isEqualTo("TREATMENT_PLAN_INCONSISTENT");
+        assertThat(inHouseWithoutPrescriber.status()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,14 @@
+package org.doseledger.core.client.api;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.doseledger.core.shared.ClientRef;
+
+/** A prescriber amends the client's active plan: the new terms replace the old from {@code occurredAt}. */
+public record AmendTreatmentPlanCommand(
+        @TargetAggregateIdentifier ClientRef client,
+        String planId,
+        TreatmentPlanTerms terms,
+        String reason,
+        String approvedBy,
+        Instant occurredAt) {}

@@ -1,0 +1,18 @@
+package org.doseledger.core.client.api;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.doseledger.core.shared.ClientEvent;
+import org.doseledger.core.shared.PracticeId;
+
+/** A prescriber amended the client's treatment plan: the new terms, why, from when. */
+@Revision("1")
+public record TreatmentPlanAmendedEvent(
+        PracticeId practiceId,
+        String clientId,
+        String planId,
+        TreatmentPlanTerms terms,
+        String reason,
+        String approvedBy,
+        Instant occurredAt)
+        implements ClientEvent {}
