@@ -44,6 +44,7 @@ import org.doseledger.core.stock.StockLot;
 import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
 import org.doseledger.projections.client.ClientRegistryProjection;
 import org.doseledger.projections.consent.ConsentRegistryProjection;
+import org.doseledger.projections.dosing.DosingRegistryProjection;
 import org.doseledger.projections.location.LocationRegistryProjection;
 import org.doseledger.projections.practice.PracticeRegistryProjection;
 import org.doseledger.projections.practitioner.PractitionerRegistryProjection;
@@ -235,6 +236,7 @@ public class AxonConfiguration {
                     ApiKeyRegistryProjection.PROCESSING_GROUP,
                     ClientRegistryProjection.PROCESSING_GROUP,
                     ConsentRegistryProjection.PROCESSING_GROUP,
+                    DosingRegistryProjection.PROCESSING_GROUP,
                     LocationRegistryProjection.PROCESSING_GROUP,
                     PractitionerRegistryProjection.PROCESSING_GROUP,
                     ProductCatalogueProjection.PROCESSING_GROUP)) {
@@ -263,6 +265,12 @@ public class AxonConfiguration {
     ConsentRegistryProjection consentRegistryProjection(
             JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
         return new ConsentRegistryProjection(jdbc, mapper);
+    }
+
+    @Bean
+    DosingRegistryProjection dosingRegistryProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new DosingRegistryProjection(jdbc, mapper);
     }
 
     @Bean

@@ -26,6 +26,7 @@ import org.doseledger.core.stock.api.CountKind;
 import org.doseledger.core.stock.api.CountTiming;
 import org.doseledger.core.stock.api.DestroyStockCommand;
 import org.doseledger.core.stock.api.DispenseDoseCommand;
+import org.doseledger.core.stock.api.DoseOverride;
 import org.doseledger.core.stock.api.DrawDoseCommand;
 import org.doseledger.core.stock.api.LossType;
 import org.doseledger.core.stock.api.PoliceReport;
@@ -115,6 +116,16 @@ final class StockRequests {
         }
     }
 
+    /**
+     * Why a dose departs from the treatment plan, and the second prescriber who approved it (not needed
+     * when only the change from the previous session is large).
+     */
+    record OverrideBody(
+            @NotBlank @Size(max = 4000) String rationale,
+
+            @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String approvedBy) {}
+
     record RecordAdministrationRequest(
             @NotNull @Valid QuantityBody quantity,
             @NotNull Route route,
@@ -123,7 +134,8 @@ final class StockRequests {
             String administeredBy,
 
             @NotNull @PastOrPresent Instant occurredAt,
-            @Valid LateEntryBody lateEntry) {
+            @Valid LateEntryBody lateEntry,
+            @Valid OverrideBody override) {
 
         RecordAdministrationCommand toCommand(StockLotRef lot, String drawId) {
             return new RecordAdministrationCommand(
@@ -133,7 +145,8 @@ final class StockRequests {
                     route,
                     administeredBy,
                     occurredAt,
-                    LateEntryBody.toLateEntry(lateEntry));
+                    LateEntryBody.toLateEntry(lateEntry),
+                    override == null ? null : new DoseOverride(override.rationale(), override.approvedBy()));
         }
     }
 

@@ -78,4 +78,46 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
         assertThat(inverted.json().get("code").asText()).isEqualTo("TREATMENT_PLAN_INCONSISTENT");
         assertThat(inHouseWithoutPrescriber.status()).isEqualTo(400);
     }
+
+    @Test
+    void aDoseAboveThePlanNeedsASecondPrescribersApprovalAndCarriesItsFlag() {
+        created(stock.post(
+                base + "/treatment-plans",
+                "{\"terms\":" + TERMS.replace("\"maxSingleDoseMg\":100", "\"maxSingleDoseMg\":80")
+                        + ",\"approvedBy\":\"md-1\",\"occurredAt\":\"" + StockFixture.now() + "\"}"));
+        created(stock.receive("safe-1", "PL", 1, "2027-06-30"));
+        String drawId =
+                created(stock.draw("safe-1", "PL", "2", "rn-1")).get("id").asText();
+        String path = stock.lotPath("safe-1", "PL") + "/draws/" + drawId + "/administrations";
+        String dose = """
+                {"quantity":{"amount":"2","unit":"ML"},"route":"IM","administeredBy":"rn-1","occurredAt":"%s"%s}
+                """;
+
+        Http.Response refused = stock.post(path, dose.formatted(StockFixture.now(), ""));
+        JsonNode approved = created(stock.post(
+                path,
+                dose.formatted(
+                        StockFixture.now(),
+                        ",\"override\":{\"rationale\":\"no response at 80 mg\",\"approvedBy\":\"md-1\"}")));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("DOSE_OUTSIDE_PLAN");
+        assertThat(refused.json().get("detail").asText()).contains("ABOVE_PLAN_MAXIMUM");
+        JsonNode movements = http.get(
+                        "/api/practices/" + stock.practice + stock.lotPath("safe-1", "PL") + "/movements?minPosition="
+                                + approved.get("ledgerPosition").asLong())
+                .key(stock.writer)
+                .send()
+                .json();
+        JsonNode administered = null;
+        for (JsonNode movement : movements) {
+            if (movement.get("movement").asText().equals("ADMINISTERED")) {
+                administered = movement;
+            }
+        }
+        assertThat(administered).isNotNull();
+        assertThat(administered.get("details").get("planFlags").get(0).asText()).isEqualTo("ABOVE_PLAN_MAXIMUM");
+        assertThat(administered.get("details").get("override").get("approvedBy").asText())
+                .isEqualTo("md-1");
+    }
 }

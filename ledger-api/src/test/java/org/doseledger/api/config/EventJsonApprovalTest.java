@@ -222,9 +222,12 @@ class EventJsonApprovalTest {
                         new BigDecimal("60"),
                         Route.IM,
                         "c-1001",
+                        "s-1",
                         "rn-1",
                         Quantity.of("0.3", StockUnit.ML),
                         AT,
+                        null,
+                        List.of(),
                         null),
                 new DoseWastedEvent(
                         LOT,

@@ -9,6 +9,7 @@ import org.doseledger.core.shared.Quantity;
  */
 record DrawState(
         String clientId,
+        String sessionId,
         String drawnBy,
         Instant drawnAt,
         Quantity drawn,
@@ -17,9 +18,9 @@ record DrawState(
         boolean closed,
         boolean flaggedOverdue) {
 
-    static DrawState opened(String clientId, String drawnBy, Instant drawnAt, Quantity drawn) {
+    static DrawState opened(String clientId, String sessionId, String drawnBy, Instant drawnAt, Quantity drawn) {
         Quantity none = Quantity.zero(drawn.unit());
-        return new DrawState(clientId, drawnBy, drawnAt, drawn, none, none, false, false);
+        return new DrawState(clientId, sessionId, drawnBy, drawnAt, drawn, none, none, false, false);
     }
 
     Quantity unaccounted() {
@@ -56,6 +57,6 @@ record DrawState(
     }
 
     private DrawState with(Quantity drawn, Quantity administered, Quantity wasted, boolean closed, boolean flagged) {
-        return new DrawState(clientId, drawnBy, drawnAt, drawn, administered, wasted, closed, flagged);
+        return new DrawState(clientId, sessionId, drawnBy, drawnAt, drawn, administered, wasted, closed, flagged);
     }
 }

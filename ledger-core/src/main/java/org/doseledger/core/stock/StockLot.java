@@ -3,6 +3,7 @@ package org.doseledger.core.stock;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.doseledger.core.client.api.Clients;
 import org.doseledger.core.client.api.Consents;
+import org.doseledger.core.client.api.DosingHistory;
 import org.doseledger.core.client.api.NoActiveConsentException;
 import org.doseledger.core.location.api.Locations;
 import org.doseledger.core.practice.api.Practices;
@@ -269,16 +271,26 @@ public class StockLot {
             Practitioners practitioners,
             Practices practices,
             Consents consents,
+            DosingHistory history,
             Clock clock) {
         requireValid(command.quantity());
         DrawState draw = openDraw(command.drawId(), command.quantity());
         requireConsent(consents, draw.clientId(), command.route(), CareModel.ADMINISTERED, command.occurredAt());
+        LocalDate on = day(command.occurredAt(), practices);
         PractitionerChecks.requireCredentialed(
+                practitioners, lot.practiceId(), command.administeredBy(), StockAction.ADMINISTER, on);
+        BigDecimal milligrams = strength.milligramsIn(command.quantity());
+        List<String> planFlags = PlanRules.check(
+                history,
                 practitioners,
-                lot.practiceId(),
+                new ClientRef(lot.practiceId(), draw.clientId()),
+                draw.sessionId() != null ? draw.sessionId() : command.drawId(),
+                milligrams,
+                command.route(),
+                command.occurredAt(),
+                on,
                 command.administeredBy(),
-                StockAction.ADMINISTER,
-                day(command.occurredAt(), practices));
+                command.override());
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.administeredBy(), practitioners, clock);
         DrawState after = draw.administer(command.quantity());
@@ -286,13 +298,16 @@ public class StockLot {
                 lot,
                 command.drawId(),
                 command.quantity(),
-                strength.milligramsIn(command.quantity()),
+                milligrams,
                 command.route(),
                 draw.clientId(),
+                draw.sessionId(),
                 command.administeredBy(),
                 after.unaccounted(),
                 command.occurredAt(),
-                late));
+                late,
+                planFlags,
+                planFlags.isEmpty() ? null : command.override()));
         closeIfAccountedFor(command.drawId(), after, command.occurredAt());
     }
 
@@ -746,7 +761,8 @@ public class StockLot {
         balance = event.balanceAfter();
         draws.put(
                 event.drawId(),
-                DrawState.opened(event.clientId(), event.drawnBy(), event.occurredAt(), event.quantity()));
+                DrawState.opened(
+                        event.clientId(), event.sessionId(), event.drawnBy(), event.occurredAt(), event.quantity()));
         entries.put(eventId, new Entry(Movement.DRAWN, event.quantity(), event.drawId()));
     }
 

@@ -27,7 +27,7 @@ class ConsentCheckTest {
     void cannotAdministerWithoutActiveConsent() {
         StockFixtures.newFixture(NONE)
                 .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
-                .when(new RecordAdministrationCommand(LOT, "draw-1", ml("1.5"), Route.IM, NURSE, AT, null))
+                .when(new RecordAdministrationCommand(LOT, "draw-1", ml("1.5"), Route.IM, NURSE, AT, null, null))
                 .expectNoEvents()
                 .expectException(NoActiveConsentException.class);
     }

@@ -128,7 +128,8 @@ class CorrectionTest {
         String draw = eventId(1);
 
         given.andGiven(corrected(draw, Movement.DRAWN, "draw-1", "1.5", null, "1.5", "50"))
-                .when(new RecordAdministrationCommand(LOT, "draw-1", ml("0.5"), Route.IM, NURSE, CORRECTED_AT, null))
+                .when(new RecordAdministrationCommand(
+                        LOT, "draw-1", ml("0.5"), Route.IM, NURSE, CORRECTED_AT, null, null))
                 .expectNoEvents()
                 .expectException(DrawAlreadyAccountedForException.class);
     }

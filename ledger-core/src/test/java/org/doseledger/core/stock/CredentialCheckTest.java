@@ -31,7 +31,8 @@ class CredentialCheckTest {
         FixtureConfiguration<StockLot> fixture = fixtureWithNurseLicensedUntil(LocalDate.of(2026, 11, 19));
 
         fixture.given(received(), drawn("draw-1", "1.5", "75", "48.5"))
-                .when(new RecordAdministrationCommand(LOT, "draw-1", ml("1.5"), Route.IM, "rn-exp", ON_THE_20TH, null))
+                .when(new RecordAdministrationCommand(
+                        LOT, "draw-1", ml("1.5"), Route.IM, "rn-exp", ON_THE_20TH, null, null))
                 .expectNoEvents()
                 .expectException(PractitionerCredentialException.class);
     }
@@ -42,7 +43,7 @@ class CredentialCheckTest {
 
         fixture.given(received(), drawn("draw-1", "1.5", "75", "48.5"))
                 .when(new RecordAdministrationCommand(
-                        LOT, "draw-1", ml("1.5"), Route.IM, "rn-exp", LATE_ON_THE_19TH, null))
+                        LOT, "draw-1", ml("1.5"), Route.IM, "rn-exp", LATE_ON_THE_19TH, null, null))
                 .expectEvents(
                         new DoseAdministeredEvent(
                                 LOT,
@@ -51,9 +52,12 @@ class CredentialCheckTest {
                                 StockFixtures.mg("75"),
                                 Route.IM,
                                 StockFixtures.CLIENT_ID,
+                                "session-1",
                                 "rn-exp",
                                 ml("0"),
                                 LATE_ON_THE_19TH,
+                                null,
+                                List.of(),
                                 null),
                         new DrawAccountedForEvent(
                                 LOT,

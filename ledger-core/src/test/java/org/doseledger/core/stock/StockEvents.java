@@ -83,9 +83,12 @@ final class StockEvents {
                 mg(milligrams),
                 Route.IM,
                 CLIENT_ID,
+                "session-1",
                 NURSE,
                 ml(unaccountedAfter),
                 ADMINISTERED_AT,
+                null,
+                List.of(),
                 null);
     }
 

@@ -93,12 +93,22 @@ final class StockFixtures {
         return newFixture(CLOCK, practitioners(), consents);
     }
 
+    /** The shared fixture with a treatment plan and dosing history. */
+    static FixtureConfiguration<StockLot> newFixture(FakeDosingHistory history) {
+        return newFixture(CLOCK, practitioners(), new FakeConsents(), history);
+    }
+
     private static FixtureConfiguration<StockLot> newFixture(Clock clock, FakePractitioners practitioners) {
         return newFixture(clock, practitioners, new FakeConsents());
     }
 
     private static FixtureConfiguration<StockLot> newFixture(
             Clock clock, FakePractitioners practitioners, FakeConsents consents) {
+        return newFixture(clock, practitioners, consents, new FakeDosingHistory());
+    }
+
+    private static FixtureConfiguration<StockLot> newFixture(
+            Clock clock, FakePractitioners practitioners, FakeConsents consents, FakeDosingHistory history) {
         FixtureConfiguration<StockLot> fixture = new AggregateTestFixture<>(StockLot.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new FakePractices().with(PRACTICE, ZONE));
@@ -109,6 +119,7 @@ final class StockFixtures {
         fixture.registerInjectableResource(new FakeClients().with(new ClientRef(PRACTICE, CLIENT_ID)));
         fixture.registerInjectableResource(practitioners);
         fixture.registerInjectableResource(consents);
+        fixture.registerInjectableResource(history);
         return fixture;
     }
 

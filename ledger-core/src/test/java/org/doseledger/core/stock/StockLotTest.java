@@ -22,6 +22,7 @@ import static org.doseledger.core.stock.StockFixtures.ml;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException;
@@ -369,7 +370,7 @@ class StockLotTest {
     void anotherPrescriberOrNurseMayAdministerTheDraw() {
         fixture.given(received(), drawn("draw-1", "1.5", "75", "48.5"))
                 .when(new RecordAdministrationCommand(
-                        LOT, "draw-1", ml("1"), Route.IM, PRESCRIBER, ADMINISTERED_AT, null))
+                        LOT, "draw-1", ml("1"), Route.IM, PRESCRIBER, ADMINISTERED_AT, null, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new DoseAdministeredEvent(
                         LOT,
@@ -378,16 +379,20 @@ class StockLotTest {
                         mg("50"),
                         Route.IM,
                         CLIENT_ID,
+                        "session-1",
                         PRESCRIBER,
                         ml("0.5"),
                         ADMINISTERED_AT,
+                        null,
+                        List.of(),
                         null));
     }
 
     @Test
     void aMonitorCannotAdminister() {
         fixture.given(received(), drawn("draw-1", "1.5", "75", "48.5"))
-                .when(new RecordAdministrationCommand(LOT, "draw-1", ml("1"), Route.IM, MONITOR, ADMINISTERED_AT, null))
+                .when(new RecordAdministrationCommand(
+                        LOT, "draw-1", ml("1"), Route.IM, MONITOR, ADMINISTERED_AT, null, null))
                 .expectNoEvents()
                 .expectException(PractitionerNotAuthorizedException.class);
     }
@@ -604,7 +609,8 @@ class StockLotTest {
     @Test
     void aLateAdministrationNeedsAReason() {
         fixture.given(received(), drawn("draw-1", "1.5", "75", "48.5"))
-                .when(new RecordAdministrationCommand(LOT, "draw-1", ml("1.5"), Route.IM, NURSE, JUST_TOO_LATE, null))
+                .when(new RecordAdministrationCommand(
+                        LOT, "draw-1", ml("1.5"), Route.IM, NURSE, JUST_TOO_LATE, null, null))
                 .expectNoEvents()
                 .expectException(LateEntryNeedsReasonException.class);
     }
@@ -632,7 +638,7 @@ class StockLotTest {
     }
 
     private static RecordAdministrationCommand administer(String drawId, Quantity quantity) {
-        return new RecordAdministrationCommand(LOT, drawId, quantity, Route.IM, NURSE, ADMINISTERED_AT, null);
+        return new RecordAdministrationCommand(LOT, drawId, quantity, Route.IM, NURSE, ADMINISTERED_AT, null, null);
     }
 
     private static WasteDoseCommand waste(String drawId, Quantity quantity, String wastedBy, String witnessedBy) {
@@ -685,9 +691,12 @@ class StockLotTest {
                 mg(milligrams),
                 Route.IM,
                 CLIENT_ID,
+                "session-1",
                 NURSE,
                 ml(unaccountedAfter),
                 ADMINISTERED_AT,
+                null,
+                List.of(),
                 null);
     }
 

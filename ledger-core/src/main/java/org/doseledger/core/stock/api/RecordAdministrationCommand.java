@@ -6,7 +6,11 @@ import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.Route;
 
-/** Record that (part of) a drawn dose was given to the client it was drawn for. */
+/**
+ * Record that (part of) a drawn dose was given to the client it was drawn for.
+ *
+ * @param override rationale and second prescriber for a dose outside the treatment plan; null otherwise
+ */
 public record RecordAdministrationCommand(
         StockLotRef lot,
         String drawId,
@@ -14,7 +18,8 @@ public record RecordAdministrationCommand(
         Route route,
         String administeredBy,
         Instant occurredAt,
-        LateEntry lateEntry) {
+        LateEntry lateEntry,
+        DoseOverride override) {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -1,0 +1,46 @@
+package org.doseledger.core.stock;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import org.doseledger.core.client.api.DosingHistory;
+import org.doseledger.core.client.api.TreatmentPlanTerms;
+import org.doseledger.core.shared.ClientRef;
+
+/** A dosing history with at most one plan and one previous session; none by default. */
+final class FakeDosingHistory implements DosingHistory {
+
+    private TreatmentPlanTerms plan;
+    private PastSession previous;
+    private BigDecimal givenInSession = BigDecimal.ZERO;
+
+    FakeDosingHistory plan(TreatmentPlanTerms terms) {
+        this.plan = terms;
+        return this;
+    }
+
+    FakeDosingHistory previous(PastSession session) {
+        this.previous = session;
+        return this;
+    }
+
+    FakeDosingHistory givenInSession(BigDecimal milligrams) {
+        this.givenInSession = milligrams;
+        return this;
+    }
+
+    @Override
+    public Optional<TreatmentPlanTerms> activePlan(ClientRef client) {
+        return Optional.ofNullable(plan);
+    }
+
+    @Override
+    public BigDecimal givenInSession(ClientRef client, String sessionId) {
+        return givenInSession;
+    }
+
+    @Override
+    public Optional<PastSession> previousSession(ClientRef client, String sessionId, Instant at) {
+        return Optional.ofNullable(previous);
+    }
+}

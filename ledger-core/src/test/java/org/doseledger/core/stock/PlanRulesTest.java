@@ -1,0 +1,139 @@
+package org.doseledger.core.stock;
+
+import static org.doseledger.core.stock.StockEvents.drawn;
+import static org.doseledger.core.stock.StockEvents.received;
+import static org.doseledger.core.stock.StockFixtures.CLIENT_ID;
+import static org.doseledger.core.stock.StockFixtures.LOT;
+import static org.doseledger.core.stock.StockFixtures.NURSE;
+import static org.doseledger.core.stock.StockFixtures.OTHER_PRESCRIBER;
+import static org.doseledger.core.stock.StockFixtures.PRESCRIBER;
+import static org.doseledger.core.stock.StockFixtures.SESSION_ID;
+import static org.doseledger.core.stock.StockFixtures.mg;
+import static org.doseledger.core.stock.StockFixtures.ml;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.doseledger.core.client.api.DosingHistory.PastSession;
+import org.doseledger.core.client.api.TreatmentPlanTerms;
+import org.doseledger.core.practitioner.api.SecondPersonRequiredException;
+import org.doseledger.core.shared.Route;
+import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.DoseOutsidePlanException;
+import org.doseledger.core.stock.api.DoseOverride;
+import org.doseledger.core.stock.api.RecordAdministrationCommand;
+import org.junit.jupiter.api.Test;
+
+/** Consistent dosing: 1.5 mL of 50 mg/mL is 75 mg, against a plan of at most 80 mg, 6 days apart. */
+class PlanRulesTest {
+
+    private static final Instant AT = Instant.parse("2026-11-20T16:30:00Z");
+    private static final TreatmentPlanTerms PLAN = new TreatmentPlanTerms(
+            6, 2, 6, Route.IM, new BigDecimal("40"), new BigDecimal("80"), new BigDecimal("80"), Duration.ofDays(6));
+    private static final PastSession A_WEEK_AGO_70_MG =
+            new PastSession("session-0", AT.minus(Duration.ofDays(7)), new BigDecimal("70"));
+
+    @Test
+    void aDoseWithinThePlanCarriesNoFlags() {
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN).previous(A_WEEK_AGO_70_MG))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotDoseAboveThePlanMaximumWithoutASecondPrescriber() {
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN).previous(A_WEEK_AGO_70_MG))
+                .given(received(), drawn("draw-1", "1.7", "85", "48.3"))
+                .when(administer("1.7", Route.IM, null))
+                .expectNoEvents()
+                .expectException(DoseOutsidePlanException.class);
+    }
+
+    @Test
+    void aDoseAboveThePlanWithRationaleAndASecondPrescriberIsRecordedWithItsFlags() {
+        DoseOverride override = new DoseOverride("no response at 70 mg; BP stable", OTHER_PRESCRIBER);
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN).previous(A_WEEK_AGO_70_MG))
+                .given(received(), drawn("draw-1", "1.7", "85", "48.3"))
+                .when(administer("1.7", Route.IM, override))
+                .expectEvents(
+                        new DoseAdministeredEvent(
+                                LOT,
+                                "draw-1",
+                                ml("1.7"),
+                                mg("85"),
+                                Route.IM,
+                                CLIENT_ID,
+                                SESSION_ID,
+                                NURSE,
+                                ml("0"),
+                                AT,
+                                null,
+                                List.of("ABOVE_PLAN_MAXIMUM"),
+                                override),
+                        new org.doseledger.core.stock.api.DrawAccountedForEvent(
+                                LOT, "draw-1", CLIENT_ID, ml("1.7"), ml("1.7"), ml("0"), AT));
+    }
+
+    @Test
+    void theOverrideIsApprovedBySomeoneElse() {
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN))
+                .given(received(), drawn("draw-1", "1.7", "85", "48.3"))
+                .when(new RecordAdministrationCommand(
+                        LOT, "draw-1", ml("1.7"), Route.IM, PRESCRIBER, AT, null, new DoseOverride("why", PRESCRIBER)))
+                .expectNoEvents()
+                .expectException(SecondPersonRequiredException.class);
+    }
+
+    @Test
+    void aDoseSoonerThanTheMinimumIntervalNeedsApproval() {
+        PastSession threeDaysAgo = new PastSession("session-0", AT.minus(Duration.ofDays(3)), new BigDecimal("70"));
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN).previous(threeDaysAgo))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectNoEvents()
+                .expectException(DoseOutsidePlanException.class);
+    }
+
+    @Test
+    void aDoseByAnotherRouteThanPlannedNeedsApproval() {
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IV, null))
+                .expectNoEvents()
+                .expectException(DoseOutsidePlanException.class);
+    }
+
+    @Test
+    void anIncreaseOfMoreThanAQuarterNeedsARationale() {
+        PastSession fiftyMg = new PastSession("session-0", AT.minus(Duration.ofDays(7)), new BigDecimal("50"));
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN).previous(fiftyMg))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectNoEvents()
+                .expectException(DoseOutsidePlanException.class);
+    }
+
+    @Test
+    void anIncreaseWithARationaleIsFlaggedWithoutASecondPrescriber() {
+        PastSession fiftyMg = new PastSession("session-0", AT.minus(Duration.ofDays(7)), new BigDecimal("50"));
+        DoseOverride rationaleOnly = new DoseOverride("titrating per plan", null);
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN).previous(fiftyMg))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, rationaleOnly))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void withoutAPlanNoPlanRuleApplies() {
+        StockFixtures.newFixture(new FakeDosingHistory())
+                .given(received(), drawn("draw-1", "2", "100", "48"))
+                .when(administer("2", Route.IV, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    private static RecordAdministrationCommand administer(String millilitres, Route route, DoseOverride override) {
+        return new RecordAdministrationCommand(LOT, "draw-1", ml(millilitres), route, NURSE, AT, null, override);
+    }
+}

@@ -1,0 +1,142 @@
+package org.doseledger.projections.dosing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.doseledger.core.client.api.DosingHistory;
+import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
+import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
+import org.doseledger.core.client.api.TreatmentPlanTerms;
+import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.Movement;
+import org.doseledger.projections.support.Decimals;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Each client's active treatment plan and the doses given, for the consistent-dosing rules a new dose
+ * is judged by. Kept by a subscribing processor in the transaction of the plan and dose events.
+ */
+@ProcessingGroup(DosingRegistryProjection.PROCESSING_GROUP)
+public class DosingRegistryProjection implements DosingHistory {
+
+    public static final String PROCESSING_GROUP = "dosing-registry";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public DosingRegistryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(TreatmentPlanApprovedEvent event) throws JsonProcessingException {
+        savePlan(event.practiceId().value(), event.clientId(), event.planId(), event.terms());
+    }
+
+    @EventHandler
+    void on(TreatmentPlanAmendedEvent event) throws JsonProcessingException {
+        savePlan(event.practiceId().value(), event.clientId(), event.planId(), event.terms());
+    }
+
+    @EventHandler
+    void on(DoseAdministeredEvent event, @MessageIdentifier String eventId) {
+        jdbc.update(
+                """
+                insert into dose_registry (event_id, practice_id, client_id, session_id, quantity, milligrams,
+                                           occurred_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """,
+                eventId,
+                event.practiceId().value(),
+                event.clientId(),
+                event.sessionId() != null ? event.sessionId() : event.drawId(),
+                event.quantity().amount(),
+                event.milligrams(),
+                Timestamp.from(event.occurredAt()));
+    }
+
+    /** A corrected administration counts with its corrected amount (none, when it should not exist). */
+    @EventHandler
+    void on(EntryCorrectedEvent event) {
+        if (event.correctedMovement() != Movement.ADMINISTERED) {
+            return;
+        }
+        BigDecimal corrected = event.correctedQuantity() == null
+                ? BigDecimal.ZERO
+                : event.correctedQuantity().amount();
+        jdbc.update("""
+                update dose_registry set milligrams = milligrams * ? / quantity, quantity = ?
+                where event_id = ? and quantity <> 0
+                """, corrected, corrected, event.correctedEventId());
+    }
+
+    @Override
+    public Optional<TreatmentPlanTerms> activePlan(ClientRef client) {
+        return jdbc
+                .queryForList(
+                        "select terms::text from plan_registry where practice_id = ? and client_id = ?",
+                        String.class,
+                        client.practiceId().value(),
+                        client.clientId())
+                .stream()
+                .findFirst()
+                .map(this::terms);
+    }
+
+    @Override
+    public BigDecimal givenInSession(ClientRef client, String sessionId) {
+        BigDecimal total =
+                jdbc.queryForObject("""
+                select coalesce(sum(milligrams), 0) from dose_registry
+                where practice_id = ? and client_id = ? and session_id = ?
+                """, BigDecimal.class, client.practiceId().value(), client.clientId(), sessionId);
+        return Decimals.plain(total);
+    }
+
+    @Override
+    public Optional<PastSession> previousSession(ClientRef client, String sessionId, Instant at) {
+        List<PastSession> sessions = jdbc.query(
+                """
+                select session_id, max(occurred_at) as last_dose_at, sum(milligrams) as total_mg from dose_registry
+                where practice_id = ? and client_id = ? and session_id <> ? and occurred_at <= ?
+                group by session_id having sum(milligrams) > 0
+                order by max(occurred_at) desc limit 1
+                """,
+                (rs, row) -> new PastSession(
+                        rs.getString("session_id"),
+                        rs.getTimestamp("last_dose_at").toInstant(),
+                        Decimals.plain(rs.getBigDecimal("total_mg").setScale(3, RoundingMode.HALF_UP))),
+                client.practiceId().value(),
+                client.clientId(),
+                sessionId,
+                Timestamp.from(at));
+        return sessions.stream().findFirst();
+    }
+
+    private void savePlan(String practiceId, String clientId, String planId, TreatmentPlanTerms terms)
+            throws JsonProcessingException {
+        jdbc.update("""
+                insert into plan_registry (practice_id, client_id, plan_id, terms) values (?, ?, ?, ?::jsonb)
+                on conflict (practice_id, client_id) do update set plan_id = excluded.plan_id, terms = excluded.terms
+                """, practiceId, clientId, planId, json.writeValueAsString(terms));
+    }
+
+    private TreatmentPlanTerms terms(String text) {
+        try {
+            return json.readValue(text, TreatmentPlanTerms.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable plan terms", e);
+        }
+    }
+}
