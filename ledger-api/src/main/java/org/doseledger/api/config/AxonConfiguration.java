@@ -39,6 +39,7 @@ import org.doseledger.core.location.StorageLocation;
 import org.doseledger.core.practice.Practice;
 import org.doseledger.core.practitioner.Practitioner;
 import org.doseledger.core.product.Product;
+import org.doseledger.core.session.DosingSession;
 import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.core.stock.StockLot;
 import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
@@ -217,6 +218,7 @@ public class AxonConfiguration {
                 .configureAggregate(Product.class)
                 .configureAggregate(StorageLocation.class)
                 .configureAggregate(Practitioner.class)
+                .configureAggregate(DosingSession.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(StockLot.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), properties.snapshotThreshold())));

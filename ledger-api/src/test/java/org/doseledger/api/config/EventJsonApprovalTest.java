@@ -39,6 +39,14 @@ import org.doseledger.core.practitioner.api.PractitionerLicenceRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.product.api.ProductRegisteredEvent;
+import org.doseledger.core.session.api.ClientDischargedEvent;
+import org.doseledger.core.session.api.DosingSessionCancelledEvent;
+import org.doseledger.core.session.api.DosingSessionScheduledEvent;
+import org.doseledger.core.session.api.DosingSessionStartedEvent;
+import org.doseledger.core.session.api.ObservationKind;
+import org.doseledger.core.session.api.ObservationRecordedEvent;
+import org.doseledger.core.session.api.Severity;
+import org.doseledger.core.session.api.VitalsRecordedEvent;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DosageForm;
@@ -152,6 +160,22 @@ class EventJsonApprovalTest {
                         Instant.parse("2027-05-10T16:00:00Z")),
                 new TreatmentPlanApprovedEvent(PRACTICE, "c-1001", "plan-1", PLAN, "md-1", AT),
                 new TreatmentPlanAmendedEvent(PRACTICE, "c-1001", "plan-1", PLAN, "tolerance", "md-1", AT),
+                new DosingSessionScheduledEvent(PRACTICE, "s-1", "c-1001", Substance.ESKETAMINE, AT, AT),
+                new DosingSessionStartedEvent(PRACTICE, "s-1", "c-1001", "room-1", "rn-2", AT),
+                new VitalsRecordedEvent(PRACTICE, "s-1", "c-1001", 128, 82, 74, 98, "rn-2", AT),
+                new ObservationRecordedEvent(
+                        PRACTICE,
+                        "s-1",
+                        "c-1001",
+                        ObservationKind.ADVERSE_EVENT,
+                        Severity.MILD,
+                        "nausea",
+                        "ondansetron 4 mg",
+                        "rn-2",
+                        AT),
+                new ClientDischargedEvent(
+                        PRACTICE, "s-1", "c-1001", true, "partner", "rn-2", LocalDate.parse("2026-11-27"), AT),
+                new DosingSessionCancelledEvent(PRACTICE, "s-2", "c-1001", "client unwell", AT),
                 new ConsentSupersededEvent(PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", "consent-2", AT),
                 new ApiKeyIssuedEvent(
                         "0123456789abcdef", Role.PRACTICE_WRITER, PRACTICE, "EHR", "ab".repeat(32), null, AT),

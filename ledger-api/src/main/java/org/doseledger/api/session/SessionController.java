@@ -1,0 +1,233 @@
+package org.doseledger.api.session;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.session.SessionRequests.CancelSessionRequest;
+import org.doseledger.api.session.SessionRequests.DischargeRequest;
+import org.doseledger.api.session.SessionRequests.ObservationRequest;
+import org.doseledger.api.session.SessionRequests.ScheduleSessionRequest;
+import org.doseledger.api.session.SessionRequests.StartSessionRequest;
+import org.doseledger.api.session.SessionRequests.VitalsRequest;
+import org.doseledger.api.web.CommonRequests;
+import org.doseledger.api.write.IdempotentWrites;
+import org.doseledger.api.write.LedgerWriter;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
+import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.session.api.SessionRef;
+import org.doseledger.core.shared.PracticeId;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Dosing sessions: scheduled, started, vitals and observations, discharge or cancellation. */
+@RestController
+@RequestMapping("/api/practices/{practiceId}/sessions")
+@AllowedRoles(Role.PRACTICE_WRITER)
+@Tag(name = "Dosing sessions", description = "What happened in the dosing room, on the client's timeline")
+class SessionController {
+
+    private final IdempotentWrites writes;
+    private final LedgerWriter writer;
+
+    SessionController(IdempotentWrites writes, LedgerWriter writer) {
+        this.writes = writes;
+        this.writer = writer;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Schedule a dosing session for a client (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "schedule",
+                                                            value = SessionExamples.SCHEDULE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Scheduled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+    ResponseEntity<Object> schedule(
+            @PathVariable String practiceId, @Valid @RequestBody ScheduleSessionRequest request, WriteContext context) {
+        SessionRef session = new SessionRef(PracticeId.of(practiceId), request.sessionId());
+        return step(context, session, "", request, request.toCommand(session, context.recordedAt()));
+    }
+
+    @PostMapping(path = "/{sessionId}/start", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Start the session at a location with its monitoring practitioner (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "start",
+                                                            value = SessionExamples.START_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+    ResponseEntity<Object> start(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
+            @Valid @RequestBody StartSessionRequest request,
+            WriteContext context) {
+        SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
+        return step(context, session, "/start", request, request.toCommand(session));
+    }
+
+    @PostMapping(path = "/{sessionId}/vitals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Record vital signs taken during the session (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "vitals",
+                                                            value = SessionExamples.VITALS_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+    ResponseEntity<Object> vitals(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
+            @Valid @RequestBody VitalsRequest request,
+            WriteContext context) {
+        SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
+        return step(context, session, "/vitals", request, request.toCommand(session));
+    }
+
+    @PostMapping(path = "/{sessionId}/observations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Record an observation or an adverse event (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "adverse event",
+                                                            value = SessionExamples.OBSERVATION_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+    ResponseEntity<Object> observation(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
+            @Valid @RequestBody ObservationRequest request,
+            WriteContext context) {
+        SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
+        return step(context, session, "/observations", request, request.toCommand(session));
+    }
+
+    @PostMapping(path = "/{sessionId}/discharge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Discharge the client; Spravato sessions need 2 h monitoring and blood pressure before, at 40 min"
+                    + " and at the end (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "discharge",
+                                                            value = SessionExamples.DISCHARGE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Discharged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+    ResponseEntity<Object> discharge(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
+            @Valid @RequestBody DischargeRequest request,
+            WriteContext context) {
+        SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
+        return step(context, session, "/discharge", request, request.toCommand(session));
+    }
+
+    @PostMapping(path = "/{sessionId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Cancel a session that has not started (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "cancel",
+                                                            value = SessionExamples.CANCEL_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Cancelled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+    ResponseEntity<Object> cancel(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
+            @Valid @RequestBody CancelSessionRequest request,
+            WriteContext context) {
+        SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
+        return step(context, session, "/cancellation", request, request.toCommand(session));
+    }
+
+    private ResponseEntity<Object> step(
+            WriteContext context, SessionRef session, String kind, Object request, Object command) {
+        String path = "/api/practices/" + session.practiceId().value() + "/sessions/" + session.sessionId();
+        return writes.execute(
+                context,
+                "POST " + path + kind,
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path), WriteReceipt.of(session.sessionId(), writer.send(context, command))));
+    }
+}

@@ -1,0 +1,118 @@
+package org.doseledger.api.session;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.doseledger.api.web.CommonRequests;
+import org.doseledger.core.session.api.CancelDosingSessionCommand;
+import org.doseledger.core.session.api.DischargeClientCommand;
+import org.doseledger.core.session.api.ObservationKind;
+import org.doseledger.core.session.api.RecordObservationCommand;
+import org.doseledger.core.session.api.RecordVitalsCommand;
+import org.doseledger.core.session.api.ScheduleDosingSessionCommand;
+import org.doseledger.core.session.api.SessionRef;
+import org.doseledger.core.session.api.Severity;
+import org.doseledger.core.session.api.StartDosingSessionCommand;
+import org.doseledger.core.shared.Substance;
+
+final class SessionRequests {
+
+    private SessionRequests() {}
+
+    /**
+     * @param sessionId chosen by the practice software; draws for this session name it as their sessionId
+     * @param substance ESKETAMINE sessions follow the Spravato REMS monitoring rules
+     */
+    record ScheduleSessionRequest(
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String sessionId,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String clientId,
+
+            @NotNull Substance substance,
+            @NotNull Instant scheduledFor) {
+
+        ScheduleDosingSessionCommand toCommand(SessionRef session, Instant recordedAt) {
+            return new ScheduleDosingSessionCommand(session, clientId, substance, scheduledFor, recordedAt);
+        }
+    }
+
+    record StartSessionRequest(
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String locationId,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String monitoredBy,
+
+            @NotNull @PastOrPresent Instant startedAt) {
+
+        StartDosingSessionCommand toCommand(SessionRef session) {
+            return new StartDosingSessionCommand(session, locationId, monitoredBy, startedAt);
+        }
+    }
+
+    record VitalsRequest(
+            @Min(50) @Max(260) int systolicMmHg,
+            @Min(30) @Max(160) int diastolicMmHg,
+            @Min(25) @Max(220) int heartRateBpm,
+            @Min(50) @Max(100) int spo2Percent,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String takenBy,
+
+            @NotNull @PastOrPresent Instant takenAt) {
+
+        RecordVitalsCommand toCommand(SessionRef session) {
+            return new RecordVitalsCommand(
+                    session, systolicMmHg, diastolicMmHg, heartRateBpm, spo2Percent, takenBy, takenAt);
+        }
+    }
+
+    /** @param severity required for an ADVERSE_EVENT */
+    record ObservationRequest(
+            @NotNull ObservationKind kind,
+            Severity severity,
+            @NotBlank @Size(max = 4000) String description,
+            @Size(max = 4000) String actionTaken,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String recordedBy,
+
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        RecordObservationCommand toCommand(SessionRef session) {
+            return new RecordObservationCommand(
+                    session, kind, severity, description, actionTaken, recordedBy, occurredAt);
+        }
+    }
+
+    /** @param escort who takes the client home */
+    record DischargeRequest(
+            boolean criteriaMet,
+            @NotBlank @Size(max = 200) String escort,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String dischargedBy,
+
+            @NotNull @PastOrPresent Instant dischargedAt) {
+
+        DischargeClientCommand toCommand(SessionRef session) {
+            return new DischargeClientCommand(session, criteriaMet, escort, dischargedBy, dischargedAt);
+        }
+    }
+
+    record CancelSessionRequest(
+            @NotBlank @Size(max = 1000) String reason,
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        CancelDosingSessionCommand toCommand(SessionRef session) {
+            return new CancelDosingSessionCommand(session, reason, occurredAt);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.doseledger.core.session.api;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.doseledger.core.shared.ClientEvent;
+import org.doseledger.core.shared.PracticeId;
+
+/** An observation or adverse event during the session (severity and action for adverse events). */
+@Revision("1")
+public record ObservationRecordedEvent(
+        PracticeId practiceId,
+        String sessionId,
+        String clientId,
+        ObservationKind kind,
+        Severity severity,
+        String description,
+        String actionTaken,
+        String recordedBy,
+        Instant occurredAt)
+        implements ClientEvent {}

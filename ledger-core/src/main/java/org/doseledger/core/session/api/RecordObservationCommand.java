@@ -1,0 +1,19 @@
+package org.doseledger.core.session.api;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Record an observation or an adverse event.
+ *
+ * @param severity required for an adverse event, null for an observation
+ * @param actionTaken what was done about an adverse event
+ */
+public record RecordObservationCommand(
+        @TargetAggregateIdentifier SessionRef session,
+        ObservationKind kind,
+        Severity severity,
+        String description,
+        String actionTaken,
+        String recordedBy,
+        Instant occurredAt) {}

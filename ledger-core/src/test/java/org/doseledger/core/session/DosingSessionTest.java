@@ -1,0 +1,162 @@
+package org.doseledger.core.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.client.api.Clients;
+import org.doseledger.core.location.api.Locations;
+import org.doseledger.core.practice.api.Practices;
+import org.doseledger.core.practitioner.api.PractitionerFacts;
+import org.doseledger.core.practitioner.api.PractitionerRole;
+import org.doseledger.core.practitioner.api.Practitioners;
+import org.doseledger.core.session.api.CancelDosingSessionCommand;
+import org.doseledger.core.session.api.ClientDischargedEvent;
+import org.doseledger.core.session.api.DischargeClientCommand;
+import org.doseledger.core.session.api.DosingSessionCancelledEvent;
+import org.doseledger.core.session.api.DosingSessionScheduledEvent;
+import org.doseledger.core.session.api.DosingSessionStartedEvent;
+import org.doseledger.core.session.api.ObservationKind;
+import org.doseledger.core.session.api.RecordObservationCommand;
+import org.doseledger.core.session.api.RecordVitalsCommand;
+import org.doseledger.core.session.api.ScheduleDosingSessionCommand;
+import org.doseledger.core.session.api.SessionRef;
+import org.doseledger.core.session.api.SessionStateException;
+import org.doseledger.core.session.api.SpravatoMonitoringException;
+import org.doseledger.core.session.api.StartDosingSessionCommand;
+import org.doseledger.core.session.api.VitalsRecordedEvent;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Substance;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DosingSessionTest {
+
+    private static final PracticeId PRACTICE = PracticeId.of("clinic-1");
+    private static final SessionRef SESSION = new SessionRef(PRACTICE, "s-1");
+    private static final Instant START = Instant.parse("2026-11-20T15:00:00Z");
+
+    private FixtureConfiguration<DosingSession> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(DosingSession.class);
+        fixture.registerInjectableResource((Clients) client -> client.clientId().equals("c-42"));
+        fixture.registerInjectableResource((Locations) (practice, location) -> location.equals("room-1"));
+        fixture.registerInjectableResource((Practitioners) (practice, id) -> id.equals("rn-1")
+                ? Optional.of(new PractitionerFacts(id, true, Set.of(PractitionerRole.NURSE), false))
+                : Optional.empty());
+        fixture.registerInjectableResource((Practices) practice -> Optional.of(ZoneId.of("America/Chicago")));
+    }
+
+    @Test
+    void aSessionIsScheduledForAKnownClient() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleDosingSessionCommand(SESSION, "c-42", Substance.KETAMINE, START, START))
+                .expectEvents(
+                        new DosingSessionScheduledEvent(PRACTICE, "s-1", "c-42", Substance.KETAMINE, START, START));
+    }
+
+    @Test
+    void cannotScheduleForAnUnknownClient() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleDosingSessionCommand(SESSION, "c-99", Substance.KETAMINE, START, START))
+                .expectNoEvents()
+                .expectException(UnknownRecordException.class);
+    }
+
+    @Test
+    void aStartedSessionRecordsVitals() {
+        fixture.given(scheduled(Substance.KETAMINE), started())
+                .when(new RecordVitalsCommand(SESSION, 128, 82, 74, 98, "rn-1", START.plusSeconds(300)))
+                .expectEvents(new VitalsRecordedEvent(
+                        PRACTICE, "s-1", "c-42", 128, 82, 74, 98, "rn-1", START.plusSeconds(300)));
+    }
+
+    @Test
+    void cannotRecordVitalsBeforeTheSessionStarts() {
+        fixture.given(scheduled(Substance.KETAMINE))
+                .when(new RecordVitalsCommand(SESSION, 128, 82, 74, 98, "rn-1", START))
+                .expectNoEvents()
+                .expectException(SessionStateException.class);
+    }
+
+    @Test
+    void anAdverseEventNeedsASeverity() {
+        fixture.given(scheduled(Substance.KETAMINE), started())
+                .when(new RecordObservationCommand(
+                        SESSION, ObservationKind.ADVERSE_EVENT, null, "nausea", "ondansetron", "rn-1", START))
+                .expectNoEvents()
+                .expectException(SessionStateException.class);
+    }
+
+    @Test
+    void aKetamineSessionDischargesWithoutRemsObligation() {
+        Instant end = START.plus(Duration.ofMinutes(75));
+        fixture.given(scheduled(Substance.KETAMINE), started())
+                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", end))
+                .expectEvents(new ClientDischargedEvent(PRACTICE, "s-1", "c-42", true, "partner", "rn-1", null, end));
+    }
+
+    @Test
+    void aSpravatoSessionNeedsTwoHoursOfMonitoring() {
+        fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(40), vitals(100))
+                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(105))))
+                .expectNoEvents()
+                .expectException(SpravatoMonitoringException.class);
+    }
+
+    @Test
+    void aSpravatoSessionNeedsBloodPressureAtFortyMinutes() {
+        fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(115))
+                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(125))))
+                .expectNoEvents()
+                .expectException(SpravatoMonitoringException.class);
+    }
+
+    @Test
+    void aMonitoredSpravatoSessionOpensTheRemsFormObligation() {
+        Instant end = START.plus(Duration.ofMinutes(125));
+        fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(40), vitals(115))
+                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", end))
+                .expectEvents(new ClientDischargedEvent(
+                        PRACTICE, "s-1", "c-42", true, "partner", "rn-1", LocalDate.of(2026, 11, 27), end));
+    }
+
+    @Test
+    void onlyAScheduledSessionIsCancelled() {
+        fixture.given(scheduled(Substance.KETAMINE))
+                .when(new CancelDosingSessionCommand(SESSION, "client ill", START))
+                .expectEvents(new DosingSessionCancelledEvent(PRACTICE, "s-1", "c-42", "client ill", START));
+        fixture.given(scheduled(Substance.KETAMINE), started())
+                .when(new CancelDosingSessionCommand(SESSION, "client ill", START))
+                .expectNoEvents()
+                .expectException(SessionStateException.class);
+    }
+
+    @Test
+    void aSessionStartsAtALocationOfThePracticeWithAMonitor() {
+        fixture.given(scheduled(Substance.KETAMINE))
+                .when(new StartDosingSessionCommand(SESSION, "room-9", "rn-1", START))
+                .expectNoEvents()
+                .expectException(UnknownRecordException.class);
+    }
+
+    private static DosingSessionScheduledEvent scheduled(Substance substance) {
+        return new DosingSessionScheduledEvent(PRACTICE, "s-1", "c-42", substance, START, START.minusSeconds(86_400));
+    }
+
+    private static DosingSessionStartedEvent started() {
+        return new DosingSessionStartedEvent(PRACTICE, "s-1", "c-42", "room-1", "rn-1", START);
+    }
+
+    private static VitalsRecordedEvent vitals(int minutesAfterStart) {
+        return new VitalsRecordedEvent(
+                PRACTICE, "s-1", "c-42", 130, 84, 76, 97, "rn-1", START.plus(Duration.ofMinutes(minutesAfterStart)));
+    }
+}
