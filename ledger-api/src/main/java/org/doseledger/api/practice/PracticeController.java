@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.practice.PracticeRequests.RegisterPracticeRequest;
+import org.doseledger.api.practice.PracticeRequests.SetPoliciesRequest;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
@@ -132,6 +133,42 @@ class PracticeController {
                         URI.create("/api/practices/" + request.practiceId()),
                         WriteReceipt.of(
                                 request.practiceId(), writer.send(context, request.toCommand(context.recordedAt())))));
+    }
+
+    @PostMapping(path = "/{practiceId}/policies", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.ADMIN)
+    @Operation(
+            summary = "Set the practice's clinical policies; each change is an event (ADMIN)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "policies",
+                                                            value = PracticeExamples.POLICIES_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Set; Location is the practice",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "set", value = PracticeExamples.POLICIES_SET)))
+    ResponseEntity<Object> setPolicies(
+            @PathVariable String practiceId, @Valid @RequestBody SetPoliciesRequest request, WriteContext context) {
+        String path = "/api/practices/" + practiceId;
+        return writes.execute(
+                context,
+                "POST " + path + "/policies",
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path),
+                        WriteReceipt.of(
+                                practiceId,
+                                writer.send(
+                                        context, request.toCommand(PracticeId.of(practiceId), context.recordedAt())))));
     }
 
     @GetMapping("/{practiceId}")

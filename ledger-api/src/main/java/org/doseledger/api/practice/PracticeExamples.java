@@ -152,4 +152,15 @@ final class PracticeExamples {
               "requestId": "692b18d7-086a-4988-a9d8-f1a47f2c8554"
             }
             """;
+
+    /** Require a medical clearance for every dose; a rationale above a 20% increase. */
+    static final String POLICIES_REQUEST = """
+            {"requireMedicalClearance":true,"doseIncreaseLimitPercent":20}
+            """;
+
+    /** The receipt of a policy change. */
+    static final String POLICIES_SET = """
+            {"id":"springfield","ledgerPosition":12,"events":[{"eventId":"9a7c2e14-6b0d-4f3a-8e51-2d9c7b4a1f08",
+             "eventType":"PracticePoliciesSet","ledgerPosition":12}]}
+            """;
 }

@@ -18,7 +18,9 @@ import java.util.EnumSet;
 import java.util.List;
 import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.ValidDeaNumber;
+import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
+import org.doseledger.core.practice.api.SetPracticePoliciesCommand;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DeaNumber;
 import org.doseledger.core.shared.PracticeId;
@@ -72,6 +74,22 @@ final class PracticeRequests {
                     EnumSet.copyOf(authorizedSchedules),
                     ZoneId.of(timeZone),
                     occurredAt != null ? occurredAt : recordedAt);
+        }
+    }
+
+    /**
+     * @param requireMedicalClearance no dose without a medical clearance valid when it is given
+     * @param doseIncreaseLimitPercent an increase over the previous session beyond this needs a rationale
+     */
+    record SetPoliciesRequest(
+            boolean requireMedicalClearance,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1000)
+            int doseIncreaseLimitPercent) {
+
+        SetPracticePoliciesCommand toCommand(PracticeId practiceId, Instant recordedAt) {
+            return new SetPracticePoliciesCommand(
+                    practiceId, new PracticePolicies(requireMedicalClearance, doseIncreaseLimitPercent), recordedAt);
         }
     }
 }

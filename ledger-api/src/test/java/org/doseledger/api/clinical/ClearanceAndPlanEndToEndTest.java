@@ -120,4 +120,36 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
         assertThat(administered.get("details").get("override").get("approvedBy").asText())
                 .isEqualTo("md-1");
     }
+
+    @Test
+    void whereThePracticeRequiresAClearanceNoDoseIsGivenWithoutOne() {
+        created(http.post("/api/practices/" + stock.practice + "/policies")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body("{\"requireMedicalClearance\":true,\"doseIncreaseLimitPercent\":25}")
+                .send());
+        created(stock.receive("safe-1", "CL", 1, "2027-06-30"));
+        String drawId =
+                created(stock.draw("safe-1", "CL", "1", "rn-1")).get("id").asText();
+
+        Http.Response withoutClearance = stock.administer("safe-1", "CL", drawId, "1");
+        created(stock.post(base + "/clearances", """
+                {"source":"IN_HOUSE_PRESCRIBER","practitionerId":"md-1","clinician":"Dr. Grace Hopper",
+                 "clearedAt":"%s"}
+                """.formatted(
+                java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
+        Http.Response cleared = stock.administer("safe-1", "CL", drawId, "1");
+
+        assertThat(withoutClearance.status()).isEqualTo(409);
+        assertThat(withoutClearance.json().get("code").asText()).isEqualTo("NO_VALID_CLEARANCE");
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(201);
+        assertThat(http.get("/api/practices/" + stock.practice)
+                        .key(adminKey)
+                        .send()
+                        .json()
+                        .get("policies")
+                        .get("requireMedicalClearance")
+                        .asBoolean())
+                .isTrue();
+    }
 }

@@ -30,6 +30,8 @@ import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
+import org.doseledger.core.practice.api.PracticePolicies;
+import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practitioner.api.CertificateKind;
 import org.doseledger.core.practitioner.api.PractitionerCertificateRecordedEvent;
@@ -122,6 +124,7 @@ class EventJsonApprovalTest {
                         List.of(ControlledSchedule.III, ControlledSchedule.IIIN),
                         "America/Chicago",
                         AT),
+                new PracticePoliciesSetEvent(PRACTICE, new PracticePolicies(true, 20), AT),
                 new ClientRegisteredEvent(
                         PRACTICE,
                         "c-1001",

@@ -9,9 +9,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.doseledger.core.practice.api.DeaRegistrationExpiredException;
+import org.doseledger.core.practice.api.InvalidPolicyException;
+import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
 import org.doseledger.core.practice.api.ScheduleIiiNonNarcoticNotAuthorizedException;
+import org.doseledger.core.practice.api.SetPracticePoliciesCommand;
 import org.doseledger.core.shared.ControlledSchedule;
 
 /** A practice: the DEA registrant that owns stock, clients and credentials. */
@@ -42,6 +45,14 @@ public class Practice {
                 List.copyOf(new TreeSet<>(command.authorizedSchedules())),
                 command.timeZone().getId(),
                 command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(SetPracticePoliciesCommand command) {
+        if (command.policies().doseIncreaseLimitPercent() < 0) {
+            throw new InvalidPolicyException("the dose increase limit cannot be negative");
+        }
+        apply(new PracticePoliciesSetEvent(command.practiceId(), command.policies(), command.occurredAt()));
     }
 
     @EventSourcingHandler

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.doseledger.core.client.api.DosingHistory;
+import org.doseledger.core.client.api.NoValidClearanceException;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
+import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practitioner.api.PractitionerChecks;
 import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.practitioner.api.StockAction;
@@ -20,13 +22,12 @@ import org.doseledger.core.stock.api.DoseOverride;
 /**
  * Consistent dosing against the client's treatment plan. Above the plan's maximum single dose, sooner
  * than its minimum interval after the previous session, or by another route: refused unless a
- * rationale and a second prescriber's approval come with the dose. An increase of more than 25% over
- * the previous session's total: refused unless a rationale comes with it. Every departure is named in
- * the dose's flags. Without a plan on record, no plan rule applies.
+ * rationale and a second prescriber's approval come with the dose. An increase over the previous
+ * session's total beyond the practice's limit (25% by default): refused unless a rationale comes with
+ * it. Every departure is named in the dose's flags. Without a plan on record, no plan rule applies.
+ * Where the practice requires it, no dose without a medical clearance valid at the time.
  */
 final class PlanRules {
-
-    static final BigDecimal CHANGE_LIMIT = new BigDecimal("1.25");
 
     private PlanRules() {}
 
@@ -41,7 +42,11 @@ final class PlanRules {
             Instant at,
             LocalDate on,
             String administeredBy,
-            DoseOverride override) {
+            DoseOverride override,
+            PracticePolicies policies) {
+        if (policies.requireMedicalClearance() && !history.hasValidClearance(client, at)) {
+            throw new NoValidClearanceException(client.clientId(), at);
+        }
         Optional<TreatmentPlanTerms> plan = history.activePlan(client);
         if (plan.isEmpty()) {
             return List.of();
@@ -62,8 +67,10 @@ final class PlanRules {
             if (since.compareTo(terms.minIntervalBetweenDoses()) < 0) {
                 needApproval.add("INTERVAL_BELOW_MINIMUM");
             }
-            if (sessionTotal.compareTo(previous.get().totalMg().multiply(CHANGE_LIMIT)) > 0) {
-                flags.add("INCREASE_ABOVE_25_PERCENT");
+            BigDecimal limit = BigDecimal.valueOf(100L + policies.doseIncreaseLimitPercent())
+                    .divide(BigDecimal.valueOf(100));
+            if (sessionTotal.compareTo(previous.get().totalMg().multiply(limit)) > 0) {
+                flags.add("INCREASE_ABOVE_POLICY_LIMIT");
             }
         }
         flags.addAll(0, needApproval);

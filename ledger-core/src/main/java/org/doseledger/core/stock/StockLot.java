@@ -290,7 +290,8 @@ public class StockLot {
                 command.occurredAt(),
                 on,
                 command.administeredBy(),
-                command.override());
+                command.override(),
+                practices.policies(lot.practiceId()));
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.administeredBy(), practitioners, clock);
         DrawState after = draw.administer(command.quantity());

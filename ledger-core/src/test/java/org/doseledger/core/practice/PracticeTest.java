@@ -15,9 +15,13 @@ import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.doseledger.core.practice.api.DeaRegistrationExpiredException;
+import org.doseledger.core.practice.api.InvalidPolicyException;
+import org.doseledger.core.practice.api.PracticePolicies;
+import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
 import org.doseledger.core.practice.api.ScheduleIiiNonNarcoticNotAuthorizedException;
+import org.doseledger.core.practice.api.SetPracticePoliciesCommand;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DeaNumber;
 import org.doseledger.core.shared.PostalAddress;
@@ -108,6 +112,38 @@ class PracticeTest {
                         ZoneId.of("America/Chicago"),
                         Instant.parse("2026-11-03T02:00:00Z")))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theAdministratorSetsThePracticesPolicies() {
+        PracticePolicies strict = new PracticePolicies(true, 20);
+        fixture.given(new PracticeRegisteredEvent(
+                        PRACTICE,
+                        "Springfield Ketamine Clinic",
+                        ADDRESS,
+                        "AB1234563",
+                        REGISTERED_ON.plusYears(1),
+                        List.of(III, IIIN),
+                        "America/Chicago",
+                        REGISTERED_AT))
+                .when(new SetPracticePoliciesCommand(PRACTICE, strict, REGISTERED_AT))
+                .expectEvents(new PracticePoliciesSetEvent(PRACTICE, strict, REGISTERED_AT));
+    }
+
+    @Test
+    void aNegativeIncreaseLimitIsRefused() {
+        fixture.given(new PracticeRegisteredEvent(
+                        PRACTICE,
+                        "Springfield Ketamine Clinic",
+                        ADDRESS,
+                        "AB1234563",
+                        REGISTERED_ON.plusYears(1),
+                        List.of(III, IIIN),
+                        "America/Chicago",
+                        REGISTERED_AT))
+                .when(new SetPracticePoliciesCommand(PRACTICE, new PracticePolicies(true, -5), REGISTERED_AT))
+                .expectNoEvents()
+                .expectException(InvalidPolicyException.class);
     }
 
     private static RegisterPracticeCommand register(LocalDate expiresOn, Set<ControlledSchedule> schedules) {

@@ -13,6 +13,12 @@ final class FakeDosingHistory implements DosingHistory {
     private TreatmentPlanTerms plan;
     private PastSession previous;
     private BigDecimal givenInSession = BigDecimal.ZERO;
+    private boolean cleared = true;
+
+    FakeDosingHistory withoutClearance() {
+        this.cleared = false;
+        return this;
+    }
 
     FakeDosingHistory plan(TreatmentPlanTerms terms) {
         this.plan = terms;
@@ -37,6 +43,11 @@ final class FakeDosingHistory implements DosingHistory {
     @Override
     public BigDecimal givenInSession(ClientRef client, String sessionId) {
         return givenInSession;
+    }
+
+    @Override
+    public boolean hasValidClearance(ClientRef client, Instant at) {
+        return cleared;
     }
 
     @Override

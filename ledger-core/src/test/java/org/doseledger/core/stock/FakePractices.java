@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.shared.PracticeId;
 
@@ -11,6 +12,17 @@ import org.doseledger.core.shared.PracticeId;
 class FakePractices implements Practices {
 
     private final Map<PracticeId, ZoneId> zones = new HashMap<>();
+    private PracticePolicies policies = PracticePolicies.DEFAULTS;
+
+    FakePractices policies(PracticePolicies policies) {
+        this.policies = policies;
+        return this;
+    }
+
+    @Override
+    public PracticePolicies policies(PracticeId practiceId) {
+        return policies;
+    }
 
     FakePractices with(PracticeId practiceId, ZoneId zone) {
         zones.put(practiceId, zone);

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.doseledger.core.client.api.DosingHistory.PastSession;
+import org.doseledger.core.client.api.NoValidClearanceException;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
+import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practitioner.api.SecondPersonRequiredException;
 import org.doseledger.core.shared.Route;
 import org.doseledger.core.stock.api.DoseAdministeredEvent;
@@ -130,6 +132,32 @@ class PlanRulesTest {
         StockFixtures.newFixture(new FakeDosingHistory())
                 .given(received(), drawn("draw-1", "2", "100", "48"))
                 .when(administer("2", Route.IV, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotDoseWithoutAValidClearanceWhereThePracticeRequiresOne() {
+        StockFixtures.newFixture(new FakeDosingHistory().withoutClearance(), new PracticePolicies(true, 25))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectNoEvents()
+                .expectException(NoValidClearanceException.class);
+    }
+
+    @Test
+    void aClearanceIsNotNeededWhereThePracticeDoesNotRequireOne() {
+        StockFixtures.newFixture(new FakeDosingHistory().withoutClearance(), new PracticePolicies(false, 25))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void thePracticeSetsTheIncreaseThatNeedsARationale() {
+        PastSession fiftyMg = new PastSession("session-0", AT.minus(Duration.ofDays(7)), new BigDecimal("50"));
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN).previous(fiftyMg), new PracticePolicies(false, 50))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
                 .expectSuccessfulHandlerExecution();
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.product.api.ProductFacts;
 import org.doseledger.core.shared.ClientRef;
@@ -95,7 +96,12 @@ final class StockFixtures {
 
     /** The shared fixture with a treatment plan and dosing history. */
     static FixtureConfiguration<StockLot> newFixture(FakeDosingHistory history) {
-        return newFixture(CLOCK, practitioners(), new FakeConsents(), history);
+        return newFixture(history, PracticePolicies.DEFAULTS);
+    }
+
+    /** The shared fixture with a dosing history and the practice's policies. */
+    static FixtureConfiguration<StockLot> newFixture(FakeDosingHistory history, PracticePolicies policies) {
+        return newFixture(CLOCK, practitioners(), new FakeConsents(), history, policies);
     }
 
     private static FixtureConfiguration<StockLot> newFixture(Clock clock, FakePractitioners practitioners) {
@@ -104,14 +110,19 @@ final class StockFixtures {
 
     private static FixtureConfiguration<StockLot> newFixture(
             Clock clock, FakePractitioners practitioners, FakeConsents consents) {
-        return newFixture(clock, practitioners, consents, new FakeDosingHistory());
+        return newFixture(clock, practitioners, consents, new FakeDosingHistory(), PracticePolicies.DEFAULTS);
     }
 
     private static FixtureConfiguration<StockLot> newFixture(
-            Clock clock, FakePractitioners practitioners, FakeConsents consents, FakeDosingHistory history) {
+            Clock clock,
+            FakePractitioners practitioners,
+            FakeConsents consents,
+            FakeDosingHistory history,
+            PracticePolicies policies) {
         FixtureConfiguration<StockLot> fixture = new AggregateTestFixture<>(StockLot.class);
         fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(new FakePractices().with(PRACTICE, ZONE));
+        fixture.registerInjectableResource(
+                new FakePractices().with(PRACTICE, ZONE).policies(policies));
         fixture.registerInjectableResource(
                 new FakeCatalogue().with(PRACTICE, VIAL).with(PRACTICE, AMPOULE));
         fixture.registerInjectableResource(

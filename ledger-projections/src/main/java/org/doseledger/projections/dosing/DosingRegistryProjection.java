@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.doseledger.core.client.api.DosingHistory;
+import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
@@ -23,8 +24,8 @@ import org.doseledger.projections.support.Decimals;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Each client's active treatment plan and the doses given, for the consistent-dosing rules a new dose
- * is judged by. Kept by a subscribing processor in the transaction of the plan and dose events.
+ * Each client's active treatment plan, medical clearances and the doses given, for the rules a new
+ * dose is judged by. Kept by a subscribing processor in the transaction of the plan and dose events.
  */
 @ProcessingGroup(DosingRegistryProjection.PROCESSING_GROUP)
 public class DosingRegistryProjection implements DosingHistory {
@@ -64,6 +65,35 @@ public class DosingRegistryProjection implements DosingHistory {
                 event.quantity().amount(),
                 event.milligrams(),
                 Timestamp.from(event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(MedicalClearanceRecordedEvent event) {
+        jdbc.update(
+                """
+                insert into clearance_registry (practice_id, client_id, clearance_id, cleared_at, expires_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing
+                """,
+                event.practiceId().value(),
+                event.clientId(),
+                event.clearanceId(),
+                Timestamp.from(event.clearedAt()),
+                event.expiresAt() == null ? null : Timestamp.from(event.expiresAt()));
+    }
+
+    @Override
+    public boolean hasValidClearance(ClientRef client, Instant at) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                """
+                select exists (select 1 from clearance_registry
+                               where practice_id = ? and client_id = ? and cleared_at <= ?
+                                 and (expires_at is null or expires_at > ?))
+                """,
+                Boolean.class,
+                client.practiceId().value(),
+                client.clientId(),
+                Timestamp.from(at),
+                Timestamp.from(at)));
     }
 
     /** A corrected administration counts with its corrected amount (none, when it should not exist). */

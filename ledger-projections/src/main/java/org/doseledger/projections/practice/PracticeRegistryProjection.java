@@ -13,6 +13,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.QueryHandler;
+import org.doseledger.core.practice.api.PracticePolicies;
+import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.shared.ControlledSchedule;
@@ -71,6 +73,30 @@ public class PracticeRegistryProjection implements Practices {
                 .findFirst();
     }
 
+    @EventHandler
+    void on(PracticePoliciesSetEvent event) {
+        jdbc.update(
+                """
+                update practice_registry set require_medical_clearance = ?, dose_increase_limit_percent = ?
+                where practice_id = ?
+                """,
+                event.policies().requireMedicalClearance(),
+                event.policies().doseIncreaseLimitPercent(),
+                event.practiceId().value());
+    }
+
+    @Override
+    public PracticePolicies policies(PracticeId practiceId) {
+        return jdbc
+                .query("""
+                        select require_medical_clearance, dose_increase_limit_percent from practice_registry
+                        where practice_id = ?
+                        """, (rs, row) -> new PracticePolicies(rs.getBoolean(1), rs.getInt(2)), practiceId.value())
+                .stream()
+                .findFirst()
+                .orElse(PracticePolicies.DEFAULTS);
+    }
+
     @Override
     public Optional<ZoneId> timeZone(PracticeId practiceId) {
         return jdbc
@@ -93,6 +119,8 @@ public class PracticeRegistryProjection implements Practices {
                     rs.getObject("dea_registration_expires_on", java.time.LocalDate.class),
                     json.readValue(rs.getString("authorized_schedules"), SCHEDULES),
                     rs.getString("time_zone"),
+                    new PracticePolicies(
+                            rs.getBoolean("require_medical_clearance"), rs.getInt("dose_increase_limit_percent")),
                     rs.getTimestamp("registered_at").toInstant(),
                     rs.getTimestamp("recorded_at").toInstant());
         } catch (JsonProcessingException e) {

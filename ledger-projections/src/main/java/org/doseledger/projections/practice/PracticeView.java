@@ -3,6 +3,7 @@ package org.doseledger.projections.practice;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.PostalAddress;
 
@@ -15,5 +16,6 @@ public record PracticeView(
         LocalDate deaRegistrationExpiresOn,
         List<ControlledSchedule> authorizedSchedules,
         String timeZone,
+        PracticePolicies policies,
         Instant registeredAt,
         Instant recordedAt) {}

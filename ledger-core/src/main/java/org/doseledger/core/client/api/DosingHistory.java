@@ -15,6 +15,9 @@ public interface DosingHistory {
     /** The latest earlier dosing session of the client (not {@code sessionId}) before {@code at}. */
     Optional<PastSession> previousSession(ClientRef client, String sessionId, Instant at);
 
+    /** Whether the client had a medical clearance valid at that moment (given before, not yet expired). */
+    boolean hasValidClearance(ClientRef client, Instant at);
+
     /** An earlier dosing session: when its last dose was given and how much it gave in total. */
     record PastSession(String sessionId, Instant lastDoseAt, java.math.BigDecimal totalMg) {}
 }

@@ -9,4 +9,9 @@ public interface Practices {
 
     /** The practice's time zone: calendar rules (expiry dates, deadlines) are judged in it. */
     Optional<ZoneId> timeZone(PracticeId practiceId);
+
+    /** The practice's clinical policies; the defaults until its administrator sets them. */
+    default PracticePolicies policies(PracticeId practiceId) {
+        return PracticePolicies.DEFAULTS;
+    }
 }
