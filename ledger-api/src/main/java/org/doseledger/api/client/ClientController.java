@@ -18,6 +18,7 @@ import org.doseledger.api.client.ClientRequests.RecordConsentRequest;
 import org.doseledger.api.client.ClientRequests.RecordWeightRequest;
 import org.doseledger.api.client.ClientRequests.RegisterClientRequest;
 import org.doseledger.api.client.ClientRequests.RevokeConsentRequest;
+import org.doseledger.api.client.ClientRequests.TherapySessionRequest;
 import org.doseledger.api.client.ClientRequests.UpdateContactRequest;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.write.IdempotentWrites;
@@ -528,6 +529,36 @@ class ClientController {
                 "/treatment-plans/" + planId + "/amendments",
                 request,
                 request.toCommand(client, planId));
+    }
+
+    @PostMapping(path = "/{clientId}/therapy-sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record a preparation or integration session led by a therapist (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "integration",
+                                                            value = ClientExamples.THERAPY_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; the receipt's id is the therapy session id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+    ResponseEntity<Object> recordTherapySession(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @Valid @RequestBody TherapySessionRequest request,
+            WriteContext context) {
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return newClientRecord(context, client, "/therapy-sessions", request, id -> request.toCommand(client, id));
     }
 
     /** A write that creates a record of the client under a fresh id, answered with the timeline's location. */

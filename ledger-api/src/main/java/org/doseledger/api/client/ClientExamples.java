@@ -347,4 +347,10 @@ final class ClientExamples {
               "minDoseMg":50,"maxDoseMg":110,"maxSingleDoseMg":120,"minIntervalDays":6},
              "reason":"tolerance at 60 mg; no adverse events","approvedBy":"md-1","occurredAt":"2026-12-03T16:00:00Z"}
             """;
+
+    /** An integration session the day after dosing. */
+    static final String THERAPY_REQUEST = """
+            {"kind":"INTEGRATION","therapistId":"th-1","dosingSessionId":"s-2026-11-24-c1001","durationMinutes":50,
+             "occurredAt":"2026-11-25T16:00:00Z"}
+            """;
 }

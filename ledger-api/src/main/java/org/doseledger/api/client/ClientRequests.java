@@ -29,8 +29,10 @@ import org.doseledger.core.client.api.ConsentDocument;
 import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
+import org.doseledger.core.client.api.RecordTherapySessionCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.client.api.TherapySessionKind;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
 import org.doseledger.core.client.api.UpdateClientContactCommand;
 import org.doseledger.core.shared.CareModel;
@@ -249,6 +251,27 @@ final class ClientRequests {
 
         AmendTreatmentPlanCommand toCommand(ClientRef client, String planId) {
             return new AmendTreatmentPlanCommand(client, planId, terms.toTerms(), reason, approvedBy, occurredAt);
+        }
+    }
+
+    /** @param dosingSessionId the dosing session prepared for or integrated, when there is one */
+    record TherapySessionRequest(
+            @NotNull TherapySessionKind kind,
+
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+            String therapistId,
+
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+            String dosingSessionId,
+
+            @jakarta.validation.constraints.Min(5) @jakarta.validation.constraints.Max(600)
+            int durationMinutes,
+
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        RecordTherapySessionCommand toCommand(ClientRef client, String therapySessionId) {
+            return new RecordTherapySessionCommand(
+                    client, therapySessionId, kind, therapistId, dosingSessionId, durationMinutes, occurredAt);
         }
     }
 }

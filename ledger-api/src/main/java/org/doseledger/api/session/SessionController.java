@@ -13,6 +13,7 @@ import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.session.SessionRequests.CancelSessionRequest;
 import org.doseledger.api.session.SessionRequests.DischargeRequest;
 import org.doseledger.api.session.SessionRequests.ObservationRequest;
+import org.doseledger.api.session.SessionRequests.RemsFormRequest;
 import org.doseledger.api.session.SessionRequests.ScheduleSessionRequest;
 import org.doseledger.api.session.SessionRequests.StartSessionRequest;
 import org.doseledger.api.session.SessionRequests.VitalsRequest;
@@ -218,6 +219,36 @@ class SessionController {
             WriteContext context) {
         SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
         return step(context, session, "/cancellation", request, request.toCommand(session));
+    }
+
+    @PostMapping(path = "/{sessionId}/rems-form", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary =
+                    "Record that the Spravato REMS monitoring form was submitted, closing the obligation (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "REMS form",
+                                                            value = SessionExamples.REMS_FORM_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+    ResponseEntity<Object> remsForm(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
+            @Valid @RequestBody RemsFormRequest request,
+            WriteContext context) {
+        SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
+        return step(context, session, "/rems-form", request, request.toCommand(session));
     }
 
     private ResponseEntity<Object> step(

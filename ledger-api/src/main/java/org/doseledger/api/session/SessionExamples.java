@@ -37,4 +37,8 @@ final class SessionExamples {
             {"id":"s-2026-11-24-c1001","ledgerPosition":57,"events":[{"eventId":"f1c0d6b2-2a55-4c8e-bb7f-3f5a3d9e1c20",
              "eventType":"DosingSessionStarted","ledgerPosition":57}]}
             """;
+
+    static final String REMS_FORM_REQUEST = """
+            {"confirmationNumber":"REMS-77881","submittedBy":"rn-2","occurredAt":"2026-11-25T10:00:00Z"}
+            """;
 }

@@ -13,6 +13,7 @@ import org.doseledger.core.session.api.CancelDosingSessionCommand;
 import org.doseledger.core.session.api.DischargeClientCommand;
 import org.doseledger.core.session.api.ObservationKind;
 import org.doseledger.core.session.api.RecordObservationCommand;
+import org.doseledger.core.session.api.RecordRemsFormSubmittedCommand;
 import org.doseledger.core.session.api.RecordVitalsCommand;
 import org.doseledger.core.session.api.ScheduleDosingSessionCommand;
 import org.doseledger.core.session.api.SessionRef;
@@ -113,6 +114,20 @@ final class SessionRequests {
 
         CancelDosingSessionCommand toCommand(SessionRef session) {
             return new CancelDosingSessionCommand(session, reason, occurredAt);
+        }
+    }
+
+    /** @param confirmationNumber what the REMS portal returned on submission */
+    record RemsFormRequest(
+            @NotBlank @Size(max = 100) String confirmationNumber,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String submittedBy,
+
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        RecordRemsFormSubmittedCommand toCommand(SessionRef session) {
+            return new RecordRemsFormSubmittedCommand(session, confirmationNumber, submittedBy, occurredAt);
         }
     }
 }

@@ -25,6 +25,8 @@ import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.client.api.ConsentSupersededEvent;
 import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
+import org.doseledger.core.client.api.TherapySessionKind;
+import org.doseledger.core.client.api.TherapySessionRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
@@ -47,6 +49,7 @@ import org.doseledger.core.session.api.DosingSessionScheduledEvent;
 import org.doseledger.core.session.api.DosingSessionStartedEvent;
 import org.doseledger.core.session.api.ObservationKind;
 import org.doseledger.core.session.api.ObservationRecordedEvent;
+import org.doseledger.core.session.api.RemsFormSubmittedEvent;
 import org.doseledger.core.session.api.Severity;
 import org.doseledger.core.session.api.VitalsRecordedEvent;
 import org.doseledger.core.shared.CareModel;
@@ -179,6 +182,9 @@ class EventJsonApprovalTest {
                 new ClientDischargedEvent(
                         PRACTICE, "s-1", "c-1001", true, "partner", "rn-2", LocalDate.parse("2026-11-27"), AT),
                 new DosingSessionCancelledEvent(PRACTICE, "s-2", "c-1001", "client unwell", AT),
+                new RemsFormSubmittedEvent(PRACTICE, "s-1", "c-1001", "REMS-77881", "rn-2", AT),
+                new TherapySessionRecordedEvent(
+                        PRACTICE, "c-1001", "t-1", TherapySessionKind.INTEGRATION, "th-1", "s-1", 50, AT),
                 new ConsentSupersededEvent(PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", "consent-2", AT),
                 new ApiKeyIssuedEvent(
                         "0123456789abcdef", Role.PRACTICE_WRITER, PRACTICE, "EHR", "ab".repeat(32), null, AT),

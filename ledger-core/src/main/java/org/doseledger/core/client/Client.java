@@ -32,14 +32,19 @@ import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
+import org.doseledger.core.client.api.RecordTherapySessionCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
 import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.client.api.TherapySessionRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
 import org.doseledger.core.client.api.TreatmentPlanException;
 import org.doseledger.core.client.api.UpdateClientContactCommand;
 import org.doseledger.core.practitioner.api.PractitionerChecks;
+import org.doseledger.core.practitioner.api.PractitionerFacts;
+import org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException;
+import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.shared.ClientRef;
@@ -199,6 +204,28 @@ public class Client {
                 command.terms(),
                 command.reason(),
                 command.approvedBy(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordTherapySessionCommand command, Practitioners practitioners) {
+        PractitionerFacts therapist = practitioners
+                .find(practiceId, command.therapistId())
+                .filter(PractitionerFacts::active)
+                .orElseThrow(() -> new PractitionerNotAuthorizedException(
+                        command.therapistId(), StockAction.WITNESS, "not an active practitioner of the practice"));
+        if (!therapist.roles().contains(PractitionerRole.THERAPIST)) {
+            throw new PractitionerNotAuthorizedException(
+                    command.therapistId(), StockAction.WITNESS, "a therapy session is led by a therapist");
+        }
+        apply(new TherapySessionRecordedEvent(
+                practiceId,
+                clientId,
+                command.therapySessionId(),
+                command.kind(),
+                command.therapistId(),
+                command.dosingSessionId(),
+                command.durationMinutes(),
                 command.occurredAt()));
     }
 

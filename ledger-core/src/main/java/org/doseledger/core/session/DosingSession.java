@@ -26,7 +26,9 @@ import org.doseledger.core.session.api.DosingSessionStartedEvent;
 import org.doseledger.core.session.api.ObservationKind;
 import org.doseledger.core.session.api.ObservationRecordedEvent;
 import org.doseledger.core.session.api.RecordObservationCommand;
+import org.doseledger.core.session.api.RecordRemsFormSubmittedCommand;
 import org.doseledger.core.session.api.RecordVitalsCommand;
+import org.doseledger.core.session.api.RemsFormSubmittedEvent;
 import org.doseledger.core.session.api.ScheduleDosingSessionCommand;
 import org.doseledger.core.session.api.SessionRef;
 import org.doseledger.core.session.api.SessionStateException;
@@ -65,6 +67,7 @@ public class DosingSession {
     private Status status;
     private Instant startedAt;
     private final List<Instant> vitalsTakenAt = new ArrayList<>();
+    private boolean remsFormDue;
 
     protected DosingSession() {}
 
@@ -163,6 +166,21 @@ public class DosingSession {
     }
 
     @CommandHandler
+    void handle(RecordRemsFormSubmittedCommand command) {
+        if (!remsFormDue) {
+            throw new SessionStateException(
+                    "NO_REMS_FORM_DUE", "Session " + sessionId + " has no REMS monitoring form outstanding");
+        }
+        apply(new RemsFormSubmittedEvent(
+                practiceId,
+                sessionId,
+                clientId,
+                command.confirmationNumber(),
+                command.submittedBy(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
     void handle(CancelDosingSessionCommand command) {
         requireStatus(Status.SCHEDULED, "SESSION_NOT_SCHEDULED", "cancel");
         apply(new DosingSessionCancelledEvent(practiceId, sessionId, clientId, command.reason(), command.occurredAt()));
@@ -201,6 +219,12 @@ public class DosingSession {
     @EventSourcingHandler
     void on(ClientDischargedEvent event) {
         status = Status.DISCHARGED;
+        remsFormDue = event.remsFormDueOn() != null;
+    }
+
+    @EventSourcingHandler
+    void on(RemsFormSubmittedEvent event) {
+        remsFormDue = false;
     }
 
     @EventSourcingHandler

@@ -16,6 +16,9 @@ import org.doseledger.core.client.api.ClearanceSource;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
+import org.doseledger.core.client.api.RecordTherapySessionCommand;
+import org.doseledger.core.client.api.TherapySessionKind;
+import org.doseledger.core.client.api.TherapySessionRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
 import org.doseledger.core.client.api.TreatmentPlanException;
@@ -58,6 +61,7 @@ class ClearanceAndPlanTest {
                             null,
                             null)));
         case "rn-1" -> Optional.of(new PractitionerFacts(id, true, Set.of(PractitionerRole.NURSE), false));
+        case "th-1" -> Optional.of(new PractitionerFacts(id, true, Set.of(PractitionerRole.THERAPIST), false));
         default -> Optional.empty();
     };
 
@@ -179,6 +183,20 @@ class ClearanceAndPlanTest {
                 .when(new AmendTreatmentPlanCommand(CLIENT, "plan-9", SIX_IM_SESSIONS, "tolerance", "dr-bo", AT))
                 .expectNoEvents()
                 .expectException(UnknownRecordException.class);
+    }
+
+    @Test
+    void anIntegrationSessionIsLedByATherapist() {
+        fixture.given(registered())
+                .when(new RecordTherapySessionCommand(
+                        CLIENT, "t-1", TherapySessionKind.INTEGRATION, "th-1", "s-1", 50, AT))
+                .expectEvents(new TherapySessionRecordedEvent(
+                        PRACTICE, "c-42", "t-1", TherapySessionKind.INTEGRATION, "th-1", "s-1", 50, AT));
+        fixture.given(registered())
+                .when(new RecordTherapySessionCommand(
+                        CLIENT, "t-1", TherapySessionKind.INTEGRATION, "rn-1", "s-1", 50, AT))
+                .expectNoEvents()
+                .expectException(PractitionerNotAuthorizedException.class);
     }
 
     private static TreatmentPlanApprovedEvent approved() {

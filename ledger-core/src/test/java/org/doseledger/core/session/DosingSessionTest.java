@@ -22,7 +22,9 @@ import org.doseledger.core.session.api.DosingSessionScheduledEvent;
 import org.doseledger.core.session.api.DosingSessionStartedEvent;
 import org.doseledger.core.session.api.ObservationKind;
 import org.doseledger.core.session.api.RecordObservationCommand;
+import org.doseledger.core.session.api.RecordRemsFormSubmittedCommand;
 import org.doseledger.core.session.api.RecordVitalsCommand;
+import org.doseledger.core.session.api.RemsFormSubmittedEvent;
 import org.doseledger.core.session.api.ScheduleDosingSessionCommand;
 import org.doseledger.core.session.api.SessionRef;
 import org.doseledger.core.session.api.SessionStateException;
@@ -145,6 +147,24 @@ class DosingSessionTest {
                 .when(new StartDosingSessionCommand(SESSION, "room-9", "rn-1", START))
                 .expectNoEvents()
                 .expectException(UnknownRecordException.class);
+    }
+
+    @Test
+    void theRemsFormOfADischargedSpravatoSessionIsSubmittedOnce() {
+        Instant end = START.plus(Duration.ofMinutes(125));
+        ClientDischargedEvent discharged = new ClientDischargedEvent(
+                PRACTICE, "s-1", "c-42", true, "partner", "rn-1", LocalDate.of(2026, 11, 27), end);
+        fixture.given(scheduled(Substance.ESKETAMINE), started(), discharged)
+                .when(new RecordRemsFormSubmittedCommand(SESSION, "REMS-77881", "rn-1", end))
+                .expectEvents(new RemsFormSubmittedEvent(PRACTICE, "s-1", "c-42", "REMS-77881", "rn-1", end));
+        fixture.given(
+                        scheduled(Substance.ESKETAMINE),
+                        started(),
+                        discharged,
+                        new RemsFormSubmittedEvent(PRACTICE, "s-1", "c-42", "REMS-77881", "rn-1", end))
+                .when(new RecordRemsFormSubmittedCommand(SESSION, "REMS-77882", "rn-1", end))
+                .expectNoEvents()
+                .expectException(SessionStateException.class);
     }
 
     private static DosingSessionScheduledEvent scheduled(Substance substance) {
