@@ -113,6 +113,46 @@ class DosingSessionEndToEndTest extends EndToEndTest {
         assertThat(cancel.json().get("code").asText()).isEqualTo("SESSION_NOT_SCHEDULED");
     }
 
+    @Test
+    void aBloodPressureAboveTheClearanceBlocksTheDoseUntilAPrescriberOverrides() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(30));
+        created(stock.post(
+                "/clients/" + stock.client + "/clearances", """
+                {"source":"OUTSIDE_CLINICIAN","clinician":"Dr. Reyes","clearedAt":"%s","maxSystolicMmHg":150,
+                 "maxDiastolicMmHg":95}
+                """.formatted(start.minus(Duration.ofHours(2)))));
+        created(schedule("s-bp", "KETAMINE", start));
+        created(stock.post(
+                "/sessions/s-bp/start",
+                "{\"locationId\":\"safe-1\",\"monitoredBy\":\"rn-2\",\"startedAt\":\"" + start + "\"}"));
+        created(stock.post("/sessions/s-bp/vitals", """
+                {"systolicMmHg":165,"diastolicMmHg":90,"heartRateBpm":80,"spo2Percent":98,"takenBy":"rn-2",
+                 "takenAt":"%s"}
+                """.formatted(start.plus(Duration.ofMinutes(3)))));
+        String drawId = created(stock.post(stock.lotPath("safe-1", "SE") + "/draws", """
+                        {"quantity":{"amount":"1","unit":"ML"},"clientId":"%s","sessionId":"s-bp","drawnBy":"rn-1",
+                         "occurredAt":"%s"}
+                        """.formatted(
+                                stock.client, start.plus(Duration.ofMinutes(5)))))
+                .get("id")
+                .asText();
+        String dose = """
+                {"quantity":{"amount":"1","unit":"ML"},"route":"IM","administeredBy":"rn-1","occurredAt":"%s"%s}
+                """;
+        String path = stock.lotPath("safe-1", "SE") + "/draws/" + drawId + "/administrations";
+
+        Http.Response refused = stock.post(path, dose.formatted(start.plus(Duration.ofMinutes(6)), ""));
+        Http.Response overridden = stock.post(
+                path,
+                dose.formatted(
+                        start.plus(Duration.ofMinutes(7)),
+                        ",\"override\":{\"rationale\":\"repeat reading 146/88\",\"approvedBy\":\"md-1\"}"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("BLOOD_PRESSURE_ABOVE_CLEARANCE");
+        assertThat(overridden.status()).as(overridden.toString()).isEqualTo(201);
+    }
+
     private Http.Response schedule(String sessionId, String substance, Instant at) {
         return stock.post("/sessions", """
                 {"sessionId":"%s","clientId":"%s","substance":"%s","scheduledFor":"%s"}

@@ -25,7 +25,9 @@ import org.doseledger.core.stock.api.DoseOverride;
  * rationale and a second prescriber's approval come with the dose. An increase over the previous
  * session's total beyond the practice's limit (25% by default): refused unless a rationale comes with
  * it. Every departure is named in the dose's flags. Without a plan on record, no plan rule applies.
- * Where the practice requires it, no dose without a medical clearance valid at the time.
+ * Where the practice requires it, no dose without a medical clearance valid at the time; a blood
+ * pressure above the clearance's limit, taken in the session before the dose, needs the same override
+ * as a dose outside the plan.
  */
 final class PlanRules {
 
@@ -47,13 +49,18 @@ final class PlanRules {
         if (policies.requireMedicalClearance() && !history.hasValidClearance(client, at)) {
             throw new NoValidClearanceException(client.clientId(), at);
         }
-        Optional<TreatmentPlanTerms> plan = history.activePlan(client);
-        if (plan.isEmpty()) {
-            return List.of();
-        }
-        TreatmentPlanTerms terms = plan.get();
         List<String> needApproval = new ArrayList<>();
         List<String> flags = new ArrayList<>();
+        Optional<DosingHistory.BloodPressure> bpLimit = history.clearanceLimit(client, at);
+        Optional<DosingHistory.BloodPressure> pressure = history.latestBloodPressure(client, sessionId, at);
+        if (bpLimit.isPresent() && pressure.isPresent() && pressure.get().exceeds(bpLimit.get())) {
+            needApproval.add("BLOOD_PRESSURE_ABOVE_CLEARANCE");
+        }
+        Optional<TreatmentPlanTerms> plan = history.activePlan(client);
+        if (plan.isEmpty()) {
+            return justified(needApproval, flags, milligrams, override, practitioners, client, administeredBy, on);
+        }
+        TreatmentPlanTerms terms = plan.get();
         BigDecimal sessionTotal = history.givenInSession(client, sessionId).add(milligrams);
         if (milligrams.compareTo(terms.maxSingleDoseMg()) > 0) {
             needApproval.add("ABOVE_PLAN_MAXIMUM");
@@ -73,6 +80,18 @@ final class PlanRules {
                 flags.add("INCREASE_ABOVE_POLICY_LIMIT");
             }
         }
+        return justified(needApproval, flags, milligrams, override, practitioners, client, administeredBy, on);
+    }
+
+    private static List<String> justified(
+            List<String> needApproval,
+            List<String> flags,
+            BigDecimal milligrams,
+            DoseOverride override,
+            Practitioners practitioners,
+            ClientRef client,
+            String administeredBy,
+            LocalDate on) {
         flags.addAll(0, needApproval);
         if (flags.isEmpty()) {
             return List.of();
@@ -82,7 +101,8 @@ final class PlanRules {
                 || override.rationale().isBlank()) {
             throw new DoseOutsidePlanException(
                     needApproval.isEmpty() ? "DOSE_CHANGE_NEEDS_RATIONALE" : "DOSE_OUTSIDE_PLAN",
-                    "The dose of " + milligrams.toPlainString() + " mg departs from the treatment plan " + flags
+                    "The dose of " + milligrams.toPlainString() + " mg departs from the treatment plan or clearance "
+                            + flags
                             + ": give override.rationale"
                             + (needApproval.isEmpty() ? "" : " and override.approvedBy, a second prescriber"));
         }

@@ -14,6 +14,14 @@ final class FakeDosingHistory implements DosingHistory {
     private PastSession previous;
     private BigDecimal givenInSession = BigDecimal.ZERO;
     private boolean cleared = true;
+    private BloodPressure clearanceLimit;
+    private BloodPressure latestPressure;
+
+    FakeDosingHistory bloodPressure(BloodPressure limit, BloodPressure latest) {
+        this.clearanceLimit = limit;
+        this.latestPressure = latest;
+        return this;
+    }
 
     FakeDosingHistory withoutClearance() {
         this.cleared = false;
@@ -48,6 +56,16 @@ final class FakeDosingHistory implements DosingHistory {
     @Override
     public boolean hasValidClearance(ClientRef client, Instant at) {
         return cleared;
+    }
+
+    @Override
+    public Optional<BloodPressure> clearanceLimit(ClientRef client, Instant at) {
+        return Optional.ofNullable(clearanceLimit);
+    }
+
+    @Override
+    public Optional<BloodPressure> latestBloodPressure(ClientRef client, String sessionId, Instant at) {
+        return Optional.ofNullable(latestPressure);
     }
 
     @Override

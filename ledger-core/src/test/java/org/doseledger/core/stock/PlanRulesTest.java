@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.doseledger.core.client.api.DosingHistory.BloodPressure;
 import org.doseledger.core.client.api.DosingHistory.PastSession;
 import org.doseledger.core.client.api.NoValidClearanceException;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
@@ -156,6 +157,30 @@ class PlanRulesTest {
     void thePracticeSetsTheIncreaseThatNeedsARationale() {
         PastSession fiftyMg = new PastSession("session-0", AT.minus(Duration.ofDays(7)), new BigDecimal("50"));
         StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN).previous(fiftyMg), new PracticePolicies(false, 50))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aBloodPressureAboveTheClearanceBlocksTheDoseUnlessAPrescriberOverrides() {
+        FakeDosingHistory highPressure =
+                new FakeDosingHistory().bloodPressure(new BloodPressure(150, 95), new BloodPressure(162, 88));
+        StockFixtures.newFixture(highPressure)
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectNoEvents()
+                .expectException(DoseOutsidePlanException.class);
+        StockFixtures.newFixture(highPressure)
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, new DoseOverride("white-coat reading; recheck 140/85", PRESCRIBER)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aBloodPressureWithinTheClearanceNeedsNothing() {
+        StockFixtures.newFixture(
+                        new FakeDosingHistory().bloodPressure(new BloodPressure(150, 95), new BloodPressure(138, 86)))
                 .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
                 .when(administer("1.5", Route.IM, null))
                 .expectSuccessfulHandlerExecution();

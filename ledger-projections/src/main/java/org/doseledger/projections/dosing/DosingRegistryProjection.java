@@ -16,6 +16,7 @@ import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
+import org.doseledger.core.session.api.VitalsRecordedEvent;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.stock.api.DoseAdministeredEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
@@ -71,14 +72,71 @@ public class DosingRegistryProjection implements DosingHistory {
     void on(MedicalClearanceRecordedEvent event) {
         jdbc.update(
                 """
-                insert into clearance_registry (practice_id, client_id, clearance_id, cleared_at, expires_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing
+                insert into clearance_registry (practice_id, client_id, clearance_id, cleared_at, expires_at,
+                                                max_systolic, max_diastolic)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
                 """,
                 event.practiceId().value(),
                 event.clientId(),
                 event.clearanceId(),
                 Timestamp.from(event.clearedAt()),
-                event.expiresAt() == null ? null : Timestamp.from(event.expiresAt()));
+                event.expiresAt() == null ? null : Timestamp.from(event.expiresAt()),
+                event.maxSystolicMmHg(),
+                event.maxDiastolicMmHg());
+    }
+
+    @EventHandler
+    void on(VitalsRecordedEvent event, @MessageIdentifier String eventId) {
+        jdbc.update(
+                """
+                insert into session_vitals (event_id, practice_id, client_id, session_id, systolic, diastolic, taken_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """,
+                eventId,
+                event.practiceId().value(),
+                event.clientId(),
+                event.sessionId(),
+                event.systolicMmHg(),
+                event.diastolicMmHg(),
+                Timestamp.from(event.occurredAt()));
+    }
+
+    @Override
+    public Optional<BloodPressure> clearanceLimit(ClientRef client, Instant at) {
+        return jdbc
+                .query(
+                        """
+                        select min(max_systolic), min(max_diastolic) from clearance_registry
+                        where practice_id = ? and client_id = ? and cleared_at <= ?
+                          and (expires_at is null or expires_at > ?)
+                        having count(max_systolic) + count(max_diastolic) > 0
+                        """,
+                        (rs, row) -> new BloodPressure(
+                                (Integer) rs.getObject(1, Integer.class), (Integer) rs.getObject(2, Integer.class)),
+                        client.practiceId().value(),
+                        client.clientId(),
+                        Timestamp.from(at),
+                        Timestamp.from(at))
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<BloodPressure> latestBloodPressure(ClientRef client, String sessionId, Instant at) {
+        return jdbc
+                .query(
+                        """
+                        select systolic, diastolic from session_vitals
+                        where practice_id = ? and client_id = ? and session_id = ? and taken_at <= ?
+                        order by taken_at desc limit 1
+                        """,
+                        (rs, row) -> new BloodPressure(rs.getInt(1), rs.getInt(2)),
+                        client.practiceId().value(),
+                        client.clientId(),
+                        sessionId,
+                        Timestamp.from(at))
+                .stream()
+                .findFirst();
     }
 
     @Override

@@ -18,6 +18,24 @@ public interface DosingHistory {
     /** Whether the client had a medical clearance valid at that moment (given before, not yet expired). */
     boolean hasValidClearance(ClientRef client, Instant at);
 
+    /** The blood-pressure limits of the client's clearances valid at that moment (the strictest of each). */
+    Optional<BloodPressure> clearanceLimit(ClientRef client, Instant at);
+
+    /** The last blood pressure taken in the session at or before that moment. */
+    Optional<BloodPressure> latestBloodPressure(ClientRef client, String sessionId, Instant at);
+
+    /** Systolic and diastolic pressure in mmHg; either may be null in a limit that sets only one. */
+    record BloodPressure(Integer systolicMmHg, Integer diastolicMmHg) {
+
+        /** Whether this reading is above the limit in either value. */
+        public boolean exceeds(BloodPressure limit) {
+            return (limit.systolicMmHg() != null && systolicMmHg != null && systolicMmHg > limit.systolicMmHg())
+                    || (limit.diastolicMmHg() != null
+                            && diastolicMmHg != null
+                            && diastolicMmHg > limit.diastolicMmHg());
+        }
+    }
+
     /** An earlier dosing session: when its last dose was given and how much it gave in total. */
     record PastSession(String sessionId, Instant lastDoseAt, java.math.BigDecimal totalMg) {}
 }
