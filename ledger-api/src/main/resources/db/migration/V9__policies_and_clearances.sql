@@ -2,7 +2,8 @@
 -- both read by dose commands in their transaction.
 alter table practice_registry
     add column require_medical_clearance    boolean not null default false,
-    add column dose_increase_limit_percent integer not null default 25;
+    add column dose_increase_limit_percent integer not null default 25,
+    add column late_entry_window_hours     integer not null default 24;
 
 create table clearance_registry (
     practice_id  varchar(64) not null,

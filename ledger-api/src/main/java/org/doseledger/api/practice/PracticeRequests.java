@@ -80,6 +80,8 @@ final class PracticeRequests {
     /**
      * @param requireMedicalClearance no dose without a medical clearance valid when it is given
      * @param doseIncreaseLimitPercent an increase over the previous session beyond this needs a rationale
+     * @param lateEntryWindowHours entries recorded later than this after they occurred need a reason and a
+     *     co-signer (24 when absent)
      */
     record SetPoliciesRequest(
             boolean requireMedicalClearance,

@@ -52,6 +52,9 @@ public class Practice {
         if (command.policies().doseIncreaseLimitPercent() < 0) {
             throw new InvalidPolicyException("the dose increase limit cannot be negative");
         }
+        if (command.policies().lateEntryWindowHours() < 1) {
+            throw new InvalidPolicyException("the late-entry window must be at least one hour");
+        }
         apply(new PracticePoliciesSetEvent(command.practiceId(), command.policies(), command.occurredAt()));
     }
 

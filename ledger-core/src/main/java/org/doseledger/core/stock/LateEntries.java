@@ -16,30 +16,34 @@ import org.doseledger.core.shared.PracticeId;
  */
 final class LateEntries {
 
-    static final Duration THRESHOLD = Duration.ofHours(24);
     static final Duration CLOCK_DRIFT = Duration.ofMinutes(5);
 
     private LateEntries() {}
 
-    /** Returns the late-entry justification to record: null for a timely entry. */
+    /**
+     * Returns the late-entry justification to record: null for a timely entry.
+     *
+     * @param window the practice's late-entry window (24 h by default)
+     */
     static LateEntry check(
             Instant occurredAt,
             Instant recordedAt,
             LateEntry lateEntry,
             PracticeId practiceId,
             String actor,
-            Practitioners practitioners) {
+            Practitioners practitioners,
+            Duration window) {
         if (occurredAt.isAfter(recordedAt.plus(CLOCK_DRIFT))) {
             throw new OccurredInFutureException(occurredAt, recordedAt);
         }
-        boolean late = Duration.between(occurredAt, recordedAt).compareTo(THRESHOLD) > 0;
+        boolean late = Duration.between(occurredAt, recordedAt).compareTo(window) > 0;
         if (!late) {
             return null;
         }
         if (lateEntry == null
                 || lateEntry.reason() == null
                 || lateEntry.reason().isBlank()) {
-            throw new LateEntryNeedsReasonException(occurredAt, recordedAt, THRESHOLD);
+            throw new LateEntryNeedsReasonException(occurredAt, recordedAt, window);
         }
         PractitionerChecks.requireSecondPerson(
                 practitioners, practiceId, actor, lateEntry.cosignedBy(), StockAction.COSIGN);

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,6 +37,7 @@ import org.doseledger.core.shared.BusinessDays;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.LateEntry;
+import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.Route;
 import org.doseledger.core.shared.Strength;
@@ -128,6 +130,7 @@ public class StockLot {
             Catalogue catalogue,
             Locations locations,
             Practitioners practitioners,
+            Practices practices,
             Clock clock) {
         StockLotRef ref = command.lot();
         ProductFacts product = catalogue
@@ -152,7 +155,8 @@ public class StockLot {
                 command.lateEntry(),
                 ref.practiceId(),
                 command.receivedBy(),
-                practitioners);
+                practitioners,
+                lateEntryWindow(practices, ref.practiceId()));
         Quantity received = product.containerSize().times(command.containers());
         apply(new StockReceivedEvent(
                 ref,
@@ -174,7 +178,12 @@ public class StockLot {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ReceiveTransferCommand command, Locations locations, Practitioners practitioners, Clock clock) {
+    void handle(
+            ReceiveTransferCommand command,
+            Locations locations,
+            Practitioners practitioners,
+            Practices practices,
+            Clock clock) {
         StockLotRef ref = command.lot();
         if (!locations.exists(ref.practiceId(), ref.locationId())) {
             throw new UnknownRecordException("location", ref.locationId());
@@ -218,7 +227,8 @@ public class StockLot {
                 command.lateEntry(),
                 ref.practiceId(),
                 command.transferredBy(),
-                practitioners);
+                practitioners,
+                lateEntryWindow(practices, ref.practiceId()));
         apply(new StockTransferredInEvent(
                 ref,
                 command.transferId(),
@@ -251,7 +261,8 @@ public class StockLot {
                 StockAction.DRAW,
                 day(command.occurredAt(), practices));
         requireNotExpired(command.occurredAt(), practices);
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.drawnBy(), practitioners, clock);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.drawnBy(), practitioners, practices, clock);
         apply(new DoseDrawnEvent(
                 lot,
                 command.drawId(),
@@ -292,8 +303,8 @@ public class StockLot {
                 command.administeredBy(),
                 command.override(),
                 practices.policies(lot.practiceId()));
-        LateEntry late =
-                late(command.occurredAt(), command.lateEntry(), command.administeredBy(), practitioners, clock);
+        LateEntry late = late(
+                command.occurredAt(), command.lateEntry(), command.administeredBy(), practitioners, practices, clock);
         DrawState after = draw.administer(command.quantity());
         apply(new DoseAdministeredEvent(
                 lot,
@@ -327,7 +338,8 @@ public class StockLot {
                 day(command.occurredAt(), practices));
         PractitionerChecks.requireSecondPerson(
                 practitioners, lot.practiceId(), command.wastedBy(), command.witnessedBy(), StockAction.WITNESS);
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.wastedBy(), practitioners, clock);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.wastedBy(), practitioners, practices, clock);
         DrawState after = draw.waste(command.quantity());
         apply(new DoseWastedEvent(
                 lot,
@@ -365,7 +377,8 @@ public class StockLot {
         PractitionerChecks.requireCredentialed(
                 practitioners, lot.practiceId(), command.dispensedBy(), StockAction.DISPENSE, on);
         requireNotExpired(command.occurredAt(), practices);
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.dispensedBy(), practitioners, clock);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.dispensedBy(), practitioners, practices, clock);
         apply(new DoseDispensedEvent(
                 lot,
                 command.dispensationId(),
@@ -383,7 +396,12 @@ public class StockLot {
     }
 
     @CommandHandler
-    void handle(TransferStockCommand command, Locations locations, Practitioners practitioners, Clock clock) {
+    void handle(
+            TransferStockCommand command,
+            Locations locations,
+            Practitioners practitioners,
+            Practices practices,
+            Clock clock) {
         requireValid(command.quantity());
         requireNew("transfer", command.transferId());
         if (command.toLocationId().equals(lot.locationId())) {
@@ -396,7 +414,8 @@ public class StockLot {
                 practitioners, lot.practiceId(), command.transferredBy(), StockAction.TRANSFER);
         PractitionerChecks.requireSecondPerson(
                 practitioners, lot.practiceId(), command.transferredBy(), command.witnessedBy(), StockAction.WITNESS);
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.transferredBy(), practitioners, clock);
+        LateEntry late = late(
+                command.occurredAt(), command.lateEntry(), command.transferredBy(), practitioners, practices, clock);
         apply(new StockTransferredOutEvent(
                 lot,
                 command.transferId(),
@@ -412,13 +431,14 @@ public class StockLot {
     }
 
     @CommandHandler
-    void handle(ReturnStockCommand command, Practitioners practitioners, Clock clock) {
+    void handle(ReturnStockCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         requireValid(command.quantity());
         requireNew("return", command.returnId());
         PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.returnedBy(), StockAction.RETURN);
         PractitionerChecks.requireSecondPerson(
                 practitioners, lot.practiceId(), command.returnedBy(), command.witnessedBy(), StockAction.WITNESS);
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.returnedBy(), practitioners, clock);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.returnedBy(), practitioners, practices, clock);
         apply(new StockReturnedEvent(
                 lot,
                 command.returnId(),
@@ -434,7 +454,7 @@ public class StockLot {
     }
 
     @CommandHandler
-    void handle(DestroyStockCommand command, Practitioners practitioners, Clock clock) {
+    void handle(DestroyStockCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         requireValid(command.quantity());
         requireNew("destruction", command.destructionId());
         List<String> witnesses = command.witnessedBy() == null ? List.of() : command.witnessedBy();
@@ -449,7 +469,8 @@ public class StockLot {
             PractitionerChecks.requireSecondPerson(
                     practitioners, lot.practiceId(), command.destroyedBy(), witness, StockAction.WITNESS);
         }
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.destroyedBy(), practitioners, clock);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.destroyedBy(), practitioners, practices, clock);
         Containers split = Containers.split(command.quantity(), containerSize);
         apply(new StockDestroyedEvent(
                 lot,
@@ -474,7 +495,8 @@ public class StockLot {
         requireNew("loss", command.lossId());
         PractitionerChecks.requireAllowed(
                 practitioners, lot.practiceId(), command.reportedBy(), StockAction.REPORT_LOSS);
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.reportedBy(), practitioners, clock);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.reportedBy(), practitioners, practices, clock);
         LocalDate discoveredOn = LocalDate.ofInstant(command.occurredAt(), zone(practices));
         apply(new StockLossReportedEvent(
                 lot,
@@ -493,7 +515,7 @@ public class StockLot {
     }
 
     @CommandHandler
-    void handle(RecordCountCommand command, Practitioners practitioners, Clock clock) {
+    void handle(RecordCountCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         requireUnit(command.counted());
         if (command.counted().isNegative()) {
             throw new InvalidQuantityException("a count cannot be negative: " + command.counted());
@@ -505,7 +527,8 @@ public class StockLot {
         PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.countedBy(), StockAction.COUNT);
         PractitionerChecks.requireSecondPerson(
                 practitioners, lot.practiceId(), command.countedBy(), command.witnessedBy(), StockAction.WITNESS);
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.countedBy(), practitioners, clock);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.countedBy(), practitioners, practices, clock);
         Quantity difference = command.counted().minus(balance);
         apply(new StockCountedEvent(
                 lot,
@@ -527,7 +550,7 @@ public class StockLot {
     }
 
     @CommandHandler
-    void handle(ResolveDiscrepancyCommand command, Practitioners practitioners, Clock clock) {
+    void handle(ResolveDiscrepancyCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         Quantity difference = openDiscrepancies.get(command.discrepancyId());
         if (difference == null) {
             if (resolvedDiscrepancies.contains(command.discrepancyId())) {
@@ -538,7 +561,8 @@ public class StockLot {
         PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.resolvedBy(), StockAction.COUNT);
         PractitionerChecks.requireSecondPerson(
                 practitioners, lot.practiceId(), command.resolvedBy(), command.approvedBy(), StockAction.APPROVE);
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.resolvedBy(), practitioners, clock);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.resolvedBy(), practitioners, practices, clock);
         Quantity adjustment = command.adjustToCount() ? difference : Quantity.zero(difference.unit());
         Quantity after = balance.plus(adjustment);
         if (after.isNegative()) {
@@ -558,7 +582,7 @@ public class StockLot {
     }
 
     @CommandHandler
-    void handle(CorrectEntryCommand command, Practitioners practitioners, Clock clock) {
+    void handle(CorrectEntryCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         requireNew("correction", command.correctionId());
         Entry entry = entries.get(command.correctedEventId());
         if (entry == null) {
@@ -580,7 +604,8 @@ public class StockLot {
         PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.correctedBy(), StockAction.CORRECT);
         PractitionerChecks.requireSecondPerson(
                 practitioners, lot.practiceId(), command.correctedBy(), command.approvedBy(), StockAction.APPROVE);
-        LateEntry late = late(command.occurredAt(), command.lateEntry(), command.correctedBy(), practitioners, clock);
+        LateEntry late =
+                late(command.occurredAt(), command.lateEntry(), command.correctedBy(), practitioners, practices, clock);
         Corrections.Outcome outcome = Corrections.apply(entry, corrected, draws, command.correctedEventId());
         Quantity after = balance.plus(outcome.balanceChange());
         if (after.isNegative()) {
@@ -713,8 +738,24 @@ public class StockLot {
     }
 
     private LateEntry late(
-            Instant occurredAt, LateEntry lateEntry, String actor, Practitioners practitioners, Clock clock) {
-        return LateEntries.check(occurredAt, clock.instant(), lateEntry, lot.practiceId(), actor, practitioners);
+            Instant occurredAt,
+            LateEntry lateEntry,
+            String actor,
+            Practitioners practitioners,
+            Practices practices,
+            Clock clock) {
+        return LateEntries.check(
+                occurredAt,
+                clock.instant(),
+                lateEntry,
+                lot.practiceId(),
+                actor,
+                practitioners,
+                lateEntryWindow(practices, lot.practiceId()));
+    }
+
+    private static Duration lateEntryWindow(Practices practices, PracticeId practiceId) {
+        return Duration.ofHours(practices.policies(practiceId).lateEntryWindowHours());
     }
 
     private void requireUnit(Quantity quantity) {

@@ -186,6 +186,22 @@ class PlanRulesTest {
                 .expectSuccessfulHandlerExecution();
     }
 
+    @Test
+    void thePracticeSetsTheLateEntryWindow() {
+        Instant thirtyHoursAgo = StockFixtures.NOW.minus(Duration.ofHours(30));
+        org.doseledger.core.stock.api.DrawDoseCommand late = new org.doseledger.core.stock.api.DrawDoseCommand(
+                LOT, "draw-9", ml("1"), CLIENT_ID, SESSION_ID, NURSE, thirtyHoursAgo, null);
+        StockFixtures.newFixture(new FakeDosingHistory(), new PracticePolicies(false, 25, 48))
+                .given(received())
+                .when(late)
+                .expectSuccessfulHandlerExecution();
+        StockFixtures.newFixture(new FakeDosingHistory(), PracticePolicies.DEFAULTS)
+                .given(received())
+                .when(late)
+                .expectNoEvents()
+                .expectException(org.doseledger.core.shared.LateEntryNeedsReasonException.class);
+    }
+
     private static RecordAdministrationCommand administer(String millilitres, Route route, DoseOverride override) {
         return new RecordAdministrationCommand(LOT, "draw-1", ml(millilitres), route, NURSE, AT, null, override);
     }

@@ -77,11 +77,13 @@ public class PracticeRegistryProjection implements Practices {
     void on(PracticePoliciesSetEvent event) {
         jdbc.update(
                 """
-                update practice_registry set require_medical_clearance = ?, dose_increase_limit_percent = ?
+                update practice_registry set require_medical_clearance = ?, dose_increase_limit_percent = ?,
+                                             late_entry_window_hours = ?
                 where practice_id = ?
                 """,
                 event.policies().requireMedicalClearance(),
                 event.policies().doseIncreaseLimitPercent(),
+                event.policies().lateEntryWindowHours(),
                 event.practiceId().value());
     }
 
@@ -120,7 +122,9 @@ public class PracticeRegistryProjection implements Practices {
                     json.readValue(rs.getString("authorized_schedules"), SCHEDULES),
                     rs.getString("time_zone"),
                     new PracticePolicies(
-                            rs.getBoolean("require_medical_clearance"), rs.getInt("dose_increase_limit_percent")),
+                            rs.getBoolean("require_medical_clearance"),
+                            rs.getInt("dose_increase_limit_percent"),
+                            rs.getInt("late_entry_window_hours")),
                     rs.getTimestamp("registered_at").toInstant(),
                     rs.getTimestamp("recorded_at").toInstant());
         } catch (JsonProcessingException e) {

@@ -7,8 +7,16 @@ package org.doseledger.core.practice.api;
  * @param requireMedicalClearance no dose without a medical clearance valid when the dose is given
  * @param doseIncreaseLimitPercent a session total more than this percentage above the previous
  *     session's needs a documented rationale
+ * @param lateEntryWindowHours an entry recorded later than this after it occurred needs a reason and
+ *     a co-signer
  */
-public record PracticePolicies(boolean requireMedicalClearance, int doseIncreaseLimitPercent) {
+public record PracticePolicies(
+        boolean requireMedicalClearance, int doseIncreaseLimitPercent, int lateEntryWindowHours) {
 
-    public static final PracticePolicies DEFAULTS = new PracticePolicies(false, 25);
+    public static final PracticePolicies DEFAULTS = new PracticePolicies(false, 25, 24);
+
+    /** Policies with the default late-entry window. */
+    public PracticePolicies(boolean requireMedicalClearance, int doseIncreaseLimitPercent) {
+        this(requireMedicalClearance, doseIncreaseLimitPercent, DEFAULTS.lateEntryWindowHours());
+    }
 }
