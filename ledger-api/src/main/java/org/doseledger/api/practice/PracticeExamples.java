@@ -155,7 +155,8 @@ final class PracticeExamples {
 
     /** Require a medical clearance for every dose; a rationale above a 20% increase. */
     static final String POLICIES_REQUEST = """
-            {"requireMedicalClearance":true,"doseIncreaseLimitPercent":20,"lateEntryWindowHours":24}
+            {"requireMedicalClearance":true,"doseIncreaseLimitPercent":20,"lateEntryWindowHours":24,
+             "consentValidityDays":365}
             """;
 
     /** The receipt of a policy change. */

@@ -82,16 +82,31 @@ final class PracticeRequests {
      * @param doseIncreaseLimitPercent an increase over the previous session beyond this needs a rationale
      * @param lateEntryWindowHours entries recorded later than this after they occurred need a reason and a
      *     co-signer (24 when absent)
+     * @param consentValidityDays consents signed without an expiry expire after this many days (0, the
+     *     default: they do not)
      */
     record SetPoliciesRequest(
             boolean requireMedicalClearance,
 
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1000)
-            int doseIncreaseLimitPercent) {
+            int doseIncreaseLimitPercent,
+
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(8760)
+            Integer lateEntryWindowHours,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(3660)
+            Integer consentValidityDays) {
 
         SetPracticePoliciesCommand toCommand(PracticeId practiceId, Instant recordedAt) {
+            PracticePolicies defaults = PracticePolicies.DEFAULTS;
             return new SetPracticePoliciesCommand(
-                    practiceId, new PracticePolicies(requireMedicalClearance, doseIncreaseLimitPercent), recordedAt);
+                    practiceId,
+                    new PracticePolicies(
+                            requireMedicalClearance,
+                            doseIncreaseLimitPercent,
+                            lateEntryWindowHours == null ? defaults.lateEntryWindowHours() : lateEntryWindowHours,
+                            consentValidityDays == null ? defaults.consentValidityDays() : consentValidityDays),
+                    recordedAt);
         }
     }
 }

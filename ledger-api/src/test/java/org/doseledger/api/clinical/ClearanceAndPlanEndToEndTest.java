@@ -152,4 +152,56 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
                         .asBoolean())
                 .isTrue();
     }
+
+    @Test
+    void aConsentWithoutExpiryExpiresAfterThePracticesValidityPeriod() {
+        Http.Response negative = http.post("/api/practices/" + stock.practice + "/policies")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body("{\"requireMedicalClearance\":false,\"doseIncreaseLimitPercent\":25,\"consentValidityDays\":-1}")
+                .send();
+        created(http.post("/api/practices/" + stock.practice + "/policies")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body("""
+                        {"requireMedicalClearance":false,"doseIncreaseLimitPercent":25,
+                         "lateEntryWindowHours":48,"consentValidityDays":30}
+                        """)
+                .send());
+        String signedAt = StockFixture.now();
+        JsonNode consent = created(stock.post(base + "/consents", """
+                {"document":{"documentId":"KAP-INTEGRATION-CONSENT","version":"1","revisionDate":"2026-01-15"},
+                 "signedAt":"%s","signedBy":"Ada Lovelace","witnessedBy":"Nurse Joy",
+                 "risksAcknowledged":["dissociation"],"routes":["IM"],"careModels":["ADMINISTERED"]}
+                """.formatted(signedAt)));
+
+        assertThat(negative.status()).isEqualTo(400);
+        JsonNode policies = http.get("/api/practices/" + stock.practice)
+                .key(adminKey)
+                .send()
+                .json()
+                .get("policies");
+        assertThat(policies.get("lateEntryWindowHours").asInt()).isEqualTo(48);
+        assertThat(policies.get("consentValidityDays").asInt()).isEqualTo(30);
+        JsonNode signed = null;
+        for (JsonNode entry : timeline(
+                        stock.practice,
+                        stock.client,
+                        stock.writer,
+                        consent.get("ledgerPosition").asLong())
+                .get("entries")) {
+            if (entry.get("eventType").asText().equals("ConsentSigned")
+                    && entry.get("details")
+                            .get("document")
+                            .get("documentId")
+                            .asText()
+                            .equals("KAP-INTEGRATION-CONSENT")) {
+                signed = entry;
+            }
+        }
+        assertThat(signed).isNotNull();
+        assertThat(java.time.Instant.parse(
+                        signed.get("details").get("expiresAt").asText()))
+                .isEqualTo(java.time.Instant.parse(signedAt).plus(java.time.Duration.ofDays(30)));
+    }
 }

@@ -3,6 +3,7 @@ package org.doseledger.core.client;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
 import org.doseledger.core.client.api.TreatmentPlanException;
 import org.doseledger.core.client.api.UpdateClientContactCommand;
+import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.practitioner.api.PractitionerChecks;
 import org.doseledger.core.practitioner.api.PractitionerFacts;
 import org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException;
@@ -82,13 +84,18 @@ public class Client {
     }
 
     @CommandHandler
-    void handle(RecordConsentCommand command) {
+    void handle(RecordConsentCommand command, Practices practices) {
         if (consents.containsKey(command.consentId())) {
             throw new ConsentAlreadyRecordedException(clientId, command.consentId());
         }
         if (command.expiresAt() != null && !command.expiresAt().isAfter(command.signedAt())) {
             throw new ConsentExpiryBeforeSigningException(command.consentId(), command.expiresAt(), command.signedAt());
         }
+        // a consent without its own expiry expires after the practice's validity period, when it sets one
+        int validityDays = practices.policies(practiceId).consentValidityDays();
+        Instant expiresAt = command.expiresAt() == null && validityDays > 0
+                ? command.signedAt().plus(Duration.ofDays(validityDays))
+                : command.expiresAt();
         apply(new ConsentSignedEvent(
                 practiceId,
                 clientId,
@@ -100,7 +107,7 @@ public class Client {
                 sortedDistinct(command.risksAcknowledged()),
                 sortedDistinct(command.routes()),
                 sortedDistinct(command.careModels()),
-                command.expiresAt()));
+                expiresAt));
         consents.entrySet().stream()
                 .filter(other ->
                         other.getValue().documentId().equals(command.document().documentId()))

@@ -55,6 +55,9 @@ public class Practice {
         if (command.policies().lateEntryWindowHours() < 1) {
             throw new InvalidPolicyException("the late-entry window must be at least one hour");
         }
+        if (command.policies().consentValidityDays() < 0) {
+            throw new InvalidPolicyException("the consent validity cannot be negative");
+        }
         apply(new PracticePoliciesSetEvent(command.practiceId(), command.policies(), command.occurredAt()));
     }
 

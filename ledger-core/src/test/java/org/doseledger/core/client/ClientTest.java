@@ -5,8 +5,10 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -29,6 +31,8 @@ import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
 import org.doseledger.core.client.api.RevokeConsentCommand;
 import org.doseledger.core.client.api.UpdateClientContactCommand;
+import org.doseledger.core.practice.api.PracticePolicies;
+import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PersonName;
@@ -57,6 +61,7 @@ class ClientTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Client.class);
+        fixture.registerInjectableResource((Practices) practice -> Optional.of(ZoneId.of("America/Chicago")));
     }
 
     @Test
@@ -236,6 +241,25 @@ class ClientTest {
                         new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", SIGNED_AT.plusSeconds(60), "withdrew"))
                 .when(recordConsent("consent-2", later, null))
                 .expectEvents(signed("consent-2", later, null));
+    }
+
+    @Test
+    void aConsentWithoutExpiryExpiresAfterThePracticesValidityPeriod() {
+        FixtureConfiguration<Client> yearly = new AggregateTestFixture<>(Client.class);
+        yearly.registerInjectableResource(new Practices() {
+            @Override
+            public Optional<ZoneId> timeZone(PracticeId practiceId) {
+                return Optional.of(ZoneId.of("America/Chicago"));
+            }
+
+            @Override
+            public PracticePolicies policies(PracticeId practiceId) {
+                return new PracticePolicies(false, 25, 24, 365);
+            }
+        });
+        yearly.given(registered())
+                .when(recordConsent("consent-1", SIGNED_AT, null))
+                .expectEvents(signed("consent-1", SIGNED_AT, SIGNED_AT.plus(java.time.Duration.ofDays(365))));
     }
 
     private static RecordConsentCommand recordConsent(String consentId, Instant signedAt, Instant expiresAt) {

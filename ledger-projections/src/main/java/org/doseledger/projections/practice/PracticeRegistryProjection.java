@@ -78,22 +78,27 @@ public class PracticeRegistryProjection implements Practices {
         jdbc.update(
                 """
                 update practice_registry set require_medical_clearance = ?, dose_increase_limit_percent = ?,
-                                             late_entry_window_hours = ?
+                                             late_entry_window_hours = ?, consent_validity_days = ?
                 where practice_id = ?
                 """,
                 event.policies().requireMedicalClearance(),
                 event.policies().doseIncreaseLimitPercent(),
                 event.policies().lateEntryWindowHours(),
+                event.policies().consentValidityDays(),
                 event.practiceId().value());
     }
 
     @Override
     public PracticePolicies policies(PracticeId practiceId) {
         return jdbc
-                .query("""
-                        select require_medical_clearance, dose_increase_limit_percent from practice_registry
-                        where practice_id = ?
-                        """, (rs, row) -> new PracticePolicies(rs.getBoolean(1), rs.getInt(2)), practiceId.value())
+                .query(
+                        """
+                        select require_medical_clearance, dose_increase_limit_percent, late_entry_window_hours,
+                               consent_validity_days
+                        from practice_registry where practice_id = ?
+                        """,
+                        (rs, row) -> new PracticePolicies(rs.getBoolean(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                        practiceId.value())
                 .stream()
                 .findFirst()
                 .orElse(PracticePolicies.DEFAULTS);
@@ -124,7 +129,8 @@ public class PracticeRegistryProjection implements Practices {
                     new PracticePolicies(
                             rs.getBoolean("require_medical_clearance"),
                             rs.getInt("dose_increase_limit_percent"),
-                            rs.getInt("late_entry_window_hours")),
+                            rs.getInt("late_entry_window_hours"),
+                            rs.getInt("consent_validity_days")),
                     rs.getTimestamp("registered_at").toInstant(),
                     rs.getTimestamp("recorded_at").toInstant());
         } catch (JsonProcessingException e) {
