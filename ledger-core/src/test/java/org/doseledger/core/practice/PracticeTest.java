@@ -146,6 +146,27 @@ class PracticeTest {
                 .expectException(InvalidPolicyException.class);
     }
 
+    @Test
+    void aNegativeConsentValidityOrAnEmptyLateEntryWindowIsRefused() {
+        PracticeRegisteredEvent registered = new PracticeRegisteredEvent(
+                PRACTICE,
+                "Springfield Ketamine Clinic",
+                ADDRESS,
+                "AB1234563",
+                REGISTERED_ON.plusYears(1),
+                List.of(III, IIIN),
+                "America/Chicago",
+                REGISTERED_AT);
+        fixture.given(registered)
+                .when(new SetPracticePoliciesCommand(PRACTICE, new PracticePolicies(false, 25, 24, -1), REGISTERED_AT))
+                .expectNoEvents()
+                .expectException(InvalidPolicyException.class);
+        fixture.given(registered)
+                .when(new SetPracticePoliciesCommand(PRACTICE, new PracticePolicies(false, 25, 0, 30), REGISTERED_AT))
+                .expectNoEvents()
+                .expectException(InvalidPolicyException.class);
+    }
+
     private static RegisterPracticeCommand register(LocalDate expiresOn, Set<ControlledSchedule> schedules) {
         return new RegisterPracticeCommand(
                 PRACTICE,
