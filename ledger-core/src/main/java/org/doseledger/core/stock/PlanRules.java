@@ -23,8 +23,8 @@ import org.doseledger.core.stock.api.DoseOverride;
  * Consistent dosing against the client's treatment plan. Above the plan's maximum single dose, sooner
  * than its minimum interval after the previous session, or by another route: refused unless a
  * rationale and a second prescriber's approval come with the dose. An increase over the previous
- * session's total beyond the practice's limit (25% by default): refused unless a rationale comes with
- * it. Every departure is named in the dose's flags. Without a plan on record, no plan rule applies.
+ * session's total beyond the practice's limit (25% by default), or a session's total above the top of
+ * the plan's dose range: refused unless a rationale comes with it. Every departure is named in the dose's flags. Without a plan on record, no plan rule applies.
  * Where the practice requires it, no dose without a medical clearance valid at the time; a blood
  * pressure above the clearance's limit, taken in the session before the dose, needs the same override
  * as a dose outside the plan.
@@ -64,6 +64,9 @@ final class PlanRules {
         BigDecimal sessionTotal = history.givenInSession(client, sessionId).add(milligrams);
         if (milligrams.compareTo(terms.maxSingleDoseMg()) > 0) {
             needApproval.add("ABOVE_PLAN_MAXIMUM");
+        }
+        if (sessionTotal.compareTo(terms.maxDoseMg()) > 0) {
+            flags.add("ABOVE_PLAN_RANGE");
         }
         if (route != terms.route()) {
             needApproval.add("ROUTE_OUTSIDE_PLAN");

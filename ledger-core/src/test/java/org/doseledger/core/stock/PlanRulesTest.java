@@ -73,10 +73,49 @@ class PlanRulesTest {
                                 ml("0"),
                                 AT,
                                 null,
-                                List.of("ABOVE_PLAN_MAXIMUM"),
+                                List.of("ABOVE_PLAN_MAXIMUM", "ABOVE_PLAN_RANGE"),
                                 override),
                         new org.doseledger.core.stock.api.DrawAccountedForEvent(
                                 LOT, "draw-1", CLIENT_ID, ml("1.7"), ml("1.7"), ml("0"), AT));
+    }
+
+    @Test
+    void aSessionAboveThePlansRangeNeedsARationaleButNoSecondPrescriber() {
+        TreatmentPlanTerms range40to70 = new TreatmentPlanTerms(
+                6,
+                2,
+                6,
+                Route.IM,
+                new BigDecimal("40"),
+                new BigDecimal("70"),
+                new BigDecimal("80"),
+                Duration.ofDays(6));
+        DoseOverride stepUp = new DoseOverride("planned step up, tolerated well", null);
+        StockFixtures.newFixture(new FakeDosingHistory().plan(range40to70).previous(A_WEEK_AGO_70_MG))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectNoEvents()
+                .expectException(DoseOutsidePlanException.class);
+        StockFixtures.newFixture(new FakeDosingHistory().plan(range40to70).previous(A_WEEK_AGO_70_MG))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, stepUp))
+                .expectEvents(
+                        new DoseAdministeredEvent(
+                                LOT,
+                                "draw-1",
+                                ml("1.5"),
+                                mg("75"),
+                                Route.IM,
+                                CLIENT_ID,
+                                SESSION_ID,
+                                NURSE,
+                                ml("0"),
+                                AT,
+                                null,
+                                List.of("ABOVE_PLAN_RANGE"),
+                                stepUp),
+                        new org.doseledger.core.stock.api.DrawAccountedForEvent(
+                                LOT, "draw-1", CLIENT_ID, ml("1.5"), ml("1.5"), ml("0"), AT));
     }
 
     @Test
