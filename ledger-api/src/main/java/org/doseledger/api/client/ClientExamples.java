@@ -337,14 +337,14 @@ final class ClientExamples {
     /** Six IM dosing sessions of 40-90 mg, at least 6 days apart. */
     static final String PLAN_REQUEST = """
             {"terms":{"dosingSessions":6,"preparationSessions":2,"integrationSessions":6,"route":"IM",
-              "minDoseMg":40,"maxDoseMg":90,"maxSingleDoseMg":100,"minIntervalDays":6},
+              "minDose":40,"maxDose":90,"maxSingleDose":100,"minIntervalDays":6,"doseBasis":"MG"},
              "approvedBy":"md-1","occurredAt":"2026-11-12T16:00:00Z"}
             """;
 
     /** The plan's range is raised after the third session. */
     static final String PLAN_AMENDMENT_REQUEST = """
             {"terms":{"dosingSessions":6,"preparationSessions":2,"integrationSessions":6,"route":"IM",
-              "minDoseMg":50,"maxDoseMg":110,"maxSingleDoseMg":120,"minIntervalDays":6},
+              "minDose":50,"maxDose":110,"maxSingleDose":120,"minIntervalDays":6},
              "reason":"tolerance at 60 mg; no adverse events","approvedBy":"md-1","occurredAt":"2026-12-03T16:00:00Z"}
             """;
 

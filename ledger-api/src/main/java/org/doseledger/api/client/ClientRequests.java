@@ -26,6 +26,7 @@ import org.doseledger.core.client.api.ApproveTreatmentPlanCommand;
 import org.doseledger.core.client.api.ChangeClientAddressCommand;
 import org.doseledger.core.client.api.ClearanceSource;
 import org.doseledger.core.client.api.ConsentDocument;
+import org.doseledger.core.client.api.DoseBasis;
 import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
@@ -193,7 +194,12 @@ final class ClientRequests {
         }
     }
 
-    /** The terms of a treatment plan; doses in mg. */
+    /**
+     * The terms of a treatment plan.
+     *
+     * @param doseBasis MG (when absent) or MG_PER_KG: the dose figures are per kilogram of the client's latest
+     *     recorded weight
+     */
     record PlanTermsBody(
             @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100)
             int dosingSessions,
@@ -205,12 +211,14 @@ final class ClientRequests {
             int integrationSessions,
 
             @NotNull Route route,
-            @NotNull @Positive BigDecimal minDoseMg,
-            @NotNull @Positive BigDecimal maxDoseMg,
-            @NotNull @Positive BigDecimal maxSingleDoseMg,
+            @NotNull @Positive BigDecimal minDose,
+            @NotNull @Positive BigDecimal maxDose,
+            @NotNull @Positive BigDecimal maxSingleDose,
 
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(365)
-            int minIntervalDays) {
+            int minIntervalDays,
+
+            DoseBasis doseBasis) {
 
         TreatmentPlanTerms toTerms() {
             return new TreatmentPlanTerms(
@@ -218,10 +226,11 @@ final class ClientRequests {
                     preparationSessions,
                     integrationSessions,
                     route,
-                    minDoseMg,
-                    maxDoseMg,
-                    maxSingleDoseMg,
-                    java.time.Duration.ofDays(minIntervalDays));
+                    minDose,
+                    maxDose,
+                    maxSingleDose,
+                    java.time.Duration.ofDays(minIntervalDays),
+                    doseBasis);
         }
     }
 

@@ -25,7 +25,7 @@ class AFullCourseEndToEndTest extends EndToEndTest {
 
     private static final String PLAN = """
             {"terms":{"dosingSessions":6,"preparationSessions":2,"integrationSessions":6,"route":"IM",
-              "minDoseMg":40,"maxDoseMg":90,"maxSingleDoseMg":80,"minIntervalDays":0},
+              "minDose":40,"maxDose":90,"maxSingleDose":80,"minIntervalDays":0},
              "approvedBy":"md-1","occurredAt":"%s"}
             """;
 

@@ -16,7 +16,7 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
 
     private static final String TERMS = """
             {"dosingSessions":6,"preparationSessions":2,"integrationSessions":6,"route":"IM",
-             "minDoseMg":40,"maxDoseMg":90,"maxSingleDoseMg":100,"minIntervalDays":6}
+             "minDose":40,"maxDose":90,"maxSingleDose":100,"minIntervalDays":6}
             """;
 
     private StockFixture stock;
@@ -67,7 +67,7 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
                 "{\"terms\":" + TERMS + ",\"approvedBy\":\"rn-1\",\"occurredAt\":\"" + StockFixture.now() + "\"}");
         Http.Response inverted = stock.post(
                 base + "/treatment-plans",
-                "{\"terms\":" + TERMS.replace("\"minDoseMg\":40", "\"minDoseMg\":95") + ",\"approvedBy\":\"md-1\","
+                "{\"terms\":" + TERMS.replace("\"minDose\":40", "\"minDose\":95") + ",\"approvedBy\":\"md-1\","
                         + "\"occurredAt\":\"" + StockFixture.now() + "\"}");
         Http.Response inHouseWithoutPrescriber = stock.post(
                 base + "/clearances",
@@ -83,7 +83,7 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
     void aDoseAboveThePlanNeedsASecondPrescribersApprovalAndCarriesItsFlag() {
         created(stock.post(
                 base + "/treatment-plans",
-                "{\"terms\":" + TERMS.replace("\"maxSingleDoseMg\":100", "\"maxSingleDoseMg\":80")
+                "{\"terms\":" + TERMS.replace("\"maxSingleDose\":100", "\"maxSingleDose\":80")
                         + ",\"approvedBy\":\"md-1\",\"occurredAt\":\"" + StockFixture.now() + "\"}"));
         created(stock.receive("safe-1", "PL", 1, "2027-06-30"));
         String drawId =
@@ -203,5 +203,36 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
         assertThat(java.time.Instant.parse(
                         signed.get("details").get("expiresAt").asText()))
                 .isEqualTo(java.time.Instant.parse(signedAt).plus(java.time.Duration.ofDays(30)));
+    }
+
+    @Test
+    void aPlanInMgPerKgNeedsTheClientsWeightAndScalesWithIt() {
+        created(stock.post(base + "/treatment-plans", """
+                {"terms":{"dosingSessions":6,"preparationSessions":2,"integrationSessions":6,"route":"IM",
+                  "minDose":0.5,"maxDose":1.0,"maxSingleDose":1.2,"minIntervalDays":6,"doseBasis":"MG_PER_KG"},
+                 "approvedBy":"md-1","occurredAt":"%s"}
+                """.formatted(StockFixture.now())));
+        created(stock.receive("safe-1", "KG", 1, "2027-06-30"));
+        String drawId =
+                created(stock.draw("safe-1", "KG", "2", "rn-1")).get("id").asText();
+        String path = stock.lotPath("safe-1", "KG") + "/draws/" + drawId + "/administrations";
+        String dose = """
+                {"quantity":{"amount":"2","unit":"ML"},"route":"IM","administeredBy":"rn-1","occurredAt":"%s"}
+                """;
+
+        Http.Response unweighed = stock.post(path, dose.formatted(StockFixture.now()));
+        created(stock.post(
+                base + "/weights",
+                "{\"kilograms\":100,\"measuredBy\":\"rn-1\",\"occurredAt\":\""
+                        + java.time.Instant.now()
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .minusSeconds(120)
+                        + "\"}"));
+        Http.Response weighed = stock.post(path, dose.formatted(StockFixture.now()));
+
+        assertThat(unweighed.status()).isEqualTo(409);
+        assertThat(unweighed.json().get("code").asText()).isEqualTo("NO_WEIGHT_ON_RECORD");
+        // 2 mL of 50 mg/mL is 100 mg: 1.0 mg/kg for 100 kg, the top of the range, so no flags
+        assertThat(weighed.status()).as(weighed.toString()).isEqualTo(201);
     }
 }

@@ -1,6 +1,7 @@
 package org.doseledger.core.client;
 
 import java.math.BigDecimal;
+import org.doseledger.core.client.api.DoseBasis;
 import org.doseledger.core.client.api.TreatmentPlanException;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
 
@@ -13,16 +14,21 @@ final class TreatmentPlans {
         if (terms.dosingSessions() < 1 || terms.preparationSessions() < 0 || terms.integrationSessions() < 0) {
             throw invalid("a plan needs at least one dosing session and no negative session counts");
         }
-        if (terms.minDoseMg().signum() <= 0 || terms.minDoseMg().compareTo(terms.maxDoseMg()) > 0) {
-            throw invalid("the dose range " + terms.minDoseMg() + "-" + terms.maxDoseMg() + " mg is not a range");
+        if (terms.minDose().signum() <= 0 || terms.minDose().compareTo(terms.maxDose()) > 0) {
+            throw invalid(
+                    "the dose range " + terms.minDose() + "-" + terms.maxDose() + unit(terms) + " is not a range");
         }
-        BigDecimal maxSingle = terms.maxSingleDoseMg();
-        if (maxSingle.compareTo(terms.minDoseMg()) < 0) {
-            throw invalid("the maximum single dose " + maxSingle + " mg is below the plan's lowest dose");
+        BigDecimal maxSingle = terms.maxSingleDose();
+        if (maxSingle.compareTo(terms.minDose()) < 0) {
+            throw invalid("the maximum single dose " + maxSingle + unit(terms) + " is below the plan's lowest dose");
         }
         if (terms.minIntervalBetweenDoses().isNegative()) {
             throw invalid("the minimum interval between doses cannot be negative");
         }
+    }
+
+    private static String unit(TreatmentPlanTerms terms) {
+        return terms.doseBasis() == DoseBasis.MG_PER_KG ? " mg/kg" : " mg";
     }
 
     private static TreatmentPlanException invalid(String why) {

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.doseledger.core.client.api.DoseBasis;
 import org.doseledger.core.client.api.DosingHistory;
 import org.doseledger.core.client.api.NoValidClearanceException;
+import org.doseledger.core.client.api.NoWeightOnRecordException;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practitioner.api.PractitionerChecks;
@@ -24,7 +26,8 @@ import org.doseledger.core.stock.api.DoseOverride;
  * than its minimum interval after the previous session, or by another route: refused unless a
  * rationale and a second prescriber's approval come with the dose. An increase over the previous
  * session's total beyond the practice's limit (25% by default), or a session's total above the top of
- * the plan's dose range: refused unless a rationale comes with it. Every departure is named in the dose's flags. Without a plan on record, no plan rule applies.
+ * the plan's dose range: refused unless a rationale comes with it. A plan in mg/kg is judged against
+ * the client's latest weight recorded before the dose; without one, no dose. Every departure is named in the dose's flags. Without a plan on record, no plan rule applies.
  * Where the practice requires it, no dose without a medical clearance valid at the time; a blood
  * pressure above the clearance's limit, taken in the session before the dose, needs the same override
  * as a dose outside the plan.
@@ -62,10 +65,13 @@ final class PlanRules {
         }
         TreatmentPlanTerms terms = plan.get();
         BigDecimal sessionTotal = history.givenInSession(client, sessionId).add(milligrams);
-        if (milligrams.compareTo(terms.maxSingleDoseMg()) > 0) {
+        BigDecimal kilograms = terms.doseBasis() == DoseBasis.MG_PER_KG
+                ? history.weightKg(client, at).orElseThrow(() -> new NoWeightOnRecordException(client.clientId(), at))
+                : null;
+        if (milligrams.compareTo(terms.inMg(terms.maxSingleDose(), kilograms)) > 0) {
             needApproval.add("ABOVE_PLAN_MAXIMUM");
         }
-        if (sessionTotal.compareTo(terms.maxDoseMg()) > 0) {
+        if (sessionTotal.compareTo(terms.inMg(terms.maxDose(), kilograms)) > 0) {
             flags.add("ABOVE_PLAN_RANGE");
         }
         if (route != terms.route()) {

@@ -16,6 +16,12 @@ final class FakeDosingHistory implements DosingHistory {
     private boolean cleared = true;
     private BloodPressure clearanceLimit;
     private BloodPressure latestPressure;
+    private BigDecimal weightKg;
+
+    FakeDosingHistory weighing(String kilograms) {
+        this.weightKg = new BigDecimal(kilograms);
+        return this;
+    }
 
     FakeDosingHistory bloodPressure(BloodPressure limit, BloodPressure latest) {
         this.clearanceLimit = limit;
@@ -66,6 +72,11 @@ final class FakeDosingHistory implements DosingHistory {
     @Override
     public Optional<BloodPressure> latestBloodPressure(ClientRef client, String sessionId, Instant at) {
         return Optional.ofNullable(latestPressure);
+    }
+
+    @Override
+    public Optional<BigDecimal> weightKg(ClientRef client, Instant at) {
+        return Optional.ofNullable(weightKg);
     }
 
     @Override

@@ -118,6 +118,40 @@ class PlanRulesTest {
                                 LOT, "draw-1", CLIENT_ID, ml("1.5"), ml("1.5"), ml("0"), AT));
     }
 
+    private static final TreatmentPlanTerms PER_KG = new TreatmentPlanTerms(
+            6,
+            2,
+            6,
+            Route.IM,
+            new BigDecimal("0.5"),
+            new BigDecimal("1.0"),
+            new BigDecimal("1.2"),
+            Duration.ofDays(6),
+            org.doseledger.core.client.api.DoseBasis.MG_PER_KG);
+
+    @Test
+    void aPlanInMgPerKgIsJudgedAgainstTheClientsWeight() {
+        // 75 mg: within 1.0 mg/kg for 80 kg; above the 1.2 mg/kg single-dose maximum (72 mg) for 60 kg
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PER_KG).weighing("80"))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectSuccessfulHandlerExecution();
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PER_KG).weighing("60"))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectNoEvents()
+                .expectException(DoseOutsidePlanException.class);
+    }
+
+    @Test
+    void aPlanInMgPerKgGivesNoDoseWithoutAWeightOnRecord() {
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PER_KG))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, null))
+                .expectNoEvents()
+                .expectException(org.doseledger.core.client.api.NoWeightOnRecordException.class);
+    }
+
     @Test
     void theOverrideIsApprovedBySomeoneElse() {
         StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN))

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.DosingHistory;
 import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
@@ -69,6 +70,20 @@ public class DosingRegistryProjection implements DosingHistory {
     }
 
     @EventHandler
+    void on(ClientWeightRecordedEvent event, @MessageIdentifier String eventId) {
+        jdbc.update(
+                """
+                insert into client_weight (event_id, practice_id, client_id, kilograms, measured_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing
+                """,
+                eventId,
+                event.practiceId().value(),
+                event.clientId(),
+                event.kilograms(),
+                Timestamp.from(event.occurredAt()));
+    }
+
+    @EventHandler
     void on(MedicalClearanceRecordedEvent event) {
         jdbc.update(
                 """
@@ -116,6 +131,23 @@ public class DosingRegistryProjection implements DosingHistory {
                         client.practiceId().value(),
                         client.clientId(),
                         Timestamp.from(at),
+                        Timestamp.from(at))
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<BigDecimal> weightKg(ClientRef client, Instant at) {
+        return jdbc
+                .query(
+                        """
+                        select kilograms from client_weight
+                        where practice_id = ? and client_id = ? and measured_at <= ?
+                        order by measured_at desc limit 1
+                        """,
+                        (rs, row) -> rs.getBigDecimal(1),
+                        client.practiceId().value(),
+                        client.clientId(),
                         Timestamp.from(at))
                 .stream()
                 .findFirst();

@@ -21,6 +21,9 @@ public interface DosingHistory {
     /** The blood-pressure limits of the client's clearances valid at that moment (the strictest of each). */
     Optional<BloodPressure> clearanceLimit(ClientRef client, Instant at);
 
+    /** The client's latest weight in kilograms measured at or before that moment. */
+    Optional<java.math.BigDecimal> weightKg(ClientRef client, Instant at);
+
     /** The last blood pressure taken in the session at or before that moment. */
     Optional<BloodPressure> latestBloodPressure(ClientRef client, String sessionId, Instant at);
 
