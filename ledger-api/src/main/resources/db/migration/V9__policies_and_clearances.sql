@@ -4,7 +4,8 @@ alter table practice_registry
     add column require_medical_clearance    boolean not null default false,
     add column dose_increase_limit_percent integer not null default 25,
     add column late_entry_window_hours     integer not null default 24,
-    add column consent_validity_days       integer not null default 0;
+    add column consent_validity_days       integer not null default 0,
+    add column require_witnessed_draws     boolean not null default false;
 
 create table clearance_registry (
     practice_id  varchar(64) not null,

@@ -156,7 +156,7 @@ final class PracticeExamples {
     /** Require a medical clearance for every dose; a rationale above a 20% increase. */
     static final String POLICIES_REQUEST = """
             {"requireMedicalClearance":true,"doseIncreaseLimitPercent":20,"lateEntryWindowHours":24,
-             "consentValidityDays":365}
+             "consentValidityDays":365,"requireWitnessedDraws":true}
             """;
 
     /** The receipt of a policy change. */

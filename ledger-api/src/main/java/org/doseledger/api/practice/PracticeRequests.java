@@ -84,6 +84,7 @@ final class PracticeRequests {
      *     co-signer (24 when absent)
      * @param consentValidityDays consents signed without an expiry expire after this many days (0, the
      *     default: they do not)
+     * @param requireWitnessedDraws every draw needs a witness (false when absent)
      */
     record SetPoliciesRequest(
             boolean requireMedicalClearance,
@@ -95,7 +96,9 @@ final class PracticeRequests {
             Integer lateEntryWindowHours,
 
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(3660)
-            Integer consentValidityDays) {
+            Integer consentValidityDays,
+
+            Boolean requireWitnessedDraws) {
 
         SetPracticePoliciesCommand toCommand(PracticeId practiceId, Instant recordedAt) {
             PracticePolicies defaults = PracticePolicies.DEFAULTS;
@@ -105,7 +108,8 @@ final class PracticeRequests {
                             requireMedicalClearance,
                             doseIncreaseLimitPercent,
                             lateEntryWindowHours == null ? defaults.lateEntryWindowHours() : lateEntryWindowHours,
-                            consentValidityDays == null ? defaults.consentValidityDays() : consentValidityDays),
+                            consentValidityDays == null ? defaults.consentValidityDays() : consentValidityDays,
+                            Boolean.TRUE.equals(requireWitnessedDraws)),
                     recordedAt);
         }
     }

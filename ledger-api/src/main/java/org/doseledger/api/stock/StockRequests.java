@@ -87,7 +87,10 @@ final class StockRequests {
         }
     }
 
-    /** @param sessionId the dosing session the dose is for, when the practice software has one */
+    /**
+     * @param sessionId the dosing session the dose is for, when the practice software has one
+     * @param witnessedBy a second practitioner who watched the draw; required where the practice's policy says
+     */
     record DrawDoseRequest(
             @NotNull @Valid QuantityBody quantity,
 
@@ -101,7 +104,10 @@ final class StockRequests {
             String drawnBy,
 
             @NotNull @PastOrPresent Instant occurredAt,
-            @Valid LateEntryBody lateEntry) {
+            @Valid LateEntryBody lateEntry,
+
+            @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String witnessedBy) {
 
         DrawDoseCommand toCommand(StockLotRef lot, String drawId) {
             return new DrawDoseCommand(
@@ -112,7 +118,8 @@ final class StockRequests {
                     sessionId,
                     drawnBy,
                     occurredAt,
-                    LateEntryBody.toLateEntry(lateEntry));
+                    LateEntryBody.toLateEntry(lateEntry),
+                    witnessedBy);
         }
     }
 

@@ -373,4 +373,41 @@ class StockEndToEndTest extends EndToEndTest {
                 .forEach(entry -> types.add(entry.get("eventType").asText()));
         assertThat(types).contains("DoseDrawn");
     }
+
+    @Test
+    void whereThePracticeRequiresWitnessedDrawsTheWitnessIsOnTheMovement() {
+        created(http.post("/api/practices/" + stock.practice + "/policies")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body(
+                        "{\"requireMedicalClearance\":false,\"doseIncreaseLimitPercent\":25,\"requireWitnessedDraws\":true}")
+                .send());
+        created(stock.receive("safe-1", "WD", 1, "2027-06-30"));
+        String drawBody = """
+                {"quantity":{"amount":"1","unit":"ML"},"clientId":"%s","drawnBy":"rn-1","occurredAt":"%s"%s}
+                """;
+
+        Http.Response unwitnessed = stock.post(
+                stock.lotPath("safe-1", "WD") + "/draws", drawBody.formatted(stock.client, StockFixture.now(), ""));
+        JsonNode witnessed = created(stock.post(
+                stock.lotPath("safe-1", "WD") + "/draws",
+                drawBody.formatted(stock.client, StockFixture.now(), ",\"witnessedBy\":\"rn-2\"")));
+
+        assertThat(unwitnessed.status()).isEqualTo(409);
+        assertThat(unwitnessed.json().get("code").asText()).isEqualTo("SECOND_PERSON_REQUIRED");
+        JsonNode movements = http.get(
+                        "/api/practices/" + stock.practice + stock.lotPath("safe-1", "WD") + "/movements?minPosition="
+                                + witnessed.get("ledgerPosition").asLong())
+                .key(stock.writer)
+                .send()
+                .json();
+        JsonNode drawn = null;
+        for (JsonNode movement : movements) {
+            if (movement.get("movement").asText().equals("DRAWN")) {
+                drawn = movement;
+            }
+        }
+        assertThat(drawn).isNotNull();
+        assertThat(drawn.get("witness").asText()).isEqualTo("rn-2");
+    }
 }

@@ -261,6 +261,11 @@ public class StockLot {
                 StockAction.DRAW,
                 day(command.occurredAt(), practices));
         requireNotExpired(command.occurredAt(), practices);
+        if (command.witnessedBy() != null
+                || practices.policies(lot.practiceId()).requireWitnessedDraws()) {
+            PractitionerChecks.requireSecondPerson(
+                    practitioners, lot.practiceId(), command.drawnBy(), command.witnessedBy(), StockAction.WITNESS);
+        }
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.drawnBy(), practitioners, practices, clock);
         apply(new DoseDrawnEvent(
@@ -273,7 +278,8 @@ public class StockLot {
                 command.drawnBy(),
                 balanceAfterTaking(command.quantity()),
                 command.occurredAt(),
-                late));
+                late,
+                command.witnessedBy()));
     }
 
     @CommandHandler

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException;
 import org.doseledger.core.practitioner.api.SecondPersonRequiredException;
 import org.doseledger.core.shared.LateEntry;
@@ -469,6 +470,44 @@ class StockLotTest {
                 .when(waste("draw-1", ml("0.5"), NURSE, null))
                 .expectNoEvents()
                 .expectException(SecondPersonRequiredException.class);
+    }
+
+    @Test
+    void whereThePracticeRequiresWitnessedDrawsADrawWithoutAWitnessIsRefused() {
+        PracticePolicies witnessedDraws = new PracticePolicies(false, 25, 24, 0, true);
+        DrawDoseCommand unwitnessed = draw("draw-1", ml("1.5"));
+        DrawDoseCommand selfWitnessed =
+                new DrawDoseCommand(LOT, "draw-1", ml("1.5"), CLIENT_ID, SESSION_ID, NURSE, DRAWN_AT, null, NURSE);
+        StockFixtures.newFixture(new FakeDosingHistory(), witnessedDraws)
+                .given(received())
+                .when(unwitnessed)
+                .expectNoEvents()
+                .expectException(SecondPersonRequiredException.class);
+        StockFixtures.newFixture(new FakeDosingHistory(), witnessedDraws)
+                .given(received())
+                .when(selfWitnessed)
+                .expectNoEvents()
+                .expectException(SecondPersonRequiredException.class);
+    }
+
+    @Test
+    void aWitnessedDrawRecordsItsWitness() {
+        StockFixtures.newFixture(new FakeDosingHistory(), new PracticePolicies(false, 25, 24, 0, true))
+                .given(received())
+                .when(new DrawDoseCommand(
+                        LOT, "draw-1", ml("1.5"), CLIENT_ID, SESSION_ID, NURSE, DRAWN_AT, null, OTHER_NURSE))
+                .expectEvents(new DoseDrawnEvent(
+                        LOT,
+                        "draw-1",
+                        ml("1.5"),
+                        mg("75"),
+                        CLIENT_ID,
+                        SESSION_ID,
+                        NURSE,
+                        ml("48.5"),
+                        DRAWN_AT,
+                        null,
+                        OTHER_NURSE));
     }
 
     @Test

@@ -78,13 +78,15 @@ public class PracticeRegistryProjection implements Practices {
         jdbc.update(
                 """
                 update practice_registry set require_medical_clearance = ?, dose_increase_limit_percent = ?,
-                                             late_entry_window_hours = ?, consent_validity_days = ?
+                                             late_entry_window_hours = ?, consent_validity_days = ?,
+                                             require_witnessed_draws = ?
                 where practice_id = ?
                 """,
                 event.policies().requireMedicalClearance(),
                 event.policies().doseIncreaseLimitPercent(),
                 event.policies().lateEntryWindowHours(),
                 event.policies().consentValidityDays(),
+                event.policies().requireWitnessedDraws(),
                 event.practiceId().value());
     }
 
@@ -94,10 +96,11 @@ public class PracticeRegistryProjection implements Practices {
                 .query(
                         """
                         select require_medical_clearance, dose_increase_limit_percent, late_entry_window_hours,
-                               consent_validity_days
+                               consent_validity_days, require_witnessed_draws
                         from practice_registry where practice_id = ?
                         """,
-                        (rs, row) -> new PracticePolicies(rs.getBoolean(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                        (rs, row) -> new PracticePolicies(
+                                rs.getBoolean(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5)),
                         practiceId.value())
                 .stream()
                 .findFirst()
@@ -130,7 +133,8 @@ public class PracticeRegistryProjection implements Practices {
                             rs.getBoolean("require_medical_clearance"),
                             rs.getInt("dose_increase_limit_percent"),
                             rs.getInt("late_entry_window_hours"),
-                            rs.getInt("consent_validity_days")),
+                            rs.getInt("consent_validity_days"),
+                            rs.getBoolean("require_witnessed_draws")),
                     rs.getTimestamp("registered_at").toInstant(),
                     rs.getTimestamp("recorded_at").toInstant());
         } catch (JsonProcessingException e) {

@@ -136,7 +136,7 @@ public class StockLotProjection {
                     event.drawId(),
                     event.clientId(),
                     event.drawnBy(),
-                    null,
+                    event.witnessedBy(),
                     event.lateEntry(),
                     event);
         }

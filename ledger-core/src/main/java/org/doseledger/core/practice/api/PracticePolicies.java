@@ -9,6 +9,8 @@ package org.doseledger.core.practice.api;
  *     session's needs a documented rationale
  * @param lateEntryWindowHours an entry recorded later than this after it occurred needs a reason and
  *     a co-signer
+ * @param requireWitnessedDraws every draw needs a witness other than the practitioner drawing (waste and
+ *     destruction are always witnessed)
  * @param consentValidityDays a consent signed without its own expiry expires after this many days; 0
  *     means consents do not expire unless they say so
  */
@@ -16,9 +18,19 @@ public record PracticePolicies(
         boolean requireMedicalClearance,
         int doseIncreaseLimitPercent,
         int lateEntryWindowHours,
-        int consentValidityDays) {
+        int consentValidityDays,
+        boolean requireWitnessedDraws) {
 
-    public static final PracticePolicies DEFAULTS = new PracticePolicies(false, 25, 24, 0);
+    public static final PracticePolicies DEFAULTS = new PracticePolicies(false, 25, 24, 0, false);
+
+    /** Policies without a witness for draws. */
+    public PracticePolicies(
+            boolean requireMedicalClearance,
+            int doseIncreaseLimitPercent,
+            int lateEntryWindowHours,
+            int consentValidityDays) {
+        this(requireMedicalClearance, doseIncreaseLimitPercent, lateEntryWindowHours, consentValidityDays, false);
+    }
 
     /** Policies under which consents do not expire unless they say so. */
     public PracticePolicies(boolean requireMedicalClearance, int doseIncreaseLimitPercent, int lateEntryWindowHours) {

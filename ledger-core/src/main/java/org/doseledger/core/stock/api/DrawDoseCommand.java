@@ -5,7 +5,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.Quantity;
 
-/** Draw a dose from a lot for a client; the draw stays open until administered plus wasted equals drawn. */
+/**
+ * Draw a dose from a lot for a client; the draw stays open until administered plus wasted equals drawn.
+ * {@code witnessedBy} is optional unless the practice's policy requires witnessed draws.
+ */
 public record DrawDoseCommand(
         StockLotRef lot,
         String drawId,
@@ -14,7 +17,21 @@ public record DrawDoseCommand(
         String sessionId,
         String drawnBy,
         Instant occurredAt,
-        LateEntry lateEntry) {
+        LateEntry lateEntry,
+        String witnessedBy) {
+
+    /** A draw without a witness. */
+    public DrawDoseCommand(
+            StockLotRef lot,
+            String drawId,
+            Quantity quantity,
+            String clientId,
+            String sessionId,
+            String drawnBy,
+            Instant occurredAt,
+            LateEntry lateEntry) {
+        this(lot, drawId, quantity, clientId, sessionId, drawnBy, occurredAt, lateEntry, null);
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {
