@@ -75,7 +75,7 @@ class ConsentForDosesEndToEndTest extends EndToEndTest {
 
             CompletableFuture<Http.Response> revocation = CompletableFuture.supplyAsync(this::revokeFirstConsent);
 
-            Thread.sleep(700);
+            awaitSomeoneBlockedBy(dose);
             assertThat(revocation)
                     .as("the revocation waits for the dose's transaction")
                     .isNotDone();
@@ -100,7 +100,7 @@ class ConsentForDosesEndToEndTest extends EndToEndTest {
             CompletableFuture<Http.Response> dose =
                     CompletableFuture.supplyAsync(() -> stock.administer("safe-1", "CS", drawId, "2"));
 
-            Thread.sleep(700);
+            awaitSomeoneBlockedBy(revocation);
             assertThat(dose)
                     .as("the dose waits for the revocation's transaction")
                     .isNotDone();
@@ -108,6 +108,27 @@ class ConsentForDosesEndToEndTest extends EndToEndTest {
             Http.Response answer = dose.get(10, TimeUnit.SECONDS);
             assertThat(answer.status()).isEqualTo(409);
             assertThat(answer.json().get("code").asText()).isEqualTo("NO_ACTIVE_CONSENT");
+        }
+    }
+
+    /** Waits (up to 10 s) until another session waits on a lock this connection's transaction holds. */
+    private void awaitSomeoneBlockedBy(Connection holder) throws Exception {
+        int holderPid;
+        try (PreparedStatement pid = holder.prepareStatement("select pg_backend_pid()");
+                java.sql.ResultSet rs = pid.executeQuery()) {
+            rs.next();
+            holderPid = rs.getInt(1);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (jdbc.queryForObject(
+                        "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))",
+                        Integer.class,
+                        holderPid)
+                == 0) {
+            assertThat(System.nanoTime())
+                    .as("nobody blocked on the lock within 10 s")
+                    .isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
     }
 
