@@ -123,28 +123,6 @@ class ApiKeyController {
                                             name = "PRACTICE_NOT_FOUND",
                                             summary = "Unknown practice",
                                             value = ApiKeyExamples.ISSUE_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = ApiKeyExamples.ISSUE_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A PRACTICE_WRITER key",
-                                            value = ApiKeyExamples.ISSUE_FORBIDDEN)))
     ResponseEntity<Object> issue(@Valid @RequestBody IssueApiKeyRequest request, WriteContext context) {
         return writes.execute(context, "POST /api/admin/api-keys", request, () -> {
             IssuedApiKey issued = issuer.issue(
@@ -172,28 +150,6 @@ class ApiKeyController {
                                             name = "keys",
                                             summary = "The initial admin key and two practice keys",
                                             value = ApiKeyExamples.LIST_OK)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = ApiKeyExamples.LIST_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A PRACTICE_WRITER key",
-                                            value = ApiKeyExamples.LIST_FORBIDDEN)))
     List<ApiKeyDescription> list() {
         return queries
                 .query(new FindApiKeysQuery(), ResponseTypes.multipleInstancesOf(ApiKeyView.class))
@@ -239,28 +195,6 @@ class ApiKeyController {
                                             name = "API_KEY_NOT_FOUND",
                                             summary = "Unknown key",
                                             value = ApiKeyExamples.GET_API_KEY_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = ApiKeyExamples.GET_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A PRACTICE_WRITER key",
-                                            value = ApiKeyExamples.GET_FORBIDDEN)))
     ApiKeyDescription get(@PathVariable @Pattern(regexp = KEY_ID) String keyId) {
         return queries.query(new FindApiKeyQuery(keyId), ResponseTypes.optionalInstanceOf(ApiKeyView.class))
                 .join()
@@ -326,28 +260,6 @@ class ApiKeyController {
                                             name = "API_KEY_ALREADY_REVOKED",
                                             summary = "The key is already revoked",
                                             value = ApiKeyExamples.REVOKE_API_KEY_ALREADY_REVOKED)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = ApiKeyExamples.REVOKE_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A PRACTICE_WRITER key",
-                                            value = ApiKeyExamples.REVOKE_FORBIDDEN)))
     ResponseEntity<Object> revoke(
             @PathVariable @Pattern(regexp = KEY_ID) String keyId,
             @Valid @RequestBody RevokeApiKeyRequest request,

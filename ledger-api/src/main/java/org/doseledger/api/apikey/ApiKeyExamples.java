@@ -113,32 +113,6 @@ final class ApiKeyExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String ISSUE_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/admin/api-keys",
-              "code": "UNAUTHENTICATED",
-              "requestId": "9856233f-0128-431b-8850-651ddc672e0d"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A PRACTICE_WRITER key. */
-    static final String ISSUE_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/admin/api-keys",
-              "code": "FORBIDDEN",
-              "requestId": "308e0101-55cf-4faa-a1a1-05df79cbcf2e"
-            }
-            """;
-
     /** 200: The initial admin key and two practice keys. */
     static final String LIST_OK = """
             [
@@ -167,32 +141,6 @@ final class ApiKeyExamples {
                 "expiresAt": "2027-12-31T23:59:59Z"
               }
             ]
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String LIST_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/admin/api-keys",
-              "code": "UNAUTHENTICATED",
-              "requestId": "09bc6a5e-8381-4aa5-8da9-f2ecba8a9eba"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A PRACTICE_WRITER key. */
-    static final String LIST_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/admin/api-keys",
-              "code": "FORBIDDEN",
-              "requestId": "54925547-401a-462c-a97b-b4024b4fa4ed"
-            }
             """;
 
     /** 200: A compliance officer's key. */
@@ -232,32 +180,6 @@ final class ApiKeyExamples {
               "instance": "/api/admin/api-keys/0123456789abcdef",
               "code": "API_KEY_NOT_FOUND",
               "requestId": "7daa92ce-dffe-44c3-a093-c394bfa47a60"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String GET_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/admin/api-keys/ddf7cceea45227b5",
-              "code": "UNAUTHENTICATED",
-              "requestId": "5d554ca8-42c2-4141-b47b-2f7c3c6cd9df"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A PRACTICE_WRITER key. */
-    static final String GET_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/admin/api-keys/ddf7cceea45227b5",
-              "code": "FORBIDDEN",
-              "requestId": "17527980-30d7-4d05-80c5-9bde8ae628db"
             }
             """;
 
@@ -320,32 +242,6 @@ final class ApiKeyExamples {
               "instance": "/api/admin/api-keys/ddf7cceea45227b5/revocation",
               "code": "API_KEY_ALREADY_REVOKED",
               "requestId": "3054da54-af6c-46d1-8ce3-0845fc935a99"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String REVOKE_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/admin/api-keys/ddf7cceea45227b5/revocation",
-              "code": "UNAUTHENTICATED",
-              "requestId": "fcded876-1462-4776-8981-807c101c7aaf"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A PRACTICE_WRITER key. */
-    static final String REVOKE_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/admin/api-keys/ddf7cceea45227b5/revocation",
-              "code": "FORBIDDEN",
-              "requestId": "eef83726-1bbb-4b12-8cd6-98f00a23880c"
             }
             """;
 }

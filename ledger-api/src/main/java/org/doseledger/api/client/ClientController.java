@@ -112,28 +112,6 @@ class ClientController {
                                             name = "CLIENT_ALREADY_EXISTS",
                                             summary = "The client id is taken",
                                             value = ClientExamples.REGISTER_CLIENT_ALREADY_EXISTS)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = ClientExamples.REGISTER_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = ClientExamples.REGISTER_FORBIDDEN)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId, @Valid @RequestBody RegisterClientRequest request, WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), request.clientId());
@@ -205,28 +183,6 @@ class ClientController {
                                             name = "CONSENT_EXPIRES_BEFORE_SIGNING",
                                             summary = "expiresAt is before signedAt",
                                             value = ClientExamples.RECORD_CONSENT_CONSENT_EXPIRES_BEFORE_SIGNING)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = ClientExamples.RECORD_CONSENT_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = ClientExamples.RECORD_CONSENT_FORBIDDEN)))
     ResponseEntity<Object> recordConsent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -305,28 +261,6 @@ class ClientController {
                                         summary = "effectiveAt is before the consent was signed",
                                         value = ClientExamples.REVOKE_CONSENT_REVOCATION_BEFORE_SIGNING)
                             }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = ClientExamples.REVOKE_CONSENT_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = ClientExamples.REVOKE_CONSENT_FORBIDDEN)))
     ResponseEntity<Object> revokeConsent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,

@@ -77,32 +77,6 @@ final class ClientExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String REGISTER_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/clients",
-              "code": "UNAUTHENTICATED",
-              "requestId": "b2c56a6e-9307-4b94-80be-e6e17eb7ec51"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String REGISTER_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/clients",
-              "code": "FORBIDDEN",
-              "requestId": "08246c49-bf32-4ee0-9c41-b0362dbe278e"
-            }
-            """;
-
     /** Request: The signed KAP consent, version 3. */
     static final String RECORD_CONSENT_REQUEST = """
             {
@@ -171,32 +145,6 @@ final class ClientExamples {
               "instance": "/api/practices/springfield/clients/c-1001/consents",
               "code": "CONSENT_EXPIRES_BEFORE_SIGNING",
               "requestId": "e25fc002-2daf-4f12-b975-79cfd12a3072"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String RECORD_CONSENT_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/clients/c-1001/consents",
-              "code": "UNAUTHENTICATED",
-              "requestId": "00f7e139-f614-4d5c-ae02-3374aa2c43a9"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String RECORD_CONSENT_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/clients/c-1001/consents",
-              "code": "FORBIDDEN",
-              "requestId": "5ec509af-6282-4b32-a77c-a46894821f93"
             }
             """;
 
@@ -276,32 +224,6 @@ final class ClientExamples {
               "instance": "/api/practices/springfield/clients/c-1001/consents/7e0b409b-48b3-4f88-b466-c9a8a0708c00/revocation",
               "code": "REVOCATION_BEFORE_SIGNING",
               "requestId": "95324f7e-d659-44a1-baa4-5d33108f9a43"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String REVOKE_CONSENT_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/clients/c-1001/consents/7e0b409b-48b3-4f88-b466-c9a8a0708c00/revocation",
-              "code": "UNAUTHENTICATED",
-              "requestId": "af49c4d0-2341-40d1-8bc5-2a3acd5c7ac9"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String REVOKE_CONSENT_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/clients/c-1001/consents/7e0b409b-48b3-4f88-b466-c9a8a0708c00/revocation",
-              "code": "FORBIDDEN",
-              "requestId": "10a896de-5e46-47ab-9f59-63c042b61c53"
             }
             """;
 

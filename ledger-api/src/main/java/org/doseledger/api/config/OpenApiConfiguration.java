@@ -2,17 +2,29 @@ package org.doseledger.api.config;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.doseledger.api.error.ProblemResponses;
+import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.write.WriteContext;
+import org.doseledger.core.apikey.api.Role;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -38,6 +50,60 @@ class OpenApiConfiguration {
                                         .scheme("bearer")
                                         .description("An API key: 'Authorization: Bearer dlk.<id>.<secret>'")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+    }
+
+    /**
+     * Every endpoint behind a key answers 401 without a valid one and, unless every role may call it, 403
+     * to a key whose role may not; both are documented here once rather than on each endpoint.
+     */
+    @Bean
+    OperationCustomizer accessResponses() {
+        return (operation, handlerMethod) -> {
+            AllowedRoles allowed = handlerMethod.getMethodAnnotation(AllowedRoles.class);
+            if (allowed == null) {
+                return operation;
+            }
+            ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
+            responses.addApiResponse(
+                    "401",
+                    problem(
+                            "No API key, or one that is unknown, revoked or expired",
+                            HttpStatus.UNAUTHORIZED,
+                            "UNAUTHENTICATED",
+                            "Authentication required",
+                            "Send an API key as 'Authorization: Bearer <key>'"));
+            if (allowed.value().length < Role.values().length) {
+                responses.addApiResponse(
+                        "403",
+                        problem(
+                                "Only " + Arrays.toString(allowed.value()) + " keys may do this (decided before the"
+                                        + " body is read)",
+                                HttpStatus.FORBIDDEN,
+                                "FORBIDDEN",
+                                "Forbidden",
+                                "This credential's role may not do this"));
+            }
+            operation.setResponses(responses);
+            return operation;
+        };
+    }
+
+    private static ApiResponse problem(
+            String description, HttpStatus status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemResponses.problem(status, code, title, detail);
+        // as the problem is written on the wire: its properties beside the standard members
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", problem.getType().toString());
+        example.put("title", problem.getTitle());
+        example.put("status", problem.getStatus());
+        example.put("detail", problem.getDetail());
+        example.putAll(problem.getProperties());
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                new MediaType().addExamples(code, new Example().value(example))));
     }
 
     /** Every write takes an Idempotency-Key and, optionally, the acting practitioner. */

@@ -106,28 +106,6 @@ class LocationController {
                                             name = "LOCATION_ALREADY_EXISTS",
                                             summary = "The location id is taken",
                                             value = LocationExamples.REGISTER_LOCATION_ALREADY_EXISTS)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = LocationExamples.REGISTER_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = LocationExamples.REGISTER_FORBIDDEN)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId,
             @Valid @RequestBody RegisterLocationRequest request,
@@ -170,28 +148,6 @@ class LocationController {
                                             name = "PRACTICE_NOT_FOUND",
                                             summary = "Unknown practice",
                                             value = LocationExamples.LIST_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = LocationExamples.LIST_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "An ADMIN key",
-                                            value = LocationExamples.LIST_FORBIDDEN)))
     List<StorageLocationView> list(@PathVariable String practiceId) {
         return queries.query(
                         new FindStorageLocationsQuery(PracticeId.of(practiceId)),

@@ -80,32 +80,6 @@ final class LocationExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String REGISTER_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/locations",
-              "code": "UNAUTHENTICATED",
-              "requestId": "05d27c37-4958-4428-afcd-d0d066a72496"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String REGISTER_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/locations",
-              "code": "FORBIDDEN",
-              "requestId": "485230e0-fffb-4e73-84d8-b85b388c873e"
-            }
-            """;
-
     /** 200: Two safes. */
     static final String LIST_OK = """
             [
@@ -136,32 +110,6 @@ final class LocationExamples {
               "instance": "/api/practices/shelbyville/locations",
               "code": "PRACTICE_NOT_FOUND",
               "requestId": "491f905b-63ff-4476-ada8-214fe16c54e4"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String LIST_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/locations",
-              "code": "UNAUTHENTICATED",
-              "requestId": "6aad4161-e7bb-4dfd-ac91-ec04d0a53083"
-            }
-            """;
-
-    /** 403 FORBIDDEN: An ADMIN key. */
-    static final String LIST_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/locations",
-              "code": "FORBIDDEN",
-              "requestId": "daebfc51-1a48-4596-8a49-998b6da782bc"
             }
             """;
 }

@@ -102,28 +102,6 @@ class PracticeController {
                                         summary = "The DEA registration has already expired",
                                         value = PracticeExamples.REGISTER_DEA_REGISTRATION_EXPIRED)
                             }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = PracticeExamples.REGISTER_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A PRACTICE_WRITER key",
-                                            value = PracticeExamples.REGISTER_FORBIDDEN)))
     ResponseEntity<Object> register(@Valid @RequestBody RegisterPracticeRequest request, WriteContext context) {
         return writes.execute(
                 context,
@@ -197,17 +175,6 @@ class PracticeController {
                                             name = "PRACTICE_NOT_FOUND",
                                             summary = "Unknown practice",
                                             value = PracticeExamples.GET_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = PracticeExamples.GET_UNAUTHENTICATED)))
     PracticeView get(@PathVariable String practiceId) {
         Optional<PracticeView> practice = queries.query(
                         new FindPracticeQuery(PracticeId.of(practiceId)),

@@ -86,32 +86,6 @@ final class PracticeExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String REGISTER_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices",
-              "code": "UNAUTHENTICATED",
-              "requestId": "127b19b0-b3e0-4c8b-ae18-c72807f4ce7f"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A PRACTICE_WRITER key. */
-    static final String REGISTER_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices",
-              "code": "FORBIDDEN",
-              "requestId": "4d414142-63ac-4dcd-8653-d677d1eac9fa"
-            }
-            """;
-
     /** 200: A registered practice. */
     static final String GET_OK = """
             {
@@ -137,19 +111,6 @@ final class PracticeExamples {
               "instance": "/api/practices/shelbyville",
               "code": "PRACTICE_NOT_FOUND",
               "requestId": "27236250-8186-42e5-b708-54acfa2ba6c3"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String GET_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield",
-              "code": "UNAUTHENTICATED",
-              "requestId": "692b18d7-086a-4988-a9d8-f1a47f2c8554"
             }
             """;
 

@@ -126,28 +126,6 @@ class PractitionerController {
                                         summary = "A prescriber without a DEA number",
                                         value = PractitionerExamples.REGISTER_PRESCRIBER_NEEDS_DEA_NUMBER)
                             }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = PractitionerExamples.REGISTER_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = PractitionerExamples.REGISTER_FORBIDDEN)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId,
             @Valid @RequestBody RegisterPractitionerRequest request,
@@ -354,28 +332,6 @@ class PractitionerController {
                                             name = "PRACTITIONER_ALREADY_INACTIVE",
                                             summary = "The practitioner is already inactive",
                                             value = PractitionerExamples.DEACTIVATE_PRACTITIONER_ALREADY_INACTIVE)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = PractitionerExamples.DEACTIVATE_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = PractitionerExamples.DEACTIVATE_FORBIDDEN)))
     ResponseEntity<Object> deactivate(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -419,28 +375,6 @@ class PractitionerController {
                                             name = "PRACTICE_NOT_FOUND",
                                             summary = "Unknown practice",
                                             value = PractitionerExamples.LIST_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = PractitionerExamples.LIST_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "An ADMIN key",
-                                            value = PractitionerExamples.LIST_FORBIDDEN)))
     List<PractitionerView> list(@PathVariable String practiceId) {
         return queries.query(
                         new FindPractitionersQuery(PracticeId.of(practiceId)),

@@ -105,32 +105,6 @@ final class PractitionerExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String REGISTER_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/practitioners",
-              "code": "UNAUTHENTICATED",
-              "requestId": "1f3563c8-dc34-46f0-9517-7e725005b9e4"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String REGISTER_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/practitioners",
-              "code": "FORBIDDEN",
-              "requestId": "be716e06-bb98-4a6d-95f8-6b83fb982b6a"
-            }
-            """;
-
     /** Request: The practitioner left the practice. */
     static final String DEACTIVATE_REQUEST = """
             {
@@ -197,32 +171,6 @@ final class PractitionerExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String DEACTIVATE_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/practitioners/th-1/deactivation",
-              "code": "UNAUTHENTICATED",
-              "requestId": "67f6c774-2452-4c4d-8bcd-f500b6157d3b"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String DEACTIVATE_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/practitioners/th-1/deactivation",
-              "code": "FORBIDDEN",
-              "requestId": "78025f23-9e03-422b-9e50-d5142b29a63f"
-            }
-            """;
-
     /** 200: Two nurses, a prescriber and a former therapist. */
     static final String LIST_OK = """
             [
@@ -269,32 +217,6 @@ final class PractitionerExamples {
               "instance": "/api/practices/shelbyville/practitioners",
               "code": "PRACTICE_NOT_FOUND",
               "requestId": "5d9c1a55-c0b5-416c-a39c-c44d70945d46"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String LIST_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/practitioners",
-              "code": "UNAUTHENTICATED",
-              "requestId": "4a3a20fe-d5aa-4321-8dc3-82bdfefbb1fc"
-            }
-            """;
-
-    /** 403 FORBIDDEN: An ADMIN key. */
-    static final String LIST_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/practitioners",
-              "code": "FORBIDDEN",
-              "requestId": "3976387d-7e64-46d5-b34f-b8397f04aec0"
             }
             """;
 

@@ -106,28 +106,6 @@ class ProductController {
                                             name = "PRODUCT_ALREADY_EXISTS",
                                             summary = "The NDC is already in the catalogue",
                                             value = ProductExamples.REGISTER_PRODUCT_ALREADY_EXISTS)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = ProductExamples.REGISTER_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = ProductExamples.REGISTER_FORBIDDEN)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId, @Valid @RequestBody RegisterProductRequest request, WriteContext context) {
         String path = "/api/practices/" + practiceId + "/products";
@@ -167,28 +145,6 @@ class ProductController {
                                             name = "PRACTICE_NOT_FOUND",
                                             summary = "Unknown practice",
                                             value = ProductExamples.LIST_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = ProductExamples.LIST_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "An ADMIN key",
-                                            value = ProductExamples.LIST_FORBIDDEN)))
     List<ProductView> list(@PathVariable String practiceId) {
         return queries.query(
                         new FindProductsQuery(PracticeId.of(practiceId)),

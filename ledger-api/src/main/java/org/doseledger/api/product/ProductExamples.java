@@ -84,32 +84,6 @@ final class ProductExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String REGISTER_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/products",
-              "code": "UNAUTHENTICATED",
-              "requestId": "79c37e8e-7ac3-4930-a1f4-b04c757c8f66"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String REGISTER_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/products",
-              "code": "FORBIDDEN",
-              "requestId": "789f8234-a58d-4b62-998d-400352e67c47"
-            }
-            """;
-
     /** 200: One ketamine product. */
     static final String LIST_OK = """
             [
@@ -138,32 +112,6 @@ final class ProductExamples {
               "instance": "/api/practices/shelbyville/products",
               "code": "PRACTICE_NOT_FOUND",
               "requestId": "58188188-9cbb-42c0-884e-3dc4a35a3c63"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String LIST_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/products",
-              "code": "UNAUTHENTICATED",
-              "requestId": "99bec27f-a3f9-48b6-a76c-fc1549c70af5"
-            }
-            """;
-
-    /** 403 FORBIDDEN: An ADMIN key. */
-    static final String LIST_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/products",
-              "code": "FORBIDDEN",
-              "requestId": "a154580a-52aa-42ed-8c56-ccc3c59f5caa"
             }
             """;
 }

@@ -161,28 +161,6 @@ class StockController {
                                             name = "LOT_EXPIRY_MISMATCH",
                                             summary = "The expiry differs from the lot's",
                                             value = StockExamples.RECEIVE_LOT_EXPIRY_MISMATCH)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.RECEIVE_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.RECEIVE_FORBIDDEN)))
     ResponseEntity<Object> receive(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -191,12 +169,7 @@ class StockController {
             @Valid @RequestBody ReceiveStockRequest request,
             WriteContext context) {
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
-        return writes.execute(context, "POST " + path(lot) + "/receipts", request, () -> {
-            String receiptId = UUID.randomUUID().toString();
-            return WriteOutcome.created(
-                    URI.create(path(lot)),
-                    WriteReceipt.of(receiptId, writer.send(context, request.toCommand(lot, receiptId))));
-        });
+        return entry(context, lot, "/receipts", request, receiptId -> request.toCommand(lot, receiptId));
     }
 
     @PostMapping(path = "/draws", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -274,28 +247,6 @@ class StockController {
                                         summary = "Recorded more than 24 h late without lateEntry",
                                         value = StockExamples.DRAW_LATE_ENTRY_NEEDS_REASON)
                             }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.DRAW_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.DRAW_FORBIDDEN)))
     ResponseEntity<Object> draw(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -372,28 +323,6 @@ class StockController {
                                             name = "DRAW_OVER_ACCOUNTED",
                                             summary = "More than the draw has left",
                                             value = StockExamples.ADMINISTER_DRAW_OVER_ACCOUNTED)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.ADMINISTER_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.ADMINISTER_FORBIDDEN)))
     ResponseEntity<Object> administer(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -403,14 +332,7 @@ class StockController {
             @Valid @RequestBody RecordAdministrationRequest request,
             WriteContext context) {
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
-        String drawPath = path(lot) + "/draws/" + drawId;
-        return writes.execute(
-                context,
-                "POST " + drawPath + "/administrations",
-                request,
-                () -> WriteOutcome.created(
-                        URI.create(drawPath),
-                        WriteReceipt.of(drawId, writer.send(context, request.toCommand(lot, drawId)))));
+        return drawFact(context, lot, drawId, "/administrations", request, request.toCommand(lot, drawId));
     }
 
     @PostMapping(path = "/draws/{drawId}/waste", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -483,28 +405,6 @@ class StockController {
                                         summary = "The draw is already accounted for",
                                         value = StockExamples.WASTE_DRAW_ALREADY_ACCOUNTED_FOR)
                             }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.WASTE_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.WASTE_FORBIDDEN)))
     ResponseEntity<Object> waste(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -514,14 +414,7 @@ class StockController {
             @Valid @RequestBody WasteDoseRequest request,
             WriteContext context) {
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
-        String drawPath = path(lot) + "/draws/" + drawId;
-        return writes.execute(
-                context,
-                "POST " + drawPath + "/waste",
-                request,
-                () -> WriteOutcome.created(
-                        URI.create(drawPath),
-                        WriteReceipt.of(drawId, writer.send(context, request.toCommand(lot, drawId)))));
+        return drawFact(context, lot, drawId, "/waste", request, request.toCommand(lot, drawId));
     }
 
     @PostMapping(path = "/dispensations", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -589,28 +482,6 @@ class StockController {
                                         summary = "prescribedBy is not a prescriber",
                                         value = StockExamples.DISPENSE_PRACTITIONER_NOT_AUTHORIZED)
                             }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.DISPENSE_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.DISPENSE_FORBIDDEN)))
     ResponseEntity<Object> dispense(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -688,28 +559,6 @@ class StockController {
                                         summary = "The destination is the lot's own location",
                                         value = StockExamples.TRANSFER_TRANSFER_TO_SAME_LOCATION)
                             }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.TRANSFER_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.TRANSFER_FORBIDDEN)))
     ResponseEntity<Object> transfer(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -807,28 +656,6 @@ class StockController {
                                             name = "INSUFFICIENT_STOCK",
                                             summary = "More than the lot holds",
                                             value = StockExamples.RETURN_INSUFFICIENT_STOCK)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.RETURN_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.RETURN_FORBIDDEN)))
     ResponseEntity<Object> returnStock(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -904,28 +731,6 @@ class StockController {
                                         summary = "More than the lot holds",
                                         value = StockExamples.DESTROY_INSUFFICIENT_STOCK)
                             }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.DESTROY_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.DESTROY_FORBIDDEN)))
     ResponseEntity<Object> destroy(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1004,28 +809,6 @@ class StockController {
                                             name = "INSUFFICIENT_STOCK",
                                             summary = "More than the lot holds",
                                             value = StockExamples.REPORT_LOSS_INSUFFICIENT_STOCK)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.REPORT_LOSS_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.REPORT_LOSS_FORBIDDEN)))
     ResponseEntity<Object> reportLoss(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1102,28 +885,6 @@ class StockController {
                                             name = "SECOND_PERSON_REQUIRED",
                                             summary = "The witness is the person counting",
                                             value = StockExamples.COUNT_SECOND_PERSON_REQUIRED)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.COUNT_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.COUNT_FORBIDDEN)))
     ResponseEntity<Object> count(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1194,28 +955,6 @@ class StockController {
                                             name = "DISCREPANCY_ALREADY_RESOLVED",
                                             summary = "The discrepancy is already resolved",
                                             value = StockExamples.RESOLVE_DISCREPANCY_ALREADY_RESOLVED)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.RESOLVE_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.RESOLVE_FORBIDDEN)))
     ResponseEntity<Object> resolve(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1301,28 +1040,6 @@ class StockController {
                                         summary = "A transfer is undone by a transfer back",
                                         value = StockExamples.CORRECT_ENTRY_NOT_CORRECTABLE)
                             }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.CORRECT_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "A COMPLIANCE_OFFICER key",
-                                            value = StockExamples.CORRECT_FORBIDDEN)))
     ResponseEntity<Object> correct(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1332,6 +1049,18 @@ class StockController {
             WriteContext context) {
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         return entry(context, lot, "/corrections", request, id -> request.toCommand(lot, id));
+    }
+
+    /** A write about an existing draw, answered with the draw's location. */
+    private ResponseEntity<Object> drawFact(
+            WriteContext context, StockLotRef lot, String drawId, String kind, Object request, Object command) {
+        String drawPath = path(lot) + "/draws/" + drawId;
+        return writes.execute(
+                context,
+                "POST " + drawPath + kind,
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(drawPath), WriteReceipt.of(drawId, writer.send(context, command))));
     }
 
     /** A write of one new entry of the lot, under a fresh id, answered with the lot's location. */
@@ -1381,28 +1110,6 @@ class StockController {
                                             name = "LOT_NOT_FOUND",
                                             summary = "No stock of this lot was ever received here",
                                             value = StockExamples.LOT_LOT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.LOT_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "An ADMIN key",
-                                            value = StockExamples.LOT_FORBIDDEN)))
     @ApiResponse(
             responseCode = "503",
             description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
@@ -1468,28 +1175,6 @@ class StockController {
                                             summary = "Unknown practice",
                                             value = StockExamples.MOVEMENTS_PRACTICE_NOT_FOUND)))
     @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.MOVEMENTS_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "An ADMIN key",
-                                            value = StockExamples.MOVEMENTS_FORBIDDEN)))
-    @ApiResponse(
             responseCode = "503",
             description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
             content =
@@ -1553,28 +1238,6 @@ class StockController {
                                             name = "DRAW_NOT_FOUND",
                                             summary = "Unknown draw",
                                             value = StockExamples.DRAW_VIEW_DRAW_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = StockExamples.DRAW_VIEW_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "An ADMIN key",
-                                            value = StockExamples.DRAW_VIEW_FORBIDDEN)))
     @ApiResponse(
             responseCode = "503",
             description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",

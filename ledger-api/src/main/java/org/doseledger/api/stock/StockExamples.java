@@ -95,32 +95,6 @@ final class StockExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String RECEIVE_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/receipts",
-              "code": "UNAUTHENTICATED",
-              "requestId": "78b7d6db-e99e-45d3-a35e-1f30e20e0e29"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String RECEIVE_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/receipts",
-              "code": "FORBIDDEN",
-              "requestId": "8f2f70f0-05c8-4aa7-bc5b-7e6dc7351006"
-            }
-            """;
-
     /** Request: 1.6 mL for a client's session. */
     static final String DRAW_REQUEST = """
             {
@@ -235,32 +209,6 @@ final class StockExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String DRAW_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws",
-              "code": "UNAUTHENTICATED",
-              "requestId": "8e68d15e-111b-4e0c-8b36-1654b195d2c3"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String DRAW_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws",
-              "code": "FORBIDDEN",
-              "requestId": "2385aef8-f0de-4359-8648-31996b3137fc"
-            }
-            """;
-
     /** Request: 1.5 mL of the draw, intramuscular. */
     static final String ADMINISTER_REQUEST = """
             {
@@ -330,32 +278,6 @@ final class StockExamples {
               "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/61f4c346-e2d7-4b36-800e-50ba987d5b15/administrations",
               "code": "DRAW_OVER_ACCOUNTED",
               "requestId": "9b5b26ae-5416-4b04-9d37-6724a5e92aa4"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String ADMINISTER_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/61f4c346-e2d7-4b36-800e-50ba987d5b15/administrations",
-              "code": "UNAUTHENTICATED",
-              "requestId": "e828c10b-d82b-4ee8-91b3-f60942dac756"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String ADMINISTER_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/61f4c346-e2d7-4b36-800e-50ba987d5b15/administrations",
-              "code": "FORBIDDEN",
-              "requestId": "1e808cea-39ca-409b-b6df-b0933678cea6"
             }
             """;
 
@@ -459,32 +381,6 @@ final class StockExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String WASTE_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/61f4c346-e2d7-4b36-800e-50ba987d5b15/waste",
-              "code": "UNAUTHENTICATED",
-              "requestId": "5f6a76ae-f5bf-4665-b66b-3e926261cfa4"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String WASTE_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/61f4c346-e2d7-4b36-800e-50ba987d5b15/waste",
-              "code": "FORBIDDEN",
-              "requestId": "5b523d9d-d8da-4e7c-aea3-b961688264ad"
-            }
-            """;
-
     /** Request: 2 mL, a 7-day supply, on the prescriber's order. */
     static final String DISPENSE_REQUEST = """
             {
@@ -563,32 +459,6 @@ final class StockExamples {
               "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/dispensations",
               "code": "PRACTITIONER_NOT_AUTHORIZED",
               "requestId": "e83e2215-a84f-44c3-b170-3900242a283e"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String DISPENSE_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/dispensations",
-              "code": "UNAUTHENTICATED",
-              "requestId": "5fed0711-f568-4a70-bce9-2714392ca67f"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String DISPENSE_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/dispensations",
-              "code": "FORBIDDEN",
-              "requestId": "76f4b907-5af0-42c9-b107-458eb0335632"
             }
             """;
 
@@ -676,32 +546,6 @@ final class StockExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String TRANSFER_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/transfers",
-              "code": "UNAUTHENTICATED",
-              "requestId": "20da845a-aa38-4f9f-a248-a62a04b1d54e"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String TRANSFER_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/transfers",
-              "code": "FORBIDDEN",
-              "requestId": "ce71376a-a55f-4591-bebb-a21c96a3559c"
-            }
-            """;
-
     /** Request: A recalled vial back to a reverse distributor. */
     static final String RETURN_REQUEST = """
             {
@@ -773,32 +617,6 @@ final class StockExamples {
               "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/returns",
               "code": "INSUFFICIENT_STOCK",
               "requestId": "36661d99-a55f-432d-b8c6-b87d4e90c9ca"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String RETURN_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/returns",
-              "code": "UNAUTHENTICATED",
-              "requestId": "563b6946-14b8-4fb6-bbff-0ae0c060217e"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String RETURN_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/returns",
-              "code": "FORBIDDEN",
-              "requestId": "d74cfc30-eeae-44b9-ae0c-b78074de8f5f"
             }
             """;
 
@@ -885,32 +703,6 @@ final class StockExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String DESTROY_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-2/42023-0113-10/OLD25/destructions",
-              "code": "UNAUTHENTICATED",
-              "requestId": "641c4f54-9bee-40b4-8a11-4a59b2f3b627"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String DESTROY_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-2/42023-0113-10/OLD25/destructions",
-              "code": "FORBIDDEN",
-              "requestId": "db7ff0e1-e458-4af8-b70a-96cf78da5315"
-            }
-            """;
-
     /** Request: A vial missing at the opening count, reported to the police. */
     static final String REPORT_LOSS_REQUEST = """
             {
@@ -991,32 +783,6 @@ final class StockExamples {
               "instance": "/api/practices/springfield/stock/lots/safe-2/42023-0113-10/K2611/losses",
               "code": "INSUFFICIENT_STOCK",
               "requestId": "c8041beb-0597-4169-8741-3d8828b46f92"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String REPORT_LOSS_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-2/42023-0113-10/K2611/losses",
-              "code": "UNAUTHENTICATED",
-              "requestId": "79095a9d-cf0a-44ff-bfa0-2b9e91f65dd6"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String REPORT_LOSS_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-2/42023-0113-10/K2611/losses",
-              "code": "FORBIDDEN",
-              "requestId": "bca63297-8d69-4918-b023-1b6d9ef6f516"
             }
             """;
 
@@ -1109,32 +875,6 @@ final class StockExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String COUNT_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/counts",
-              "code": "UNAUTHENTICATED",
-              "requestId": "917c14ff-fee4-4b72-93b3-78e9220807d2"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String COUNT_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/counts",
-              "code": "FORBIDDEN",
-              "requestId": "767b41c5-033c-4275-ac82-d8381f5e51fd"
-            }
-            """;
-
     /** Request: The count was right: book the difference. */
     static final String RESOLVE_REQUEST = """
             {
@@ -1201,32 +941,6 @@ final class StockExamples {
               "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/discrepancies/76f77346-2bfe-4586-a4da-a088be93fb94/resolution",
               "code": "DISCREPANCY_ALREADY_RESOLVED",
               "requestId": "7d7169f2-2b98-4a88-9937-23dd122815a4"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String RESOLVE_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/discrepancies/76f77346-2bfe-4586-a4da-a088be93fb94/resolution",
-              "code": "UNAUTHENTICATED",
-              "requestId": "21a5c622-1f5f-4d8b-98d3-4d5f1d6ef399"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String RESOLVE_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/discrepancies/76f77346-2bfe-4586-a4da-a088be93fb94/resolution",
-              "code": "FORBIDDEN",
-              "requestId": "51a3e762-58e5-4527-a8f7-47b77ab49f05"
             }
             """;
 
@@ -1319,32 +1033,6 @@ final class StockExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String CORRECT_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/corrections",
-              "code": "UNAUTHENTICATED",
-              "requestId": "ef13c880-0b31-44cb-a8aa-1868c234c182"
-            }
-            """;
-
-    /** 403 FORBIDDEN: A COMPLIANCE_OFFICER key. */
-    static final String CORRECT_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/corrections",
-              "code": "FORBIDDEN",
-              "requestId": "452d0aba-be19-4af1-92aa-d8e2eb57a91c"
-            }
-            """;
-
     /** 200: A lot after a month's first week. */
     static final String LOT_OK = """
             {
@@ -1389,32 +1077,6 @@ final class StockExamples {
               "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/NOPE1",
               "code": "LOT_NOT_FOUND",
               "requestId": "f0c87a3a-e447-4afa-be69-ccf249055dce"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String LOT_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611",
-              "code": "UNAUTHENTICATED",
-              "requestId": "8e3ae9cb-e300-4c47-b0c9-ea0708d13b94"
-            }
-            """;
-
-    /** 403 FORBIDDEN: An ADMIN key. */
-    static final String LOT_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611",
-              "code": "FORBIDDEN",
-              "requestId": "9248bca3-ae89-49fe-a5f6-e5d1edbb8024"
             }
             """;
 
@@ -1569,32 +1231,6 @@ final class StockExamples {
               "instance": "/api/practices/shelbyville/stock/lots/safe-1/42023-0113-10/K2611/movements",
               "code": "PRACTICE_NOT_FOUND",
               "requestId": "abffe4e2-9096-464b-aafa-ef6f20eb2f7e"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String MOVEMENTS_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/movements",
-              "code": "UNAUTHENTICATED",
-              "requestId": "6acfbf7c-2c71-423a-8b05-f3aec04b290a"
-            }
-            """;
-
-    /** 403 FORBIDDEN: An ADMIN key. */
-    static final String MOVEMENTS_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/movements",
-              "code": "FORBIDDEN",
-              "requestId": "1c367cd0-0c93-4711-bb9b-c9b7875f7d67"
             }
             """;
 
@@ -1773,32 +1409,6 @@ final class StockExamples {
               "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/00000000-0000-0000-0000-000000000000",
               "code": "DRAW_NOT_FOUND",
               "requestId": "5b70d776-5432-41f9-9892-b11c67ff7eaa"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String DRAW_VIEW_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/61f4c346-e2d7-4b36-800e-50ba987d5b15",
-              "code": "UNAUTHENTICATED",
-              "requestId": "da5f9dda-8ec4-4051-9d16-872925769ca3"
-            }
-            """;
-
-    /** 403 FORBIDDEN: An ADMIN key. */
-    static final String DRAW_VIEW_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/61f4c346-e2d7-4b36-800e-50ba987d5b15",
-              "code": "FORBIDDEN",
-              "requestId": "2df612a2-454f-4a17-a75f-71be80eeaea2"
             }
             """;
 

@@ -83,28 +83,6 @@ class ClientTimelineController {
                                             summary = "Unknown client",
                                             value = TimelineExamples.TIMELINE_CLIENT_NOT_FOUND)))
     @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = TimelineExamples.TIMELINE_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "An ADMIN key",
-                                            value = TimelineExamples.TIMELINE_FORBIDDEN)))
-    @ApiResponse(
             responseCode = "503",
             description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
             content =
@@ -170,28 +148,6 @@ class ClientTimelineController {
                                             name = "CONSENT_NOT_FOUND",
                                             summary = "Unknown consent",
                                             value = TimelineExamples.CONSENT_CONSENT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No API key, or one that is unknown, revoked or expired",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "UNAUTHENTICATED",
-                                            summary = "No Authorization header",
-                                            value = TimelineExamples.CONSENT_UNAUTHENTICATED)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The key's role may not do this (decided before the body is read)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "FORBIDDEN",
-                                            summary = "An ADMIN key",
-                                            value = TimelineExamples.CONSENT_FORBIDDEN)))
     @ApiResponse(
             responseCode = "503",
             description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",

@@ -109,32 +109,6 @@ final class TimelineExamples {
             }
             """;
 
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String TIMELINE_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/clients/c-1001/timeline",
-              "code": "UNAUTHENTICATED",
-              "requestId": "369ba36a-8060-459e-960a-bac48981d121"
-            }
-            """;
-
-    /** 403 FORBIDDEN: An ADMIN key. */
-    static final String TIMELINE_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/clients/c-1001/timeline",
-              "code": "FORBIDDEN",
-              "requestId": "1d73072c-cf2c-4fc9-8565-b864905c33a2"
-            }
-            """;
-
     /** 503 PROJECTION_BEHIND: minPosition beyond the read model. */
     static final String TIMELINE_PROJECTION_BEHIND = """
             {
@@ -221,32 +195,6 @@ final class TimelineExamples {
               "instance": "/api/practices/springfield/clients/c-1001/consents/00000000-0000-0000-0000-000000000000",
               "code": "CONSENT_NOT_FOUND",
               "requestId": "9f73e56a-29f1-4c43-8df0-390a546e2934"
-            }
-            """;
-
-    /** 401 UNAUTHENTICATED: No Authorization header. */
-    static final String CONSENT_UNAUTHENTICATED = """
-            {
-              "type": "https://doseledger.org/problems/unauthenticated",
-              "title": "Authentication required",
-              "status": 401,
-              "detail": "Send an API key as 'Authorization: Bearer <key>'",
-              "instance": "/api/practices/springfield/clients/c-1001/consents/7e0b409b-48b3-4f88-b466-c9a8a0708c00",
-              "code": "UNAUTHENTICATED",
-              "requestId": "97bb30de-7b21-4a37-b0a9-bf8b44c455c7"
-            }
-            """;
-
-    /** 403 FORBIDDEN: An ADMIN key. */
-    static final String CONSENT_FORBIDDEN = """
-            {
-              "type": "https://doseledger.org/problems/forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "This credential's role may not do this",
-              "instance": "/api/practices/springfield/clients/c-1001/consents/7e0b409b-48b3-4f88-b466-c9a8a0708c00",
-              "code": "FORBIDDEN",
-              "requestId": "ca2d6eff-3323-425d-b3f3-4ff4ef2dbf3d"
             }
             """;
 

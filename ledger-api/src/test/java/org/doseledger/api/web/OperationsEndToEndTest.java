@@ -37,6 +37,20 @@ class OperationsEndToEndTest extends EndToEndTest {
                 .isTrue();
         assertThat(document.text()).contains("Idempotency-Key").doesNotContain("WriteContext");
         assertThat(http.get("/swagger-ui/index.html").send().status()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode paths = document.json().get("paths");
+        com.fasterxml.jackson.databind.JsonNode registerClient =
+                paths.get("/api/practices/{practiceId}/clients").get("post").get("responses");
+        assertThat(registerClient.has("401")).isTrue();
+        assertThat(registerClient
+                        .at("/403/content/application~1problem+json/examples/FORBIDDEN/value/code")
+                        .asText())
+                .isEqualTo("FORBIDDEN");
+        // every role may read its practice: no 403 to document
+        assertThat(paths.get("/api/practices/{practiceId}")
+                        .get("get")
+                        .get("responses")
+                        .has("403"))
+                .isFalse();
     }
 
     @Test
