@@ -5,7 +5,7 @@ import org.doseledger.projections.support.ProjectionPositions;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a client read its own write: a read that names {@code minPosition} (the ledgerPosition of a
+ * Lets a client read its own write: a read that names {@code atLeastPosition} (the ledgerPosition of a
  * write's receipt) waits, bounded, until the read model has handled that position.
  */
 @Component
@@ -19,12 +19,12 @@ public class ReadYourWrites {
         this.properties = properties;
     }
 
-    public void awaitPosition(String processor, Long minPosition) {
-        if (minPosition == null || minPosition <= 0) {
+    public void awaitPosition(String processor, Long atLeastPosition) {
+        if (atLeastPosition == null || atLeastPosition <= 0) {
             return;
         }
-        if (!positions.awaitPosition(processor, minPosition, properties.readWaitTimeout())) {
-            throw new ProjectionBehindException(processor, minPosition);
+        if (!positions.awaitPosition(processor, atLeastPosition, properties.readWaitTimeout())) {
+            throw new ProjectionBehindException(processor, atLeastPosition);
         }
     }
 }

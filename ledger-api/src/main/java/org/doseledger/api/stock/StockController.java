@@ -1112,14 +1112,14 @@ class StockController {
                                             value = StockExamples.LOT_LOT_NOT_FOUND)))
     @ApiResponse(
             responseCode = "503",
-            description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
+            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             examples =
                                     @ExampleObject(
                                             name = "PROJECTION_BEHIND",
-                                            summary = "minPosition beyond the read model",
+                                            summary = "atLeastPosition beyond the read model",
                                             value = StockExamples.LOT_PROJECTION_BEHIND)))
     StockLotView lot(
             @PathVariable String practiceId,
@@ -1129,8 +1129,8 @@ class StockController {
             @Parameter(description = "wait (bounded) until the read model includes this ledger position")
                     @RequestParam(required = false)
                     @Min(1)
-                    Long minPosition) {
-        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, minPosition);
+                    Long atLeastPosition) {
+        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         return queries.query(new FindStockLotQuery(lot), ResponseTypes.optionalInstanceOf(StockLotView.class))
                 .join()
@@ -1176,14 +1176,14 @@ class StockController {
                                             value = StockExamples.MOVEMENTS_PRACTICE_NOT_FOUND)))
     @ApiResponse(
             responseCode = "503",
-            description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
+            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             examples =
                                     @ExampleObject(
                                             name = "PROJECTION_BEHIND",
-                                            summary = "minPosition beyond the read model",
+                                            summary = "atLeastPosition beyond the read model",
                                             value = StockExamples.MOVEMENTS_PROJECTION_BEHIND)))
     List<StockMovementView> movements(
             @PathVariable String practiceId,
@@ -1192,8 +1192,8 @@ class StockController {
             @PathVariable @Pattern(regexp = LOT) String lotNumber,
             @RequestParam(defaultValue = "0") @Min(0) long afterPosition,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-            @RequestParam(required = false) @Min(1) Long minPosition) {
-        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, minPosition);
+            @RequestParam(required = false) @Min(1) Long atLeastPosition) {
+        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         return queries.query(
                         new FindStockMovementsQuery(lot, afterPosition, limit),
@@ -1240,14 +1240,14 @@ class StockController {
                                             value = StockExamples.DRAW_VIEW_DRAW_NOT_FOUND)))
     @ApiResponse(
             responseCode = "503",
-            description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
+            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             examples =
                                     @ExampleObject(
                                             name = "PROJECTION_BEHIND",
-                                            summary = "minPosition beyond the read model",
+                                            summary = "atLeastPosition beyond the read model",
                                             value = StockExamples.DRAW_VIEW_PROJECTION_BEHIND)))
     DrawView drawView(
             @PathVariable String practiceId,
@@ -1255,8 +1255,8 @@ class StockController {
             @PathVariable @Pattern(regexp = NDC) String ndc,
             @PathVariable @Pattern(regexp = LOT) String lotNumber,
             @PathVariable @Pattern(regexp = DRAW) String drawId,
-            @RequestParam(required = false) @Min(1) Long minPosition) {
-        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, minPosition);
+            @RequestParam(required = false) @Min(1) Long atLeastPosition) {
+        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         return queries.query(new FindDrawQuery(lot, drawId), ResponseTypes.optionalInstanceOf(DrawView.class))
                 .join()

@@ -1080,7 +1080,7 @@ final class StockExamples {
             }
             """;
 
-    /** 503 PROJECTION_BEHIND: minPosition beyond the read model. */
+    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
     static final String LOT_PROJECTION_BEHIND = """
             {
               "type": "https://doseledger.org/problems/projection-behind",
@@ -1234,7 +1234,7 @@ final class StockExamples {
             }
             """;
 
-    /** 503 PROJECTION_BEHIND: minPosition beyond the read model. */
+    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
     static final String MOVEMENTS_PROJECTION_BEHIND = """
             {
               "type": "https://doseledger.org/problems/projection-behind",
@@ -1412,7 +1412,7 @@ final class StockExamples {
             }
             """;
 
-    /** 503 PROJECTION_BEHIND: minPosition beyond the read model. */
+    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
     static final String DRAW_VIEW_PROJECTION_BEHIND = """
             {
               "type": "https://doseledger.org/problems/projection-behind",

@@ -84,14 +84,14 @@ class ClientTimelineController {
                                             value = TimelineExamples.TIMELINE_CLIENT_NOT_FOUND)))
     @ApiResponse(
             responseCode = "503",
-            description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
+            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             examples =
                                     @ExampleObject(
                                             name = "PROJECTION_BEHIND",
-                                            summary = "minPosition beyond the read model",
+                                            summary = "atLeastPosition beyond the read model",
                                             value = TimelineExamples.TIMELINE_PROJECTION_BEHIND)))
     ClientTimelineView timeline(
             @PathVariable String practiceId,
@@ -101,8 +101,8 @@ class ClientTimelineController {
             @Parameter(description = "wait (bounded) until the timeline includes this ledger position")
                     @RequestParam(required = false)
                     @Min(1)
-                    Long minPosition) {
-        readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, minPosition);
+                    Long atLeastPosition) {
+        readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, atLeastPosition);
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
         return queries.query(
                         new FindClientTimelineQuery(client, offset, limit),
@@ -150,21 +150,21 @@ class ClientTimelineController {
                                             value = TimelineExamples.CONSENT_CONSENT_NOT_FOUND)))
     @ApiResponse(
             responseCode = "503",
-            description = "The read model did not reach minPosition in time; retry (Retry-After: 1)",
+            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             examples =
                                     @ExampleObject(
                                             name = "PROJECTION_BEHIND",
-                                            summary = "minPosition beyond the read model",
+                                            summary = "atLeastPosition beyond the read model",
                                             value = TimelineExamples.CONSENT_PROJECTION_BEHIND)))
     ConsentView consent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
             @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String consentId,
-            @RequestParam(required = false) @Min(1) Long minPosition) {
-        readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, minPosition);
+            @RequestParam(required = false) @Min(1) Long atLeastPosition) {
+        readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, atLeastPosition);
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
         return queries.query(
                         new FindConsentQuery(client, consentId), ResponseTypes.optionalInstanceOf(ConsentView.class))

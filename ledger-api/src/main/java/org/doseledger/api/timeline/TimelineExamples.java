@@ -109,7 +109,7 @@ final class TimelineExamples {
             }
             """;
 
-    /** 503 PROJECTION_BEHIND: minPosition beyond the read model. */
+    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
     static final String TIMELINE_PROJECTION_BEHIND = """
             {
               "type": "https://doseledger.org/problems/projection-behind",
@@ -198,7 +198,7 @@ final class TimelineExamples {
             }
             """;
 
-    /** 503 PROJECTION_BEHIND: minPosition beyond the read model. */
+    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
     static final String CONSENT_PROJECTION_BEHIND = """
             {
               "type": "https://doseledger.org/problems/projection-behind",

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a write answers: the events it appended and the highest ledger position among them, which a
- * client can pass as {@code minPosition} to read its own write.
+ * client can pass as {@code atLeastPosition} to read its own write.
  */
 public record WriteReceipt(String id, long ledgerPosition, List<AppendedEvent> events) {
 

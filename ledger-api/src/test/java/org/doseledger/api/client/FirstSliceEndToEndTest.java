@@ -133,7 +133,7 @@ class FirstSliceEndToEndTest extends EndToEndTest {
         JsonNode consent = recordConsent(practice, client, writer, "2026-11-20T15:30:00Z");
 
         Http.Response read = http.get("/api/practices/" + practice + "/clients/" + client + "/consents/"
-                        + consent.get("id").asText() + "?minPosition="
+                        + consent.get("id").asText() + "?atLeastPosition="
                         + consent.get("ledgerPosition").asLong())
                 .key(writer)
                 .send();

@@ -126,8 +126,9 @@ class AFullCourseEndToEndTest extends EndToEndTest {
         }
         BigDecimal recordMg = BigDecimal.ZERO;
         int therapySessions = 0;
-        JsonNode timeline = http.get("/api/practices/" + stock.practice + client + "/timeline?limit=500&minPosition="
-                        + last.get("ledgerPosition").asLong())
+        JsonNode timeline = http.get(
+                        "/api/practices/" + stock.practice + client + "/timeline?limit=500&atLeastPosition="
+                                + last.get("ledgerPosition").asLong())
                 .key(stock.writer)
                 .send()
                 .json();

@@ -103,9 +103,9 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asText()).isEqualTo("DOSE_OUTSIDE_PLAN");
         assertThat(refused.json().get("detail").asText()).contains("ABOVE_PLAN_MAXIMUM");
-        JsonNode movements = http.get(
-                        "/api/practices/" + stock.practice + stock.lotPath("safe-1", "PL") + "/movements?minPosition="
-                                + approved.get("ledgerPosition").asLong())
+        JsonNode movements = http.get("/api/practices/" + stock.practice + stock.lotPath("safe-1", "PL")
+                        + "/movements?atLeastPosition="
+                        + approved.get("ledgerPosition").asLong())
                 .key(stock.writer)
                 .send()
                 .json();

@@ -129,7 +129,7 @@ class EmbeddedDatabaseRestartTest {
         Http http = new Http(port);
         Http.Response response = await().atMost(Duration.ofSeconds(60))
                 .until(
-                        () -> http.get("/api/practices/restart/clients/c-1/timeline?minPosition="
+                        () -> http.get("/api/practices/restart/clients/c-1/timeline?atLeastPosition="
                                         + written.lastPosition())
                                 .key(written.writerKey())
                                 .send(),

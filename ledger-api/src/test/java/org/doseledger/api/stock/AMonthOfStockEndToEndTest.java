@@ -161,7 +161,8 @@ class AMonthOfStockEndToEndTest extends EndToEndTest {
 
     private void assertDrawAccountedFor(String lotNumber, String drawId, JsonNode write) {
         JsonNode draw = http.get("/api/practices/" + stock.practice + stock.lotPath("safe-1", lotNumber) + "/draws/"
-                        + drawId + "?minPosition=" + write.get("ledgerPosition").asLong())
+                        + drawId + "?atLeastPosition="
+                        + write.get("ledgerPosition").asLong())
                 .key(stock.writer)
                 .send()
                 .json();
@@ -174,7 +175,7 @@ class AMonthOfStockEndToEndTest extends EndToEndTest {
 
     private JsonNode movements(String location, String lotNumber, JsonNode write) {
         return http.get("/api/practices/" + stock.practice + stock.lotPath(location, lotNumber)
-                        + "/movements?minPosition="
+                        + "/movements?atLeastPosition="
                         + write.get("ledgerPosition").asLong())
                 .key(stock.writer)
                 .send()

@@ -340,9 +340,9 @@ class StockEndToEndTest extends EndToEndTest {
 
         assertThat(unexplained.status()).isEqualTo(409);
         assertThat(unexplained.json().get("code").asText()).isEqualTo("LATE_ENTRY_NEEDS_REASON");
-        JsonNode movements = http.get(
-                        "/api/practices/" + stock.practice + stock.lotPath("safe-1", "L10") + "/movements?minPosition="
-                                + explained.get("ledgerPosition").asLong())
+        JsonNode movements = http.get("/api/practices/" + stock.practice + stock.lotPath("safe-1", "L10")
+                        + "/movements?atLeastPosition="
+                        + explained.get("ledgerPosition").asLong())
                 .key(stock.writer)
                 .send()
                 .json();
@@ -395,9 +395,9 @@ class StockEndToEndTest extends EndToEndTest {
 
         assertThat(unwitnessed.status()).isEqualTo(409);
         assertThat(unwitnessed.json().get("code").asText()).isEqualTo("SECOND_PERSON_REQUIRED");
-        JsonNode movements = http.get(
-                        "/api/practices/" + stock.practice + stock.lotPath("safe-1", "WD") + "/movements?minPosition="
-                                + witnessed.get("ledgerPosition").asLong())
+        JsonNode movements = http.get("/api/practices/" + stock.practice + stock.lotPath("safe-1", "WD")
+                        + "/movements?atLeastPosition="
+                        + witnessed.get("ledgerPosition").asLong())
                 .key(stock.writer)
                 .send()
                 .json();

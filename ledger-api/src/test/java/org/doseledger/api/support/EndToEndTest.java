@@ -86,9 +86,9 @@ public abstract class EndToEndTest {
         return response.json();
     }
 
-    protected JsonNode timeline(String practiceId, String clientId, String key, long minPosition) {
+    protected JsonNode timeline(String practiceId, String clientId, String key, long atLeastPosition) {
         Http.Response response = http.get("/api/practices/" + practiceId + "/clients/" + clientId
-                        + "/timeline?minPosition=" + minPosition)
+                        + "/timeline?atLeastPosition=" + atLeastPosition)
                 .key(key)
                 .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

@@ -92,9 +92,9 @@ public class StockFixture {
                 """.formatted(millilitres, by, witness, now()));
     }
 
-    public JsonNode lot(String location, String lot, long minPosition) {
+    public JsonNode lot(String location, String lot, long atLeastPosition) {
         Http.Response response = http.get(
-                        "/api/practices/" + practice + lotPath(location, lot) + "?minPosition=" + minPosition)
+                        "/api/practices/" + practice + lotPath(location, lot) + "?atLeastPosition=" + atLeastPosition)
                 .key(writer)
                 .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
