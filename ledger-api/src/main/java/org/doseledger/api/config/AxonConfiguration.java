@@ -43,6 +43,7 @@ import org.doseledger.core.session.DosingSession;
 import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.core.stock.StockLot;
 import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
+import org.doseledger.projections.audit.AuditTrailProjection;
 import org.doseledger.projections.client.ClientRegistryProjection;
 import org.doseledger.projections.consent.ConsentRegistryProjection;
 import org.doseledger.projections.dosing.DosingRegistryProjection;
@@ -301,6 +302,12 @@ public class AxonConfiguration {
     ClientTimelineProjection clientTimelineProjection(
             JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
         return new ClientTimelineProjection(jdbc, mapper);
+    }
+
+    @Bean
+    AuditTrailProjection auditTrailProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new AuditTrailProjection(jdbc, mapper);
     }
 
     @Bean

@@ -22,6 +22,7 @@ import org.doseledger.core.shared.LedgerRuleViolation;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,6 +44,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -141,7 +143,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.add(Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())));
+            String message = error.isBindingFailure()
+                    ? "has value '" + error.getRejectedValue() + "'; expected " + expectedType(error)
+                    : String.valueOf(error.getDefaultMessage());
+            errors.add(Map.of("field", error.getField(), "message", message));
         }
         e.getBindingResult()
                 .getGlobalErrors()
@@ -172,6 +177,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return validationFailed(errors, request);
+    }
+
+    /** A path or query parameter that does not convert (a malformed timestamp, an unknown enum value). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        Class<?> target = e.getRequiredType();
+        String message =
+                "has value '" + e.getValue() + "'; expected " + (target == null ? "another value" : friendly(target));
+        return validationFailed(List.of(Map.of("field", String.valueOf(name), "message", message)), request);
     }
 
     @Override
@@ -301,6 +318,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
+    /** The type a query parameter failed to convert to, from its "typeMismatch.<class>" error code. */
+    private static String expectedType(FieldError error) {
+        for (String code : error.getCodes() == null ? new String[0] : error.getCodes()) {
+            if (code.startsWith("typeMismatch.java.") || code.startsWith("typeMismatch.org.doseledger.")) {
+                try {
+                    return friendly(Class.forName(code.substring("typeMismatch.".length())));
+                } catch (ClassNotFoundException e) {
+                    break;
+                }
+            }
+        }
+        return "another value";
+    }
+
     private static String friendly(Class<?> type) {
         return switch (type.getSimpleName()) {
             case "Instant" -> "timestamp with offset (ISO 8601, e.g. 2026-11-02T15:04:05Z)";
@@ -308,6 +339,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case "String" -> "string";
             case "List", "Set", "Collection" -> "array";
             case "Integer", "int", "Long", "long" -> "integer";
+            case "Boolean", "boolean" -> "true or false";
             case "BigDecimal" -> "decimal number";
             default -> type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : "object";
         };

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.StockFixture;
+import org.doseledger.projections.audit.AuditTrailProjection;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.support.ProjectionPositions;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
@@ -31,6 +32,13 @@ class ProjectionReplayTest extends EndToEndTest {
 
     static Stream<Arguments> readModels() {
         return Stream.of(
+                Arguments.of(AuditTrailProjection.PROCESSING_GROUP, List.of("""
+                                select ledger_position, event_id, event_type, aggregate_type, aggregate_id,
+                                       sequence_number, practice_id, client_id, location_id, substance,
+                                       practitioners::text, credential_id, request_id, idempotency_key, occurred_at,
+                                       recorded_at, payload::text, meta_data::text
+                                from audit_trail order by ledger_position
+                                """)),
                 Arguments.of(ClientTimelineProjection.PROCESSING_GROUP, List.of("""
                                 select ledger_position, event_id, practice_id, client_id, event_type, occurred_at,
                                        recorded_at, credential_id, practitioner_id, request_id, details::text

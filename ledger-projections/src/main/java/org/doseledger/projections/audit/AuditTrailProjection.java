@@ -1,0 +1,199 @@
+package org.doseledger.projections.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.doseledger.core.shared.LedgerEvent;
+import org.doseledger.core.shared.LedgerMetadata;
+import org.doseledger.projections.support.EventRecordedTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every event of the ledger, one row per ledger position, with the facts the audit trail filters on
+ * (client, location, substance, practitioners, credential, request, both times) in indexed columns
+ * and the whole payload and metadata beside them. Keyed by position: a replay or a redelivered batch
+ * leaves the table unchanged.
+ */
+@ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
+public class AuditTrailProjection {
+
+    public static final String PROCESSING_GROUP = "audit-trail";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    /** Substance by practice and NDC; a product's substance never changes once registered. */
+    private final Map<String, String> substances = new ConcurrentHashMap<>();
+
+    public AuditTrailProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        long position =
+                token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+        JsonNode payload = json.valueToTree(event);
+        Map<String, Object> metadata = message.getMetaData();
+        AuditFields fields = AuditFields.of(payload, metadata.get(LedgerMetadata.PRACTITIONER_ID));
+        DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
+        Instant occurredAt = event instanceof LedgerEvent ledgerEvent && ledgerEvent.occurredAt() != null
+                ? ledgerEvent.occurredAt()
+                : message.getTimestamp();
+        jdbc.update(
+                """
+                insert into audit_trail (ledger_position, event_id, event_type, aggregate_type, aggregate_id,
+                                         sequence_number, practice_id, client_id, location_id, substance,
+                                         practitioners, credential_id, request_id, idempotency_key,
+                                         occurred_at, recorded_at, payload, meta_data)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json)
+                on conflict (ledger_position) do nothing
+                """,
+                position,
+                message.getIdentifier(),
+                eventType(message.getPayloadType()),
+                domain == null ? null : domain.getType(),
+                domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? null : domain.getSequenceNumber(),
+                fields.practiceId(),
+                fields.clientId(),
+                fields.locationId(),
+                substance(fields),
+                fields.practitioners().toArray(String[]::new),
+                text(metadata.get(LedgerMetadata.CREDENTIAL_ID)),
+                text(metadata.get(LedgerMetadata.REQUEST_ID)),
+                text(metadata.get(LedgerMetadata.IDEMPOTENCY_KEY)),
+                Timestamp.from(occurredAt),
+                Timestamp.from(EventRecordedTime.of(message)),
+                json.writeValueAsString(payload),
+                json.writeValueAsString(new TreeMap<>(metadata)));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from audit_trail");
+    }
+
+    @QueryHandler
+    public AuditTrailPage handle(FindAuditTrailQuery query) {
+        AuditTrailFilter filter = query.filter();
+        StringBuilder sql =
+                new StringBuilder("select * from audit_trail where practice_id = ? and ledger_position > ?");
+        List<Object> args = new ArrayList<>(List.of(query.practiceId().value(), query.afterPosition()));
+        range(sql, args, "occurred_at", filter.occurredFrom(), filter.occurredTo());
+        range(sql, args, "recorded_at", filter.recordedFrom(), filter.recordedTo());
+        equal(sql, args, "credential_id", filter.credentialId());
+        equal(sql, args, "client_id", filter.clientId());
+        equal(sql, args, "substance", filter.substance());
+        equal(sql, args, "location_id", filter.locationId());
+        equal(sql, args, "request_id", filter.requestId());
+        if (filter.practitionerId() != null) {
+            sql.append(" and practitioners @> array[?]::text[]");
+            args.add(filter.practitionerId());
+        }
+        if (!filter.eventTypes().isEmpty()) {
+            sql.append(" and event_type in (")
+                    .append(String.join(
+                            ", ", filter.eventTypes().stream().map(type -> "?").toList()))
+                    .append(')');
+            args.addAll(filter.eventTypes());
+        }
+        sql.append(" order by ledger_position limit ?");
+        args.add(query.limit());
+        List<AuditTrailEntryView> entries = jdbc.query(sql.toString(), this::toEntry, args.toArray());
+        Long next = entries.size() == query.limit()
+                ? entries.get(entries.size() - 1).ledgerPosition()
+                : null;
+        return new AuditTrailPage(query.practiceId().value(), entries, query.limit(), next);
+    }
+
+    static String eventType(Class<?> payloadType) {
+        String name = payloadType.getSimpleName();
+        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+    }
+
+    private String substance(AuditFields fields) {
+        if (fields.substance() != null || fields.ndc() == null || fields.practiceId() == null) {
+            return fields.substance();
+        }
+        String key = fields.practiceId() + '\n' + fields.ndc();
+        String known = substances.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<String> found = jdbc.queryForList(
+                "select substance from product_catalogue where practice_id = ? and ndc = ?",
+                String.class,
+                fields.practiceId(),
+                fields.ndc());
+        if (found.isEmpty()) {
+            return null;
+        }
+        substances.put(key, found.get(0));
+        return found.get(0);
+    }
+
+    private static void range(StringBuilder sql, List<Object> args, String column, Instant from, Instant to) {
+        if (from != null) {
+            sql.append(" and ").append(column).append(" >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" and ").append(column).append(" < ?");
+            args.add(Timestamp.from(to));
+        }
+    }
+
+    private static void equal(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private AuditTrailEntryView toEntry(ResultSet rs, int row) throws SQLException {
+        try {
+            return new AuditTrailEntryView(
+                    rs.getLong("ledger_position"),
+                    rs.getString("event_id"),
+                    rs.getString("event_type"),
+                    rs.getString("aggregate_type"),
+                    rs.getString("aggregate_id"),
+                    rs.getObject("sequence_number", Long.class),
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    rs.getTimestamp("recorded_at").toInstant(),
+                    rs.getString("client_id"),
+                    rs.getString("location_id"),
+                    rs.getString("substance"),
+                    Arrays.asList((String[]) rs.getArray("practitioners").getArray()),
+                    rs.getString("credential_id"),
+                    rs.getString("request_id"),
+                    rs.getString("idempotency_key"),
+                    json.readTree(rs.getString("payload")),
+                    json.readTree(rs.getString("meta_data")));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable audit-trail row " + rs.getLong("ledger_position"), e);
+        }
+    }
+}
