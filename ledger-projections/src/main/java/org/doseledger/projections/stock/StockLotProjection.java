@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -323,9 +326,10 @@ public class StockLotProjection {
     void on(StockCountedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
         if (advance(event.lot(), token, null)) {
             jdbc.update(
-                    "update stock_lot set last_counted = ?, last_counted_at = ? where " + LOT_KEY,
+                    "update stock_lot set last_counted = ?, last_counted_at = ?, last_count_id = ? where " + LOT_KEY,
                     event.counted().amount(),
                     Timestamp.from(event.occurredAt()),
+                    event.countId(),
                     event.lot().practiceId().value(),
                     event.lot().locationId(),
                     event.lot().ndc(),
@@ -533,6 +537,64 @@ public class StockLotProjection {
                 .findFirst();
     }
 
+    /**
+     * The practice's stock now: every lot (those at zero only when asked), with its open draws, its
+     * last count and that count's discrepancy, and the totals per substance of what the lots hold.
+     */
+    @QueryHandler
+    public InventoryView handle(FindInventoryQuery query) {
+        StringBuilder sql = new StringBuilder("""
+                select l.*, p.name as product_name,
+                       coalesce(d.open_draws, 0) as open_draws, coalesce(d.outstanding, 0) as outstanding,
+                       (select count(*) from stock_discrepancy x where x.practice_id = l.practice_id
+                          and x.location_id = l.location_id and x.ndc = l.ndc and x.lot_number = l.lot_number
+                          and x.status = 'OPEN') as open_discrepancies,
+                       c.status as count_discrepancy_status, c.difference as count_difference
+                from stock_lot l
+                left join product_catalogue p on p.practice_id = l.practice_id and p.ndc = l.ndc
+                left join lateral (select count(*) as open_draws, sum(drawn - administered - wasted) as outstanding
+                                   from stock_draw o
+                                   where o.practice_id = l.practice_id and o.location_id = l.location_id
+                                     and o.ndc = l.ndc and o.lot_number = l.lot_number and o.status = 'OPEN') d on true
+                left join stock_discrepancy c on c.practice_id = l.practice_id and c.location_id = l.location_id
+                      and c.ndc = l.ndc and c.lot_number = l.lot_number and c.discrepancy_id = l.last_count_id
+                where l.practice_id = ?
+                """);
+        List<Object> args = new ArrayList<>(List.of(query.practiceId().value()));
+        if (query.locationId() != null) {
+            sql.append(" and l.location_id = ?");
+            args.add(query.locationId());
+        }
+        if (query.ndc() != null) {
+            sql.append(" and l.ndc = ?");
+            args.add(query.ndc());
+        }
+        if (query.substance() != null) {
+            sql.append(" and l.substance = ?");
+            args.add(query.substance().name());
+        }
+        if (!query.includeEmpty()) {
+            sql.append(" and (l.on_hand <> 0 or d.open_draws > 0)");
+        }
+        sql.append(" order by l.location_id, l.ndc, l.expires_on, l.lot_number");
+        List<InventoryLineView> lines = jdbc.query(sql.toString(), StockLotProjection::toInventoryLine, args.toArray());
+        Map<Substance, BigDecimal[]> sums = new EnumMap<>(Substance.class);
+        for (InventoryLineView line : lines) {
+            BigDecimal[] sum =
+                    sums.computeIfAbsent(line.substance(), s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sum[0] = sum[0].add(line.onHandMilligrams());
+            sum[1] = sum[1].add(line.openDrawnMilligrams());
+        }
+        List<SubstanceTotalView> totals = sums.entrySet().stream()
+                .map(entry -> new SubstanceTotalView(
+                        entry.getKey(), Decimals.plain(entry.getValue()[0]), Decimals.plain(entry.getValue()[1]), (int)
+                                lines.stream()
+                                        .filter(line -> line.substance() == entry.getKey())
+                                        .count()))
+                .toList();
+        return new InventoryView(query.practiceId().value(), lines, totals);
+    }
+
     private void createLot(StockLotRef lot, Substance substance, Strength strength, LocalDate expiresOn) {
         jdbc.update(
                 """
@@ -649,6 +711,39 @@ public class StockLotProjection {
 
     private static long position(TrackingToken token) {
         return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+    }
+
+    private static InventoryLineView toInventoryLine(ResultSet rs, int row) throws SQLException {
+        BigDecimal onHand = rs.getBigDecimal("on_hand");
+        BigDecimal mgPerUnit = rs.getBigDecimal("milligrams_per_unit");
+        BigDecimal outstanding = rs.getBigDecimal("outstanding");
+        Timestamp countedAt = rs.getTimestamp("last_counted_at");
+        String discrepancy = rs.getString("count_discrepancy_status");
+        LastCountView lastCount = countedAt == null
+                ? null
+                : new LastCountView(
+                        rs.getString("last_count_id"),
+                        Decimals.plain(rs.getBigDecimal("last_counted")),
+                        countedAt.toInstant(),
+                        discrepancy == null ? "NONE" : discrepancy,
+                        Decimals.plain(rs.getBigDecimal("count_difference")));
+        return new InventoryLineView(
+                rs.getString("location_id"),
+                rs.getString("ndc"),
+                rs.getString("product_name"),
+                rs.getString("lot_number"),
+                Substance.valueOf(rs.getString("substance")),
+                StockUnit.valueOf(rs.getString("unit")),
+                Decimals.plain(mgPerUnit),
+                rs.getObject("expires_on", LocalDate.class),
+                Decimals.plain(onHand),
+                Decimals.plain(onHand.multiply(mgPerUnit)),
+                rs.getInt("open_draws"),
+                Decimals.plain(outstanding),
+                Decimals.plain(outstanding.multiply(mgPerUnit)),
+                rs.getInt("open_discrepancies"),
+                lastCount,
+                rs.getLong("last_position"));
     }
 
     private static StockLotView toLot(ResultSet rs, int row) throws SQLException {
