@@ -1,4 +1,4 @@
--- Current inventory: which count a lot's last count was (its discrepancy has the count's id), and an
+-- Current inventory and accountability. Which count a lot's last count was (its discrepancy has the count's id), and an
 -- index that finds a lot's open draws without reading its closed ones.
 alter table stock_lot add column last_count_id varchar(64);
 
@@ -11,3 +11,6 @@ set last_count_id = (select m.details ->> 'countId'
                      limit 1);
 
 create index stock_draw_open_by_lot on stock_draw (practice_id, location_id, ndc, lot_number) where status = 'OPEN';
+
+-- Accountability: a correction takes effect at the time of the entry it corrects, found by event id.
+create index stock_movement_by_event on stock_movement (event_id);

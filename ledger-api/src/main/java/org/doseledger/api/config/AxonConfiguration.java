@@ -42,6 +42,7 @@ import org.doseledger.core.product.Product;
 import org.doseledger.core.session.DosingSession;
 import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.core.stock.StockLot;
+import org.doseledger.projections.accountability.AccountabilityAudit;
 import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
 import org.doseledger.projections.audit.AuditTrailProjection;
 import org.doseledger.projections.client.ClientRegistryProjection;
@@ -308,6 +309,11 @@ public class AxonConfiguration {
     AuditTrailProjection auditTrailProjection(
             JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
         return new AuditTrailProjection(jdbc, mapper);
+    }
+
+    @Bean
+    AccountabilityAudit accountabilityAudit(JdbcTemplate jdbc) {
+        return new AccountabilityAudit(jdbc);
     }
 
     @Bean

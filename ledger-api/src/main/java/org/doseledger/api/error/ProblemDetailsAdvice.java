@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.doseledger.api.read.ProjectionBehindException;
+import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.api.web.RequestIdFilter;
 import org.doseledger.api.web.RequestSizeLimitFilter;
 import org.doseledger.api.write.IdempotencyKeyReusedException;
@@ -91,6 +92,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "Idempotency-Key reused",
                         e.getMessage()),
                 request);
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<Object> invalidQuery(InvalidQueryException e, WebRequest request) {
+        return validationFailed(List.of(Map.of("field", e.field(), "message", e.getMessage())), request);
     }
 
     @ExceptionHandler(ProjectionBehindException.class)
