@@ -11,6 +11,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ProcessingConfiguration {
 
     @Bean
+    static PooledProcessorDefaults pooledProcessorDefaults(Environment environment) {
+        return new PooledProcessorDefaults(environment);
+    }
+
+    @Bean
     static SavepointPerEventHandler savepointPerEventHandler(
             Environment environment, ObjectProvider<PlatformTransactionManager> transactions) {
         return new SavepointPerEventHandler(environment, transactions);
