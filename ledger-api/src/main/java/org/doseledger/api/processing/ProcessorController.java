@@ -1,0 +1,220 @@
+package org.doseledger.api.processing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.doseledger.api.processing.StreamingProcessors.DeadLetterView;
+import org.doseledger.api.processing.StreamingProcessors.ProcessorStatus;
+import org.doseledger.api.processing.StreamingProcessors.RetryOutcome;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.core.apikey.api.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/processors")
+@Tag(
+        name = "Processors",
+        description = "The streaming processors that build the read models: positions, lag, replays and dead"
+                + " letters (ADMIN)")
+class ProcessorController {
+
+    private static final String NAME = "[A-Za-z0-9._-]{1,255}";
+
+    private final StreamingProcessors processors;
+
+    ProcessorController(StreamingProcessors processors) {
+        this.processors = processors;
+    }
+
+    @GetMapping
+    @AllowedRoles(Role.ADMIN)
+    @Operation(summary = "Every streaming processor: segments, positions, lag behind the ledger, dead letters (ADMIN)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every streaming processor, by name",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            array = @ArraySchema(schema = @Schema(implementation = ProcessorStatus.class)),
+                            examples =
+                                    @ExampleObject(
+                                            name = "processors",
+                                            summary = "Two processors; client-timeline is replaying",
+                                            value = ProcessorExamples.LIST_OK)))
+    List<ProcessorStatus> list() {
+        return processors.statuses();
+    }
+
+    @PostMapping("/replay")
+    @AllowedRoles(Role.ADMIN)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Rebuild every read model from the start of the ledger (ADMIN)",
+            description = "Each processor is shut down, its tokens reset (its reset handlers empty its tables and"
+                    + " its dead letters are dropped) and started again; the replay continues in the background."
+                    + " Correct on a single node only: see docs/projections.md.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "The replays started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ReplayStarted.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "all",
+                                            summary = "Both read models replay",
+                                            value = ProcessorExamples.REPLAY_ALL_ACCEPTED)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Another node holds a processor's segments; nothing was reset for it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PROCESSOR_CLAIMED_ELSEWHERE",
+                                            summary = "A second replica runs the processor",
+                                            value = ProcessorExamples.REPLAY_CLAIMED_ELSEWHERE)))
+    ReplayStarted replayAll() {
+        long head = processors.head();
+        List<String> names = processors.names();
+        names.forEach(processors::replay);
+        return new ReplayStarted(names, head);
+    }
+
+    @PostMapping("/{name}/replay")
+    @AllowedRoles(Role.ADMIN)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Rebuild one read model from the start of the ledger (ADMIN)",
+            description = "The processor is shut down, its tokens reset (its reset handlers empty its tables and"
+                    + " its dead letters are dropped) and started again; the replay continues in the background."
+                    + " Correct on a single node only: see docs/projections.md.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "The replay started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ReplayStarted.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "one",
+                                            summary = "stock-lots replays",
+                                            value = ProcessorExamples.REPLAY_ONE_ACCEPTED)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No streaming processor of that name",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PROCESSOR_NOT_FOUND",
+                                            summary = "Unknown processor",
+                                            value = ProcessorExamples.PROCESSOR_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Another node holds the processor's segments; nothing was reset",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PROCESSOR_CLAIMED_ELSEWHERE",
+                                            summary = "A second replica runs the processor",
+                                            value = ProcessorExamples.REPLAY_CLAIMED_ELSEWHERE)))
+    ReplayStarted replay(@PathVariable @Pattern(regexp = NAME) String name) {
+        long head = processors.head();
+        processors.replay(name);
+        return new ReplayStarted(List.of(name), head);
+    }
+
+    @GetMapping("/{name}/dead-letters")
+    @AllowedRoles(Role.ADMIN)
+    @Operation(summary = "The processor's dead-lettered events, oldest sequence first (ADMIN)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Up to limit dead letters (default 100, at most 1000)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            array = @ArraySchema(schema = @Schema(implementation = DeadLetterView.class)),
+                            examples =
+                                    @ExampleObject(
+                                            name = "deadLetters",
+                                            summary = "A timeline entry that could not be written",
+                                            value = ProcessorExamples.DEAD_LETTERS_OK)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No streaming processor of that name",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PROCESSOR_NOT_FOUND",
+                                            summary = "Unknown processor",
+                                            value = ProcessorExamples.PROCESSOR_NOT_FOUND)))
+    List<DeadLetterView> deadLetters(
+            @PathVariable @Pattern(regexp = NAME) String name,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return processors.deadLetters(name, limit);
+    }
+
+    @PostMapping("/{name}/dead-letters/retry")
+    @AllowedRoles(Role.ADMIN)
+    @Operation(
+            summary = "Handle every dead-lettered sequence again, once (ADMIN)",
+            description = "A sequence whose events now succeed leaves the queue; one that fails again stays, with"
+                    + " its cause updated.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "How many sequences were processed and what is still dead-lettered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = RetryOutcome.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "retried",
+                                            summary = "The one dead-lettered sequence was processed",
+                                            value = ProcessorExamples.RETRY_OK)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No streaming processor of that name",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PROCESSOR_NOT_FOUND",
+                                            summary = "Unknown processor",
+                                            value = ProcessorExamples.PROCESSOR_NOT_FOUND)))
+    RetryOutcome retryDeadLetters(@PathVariable @Pattern(regexp = NAME) String name) {
+        return processors.retryDeadLetters(name);
+    }
+
+    /**
+     * The processors whose replay started, and the ledger's head when it did: a processor has caught up
+     * once its lag is 0 and it no longer reports {@code replaying}.
+     */
+    record ReplayStarted(List<String> processors, long ledgerHead) {}
+}
