@@ -35,6 +35,7 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.serialization.Serializer;
 import org.doseledger.core.apikey.ApiKey;
 import org.doseledger.core.client.Client;
+import org.doseledger.core.compliance.ExceptionReview;
 import org.doseledger.core.location.StorageLocation;
 import org.doseledger.core.practice.Practice;
 import org.doseledger.core.practitioner.Practitioner;
@@ -46,6 +47,7 @@ import org.doseledger.projections.accountability.AccountabilityAudit;
 import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
 import org.doseledger.projections.audit.AuditTrailProjection;
 import org.doseledger.projections.client.ClientRegistryProjection;
+import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
 import org.doseledger.projections.consent.ConsentRegistryProjection;
 import org.doseledger.projections.dosing.DosingRegistryProjection;
 import org.doseledger.projections.location.LocationRegistryProjection;
@@ -221,6 +223,7 @@ public class AxonConfiguration {
                 .configureAggregate(StorageLocation.class)
                 .configureAggregate(Practitioner.class)
                 .configureAggregate(DosingSession.class)
+                .configureAggregate(ExceptionReview.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(StockLot.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), properties.snapshotThreshold())));
@@ -309,6 +312,12 @@ public class AxonConfiguration {
     AuditTrailProjection auditTrailProjection(
             JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
         return new AuditTrailProjection(jdbc, mapper);
+    }
+
+    @Bean
+    ComplianceExceptionsProjection complianceExceptionsProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new ComplianceExceptionsProjection(jdbc, mapper);
     }
 
     @Bean

@@ -30,6 +30,9 @@ import org.doseledger.core.client.api.TherapySessionRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
+import org.doseledger.core.compliance.api.ExceptionAcknowledgedEvent;
+import org.doseledger.core.compliance.api.ExceptionKind;
+import org.doseledger.core.compliance.api.ExceptionResolvedEvent;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticePolicies;
@@ -183,6 +186,20 @@ class EventJsonApprovalTest {
                         PRACTICE, "s-1", "c-1001", true, "partner", "rn-2", LocalDate.parse("2026-11-27"), AT),
                 new DosingSessionCancelledEvent(PRACTICE, "s-2", "c-1001", "client unwell", AT),
                 new RemsFormSubmittedEvent(PRACTICE, "s-1", "c-1001", "REMS-77881", "rn-2", AT),
+                new ExceptionAcknowledgedEvent(
+                        PRACTICE,
+                        "DRAW_OVERDUE:safe-1:42023-0113-10:L2026A:draw-1",
+                        ExceptionKind.DRAW_OVERDUE,
+                        "J. Doe, compliance officer",
+                        "asked rn-1 for the waste record",
+                        AT),
+                new ExceptionResolvedEvent(
+                        PRACTICE,
+                        "DRAW_OVERDUE:safe-1:42023-0113-10:L2026A:draw-1",
+                        ExceptionKind.DRAW_OVERDUE,
+                        "J. Doe, compliance officer",
+                        "waste entered late with co-signature",
+                        AT),
                 new TherapySessionRecordedEvent(
                         PRACTICE, "c-1001", "t-1", TherapySessionKind.INTEGRATION, "th-1", "s-1", 50, AT),
                 new ConsentSupersededEvent(PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", "consent-2", AT),

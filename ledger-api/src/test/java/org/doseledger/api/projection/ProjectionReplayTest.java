@@ -11,8 +11,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.EndToEndTest;
+import org.doseledger.api.support.Http;
 import org.doseledger.api.support.StockFixture;
 import org.doseledger.projections.audit.AuditTrailProjection;
+import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.support.ProjectionPositions;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
@@ -39,6 +41,12 @@ class ProjectionReplayTest extends EndToEndTest {
                                        recorded_at, payload::text, meta_data::text
                                 from audit_trail order by ledger_position
                                 """)),
+                Arguments.of(
+                        ComplianceExceptionsProjection.PROCESSING_GROUP,
+                        List.of(
+                                "select * from compliance_exception order by practice_id, exception_id",
+                                "select * from compliance_exception_review order by practice_id, exception_id",
+                                "select * from compliance_inventory_dates order by practice_id")),
                 Arguments.of(ClientTimelineProjection.PROCESSING_GROUP, List.of("""
                                 select ledger_position, event_id, practice_id, client_id, event_type, occurred_at,
                                        recorded_at, credential_id, practitioner_id, request_id, details::text
@@ -95,9 +103,26 @@ class ProjectionReplayTest extends EndToEndTest {
                 .get("id")
                 .asText();
         StockFixture.created(stock.administer("safe-1", "R1", drawId, "2"));
-        return StockFixture.created(stock.waste("safe-1", "R1", drawId, "0.5", "rn-1", "rn-2"))
+        long wasted = StockFixture.created(stock.waste("safe-1", "R1", drawId, "0.5", "rn-1", "rn-2"))
                 .get("ledgerPosition")
                 .asLong();
+        return acknowledgeTheUnwitnessedDraw(practice, drawId, wasted);
+    }
+
+    /** An officer's review, so that the exceptions read model has one to rebuild. */
+    private long acknowledgeTheUnwitnessedDraw(String practice, String drawId, long after) {
+        String officer = issueKey("COMPLIANCE_OFFICER", practice);
+        String exception = "/api/practices/" + practice + "/exceptions/UNWITNESSED_DRAW:safe-1:" + StockFixture.NDC
+                + ":R1:" + drawId;
+        Http.Response found =
+                http.get(exception + "?atLeastPosition=" + after).key(officer).send();
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        Http.Response acknowledged = http.post(exception + "/acknowledgement")
+                .key(officer)
+                .idempotencyKey(unique("idem"))
+                .body("{\"reviewedBy\":\"J. Doe, compliance officer\",\"note\":\"policy allows it\"}")
+                .send();
+        return StockFixture.created(acknowledged).get("ledgerPosition").asLong();
     }
 
     private void awaitAt(String processorName, long position) {

@@ -1,0 +1,389 @@
+package org.doseledger.api.compliance;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.compliance.ComplianceExceptionRequests.AcknowledgeRequest;
+import org.doseledger.api.compliance.ComplianceExceptionRequests.ResolveRequest;
+import org.doseledger.api.read.ReadYourWrites;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.web.CsvWriter;
+import org.doseledger.api.write.IdempotentWrites;
+import org.doseledger.api.write.LedgerWriter;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
+import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.compliance.api.ExceptionKind;
+import org.doseledger.core.compliance.api.ExceptionReviewIds;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.projections.compliance.ComplianceExceptionView;
+import org.doseledger.projections.compliance.ComplianceExceptionsPage;
+import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
+import org.doseledger.projections.compliance.ExceptionStatus;
+import org.doseledger.projections.compliance.FindComplianceExceptionQuery;
+import org.doseledger.projections.compliance.FindComplianceExceptionsQuery;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The compliance exceptions queue: what needs an officer's attention, and their acknowledgements and
+ * resolutions, which are recorded in the ledger like every other fact.
+ */
+@RestController
+@RequestMapping("/api/practices/{practiceId}/exceptions")
+@Tag(name = "Compliance exceptions", description = "What needs a compliance officer's attention, and their reviews")
+class ComplianceExceptionController {
+
+    private static final Set<ExceptionStatus> UNRESOLVED =
+            EnumSet.of(ExceptionStatus.OPEN, ExceptionStatus.ACKNOWLEDGED);
+
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final IdempotentWrites writes;
+    private final LedgerWriter writer;
+    private final Clock clock;
+
+    ComplianceExceptionController(
+            QueryGateway queries,
+            ReadYourWrites readYourWrites,
+            IdempotentWrites writes,
+            LedgerWriter writer,
+            Clock clock) {
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.writes = writes;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(
+            summary = "The exceptions queue (COMPLIANCE_OFFICER, REGULATOR)",
+            description = "Exceptions as of today (UTC), most urgent first (due date, then raised time). By default"
+                    + " the unresolved ones (OPEN and ACKNOWLEDGED); status and kind may be repeated."
+                    + " Accept: text/csv returns every match as CSV.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of exceptions; total counts every match",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = ComplianceExceptionsPage.class),
+                        examples = @ExampleObject(name = "queue", value = ComplianceExceptionExamples.QUEUE_OK)),
+                @Content(
+                        mediaType = CsvWriter.MEDIA_TYPE,
+                        examples = @ExampleObject(name = "csv", value = ComplianceExceptionExamples.QUEUE_CSV))
+            })
+    @ApiResponse(
+            responseCode = "400",
+            description = "A query parameter is invalid",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "VALIDATION_FAILED",
+                                            value = ComplianceExceptionExamples.QUEUE_VALIDATION_FAILED)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "The exceptions read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "PROJECTION_BEHIND",
+                                            value = ComplianceExceptionExamples.PROJECTION_BEHIND)))
+    ComplianceExceptionsPage queue(
+            @PathVariable String practiceId,
+            @Parameter(description = "OPEN, ACKNOWLEDGED, CLEARED, RESOLVED; default OPEN and ACKNOWLEDGED")
+                    @RequestParam(required = false)
+                    List<ExceptionStatus> status,
+            @Parameter(description = "only these kinds") @RequestParam(required = false) List<ExceptionKind> kind,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @Parameter(description = "wait (bounded) until the queue includes this ledger position")
+                    @RequestParam(required = false)
+                    @Min(1)
+                    Long atLeastPosition) {
+        readYourWrites.awaitPosition(ComplianceExceptionsProjection.PROCESSING_GROUP, atLeastPosition);
+        return queries.query(
+                        new FindComplianceExceptionsQuery(
+                                PracticeId.of(practiceId),
+                                today(),
+                                status == null || status.isEmpty() ? UNRESOLVED : EnumSet.copyOf(status),
+                                kind == null || kind.isEmpty() ? Set.of() : EnumSet.copyOf(kind),
+                                offset,
+                                limit),
+                        ResponseTypes.instanceOf(ComplianceExceptionsPage.class))
+                .join();
+    }
+
+    @GetMapping(produces = CsvWriter.MEDIA_TYPE)
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(hidden = true)
+    void csv(
+            @PathVariable String practiceId,
+            @RequestParam(required = false) List<ExceptionStatus> status,
+            @RequestParam(required = false) List<ExceptionKind> kind,
+            @RequestParam(required = false) @Min(1) Long atLeastPosition,
+            HttpServletResponse response)
+            throws IOException {
+        int pageSize = 1000;
+        ComplianceExceptionsPage page = queue(practiceId, status, kind, 0, pageSize, atLeastPosition);
+        CsvWriter csv = CsvWriter.of(response, "exceptions-" + practiceId + ".csv");
+        csv.row(
+                "exceptionId",
+                "kind",
+                "status",
+                "summary",
+                "raisedAt",
+                "dueOn",
+                "clientId",
+                "locationId",
+                "practitionerId",
+                "ledgerPosition",
+                "clearedAt",
+                "clearedBy",
+                "acknowledgedBy",
+                "acknowledgedAt",
+                "acknowledgementNote",
+                "resolvedBy",
+                "resolvedAt",
+                "resolutionNote");
+        while (true) {
+            for (ComplianceExceptionView e : page.exceptions()) {
+                csv.row(
+                        e.exceptionId(),
+                        e.kind(),
+                        e.status(),
+                        e.summary(),
+                        e.raisedAt(),
+                        e.dueOn(),
+                        e.clientId(),
+                        e.locationId(),
+                        e.practitionerId(),
+                        e.ledgerPosition(),
+                        e.clearedAt(),
+                        e.clearedBy(),
+                        e.acknowledgement() == null ? null : e.acknowledgement().by(),
+                        e.acknowledgement() == null ? null : e.acknowledgement().at(),
+                        e.acknowledgement() == null ? null : e.acknowledgement().note(),
+                        e.resolution() == null ? null : e.resolution().by(),
+                        e.resolution() == null ? null : e.resolution().at(),
+                        e.resolution() == null ? null : e.resolution().note());
+            }
+            int next = page.offset() + page.exceptions().size();
+            if (page.exceptions().size() < pageSize || next >= page.total()) {
+                break;
+            }
+            page = queue(practiceId, status, kind, next, pageSize, null);
+        }
+        csv.flush();
+    }
+
+    @GetMapping(path = "/{exceptionId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(summary = "One exception with its reviews (COMPLIANCE_OFFICER, REGULATOR)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The exception",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ComplianceExceptionView.class),
+                            examples = @ExampleObject(name = "resolved", value = ComplianceExceptionExamples.ONE_OK)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such exception (as of today)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "EXCEPTION_NOT_FOUND",
+                                            value = ComplianceExceptionExamples.EXCEPTION_NOT_FOUND)))
+    ComplianceExceptionView exception(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
+            @RequestParam(required = false) @Min(1) Long atLeastPosition) {
+        readYourWrites.awaitPosition(ComplianceExceptionsProjection.PROCESSING_GROUP, atLeastPosition);
+        return find(practiceId, exceptionId);
+    }
+
+    @PostMapping(path = "/{exceptionId}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.COMPLIANCE_OFFICER)
+    @Operation(
+            summary = "Acknowledge an exception (COMPLIANCE_OFFICER)",
+            description = "Records who has seen the exception and, optionally, what they are doing about it"
+                    + " (ExceptionAcknowledged). Once per exception.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "acknowledge",
+                                                            value = ComplianceExceptionExamples.ACKNOWLEDGE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Acknowledged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "acknowledged",
+                                            value = ComplianceExceptionExamples.ACKNOWLEDGED)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such exception (as of today)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "EXCEPTION_NOT_FOUND",
+                                            value = ComplianceExceptionExamples.EXCEPTION_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already acknowledged or already resolved",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "EXCEPTION_ALREADY_ACKNOWLEDGED",
+                                            value = ComplianceExceptionExamples.ALREADY_ACKNOWLEDGED)))
+    ResponseEntity<Object> acknowledge(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
+            @Valid @RequestBody AcknowledgeRequest request,
+            WriteContext context) {
+        String path = "/api/practices/" + practiceId + "/exceptions/" + exceptionId;
+        return writes.execute(context, "POST " + path + "/acknowledgement", request, () -> {
+            ComplianceExceptionView exception = find(practiceId, exceptionId);
+            return WriteOutcome.created(
+                    URI.create(path),
+                    WriteReceipt.of(
+                            exceptionId,
+                            writer.send(
+                                    context,
+                                    request.toCommand(PracticeId.of(practiceId), exceptionId, exception.kind()))));
+        });
+    }
+
+    @PostMapping(path = "/{exceptionId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.COMPLIANCE_OFFICER)
+    @Operation(
+            summary = "Resolve an exception with a note (COMPLIANCE_OFFICER)",
+            description = "Closes the exception (ExceptionResolved), acknowledged or not; the note says what was"
+                    + " done or why nothing had to be.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "resolve",
+                                                            value = ComplianceExceptionExamples.RESOLVE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Resolved",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "resolved", value = ComplianceExceptionExamples.RESOLVED)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "reviewedBy or note missing",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "VALIDATION_FAILED",
+                                            value = ComplianceExceptionExamples.RESOLVE_VALIDATION_FAILED)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such exception (as of today)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "EXCEPTION_NOT_FOUND",
+                                            value = ComplianceExceptionExamples.EXCEPTION_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already resolved",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "EXCEPTION_ALREADY_RESOLVED",
+                                            value = ComplianceExceptionExamples.ALREADY_RESOLVED)))
+    ResponseEntity<Object> resolve(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
+            @Valid @RequestBody ResolveRequest request,
+            WriteContext context) {
+        String path = "/api/practices/" + practiceId + "/exceptions/" + exceptionId;
+        return writes.execute(context, "POST " + path + "/resolution", request, () -> {
+            ComplianceExceptionView exception = find(practiceId, exceptionId);
+            return WriteOutcome.created(
+                    URI.create(path),
+                    WriteReceipt.of(
+                            exceptionId,
+                            writer.send(
+                                    context,
+                                    request.toCommand(PracticeId.of(practiceId), exceptionId, exception.kind()))));
+        });
+    }
+
+    private ComplianceExceptionView find(String practiceId, String exceptionId) {
+        return queries.query(
+                        new FindComplianceExceptionQuery(PracticeId.of(practiceId), exceptionId, today()),
+                        ResponseTypes.optionalInstanceOf(ComplianceExceptionView.class))
+                .join()
+                .orElseThrow(() -> new UnknownRecordException("exception", exceptionId));
+    }
+
+    private LocalDate today() {
+        return clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+}

@@ -1,0 +1,23 @@
+package org.doseledger.core.compliance.api;
+
+/** The kinds of compliance exception the ledger raises for a compliance officer to review. */
+public enum ExceptionKind {
+    /** A draw still open (not fully administered or wasted) past the open-draw limit. */
+    DRAW_OVERDUE,
+    /** An entry recorded after the practice's late-entry window, with its reason and co-signer. */
+    LATE_ENTRY,
+    /** A dose drawn with no witness. */
+    UNWITNESSED_DRAW,
+    /** A count that differed from the balance, not yet explained and approved. */
+    DISCREPANCY_OPEN,
+    /** A theft or loss whose DEA Form 106 is due. */
+    FORM_106_DUE,
+    /** A Spravato session whose REMS monitoring form has not been submitted. */
+    REMS_FORM_DUE,
+    /** A practitioner's licence, DEA registration or ACLS certificate expiring within 30 days, or expired. */
+    CREDENTIAL_EXPIRING,
+    /** A client's consent expiring within 30 days, or expired without a successor. */
+    CONSENT_EXPIRING,
+    /** The practice's biennial inventory (21 CFR 1304.11) due within 30 days, overdue, or never taken. */
+    BIENNIAL_INVENTORY_DUE
+}

@@ -1,0 +1,480 @@
+package org.doseledger.projections.compliance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.doseledger.core.compliance.api.ExceptionAcknowledgedEvent;
+import org.doseledger.core.compliance.api.ExceptionKind;
+import org.doseledger.core.compliance.api.ExceptionResolvedEvent;
+import org.doseledger.core.compliance.api.ExceptionReviewIds;
+import org.doseledger.core.session.api.ClientDischargedEvent;
+import org.doseledger.core.session.api.RemsFormSubmittedEvent;
+import org.doseledger.core.shared.LedgerEvent;
+import org.doseledger.core.stock.api.CountKind;
+import org.doseledger.core.stock.api.DiscrepancyRecordedEvent;
+import org.doseledger.core.stock.api.DiscrepancyResolvedEvent;
+import org.doseledger.core.stock.api.DoseDrawnEvent;
+import org.doseledger.core.stock.api.DrawAccountedForEvent;
+import org.doseledger.core.stock.api.DrawOverdueEvent;
+import org.doseledger.core.stock.api.StockCountedEvent;
+import org.doseledger.core.stock.api.StockLossReportedEvent;
+import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.core.stock.api.StockReceivedEvent;
+import org.doseledger.core.stock.api.StockTransferredInEvent;
+import org.doseledger.projections.support.EventMessages;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Raises compliance exceptions from the ledger's events and clears those the ledger itself settles
+ * (a draw accounted for, a discrepancy resolved, a REMS form submitted); records officers' reviews.
+ * An exception's id is derived from what it is about, so raising it again (a replay, a redelivered
+ * batch) changes nothing. One handler sees every event, because any event may carry a late entry.
+ */
+@ProcessingGroup(ComplianceExceptionsProjection.PROCESSING_GROUP)
+public class ComplianceExceptionsProjection {
+
+    public static final String PROCESSING_GROUP = "compliance-exceptions";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ComplianceExceptionsProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message, TrackingToken token) {
+        long position = EventMessages.position(token);
+        if (event instanceof DrawOverdueEvent overdue) {
+            raise(
+                    overdue.lot(),
+                    ExceptionKind.DRAW_OVERDUE,
+                    overdue.drawId(),
+                    overdue.occurredAt(),
+                    null,
+                    overdue.clientId(),
+                    overdue.drawnBy(),
+                    position,
+                    "Draw " + overdue.drawId() + " of lot " + overdue.lot().lotNumber() + " at "
+                            + overdue.lot().locationId() + ": "
+                            + overdue.unaccounted().amount().toPlainString() + " "
+                            + overdue.unaccounted().unit() + " not administered or wasted " + overdue.openDrawLimit()
+                            + " after it was drawn");
+        } else if (event instanceof DrawAccountedForEvent accounted) {
+            clear(accounted.lot(), ExceptionKind.DRAW_OVERDUE, accounted.drawId(), accounted.occurredAt(), message);
+        } else if (event instanceof DoseDrawnEvent drawn && drawn.witnessedBy() == null) {
+            raise(
+                    drawn.lot(),
+                    ExceptionKind.UNWITNESSED_DRAW,
+                    drawn.drawId(),
+                    drawn.occurredAt(),
+                    null,
+                    drawn.clientId(),
+                    drawn.drawnBy(),
+                    position,
+                    "Draw " + drawn.drawId() + " of "
+                            + drawn.quantity().amount().toPlainString() + " "
+                            + drawn.quantity().unit() + " from lot "
+                            + drawn.lot().lotNumber() + " by "
+                            + drawn.drawnBy() + " had no witness");
+        } else if (event instanceof DiscrepancyRecordedEvent discrepancy) {
+            raise(
+                    discrepancy.lot(),
+                    ExceptionKind.DISCREPANCY_OPEN,
+                    discrepancy.discrepancyId(),
+                    discrepancy.occurredAt(),
+                    null,
+                    null,
+                    null,
+                    position,
+                    "Count of lot " + discrepancy.lot().lotNumber() + " at "
+                            + discrepancy.lot().locationId()
+                            + " found " + discrepancy.counted().amount().toPlainString() + " "
+                            + discrepancy.counted().unit() + " against "
+                            + discrepancy.expected().amount().toPlainString() + " expected");
+        } else if (event instanceof DiscrepancyResolvedEvent resolved) {
+            clear(
+                    resolved.lot(),
+                    ExceptionKind.DISCREPANCY_OPEN,
+                    resolved.discrepancyId(),
+                    resolved.occurredAt(),
+                    message);
+        } else if (event instanceof StockLossReportedEvent loss) {
+            raise(
+                    loss.lot(),
+                    ExceptionKind.FORM_106_DUE,
+                    loss.lossId(),
+                    loss.occurredAt(),
+                    loss.form106DueOn(),
+                    null,
+                    loss.reportedBy(),
+                    position,
+                    "Loss " + loss.lossId() + " (" + loss.lossType() + ") of "
+                            + loss.quantity().amount().toPlainString()
+                            + " " + loss.quantity().unit() + " from lot "
+                            + loss.lot().lotNumber()
+                            + ": DEA notice due " + loss.noticeDueOn() + ", Form 106 due " + loss.form106DueOn());
+        } else if (event instanceof ClientDischargedEvent discharged && discharged.remsFormDueOn() != null) {
+            insert(
+                    discharged.practiceId().value(),
+                    ExceptionReviewIds.exceptionId(ExceptionKind.REMS_FORM_DUE, discharged.sessionId()),
+                    ExceptionKind.REMS_FORM_DUE,
+                    discharged.occurredAt(),
+                    discharged.remsFormDueOn(),
+                    discharged.clientId(),
+                    null,
+                    discharged.dischargedBy(),
+                    position,
+                    "Spravato REMS patient monitoring form of session " + discharged.sessionId() + " due "
+                            + discharged.remsFormDueOn());
+        } else if (event instanceof RemsFormSubmittedEvent submitted) {
+            update(
+                    submitted.practiceId().value(),
+                    ExceptionReviewIds.exceptionId(ExceptionKind.REMS_FORM_DUE, submitted.sessionId()),
+                    submitted.occurredAt(),
+                    message);
+        } else if (event instanceof StockCountedEvent counted
+                && (counted.kind() == CountKind.INITIAL || counted.kind() == CountKind.BIENNIAL)) {
+            inventoryTaken(counted.lot().practiceId().value(), date(counted.occurredAt()), counted.kind());
+        } else if (event instanceof StockReceivedEvent received) {
+            stockArrived(received.lot().practiceId().value(), date(received.occurredAt()));
+        } else if (event instanceof StockTransferredInEvent transferred) {
+            stockArrived(transferred.lot().practiceId().value(), date(transferred.occurredAt()));
+        } else if (event instanceof ExceptionAcknowledgedEvent acknowledged) {
+            jdbc.update(
+                    """
+                    insert into compliance_exception_review (practice_id, exception_id, acknowledged_at, acknowledged_by,
+                                                             acknowledgement_note)
+                    values (?, ?, ?, ?, ?)
+                    on conflict (practice_id, exception_id) do update
+                    set acknowledged_at = excluded.acknowledged_at, acknowledged_by = excluded.acknowledged_by,
+                        acknowledgement_note = excluded.acknowledgement_note
+                    """,
+                    acknowledged.practiceId().value(),
+                    acknowledged.exceptionId(),
+                    Timestamp.from(acknowledged.occurredAt()),
+                    acknowledged.reviewedBy(),
+                    acknowledged.note());
+        } else if (event instanceof ExceptionResolvedEvent resolved) {
+            jdbc.update(
+                    """
+                    insert into compliance_exception_review (practice_id, exception_id, resolved_at, resolved_by,
+                                                             resolution_note)
+                    values (?, ?, ?, ?, ?)
+                    on conflict (practice_id, exception_id) do update
+                    set resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by,
+                        resolution_note = excluded.resolution_note
+                    """,
+                    resolved.practiceId().value(),
+                    resolved.exceptionId(),
+                    Timestamp.from(resolved.occurredAt()),
+                    resolved.reviewedBy(),
+                    resolved.note());
+        }
+        if (event instanceof LedgerEvent ledgerEvent) {
+            lateEntry(ledgerEvent, message, position);
+        }
+    }
+
+    @QueryHandler
+    public ComplianceExceptionsPage handle(FindComplianceExceptionsQuery query) {
+        StringBuilder where = new StringBuilder(" where status in (");
+        List<Object> args = new ArrayList<>(everythingArgs(query.practiceId().value(), query.asOf()));
+        where.append(String.join(
+                        ", ", query.statuses().stream().map(status -> "?").toList()))
+                .append(')');
+        query.statuses().stream().map(Enum::name).sorted().forEach(args::add);
+        if (!query.kinds().isEmpty()) {
+            where.append(" and kind in (")
+                    .append(String.join(
+                            ", ", query.kinds().stream().map(kind -> "?").toList()))
+                    .append(')');
+            query.kinds().stream().map(Enum::name).sorted().forEach(args::add);
+        }
+        Long total =
+                jdbc.queryForObject("select count(*) from (" + EVERYTHING + ") x" + where, Long.class, args.toArray());
+        args.add(query.limit());
+        args.add(query.offset());
+        List<ComplianceExceptionView> exceptions = jdbc.query(
+                "select * from (" + EVERYTHING + ") x" + where + ORDER + " limit ? offset ?",
+                ComplianceExceptionsProjection::toView,
+                args.toArray());
+        return new ComplianceExceptionsPage(
+                query.practiceId().value(),
+                query.asOf(),
+                exceptions,
+                query.offset(),
+                query.limit(),
+                total == null ? 0 : total);
+    }
+
+    @QueryHandler
+    public Optional<ComplianceExceptionView> handle(FindComplianceExceptionQuery query) {
+        List<Object> args = new ArrayList<>(everythingArgs(query.practiceId().value(), query.asOf()));
+        args.add(query.exceptionId());
+        return jdbc
+                .query(
+                        "select * from (" + EVERYTHING + ") x where exception_id = ?",
+                        ComplianceExceptionsProjection::toView,
+                        args.toArray())
+                .stream()
+                .findFirst();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from compliance_exception");
+        jdbc.update("delete from compliance_exception_review");
+        jdbc.update("delete from compliance_inventory_dates");
+    }
+
+    /** Any event recorded with a late-entry reason and co-signer is a LATE_ENTRY exception of its own. */
+    private void lateEntry(LedgerEvent event, EventMessage<?> message, long position) {
+        JsonNode payload = json.valueToTree(event);
+        JsonNode late = payload.path("lateEntry");
+        if (!late.isObject()) {
+            return;
+        }
+        String practiceId = payload.path("practiceId").isTextual()
+                ? payload.path("practiceId").asText()
+                : payload.path("lot").path("practiceId").asText(null);
+        if (practiceId == null) {
+            return;
+        }
+        String type = EventMessages.eventType(message);
+        insert(
+                practiceId,
+                ExceptionReviewIds.exceptionId(ExceptionKind.LATE_ENTRY, message.getIdentifier()),
+                ExceptionKind.LATE_ENTRY,
+                EventMessages.recordedAt(message),
+                null,
+                payload.path("clientId").asText(null),
+                payload.path("lot").path("locationId").asText(null),
+                late.path("cosignedBy").asText(null),
+                position,
+                type + " that occurred " + event.occurredAt() + " was recorded " + EventMessages.recordedAt(message)
+                        + ": " + late.path("reason").asText() + " (co-signed by "
+                        + late.path("cosignedBy").asText()
+                        + ")");
+    }
+
+    private void raise(
+            StockLotRef lot,
+            ExceptionKind kind,
+            String ref,
+            Instant raisedAt,
+            LocalDate dueOn,
+            String clientId,
+            String practitionerId,
+            long position,
+            String summary) {
+        insert(
+                lot.practiceId().value(),
+                lotExceptionId(lot, kind, ref),
+                kind,
+                raisedAt,
+                dueOn,
+                clientId,
+                lot.locationId(),
+                practitionerId,
+                position,
+                summary);
+    }
+
+    private void insert(
+            String practiceId,
+            String exceptionId,
+            ExceptionKind kind,
+            Instant raisedAt,
+            LocalDate dueOn,
+            String clientId,
+            String locationId,
+            String practitionerId,
+            long position,
+            String summary) {
+        jdbc.update(
+                """
+                insert into compliance_exception (practice_id, exception_id, kind, raised_at, due_on, client_id,
+                                                  location_id, practitioner_id, summary, ledger_position)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (practice_id, exception_id) do nothing
+                """,
+                practiceId,
+                exceptionId,
+                kind.name(),
+                Timestamp.from(raisedAt),
+                dueOn == null ? null : Date.valueOf(dueOn),
+                clientId,
+                locationId,
+                practitionerId,
+                summary,
+                position);
+    }
+
+    private void clear(StockLotRef lot, ExceptionKind kind, String ref, Instant clearedAt, EventMessage<?> message) {
+        update(lot.practiceId().value(), lotExceptionId(lot, kind, ref), clearedAt, message);
+    }
+
+    private void update(String practiceId, String exceptionId, Instant clearedAt, EventMessage<?> message) {
+        jdbc.update(
+                "update compliance_exception set cleared_at = ?, cleared_by = ? where practice_id = ? and exception_id = ?"
+                        + " and cleared_at is null",
+                Timestamp.from(clearedAt),
+                EventMessages.eventType(message),
+                practiceId,
+                exceptionId);
+    }
+
+    private void inventoryTaken(String practiceId, LocalDate on, CountKind kind) {
+        jdbc.update("""
+                insert into compliance_inventory_dates (practice_id, last_inventory_on, last_inventory_kind)
+                values (?, ?, ?)
+                on conflict (practice_id) do update
+                set last_inventory_on = greatest(compliance_inventory_dates.last_inventory_on, excluded.last_inventory_on),
+                    last_inventory_kind = case
+                        when compliance_inventory_dates.last_inventory_on is null
+                          or excluded.last_inventory_on >= compliance_inventory_dates.last_inventory_on
+                        then excluded.last_inventory_kind else compliance_inventory_dates.last_inventory_kind end
+                """, practiceId, Date.valueOf(on), kind.name());
+    }
+
+    private void stockArrived(String practiceId, LocalDate on) {
+        jdbc.update("""
+                insert into compliance_inventory_dates (practice_id, first_stock_on) values (?, ?)
+                on conflict (practice_id) do update
+                set first_stock_on = least(compliance_inventory_dates.first_stock_on, excluded.first_stock_on)
+                """, practiceId, Date.valueOf(on));
+    }
+
+    /**
+     * Every exception of one practice as of a date, with its review and status: the raised ones from the
+     * table, and those that follow from the date alone, computed here: credentials of active
+     * practitioners and consents (neither revoked nor superseded) that expire within 30 days or have
+     * expired, and the biennial inventory due within 30 days (two years after the last initial or
+     * biennial inventory; on the day stock first arrived when none was ever taken).
+     */
+    private static final String EVERYTHING = """
+            with computed as (
+                select p.practice_id,
+                       'CREDENTIAL_EXPIRING:' || p.practitioner_id || ':' || c.credential || ':' || c.expires_on
+                           as exception_id,
+                       'CREDENTIAL_EXPIRING' as kind,
+                       ((c.expires_on - 30)::timestamp at time zone 'UTC') as raised_at,
+                       c.expires_on as due_on,
+                       null::varchar as client_id, null::varchar as location_id, p.practitioner_id,
+                       c.label || ' of ' || p.practitioner_id
+                           || case when c.expires_on < ?::date then ' expired ' else ' expires ' end || c.expires_on
+                           as summary,
+                       null::timestamptz as cleared_at, null::varchar as cleared_by, null::bigint as ledger_position
+                from practitioner_registry p
+                cross join lateral (values ('LICENCE', 'State licence', p.licence_expires_on),
+                                           ('DEA_REGISTRATION', 'DEA registration', p.dea_expires_on),
+                                           ('ACLS', 'ACLS certificate', p.acls_expires_on))
+                    as c(credential, label, expires_on)
+                where p.practice_id = ? and p.active and c.expires_on is not null and c.expires_on <= ?::date
+                union all
+                select practice_id,
+                       'CONSENT_EXPIRING:' || client_id || ':' || consent_id,
+                       'CONSENT_EXPIRING',
+                       expires_at - interval '30 days',
+                       (expires_at at time zone 'UTC')::date,
+                       client_id, null, null,
+                       'Consent ' || consent_id || ' (' || document_id || ') of client ' || client_id
+                           || case when expires_at < ?::date then ' expired ' else ' expires ' end
+                           || to_char(expires_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'),
+                       null, null, null
+                from consent_registry
+                where practice_id = ? and expires_at is not null and revoked_effective_at is null
+                  and superseded_at is null and (expires_at at time zone 'UTC')::date <= ?::date
+                union all
+                select practice_id,
+                       'BIENNIAL_INVENTORY_DUE:' || due,
+                       'BIENNIAL_INVENTORY_DUE',
+                       ((due - 30)::timestamp at time zone 'UTC'),
+                       due,
+                       null, null, null,
+                       case when last_inventory_on is null
+                            then 'No initial inventory recorded; stock first arrived ' || first_stock_on
+                            else 'Biennial inventory due ' || due || ' (last ' || lower(last_inventory_kind)
+                                 || ' inventory ' || last_inventory_on || ')' end,
+                       null, null, null
+                from (select practice_id, first_stock_on, last_inventory_on, last_inventory_kind,
+                             coalesce((last_inventory_on + interval '2 years')::date, first_stock_on) as due
+                      from compliance_inventory_dates where practice_id = ?) d
+                where due is not null and due <= ?::date
+            ),
+            everything as (
+                select practice_id, exception_id, kind, raised_at, due_on, client_id, location_id, practitioner_id,
+                       summary, cleared_at, cleared_by, ledger_position
+                from compliance_exception where practice_id = ?
+                union all
+                select * from computed
+            )
+            select e.*, r.acknowledged_at, r.acknowledged_by, r.acknowledgement_note, r.resolved_at, r.resolved_by,
+                   r.resolution_note,
+                   case when r.resolved_at is not null then 'RESOLVED'
+                        when e.cleared_at is not null then 'CLEARED'
+                        when r.acknowledged_at is not null then 'ACKNOWLEDGED'
+                        else 'OPEN' end as status
+            from everything e
+            left join compliance_exception_review r on r.practice_id = e.practice_id and r.exception_id = e.exception_id
+            """;
+
+    private static final String ORDER =
+            " order by coalesce(due_on, (raised_at at time zone 'UTC')::date), raised_at," + " exception_id";
+
+    private static List<Object> everythingArgs(String practiceId, LocalDate asOf) {
+        Date today = Date.valueOf(asOf);
+        Date horizon = Date.valueOf(asOf.plusDays(30));
+        return List.of(today, practiceId, horizon, today, practiceId, horizon, practiceId, horizon, practiceId);
+    }
+
+    private static ComplianceExceptionView toView(ResultSet rs, int row) throws SQLException {
+        Date due = rs.getDate("due_on");
+        Timestamp cleared = rs.getTimestamp("cleared_at");
+        return new ComplianceExceptionView(
+                rs.getString("exception_id"),
+                ExceptionKind.valueOf(rs.getString("kind")),
+                ExceptionStatus.valueOf(rs.getString("status")),
+                rs.getString("summary"),
+                rs.getTimestamp("raised_at").toInstant(),
+                due == null ? null : due.toLocalDate(),
+                rs.getString("client_id"),
+                rs.getString("location_id"),
+                rs.getString("practitioner_id"),
+                rs.getObject("ledger_position", Long.class),
+                cleared == null ? null : cleared.toInstant(),
+                rs.getString("cleared_by"),
+                review(rs, "acknowledged_at", "acknowledged_by", "acknowledgement_note"),
+                review(rs, "resolved_at", "resolved_by", "resolution_note"));
+    }
+
+    private static ReviewView review(ResultSet rs, String at, String by, String note) throws SQLException {
+        Timestamp time = rs.getTimestamp(at);
+        return time == null ? null : new ReviewView(rs.getString(by), time.toInstant(), rs.getString(note));
+    }
+
+    static String lotExceptionId(StockLotRef lot, ExceptionKind kind, String ref) {
+        return ExceptionReviewIds.exceptionId(kind, lot.locationId(), lot.ndc(), lot.lotNumber(), ref);
+    }
+
+    private static LocalDate date(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+}
