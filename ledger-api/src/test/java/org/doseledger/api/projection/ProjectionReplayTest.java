@@ -49,7 +49,8 @@ class ProjectionReplayTest extends EndToEndTest {
                                 "select * from compliance_inventory_dates order by practice_id")),
                 Arguments.of(ClientTimelineProjection.PROCESSING_GROUP, List.of("""
                                 select ledger_position, event_id, practice_id, client_id, event_type, occurred_at,
-                                       recorded_at, credential_id, practitioner_id, request_id, details::text
+                                       recorded_at, credential_id, practitioner_id, request_id, details::text,
+                                       corrects_event_id
                                 from client_timeline order by ledger_position
                                 """)),
                 Arguments.of(

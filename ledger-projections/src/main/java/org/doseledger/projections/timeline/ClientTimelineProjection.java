@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +18,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.LedgerMetadata;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.projections.support.EventRecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -60,6 +64,35 @@ public class ClientTimelineProjection {
                 json.writeValueAsString(event));
     }
 
+    /**
+     * A correction of one of a client's entries joins that client's timeline beside the entry; a
+     * correction of an entry about no client (a receipt, a transfer) is not on any timeline.
+     */
+    @EventHandler
+    void on(EntryCorrectedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        long position =
+                token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+        jdbc.update(
+                """
+                insert into client_timeline (ledger_position, event_id, practice_id, client_id, event_type,
+                                             occurred_at, recorded_at, credential_id, practitioner_id, request_id,
+                                             details, corrects_event_id)
+                select ?, ?, practice_id, client_id, ?, ?, ?, ?, ?, ?, ?::jsonb, event_id
+                from client_timeline where event_id = ?
+                on conflict (ledger_position) do nothing
+                """,
+                position,
+                message.getIdentifier(),
+                eventType(event),
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(EventRecordedTime.of(message)),
+                metaData(message, LedgerMetadata.CREDENTIAL_ID),
+                metaData(message, LedgerMetadata.PRACTITIONER_ID),
+                metaData(message, LedgerMetadata.REQUEST_ID),
+                json.writeValueAsString(event),
+                event.correctedEventId());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from client_timeline");
@@ -70,7 +103,8 @@ public class ClientTimelineProjection {
         String practiceId = query.client().practiceId().value();
         String clientId = query.client().clientId();
         Long total = jdbc.queryForObject(
-                "select count(*) from client_timeline where practice_id = ? and client_id = ?",
+                "select count(*) from client_timeline where practice_id = ? and client_id = ?"
+                        + " and corrects_event_id is null",
                 Long.class,
                 practiceId,
                 clientId);
@@ -79,11 +113,13 @@ public class ClientTimelineProjection {
         }
         List<TimelineEntryView> entries =
                 jdbc.query("""
-                select * from client_timeline where practice_id = ? and client_id = ?
+                select * from client_timeline
+                where practice_id = ? and client_id = ? and corrects_event_id is null
                 order by occurred_at, ledger_position
                 limit ? offset ?
                 """, this::toEntry, practiceId, clientId, query.limit(), query.offset());
-        return Optional.of(new ClientTimelineView(practiceId, clientId, entries, query.offset(), query.limit(), total));
+        return Optional.of(new ClientTimelineView(
+                practiceId, clientId, withCorrections(entries), query.offset(), query.limit(), total));
     }
 
     @QueryHandler
@@ -104,6 +140,28 @@ public class ClientTimelineProjection {
         boolean revoked = history.stream().anyMatch(entry -> entry.eventType().equals("ConsentRevoked"));
         return Optional.of(
                 new ConsentView(query.consentId(), query.client().clientId(), revoked ? "REVOKED" : "ACTIVE", history));
+    }
+
+    /** Puts each correction of a page's entries beside the entry it corrects, in ledger order. */
+    private List<TimelineEntryView> withCorrections(List<TimelineEntryView> entries) {
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        List<String> ids = entries.stream().map(TimelineEntryView::eventId).toList();
+        Map<String, List<TimelineEntryView>> corrections = new HashMap<>();
+        jdbc.query(
+                "select * from client_timeline where corrects_event_id in ("
+                        + String.join(", ", ids.stream().map(id -> "?").toList())
+                        + ") order by ledger_position",
+                rs -> {
+                    corrections
+                            .computeIfAbsent(rs.getString("corrects_event_id"), id -> new ArrayList<>())
+                            .add(toEntry(rs, 0));
+                },
+                ids.toArray());
+        return entries.stream()
+                .map(entry -> entry.withCorrections(corrections.getOrDefault(entry.eventId(), List.of())))
+                .toList();
     }
 
     static String eventType(Object event) {
@@ -127,7 +185,8 @@ public class ClientTimelineProjection {
                     rs.getString("credential_id"),
                     rs.getString("practitioner_id"),
                     rs.getString("request_id"),
-                    json.readTree(rs.getString("details")));
+                    json.readTree(rs.getString("details")),
+                    null);
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable timeline row " + rs.getLong("ledger_position"), e);
         }
