@@ -49,6 +49,7 @@ import org.doseledger.projections.audit.AuditTrailProjection;
 import org.doseledger.projections.client.ClientRegistryProjection;
 import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
 import org.doseledger.projections.consent.ConsentRegistryProjection;
+import org.doseledger.projections.consistency.DosingConsistencyProjection;
 import org.doseledger.projections.dosing.DosingRegistryProjection;
 import org.doseledger.projections.location.LocationRegistryProjection;
 import org.doseledger.projections.practice.PracticeRegistryProjection;
@@ -318,6 +319,12 @@ public class AxonConfiguration {
     ComplianceExceptionsProjection complianceExceptionsProjection(
             JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
         return new ComplianceExceptionsProjection(jdbc, mapper);
+    }
+
+    @Bean
+    DosingConsistencyProjection dosingConsistencyProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new DosingConsistencyProjection(jdbc, mapper);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.doseledger.api.support.Http;
 import org.doseledger.api.support.StockFixture;
 import org.doseledger.projections.audit.AuditTrailProjection;
 import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
+import org.doseledger.projections.consistency.DosingConsistencyProjection;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.support.ProjectionPositions;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
@@ -47,6 +48,20 @@ class ProjectionReplayTest extends EndToEndTest {
                                 "select * from compliance_exception order by practice_id, exception_id",
                                 "select * from compliance_exception_review order by practice_id, exception_id",
                                 "select * from compliance_inventory_dates order by practice_id")),
+                Arguments.of(
+                        DosingConsistencyProjection.PROCESSING_GROUP,
+                        List.of(
+                                "select * from dosing_report_session order by practice_id, client_id, session_id",
+                                """
+                                select practice_id, location_id, ndc, lot_number, draw_id, client_id, session_id,
+                                       drawn_by, drawn_at, drawn_mg, administered_mg, first_administered_at,
+                                       administered_by, route, wasted_mg, first_wasted_at, plan_flags::text,
+                                       overrides::text, last_position
+                                from dosing_report_draw order by practice_id, location_id, ndc, lot_number, draw_id
+                                """,
+                                "select * from dosing_report_vitals order by ledger_position",
+                                "select * from dosing_report_plan order by ledger_position",
+                                "select * from dosing_report_weight order by ledger_position")),
                 Arguments.of(ClientTimelineProjection.PROCESSING_GROUP, List.of("""
                                 select ledger_position, event_id, practice_id, client_id, event_type, occurred_at,
                                        recorded_at, credential_id, practitioner_id, request_id, details::text,
@@ -99,6 +114,7 @@ class ProjectionReplayTest extends EndToEndTest {
                 .idempotencyKey(unique("idem"))
                 .body(Bodies.revocation("2026-11-25T09:00:00Z"))
                 .send();
+        recordDosingFacts(stock);
         StockFixture.created(stock.receive("safe-1", "R1", 2, "2027-06-30"));
         String drawId = StockFixture.created(stock.draw("safe-1", "R1", "2.5", "rn-1"))
                 .get("id")
@@ -108,6 +124,29 @@ class ProjectionReplayTest extends EndToEndTest {
                 .get("ledgerPosition")
                 .asLong();
         return acknowledgeTheUnwitnessedDraw(practice, drawId, wasted);
+    }
+
+    /** A weight, a plan and a started session with vitals, so that the dosing read model has them to rebuild. */
+    private void recordDosingFacts(StockFixture stock) {
+        String client = "/clients/" + stock.client;
+        StockFixture.created(stock.post(
+                client + "/weights",
+                "{\"kilograms\":80,\"measuredBy\":\"rn-1\",\"occurredAt\":\"" + StockFixture.now() + "\"}"));
+        StockFixture.created(stock.post(client + "/treatment-plans", """
+                {"terms":{"dosingSessions":6,"preparationSessions":1,"integrationSessions":6,"route":"IM",
+                  "minDose":50,"maxDose":150,"maxSingleDose":150,"minIntervalDays":6,"doseBasis":"MG"},
+                 "approvedBy":"md-1","occurredAt":"%s"}
+                """.formatted(StockFixture.now())));
+        StockFixture.created(stock.post("/sessions", """
+                {"sessionId":"s-1","clientId":"%s","substance":"KETAMINE","scheduledFor":"%s"}
+                """.formatted(stock.client, StockFixture.now())));
+        StockFixture.created(stock.post(
+                "/sessions/s-1/start",
+                "{\"locationId\":\"safe-1\",\"monitoredBy\":\"rn-2\",\"startedAt\":\"" + StockFixture.now() + "\"}"));
+        StockFixture.created(stock.post("/sessions/s-1/vitals", """
+                {"systolicMmHg":128,"diastolicMmHg":82,"heartRateBpm":74,"spo2Percent":98,"takenBy":"rn-2",
+                 "takenAt":"%s"}
+                """.formatted(StockFixture.now())));
     }
 
     /** An officer's review, so that the exceptions read model has one to rebuild. */

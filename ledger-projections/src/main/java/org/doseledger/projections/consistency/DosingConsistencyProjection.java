@@ -1,0 +1,313 @@
+package org.doseledger.projections.consistency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.doseledger.core.client.api.ClientWeightRecordedEvent;
+import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
+import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
+import org.doseledger.core.client.api.TreatmentPlanTerms;
+import org.doseledger.core.session.api.ClientDischargedEvent;
+import org.doseledger.core.session.api.DosingSessionCancelledEvent;
+import org.doseledger.core.session.api.DosingSessionScheduledEvent;
+import org.doseledger.core.session.api.DosingSessionStartedEvent;
+import org.doseledger.core.session.api.VitalsRecordedEvent;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.DoseDrawnEvent;
+import org.doseledger.core.stock.api.DoseWastedEvent;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.projections.support.EventMessages;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Keeps what the dosing-consistency report is computed from: each client's dosing sessions, the
+ * draws given in them, the vitals taken, and the plan versions and weights in force over time. A draw
+ * remembers the last ledger position applied to it (all of a draw's events are in its lot's stream,
+ * so they arrive in order); every other row is keyed by its event's position or set idempotently.
+ */
+@ProcessingGroup(DosingConsistencyProjection.PROCESSING_GROUP)
+public class DosingConsistencyProjection {
+
+    public static final String PROCESSING_GROUP = "dosing-consistency";
+    private static final String DRAW_KEY =
+            "practice_id = ? and location_id = ? and ndc = ? and lot_number = ? and draw_id = ?";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public DosingConsistencyProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(DosingSessionScheduledEvent event) {
+        session(event.practiceId(), event.clientId(), event.sessionId());
+        jdbc.update(
+                "update dosing_report_session set substance = ?, scheduled_for = ? where practice_id = ?"
+                        + " and client_id = ? and session_id = ?",
+                event.substance().name(),
+                Timestamp.from(event.scheduledFor()),
+                event.practiceId().value(),
+                event.clientId(),
+                event.sessionId());
+    }
+
+    @EventHandler
+    void on(DosingSessionStartedEvent event) {
+        session(event.practiceId(), event.clientId(), event.sessionId());
+        jdbc.update(
+                "update dosing_report_session set started_at = ?, location_id = ?, monitored_by = ?"
+                        + " where practice_id = ? and client_id = ? and session_id = ?",
+                Timestamp.from(event.occurredAt()),
+                event.locationId(),
+                event.monitoredBy(),
+                event.practiceId().value(),
+                event.clientId(),
+                event.sessionId());
+    }
+
+    @EventHandler
+    void on(DosingSessionCancelledEvent event) {
+        session(event.practiceId(), event.clientId(), event.sessionId());
+        jdbc.update(
+                "update dosing_report_session set cancelled = true where practice_id = ? and client_id = ?"
+                        + " and session_id = ?",
+                event.practiceId().value(),
+                event.clientId(),
+                event.sessionId());
+    }
+
+    @EventHandler
+    void on(ClientDischargedEvent event) {
+        session(event.practiceId(), event.clientId(), event.sessionId());
+        jdbc.update(
+                "update dosing_report_session set discharged_at = ? where practice_id = ? and client_id = ?"
+                        + " and session_id = ?",
+                Timestamp.from(event.occurredAt()),
+                event.practiceId().value(),
+                event.clientId(),
+                event.sessionId());
+    }
+
+    @EventHandler
+    void on(VitalsRecordedEvent event, TrackingToken token) {
+        jdbc.update(
+                """
+                insert into dosing_report_vitals (ledger_position, practice_id, client_id, session_id, taken_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing
+                """,
+                EventMessages.position(token),
+                event.practiceId().value(),
+                event.clientId(),
+                event.sessionId(),
+                Timestamp.from(event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(ClientWeightRecordedEvent event, TrackingToken token) {
+        jdbc.update(
+                """
+                insert into dosing_report_weight (ledger_position, practice_id, client_id, measured_at, kilograms)
+                values (?, ?, ?, ?, ?) on conflict do nothing
+                """,
+                EventMessages.position(token),
+                event.practiceId().value(),
+                event.clientId(),
+                Timestamp.from(event.occurredAt()),
+                event.kilograms());
+    }
+
+    @EventHandler
+    void on(TreatmentPlanApprovedEvent event, TrackingToken token) {
+        plan(event.practiceId(), event.clientId(), event.planId(), event.terms(), event, token);
+    }
+
+    @EventHandler
+    void on(TreatmentPlanAmendedEvent event, TrackingToken token) {
+        plan(event.practiceId(), event.clientId(), event.planId(), event.terms(), event, token);
+    }
+
+    @EventHandler
+    void on(DoseDrawnEvent event, TrackingToken token) {
+        StockLotRef lot = event.lot();
+        jdbc.update(
+                """
+                insert into dosing_report_draw (practice_id, location_id, ndc, lot_number, draw_id, client_id,
+                                                session_id, drawn_by, drawn_at, drawn_mg, last_position)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """,
+                lot.practiceId().value(),
+                lot.locationId(),
+                lot.ndc(),
+                lot.lotNumber(),
+                event.drawId(),
+                event.clientId(),
+                event.sessionId(),
+                event.drawnBy(),
+                Timestamp.from(event.occurredAt()),
+                event.milligrams(),
+                EventMessages.position(token));
+    }
+
+    @EventHandler
+    void on(DoseAdministeredEvent event, TrackingToken token) throws JsonProcessingException {
+        List<Object> overrides = event.override() == null
+                ? List.of()
+                : List.of(Map.of(
+                        "rationale", event.override().rationale(),
+                        "approvedBy", event.override().approvedBy(),
+                        "at", event.occurredAt().toString()));
+        jdbc.update(
+                """
+                update dosing_report_draw
+                set administered_mg = administered_mg + ?,
+                    first_administered_at = least(first_administered_at, ?),
+                    administered_by = ?, route = ?,
+                    plan_flags = (select coalesce(jsonb_agg(distinct flag), '[]'::jsonb)
+                                  from jsonb_array_elements(plan_flags || ?::jsonb) as flag),
+                    overrides = overrides || ?::jsonb,
+                    last_position = ?
+                where %s and last_position < ?
+                """.formatted(DRAW_KEY),
+                event.milligrams(),
+                Timestamp.from(event.occurredAt()),
+                event.administeredBy(),
+                event.route().name(),
+                json.writeValueAsString(event.planFlags() == null ? List.of() : event.planFlags()),
+                json.writeValueAsString(overrides),
+                EventMessages.position(token),
+                event.lot().practiceId().value(),
+                event.lot().locationId(),
+                event.lot().ndc(),
+                event.lot().lotNumber(),
+                event.drawId(),
+                EventMessages.position(token));
+    }
+
+    @EventHandler
+    void on(DoseWastedEvent event, TrackingToken token) {
+        jdbc.update(
+                """
+                update dosing_report_draw
+                set wasted_mg = wasted_mg + ?, first_wasted_at = least(first_wasted_at, ?), last_position = ?
+                where %s and last_position < ?
+                """.formatted(DRAW_KEY),
+                event.milligrams(),
+                Timestamp.from(event.occurredAt()),
+                EventMessages.position(token),
+                event.lot().practiceId().value(),
+                event.lot().locationId(),
+                event.lot().ndc(),
+                event.lot().lotNumber(),
+                event.drawId(),
+                EventMessages.position(token));
+    }
+
+    /** A corrected draw, administration or waste changes the draw's milligrams by the corrected difference. */
+    @EventHandler
+    void on(EntryCorrectedEvent event, TrackingToken token) {
+        if (event.drawId() == null) {
+            return;
+        }
+        String column = switch (event.correctedMovement()) {
+            case DRAWN -> "drawn_mg";
+            case ADMINISTERED -> "administered_mg";
+            case WASTED -> "wasted_mg";
+            default -> null;
+        };
+        if (column == null) {
+            return;
+        }
+        BigDecimal corrected = event.correctedQuantity() == null
+                ? BigDecimal.ZERO
+                : event.correctedQuantity().amount();
+        BigDecimal change = corrected.subtract(event.originalQuantity().amount());
+        jdbc.update(
+                """
+                update dosing_report_draw d
+                set %1$s = %1$s + ? * p.milligrams_per_unit, last_position = ?
+                from product_catalogue p
+                where p.practice_id = d.practice_id and p.ndc = d.ndc
+                  and d.practice_id = ? and d.location_id = ? and d.ndc = ? and d.lot_number = ? and d.draw_id = ?
+                  and d.last_position < ?
+                """.formatted(column),
+                change,
+                EventMessages.position(token),
+                event.lot().practiceId().value(),
+                event.lot().locationId(),
+                event.lot().ndc(),
+                event.lot().lotNumber(),
+                event.drawId(),
+                EventMessages.position(token));
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : List.of(
+                "dosing_report_session",
+                "dosing_report_draw",
+                "dosing_report_vitals",
+                "dosing_report_plan",
+                "dosing_report_weight")) {
+            jdbc.update("delete from " + table);
+        }
+    }
+
+    @QueryHandler
+    public DosingConsistencyView handle(FindDosingConsistencyQuery query) {
+        return new DosingReports(jdbc, json).consistency(query);
+    }
+
+    @QueryHandler
+    public DoseDistributionView handle(FindDoseDistributionQuery query) {
+        return new DosingReports(jdbc, json).distribution(query);
+    }
+
+    private void session(PracticeId practiceId, String clientId, String sessionId) {
+        jdbc.update(
+                "insert into dosing_report_session (practice_id, client_id, session_id) values (?, ?, ?)"
+                        + " on conflict do nothing",
+                practiceId.value(),
+                clientId,
+                sessionId);
+    }
+
+    private void plan(
+            PracticeId practiceId,
+            String clientId,
+            String planId,
+            TreatmentPlanTerms terms,
+            org.doseledger.core.shared.LedgerEvent event,
+            TrackingToken token) {
+        jdbc.update(
+                """
+                insert into dosing_report_plan (ledger_position, practice_id, client_id, plan_id, effective_at, route,
+                                                dose_basis, min_dose, max_dose, max_single_dose, min_interval)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """,
+                EventMessages.position(token),
+                practiceId.value(),
+                clientId,
+                planId,
+                Timestamp.from(event.occurredAt()),
+                terms.route().name(),
+                terms.doseBasis().name(),
+                terms.minDose(),
+                terms.maxDose(),
+                terms.maxSingleDose(),
+                terms.minIntervalBetweenDoses() == null
+                        ? null
+                        : terms.minIntervalBetweenDoses().toString());
+    }
+}
