@@ -1,18 +1,46 @@
 package org.doseledger.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Arrays;
+import org.doseledger.api.integrity.LedgerVerification;
+import org.doseledger.core.integrity.VerificationReport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The Dose Ledger service: REST API over an event-sourced ledger in PostgreSQL. */
+/**
+ * The Dose Ledger service: REST API over an event-sourced ledger in PostgreSQL. {@code java -jar
+ * dose-ledger.jar verify [settings]} instead verifies the whole ledger against its signed checkpoints,
+ * prints the report and exits 0 when both verdicts pass, 1 when one fails.
+ */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class DoseLedgerApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(verify(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(DoseLedgerApplication.class, args);
+    }
+
+    private static int verify(String[] args) throws Exception {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(DoseLedgerApplication.class)
+                .properties("server.port=0", "ledger.integrity.sealing=false", "ledger.overdue-sweep-interval=1d")
+                .run(args);
+        VerificationReport report = context.getBean(LedgerVerification.class).verifyAndRecord();
+        System.out.println(new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(report));
+        int code = report.ok() ? 0 : 1;
+        return SpringApplication.exit(context, () -> code);
     }
 }

@@ -36,6 +36,7 @@ import org.axonframework.serialization.Serializer;
 import org.doseledger.core.apikey.ApiKey;
 import org.doseledger.core.client.Client;
 import org.doseledger.core.compliance.ExceptionReview;
+import org.doseledger.core.integrity.LedgerIntegrity;
 import org.doseledger.core.location.StorageLocation;
 import org.doseledger.core.practice.Practice;
 import org.doseledger.core.practitioner.Practitioner;
@@ -225,6 +226,7 @@ public class AxonConfiguration {
                 .configureAggregate(Practitioner.class)
                 .configureAggregate(DosingSession.class)
                 .configureAggregate(ExceptionReview.class)
+                .configureAggregate(LedgerIntegrity.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(StockLot.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), properties.snapshotThreshold())));

@@ -33,6 +33,8 @@ import org.doseledger.core.client.api.TreatmentPlanTerms;
 import org.doseledger.core.compliance.api.ExceptionAcknowledgedEvent;
 import org.doseledger.core.compliance.api.ExceptionKind;
 import org.doseledger.core.compliance.api.ExceptionResolvedEvent;
+import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
+import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticePolicies;
@@ -186,6 +188,22 @@ class EventJsonApprovalTest {
                         PRACTICE, "s-1", "c-1001", true, "partner", "rn-2", LocalDate.parse("2026-11-27"), AT),
                 new DosingSessionCancelledEvent(PRACTICE, "s-2", "c-1001", "client unwell", AT),
                 new RemsFormSubmittedEvent(PRACTICE, "s-1", "c-1001", "REMS-77881", "rn-2", AT),
+                new SigningKeyActivatedEvent(
+                        "3f1c9a0b7e2d4c61",
+                        "Ed25519",
+                        "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
+                        null,
+                        AT),
+                new LedgerVerifiedEvent(
+                        false,
+                        true,
+                        1200,
+                        12,
+                        1190,
+                        "EVENT_ALTERED at position 7: the event's stored columns no longer hash to its stored hash",
+                        null,
+                        AT.minusSeconds(2),
+                        AT),
                 new ExceptionAcknowledgedEvent(
                         PRACTICE,
                         "DRAW_OVERDUE:safe-1:42023-0113-10:L2026A:draw-1",

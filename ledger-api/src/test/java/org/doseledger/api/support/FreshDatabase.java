@@ -34,7 +34,12 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
                                     dataDir.toString(),
                                     // small, so that the tests' lots are also loaded from snapshots
                                     "ledger.snapshot-threshold",
-                                    "10")));
+                                    "10",
+                                    // tests seal checkpoints when they need one, over everything committed
+                                    "ledger.integrity.sealing",
+                                    "false",
+                                    "ledger.integrity.gap-window",
+                                    "0s")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

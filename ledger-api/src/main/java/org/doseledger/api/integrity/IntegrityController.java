@@ -1,0 +1,131 @@
+package org.doseledger.api.integrity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.integrity.Checkpoint;
+import org.doseledger.core.integrity.VerificationReport;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ledger's tamper evidence: its public keys, its signed checkpoints, and verification on demand. */
+@RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Integrity", description = "Hash chain, signed checkpoints and verification")
+class IntegrityController {
+
+    private final SigningKeys keys;
+    private final CheckpointSealer sealer;
+    private final LedgerVerification verification;
+    private final JdbcTemplate jdbc;
+
+    IntegrityController(SigningKeys keys, CheckpointSealer sealer, LedgerVerification verification, JdbcTemplate jdbc) {
+        this.keys = keys;
+        this.sealer = sealer;
+        this.verification = verification;
+        this.jdbc = jdbc;
+    }
+
+    /** A public key that verifies checkpoints: its id, SHA-256 fingerprint and X.509 encoding (PEM). */
+    record PublicKeyView(String keyId, String algorithm, String fingerprint, boolean active, String pem) {}
+
+    /** A checkpoint as signed; hashes and signature in hex. */
+    record CheckpointView(
+            long number,
+            long fromIndex,
+            long toIndex,
+            long eventCount,
+            String chainHash,
+            String previousCheckpointHash,
+            Instant sealedAt,
+            String keyId,
+            String signature,
+            String checkpointHash) {
+
+        static CheckpointView of(Checkpoint checkpoint) {
+            HexFormat hex = HexFormat.of();
+            return new CheckpointView(
+                    checkpoint.number(),
+                    checkpoint.fromIndex(),
+                    checkpoint.toIndex(),
+                    checkpoint.eventCount(),
+                    hex.formatHex(checkpoint.chainHash()),
+                    hex.formatHex(checkpoint.previousCheckpointHash()),
+                    checkpoint.sealedAt(),
+                    checkpoint.keyId(),
+                    hex.formatHex(checkpoint.signature()),
+                    hex.formatHex(checkpoint.checkpointHash()));
+        }
+    }
+
+    @GetMapping("/api/ledger/public-keys")
+    @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR, Role.PRACTICE_WRITER})
+    @Operation(summary = "The public keys that verify the ledger's checkpoints (any role)")
+    @ApiResponse(responseCode = "200", description = "The active key and every earlier one")
+    List<PublicKeyView> publicKeys() {
+        return keys.trusted().entrySet().stream()
+                .map(entry -> view(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+
+    @GetMapping("/api/ledger/checkpoints")
+    @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(summary = "The latest signed checkpoints, newest first (ADMIN, COMPLIANCE_OFFICER, REGULATOR)")
+    @ApiResponse(responseCode = "200", description = "Checkpoints")
+    List<CheckpointView> checkpoints(@RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit) {
+        return jdbc
+                .query(
+                        "select * from ledger_checkpoint order by checkpoint_number desc limit ?",
+                        IntegrityStore::checkpoint,
+                        limit)
+                .stream()
+                .map(CheckpointView::of)
+                .toList();
+    }
+
+    @PostMapping("/api/admin/ledger/checkpoints")
+    @AllowedRoles(Role.ADMIN)
+    @Operation(summary = "Seal a checkpoint now, over the events behind the gap window (ADMIN)")
+    @ApiResponse(responseCode = "201", description = "Sealed")
+    @ApiResponse(responseCode = "204", description = "Nothing new to seal")
+    ResponseEntity<CheckpointView> seal() {
+        return sealer.seal()
+                .map(checkpoint -> ResponseEntity.status(201).body(CheckpointView.of(checkpoint)))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/api/admin/ledger/verification")
+    @AllowedRoles(Role.ADMIN)
+    @Operation(
+            summary = "Verify the whole ledger (ADMIN)",
+            description = "Recomputes every event hash, stream link, chain link and checkpoint signature, and reports"
+                    + " integrity and completeness separately, each with its first failure. The result is recorded"
+                    + " as a LedgerVerified event and in the ledger_integrity_verification_* metrics.")
+    @ApiResponse(responseCode = "200", description = "The verification report")
+    VerificationReport verify() {
+        return verification.verifyAndRecord();
+    }
+
+    private PublicKeyView view(String keyId, PublicKey key) {
+        return new PublicKeyView(
+                keyId,
+                SigningKeys.ALGORITHM,
+                SigningKeys.fingerprint(key),
+                keyId.equals(keys.keyId()),
+                SigningKeys.pemOf("PUBLIC KEY", key.getEncoded()));
+    }
+}

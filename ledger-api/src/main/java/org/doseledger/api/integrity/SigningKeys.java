@@ -1,0 +1,183 @@
+package org.doseledger.api.integrity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.core.integrity.EventHashes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Ed25519 key that signs checkpoints, and the public keys verification trusts. With no key
+ * configured, the first start generates one under the data directory (0600) and logs its fingerprint.
+ * The public half of every key that ever signed is kept as {@code <keyId>.pub} in the trusted-keys
+ * directory, so checkpoints stay verifiable after a rotation; trust comes from those files, never from
+ * the database.
+ */
+@Component
+public class SigningKeys {
+
+    public static final String ALGORITHM = "Ed25519";
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+    private final String keyId;
+    private final Path trustedKeysDir;
+
+    SigningKeys(IntegrityProperties properties, LedgerProperties ledger) {
+        Path keys = ledger.dataDir().resolve("keys");
+        this.trustedKeysDir = properties.trustedKeysDir() != null ? properties.trustedKeysDir() : keys;
+        Path keyFile =
+                properties.signingKeyFile() != null ? properties.signingKeyFile() : keys.resolve("signing-key.pem");
+        try {
+            KeyPair pair;
+            if (properties.signingKey() != null && !properties.signingKey().isBlank()) {
+                pair = fromPrivate(
+                        Base64.getDecoder().decode(properties.signingKey().strip()));
+            } else if (Files.exists(keyFile)) {
+                pair = fromPrivate(pem(Files.readString(keyFile)));
+            } else {
+                pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+                writePrivate(keyFile, pair.getPrivate());
+                log.info("Generated a checkpoint signing key at {}", keyFile);
+            }
+            this.privateKey = pair.getPrivate();
+            this.publicKey = pair.getPublic();
+            this.keyId = keyId(publicKey);
+            Files.createDirectories(trustedKeysDir);
+            Path pub = trustedKeysDir.resolve(keyId + ".pub");
+            if (!Files.exists(pub)) {
+                Files.writeString(pub, pemOf("PUBLIC KEY", publicKey.getEncoded()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the signing key", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the configured signing key is not an Ed25519 PKCS#8 key", e);
+        }
+        log.info("Checkpoints are signed with Ed25519 key {} (SHA-256 fingerprint {})", keyId, fingerprint(publicKey));
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the key's X.509 encoding. */
+    public static String keyId(PublicKey key) {
+        return fingerprint(key).substring(0, 16);
+    }
+
+    public static String fingerprint(PublicKey key) {
+        return HexFormat.of().formatHex(EventHashes.sha256(key.getEncoded()));
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    public byte[] sign(byte[] bytes) {
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM);
+            signature.initSign(privateKey);
+            signature.update(bytes);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    /** Every public key in the trusted-keys directory, by key id (recomputed from the key, not the file name). */
+    public Map<String, PublicKey> trusted() {
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        keys.put(keyId, publicKey);
+        try (Stream<Path> files = Files.list(trustedKeysDir)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".pub")).sorted().toList()) {
+                PublicKey key = publicKey(pem(Files.readString(file)));
+                keys.put(keyId(key), key);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the trusted keys in " + trustedKeysDir, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a trusted key in " + trustedKeysDir + " is not an Ed25519 key", e);
+        }
+        return keys;
+    }
+
+    public static PublicKey publicKey(byte[] x509) throws GeneralSecurityException {
+        return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(x509));
+    }
+
+    public static String pemOf(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    public static byte[] pem(String text) {
+        String body = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return Base64.getDecoder().decode(body);
+    }
+
+    private static KeyPair fromPrivate(byte[] pkcs8) throws GeneralSecurityException {
+        KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
+        PrivateKey key = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        // PKCS#8 of an Ed25519 key: a 16-byte header, then the 32-byte seed the public key derives from
+        byte[] seed = java.util.Arrays.copyOfRange(pkcs8, 16, 48);
+        return new KeyPair(derivePublic(key, seed), key);
+    }
+
+    private static PublicKey derivePublic(PrivateKey key, byte[] seed) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
+        generator.initialize(255, new FixedSeed(seed));
+        return generator.generateKeyPair().getPublic();
+    }
+
+    private static void writePrivate(Path file, PrivateKey key) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        try {
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(temporary);
+        }
+        Files.writeString(temporary, pemOf("PRIVATE KEY", key.getEncoded()));
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A SecureRandom that hands out one fixed 32-byte seed: how the JDK regenerates a key pair from its seed. */
+    private static final class FixedSeed extends java.security.SecureRandom {
+
+        private final byte[] seed;
+
+        FixedSeed(byte[] seed) {
+            this.seed = seed.clone();
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.doseledger.core.integrity;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.doseledger.core.integrity.api.ActivateSigningKeyCommand;
+import org.doseledger.core.integrity.api.IntegrityIds;
+import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
+import org.doseledger.core.integrity.api.RecordVerificationCommand;
+import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
+
+/**
+ * The ledger's own record of its integrity: which key signs its checkpoints (each rotation an event)
+ * and what each verification found.
+ */
+public class LedgerIntegrity {
+
+    @AggregateIdentifier
+    private String id;
+
+    private String activeKeyId;
+
+    protected LedgerIntegrity() {}
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ActivateSigningKeyCommand command, java.time.Clock clock) {
+        if (command.keyId().equals(activeKeyId)) {
+            return;
+        }
+        apply(new SigningKeyActivatedEvent(
+                command.keyId(), command.algorithm(), command.publicKey(), activeKeyId, clock.instant()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordVerificationCommand command) {
+        apply(new LedgerVerifiedEvent(
+                command.integrityOk(),
+                command.completenessOk(),
+                command.eventsChecked(),
+                command.checkpointsChecked(),
+                command.lastSealedIndex(),
+                command.integrityFailure(),
+                command.completenessFailure(),
+                command.startedAt(),
+                command.finishedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(SigningKeyActivatedEvent event) {
+        id = IntegrityIds.AGGREGATE_ID;
+        activeKeyId = event.keyId();
+    }
+
+    @EventSourcingHandler
+    void on(LedgerVerifiedEvent event) {
+        id = IntegrityIds.AGGREGATE_ID;
+    }
+}
