@@ -127,7 +127,9 @@ class AuditTrailController {
                 "requestId",
                 "idempotencyKey",
                 "payload",
-                "metadata");
+                "metadata",
+                "hash",
+                "previousHash");
         while (true) {
             for (AuditTrailEntryView entry : page.entries()) {
                 csv.row(
@@ -146,7 +148,9 @@ class AuditTrailController {
                         entry.requestId(),
                         entry.idempotencyKey(),
                         entry.payload(),
-                        entry.metadata());
+                        entry.metadata(),
+                        entry.hash(),
+                        entry.previousHash());
             }
             if (page.nextAfterPosition() == null) {
                 break;

@@ -67,6 +67,12 @@ class AuditTrailEndToEndTest extends EndToEndTest {
                 .isEqualTo(drawn.get("credentialId").asText());
         assertThat(drawn.get("idempotencyKey").asText()).isNotBlank();
         assertThat(drawn.get("requestId").asText()).isNotBlank();
+        assertThat(drawn.get("hash").asText())
+                .isEqualTo(jdbc.queryForObject(
+                        "select encode(event_hash, 'hex') from domain_event_entry where global_index = ?",
+                        String.class,
+                        drawn.get("ledgerPosition").asLong()));
+        assertThat(drawn.get("previousHash").asText()).hasSize(64);
     }
 
     @Test

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
-/** One event as the audit trail shows it: its place in the ledger, what it is about, who wrote it, and all of it. */
+/**
+ * One event as the audit trail shows it: its place in the ledger, what it is about, who wrote it, all
+ * of it, and its hash and its stream predecessor's hash (hex; docs/tamper-evidence.md).
+ */
 public record AuditTrailEntryView(
         long ledgerPosition,
         String eventId,
@@ -22,4 +25,6 @@ public record AuditTrailEntryView(
         String requestId,
         String idempotencyKey,
         JsonNode payload,
-        JsonNode metadata) {}
+        JsonNode metadata,
+        String hash,
+        String previousHash) {}

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,8 +95,10 @@ public class AuditTrailProjection {
     @QueryHandler
     public AuditTrailPage handle(FindAuditTrailQuery query) {
         AuditTrailFilter filter = query.filter();
-        StringBuilder sql =
-                new StringBuilder("select * from audit_trail where practice_id = ? and ledger_position > ?");
+        StringBuilder sql = new StringBuilder("""
+                select a.*, e.event_hash, e.previous_hash from audit_trail a
+                left join domain_event_entry e on e.global_index = a.ledger_position
+                where practice_id = ? and ledger_position > ?""");
         List<Object> args = new ArrayList<>(List.of(query.practiceId().value(), query.afterPosition()));
         range(sql, args, "occurred_at", filter.occurredFrom(), filter.occurredTo());
         range(sql, args, "recorded_at", filter.recordedFrom(), filter.recordedTo());
@@ -168,6 +171,10 @@ public class AuditTrailProjection {
         }
     }
 
+    private static String hex(byte[] bytes) {
+        return bytes == null ? null : HexFormat.of().formatHex(bytes);
+    }
+
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
@@ -191,7 +198,9 @@ public class AuditTrailProjection {
                     rs.getString("request_id"),
                     rs.getString("idempotency_key"),
                     json.readTree(rs.getString("payload")),
-                    json.readTree(rs.getString("meta_data")));
+                    json.readTree(rs.getString("meta_data")),
+                    hex(rs.getBytes("event_hash")),
+                    hex(rs.getBytes("previous_hash")));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable audit-trail row " + rs.getLong("ledger_position"), e);
         }
