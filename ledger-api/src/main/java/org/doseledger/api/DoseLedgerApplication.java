@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
 import org.doseledger.api.integrity.LedgerVerification;
+import org.doseledger.api.integrity.OfflineBundleVerifier;
 import org.doseledger.core.integrity.VerificationReport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * The Dose Ledger service: REST API over an event-sourced ledger in PostgreSQL. {@code java -jar
  * dose-ledger.jar verify [settings]} instead verifies the whole ledger against its signed checkpoints,
- * prints the report and exits 0 when both verdicts pass, 1 when one fails.
+ * prints the report and exits 0 when both verdicts pass, 1 when one fails; {@code verify-bundle
+ * bundle.zip --public-key key.pub} checks an exported bundle without a database or network.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -25,6 +27,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class DoseLedgerApplication {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("verify-bundle")) {
+            System.exit(OfflineBundleVerifier.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(verify(Arrays.copyOfRange(args, 1, args.length)));
         }

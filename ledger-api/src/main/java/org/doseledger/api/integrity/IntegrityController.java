@@ -3,13 +3,16 @@ package org.doseledger.api.integrity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.io.IOException;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.security.CurrentCredential;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.integrity.Checkpoint;
 import org.doseledger.core.integrity.VerificationReport;
@@ -33,11 +36,19 @@ class IntegrityController {
     private final LedgerVerification verification;
     private final JdbcTemplate jdbc;
 
-    IntegrityController(SigningKeys keys, CheckpointSealer sealer, LedgerVerification verification, JdbcTemplate jdbc) {
+    private final LedgerBundle bundle;
+
+    IntegrityController(
+            SigningKeys keys,
+            CheckpointSealer sealer,
+            LedgerVerification verification,
+            JdbcTemplate jdbc,
+            LedgerBundle bundle) {
         this.keys = keys;
         this.sealer = sealer;
         this.verification = verification;
         this.jdbc = jdbc;
+        this.bundle = bundle;
     }
 
     /** A public key that verifies checkpoints: its id, SHA-256 fingerprint and X.509 encoding (PEM). */
@@ -118,6 +129,21 @@ class IntegrityController {
     @ApiResponse(responseCode = "200", description = "The verification report")
     VerificationReport verify() {
         return verification.verifyAndRecord();
+    }
+
+    @GetMapping(path = "/api/admin/ledger/bundle", produces = "application/zip")
+    @AllowedRoles(Role.ADMIN)
+    @Operation(
+            summary = "The sealed ledger as a verifiable bundle (ADMIN)",
+            description = "A zip of every event up to the last checkpoint as stored, the sealed chain, the signed"
+                    + " checkpoints, the public keys and a manifest with each file's SHA-256. Check it offline with"
+                    + " java -jar dose-ledger.jar verify-bundle bundle.zip --public-key <keyId>.pub")
+    @ApiResponse(responseCode = "200", description = "The bundle (application/zip)")
+    void bundle(HttpServletResponse response) throws IOException {
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"dose-ledger-bundle.zip\"");
+        bundle.write(
+                response.getOutputStream(), "api-key:" + CurrentCredential.get().keyId());
     }
 
     private PublicKeyView view(String keyId, PublicKey key) {

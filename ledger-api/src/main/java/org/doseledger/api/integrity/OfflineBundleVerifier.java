@@ -1,0 +1,249 @@
+package org.doseledger.api.integrity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.doseledger.core.integrity.ChainEntry;
+import org.doseledger.core.integrity.Checkpoint;
+import org.doseledger.core.integrity.LedgerVerifier;
+import org.doseledger.core.integrity.StoredEvent;
+import org.doseledger.core.integrity.VerificationReport;
+
+/**
+ * Checks a ledger bundle with no network and no database: every file against the manifest's SHA-256,
+ * then every event, chain link and checkpoint with {@link LedgerVerifier}, trusting only the public
+ * keys given on the command line. {@code java -jar dose-ledger.jar verify-bundle bundle.zip
+ * --public-key <keyId>.pub [--public-key ...]}; exit code 0 when the bundle is complete and unaltered.
+ */
+public final class OfflineBundleVerifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The outcome: whether the files match the manifest, and the ledger verification of their content. */
+    public record Result(boolean filesMatchManifest, List<String> fileProblems, VerificationReport ledger) {
+
+        public boolean ok() {
+            return filesMatchManifest && ledger != null && ledger.ok();
+        }
+    }
+
+    private OfflineBundleVerifier() {}
+
+    public static int run(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: verify-bundle <bundle.zip> --public-key <file.pub> [--public-key <file.pub>]");
+            return 2;
+        }
+        List<PublicKey> keys = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--public-key") && i + 1 < args.length) {
+                keys.add(readKey(Path.of(args[++i])));
+            } else {
+                System.err.println("unknown argument: " + args[i]);
+                return 2;
+            }
+        }
+        if (keys.isEmpty()) {
+            System.err.println("give the public key(s) you trust with --public-key; the bundle's own are not trusted");
+            return 2;
+        }
+        Result result = verify(Path.of(args[0]), keys);
+        System.out.println(
+                JSON.findAndRegisterModules().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        return result.ok() ? 0 : 1;
+    }
+
+    public static Result verify(Path bundle, List<PublicKey> trusted) throws IOException {
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        trusted.forEach(key -> keys.put(SigningKeys.keyId(key), key));
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            ZipEntry manifestEntry = zip.getEntry("manifest.json");
+            if (manifestEntry == null) {
+                return new Result(false, List.of("manifest.json is missing"), null);
+            }
+            JsonNode manifest = JSON.readTree(zip.getInputStream(manifestEntry));
+            List<String> problems = new ArrayList<>();
+            if (!LedgerBundle.FORMAT.equals(manifest.path("format").asText())) {
+                problems.add("unknown bundle format " + manifest.path("format").asText());
+            }
+            manifest.path("sha256").fields().forEachRemaining(file -> {
+                ZipEntry entry = zip.getEntry(file.getKey());
+                if (entry == null) {
+                    problems.add(file.getKey() + " is listed in the manifest but missing");
+                } else if (!sha256(zip, entry).equals(file.getValue().asText())) {
+                    problems.add(file.getKey() + " does not match its SHA-256 in the manifest");
+                }
+            });
+            zip.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> !name.equals("manifest.json")
+                            && !manifest.path("sha256").has(name))
+                    .forEach(name -> problems.add(name + " is in the bundle but not in the manifest"));
+            List<Checkpoint> checkpoints = new ArrayList<>();
+            for (JsonNode node : JSON.readTree(zip.getInputStream(zip.getEntry("checkpoints.json")))) {
+                checkpoints.add(checkpoint(node));
+            }
+            long lastSealed = checkpoints.isEmpty()
+                    ? 0
+                    : checkpoints.get(checkpoints.size() - 1).toIndex();
+            if (manifest.path("toIndex").asLong() != lastSealed) {
+                problems.add("the manifest says the bundle ends at position "
+                        + manifest.path("toIndex").asLong() + " but its last checkpoint ends at " + lastSealed);
+            }
+            VerificationReport report = new LedgerVerifier(keys)
+                    .verify(
+                            new Lines<>(zip, "events.jsonl", OfflineBundleVerifier::event),
+                            new Lines<>(zip, "chain.jsonl", OfflineBundleVerifier::link),
+                            checkpoints);
+            if (report.eventsChecked() != manifest.path("events").asLong()) {
+                problems.add("the manifest lists " + manifest.path("events").asLong() + " events, the bundle holds "
+                        + report.eventsChecked());
+            }
+            return new Result(problems.isEmpty(), problems, report);
+        }
+    }
+
+    static PublicKey readKey(Path file) throws IOException {
+        try {
+            return SigningKeys.publicKey(SigningKeys.pem(Files.readString(file)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IOException(file + " is not an Ed25519 public key in PEM", e);
+        }
+    }
+
+    private static StoredEvent event(JsonNode line) {
+        Base64.Decoder base64 = Base64.getDecoder();
+        return new StoredEvent(
+                line.path("globalIndex").asLong(),
+                text(line, "eventIdentifier"),
+                text(line, "aggregateIdentifier"),
+                line.path("sequenceNumber").asLong(),
+                text(line, "type"),
+                text(line, "payloadType"),
+                text(line, "payloadRevision"),
+                text(line, "timeStamp"),
+                line.path("payload").isNull()
+                        ? null
+                        : base64.decode(line.path("payload").asText()),
+                line.path("metaData").isNull()
+                        ? null
+                        : base64.decode(line.path("metaData").asText()),
+                hex(line, "previousHash"),
+                hex(line, "eventHash"));
+    }
+
+    private static ChainEntry link(JsonNode line) {
+        return new ChainEntry(
+                line.path("globalIndex").asLong(),
+                hex(line, "eventHash"),
+                hex(line, "chainHash"),
+                line.path("checkpointNumber").asLong());
+    }
+
+    private static Checkpoint checkpoint(JsonNode node) {
+        return new Checkpoint(
+                node.path("number").asLong(),
+                node.path("fromIndex").asLong(),
+                node.path("toIndex").asLong(),
+                node.path("eventCount").asLong(),
+                hex(node, "chainHash"),
+                hex(node, "previousCheckpointHash"),
+                Instant.parse(node.path("sealedAt").asText()),
+                text(node, "keyId"),
+                hex(node, "signature"),
+                hex(node, "checkpointHash"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
+    }
+
+    private static byte[] hex(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : HexFormat.of().parseHex(value);
+    }
+
+    private static String sha256(ZipFile zip, ZipEntry entry) {
+        try (InputStream in = zip.getInputStream(entry)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65536];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One JSON document per line of a zip entry, read as they are consumed. */
+    private static final class Lines<T> implements Iterator<T> {
+
+        private final BufferedReader reader;
+        private final java.util.function.Function<JsonNode, T> parse;
+        private String next;
+
+        Lines(ZipFile zip, String name, java.util.function.Function<JsonNode, T> parse) throws IOException {
+            ZipEntry entry = zip.getEntry(name);
+            this.reader = entry == null
+                    ? new BufferedReader(new java.io.StringReader(""))
+                    : new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8));
+            this.parse = parse;
+            advance();
+        }
+
+        private void advance() {
+            try {
+                do {
+                    next = reader.readLine();
+                } while (next != null && next.isBlank());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public T next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            try {
+                T parsed = parse.apply(JSON.readTree(next));
+                advance();
+                return parsed;
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable line in the bundle", e);
+            }
+        }
+    }
+}
