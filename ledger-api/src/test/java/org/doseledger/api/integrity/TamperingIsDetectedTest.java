@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TamperingIsDetectedTest {
 
     JdbcTemplate jdbc;
+    Path dataDir;
+    LedgerProperties ledger;
+    TransactionTemplate transactions;
     SigningKeys keys;
     CheckpointSealer sealer;
 
@@ -47,15 +50,15 @@ class TamperingIsDetectedTest {
                 .load()
                 .migrate();
         jdbc = new JdbcTemplate(database);
-        Path dataDir = Files.createTempDirectory("ledger-integrity");
-        LedgerProperties ledger = new LedgerProperties(
+        dataDir = Files.createTempDirectory("ledger-integrity");
+        ledger = new LedgerProperties(
                 dataDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100);
         IntegrityProperties integrity =
                 new IntegrityProperties(null, null, null, true, Duration.ofMinutes(1), Duration.ZERO);
         keys = new SigningKeys(integrity, ledger);
         sealer = new CheckpointSealer(
                 jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(database)),
+                transactions = new TransactionTemplate(new DataSourceTransactionManager(database)),
                 keys,
                 integrity,
                 Clock.systemUTC(),
@@ -239,6 +242,35 @@ class TamperingIsDetectedTest {
     }
 
     @Test
+    void afterAKeyRotationOldAndNewCheckpointsVerify() throws Exception {
+        Path keysDir = Files.createTempDirectory("rotated-keys");
+        Files.copy(keysDirOf(keys).resolve(keys.keyId() + ".pub"), keysDir.resolve(keys.keyId() + ".pub"));
+        KeyPair next = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        IntegrityProperties rotated = new IntegrityProperties(
+                java.util.Base64.getEncoder().encodeToString(next.getPrivate().getEncoded()),
+                null,
+                keysDir,
+                true,
+                Duration.ofMinutes(1),
+                Duration.ZERO);
+        SigningKeys newKeys = new SigningKeys(rotated, ledger);
+        CheckpointSealer newSealer = new CheckpointSealer(
+                jdbc, transactions, newKeys, rotated, Clock.systemUTC(), new SimpleMeterRegistry());
+        append("lot:a", 5);
+
+        assertThat(newSealer.seal()).get().extracting(Checkpoint::keyId).isEqualTo(newKeys.keyId());
+        assertThat(newKeys.keyId()).isNotEqualTo(keys.keyId()).isEqualTo(SigningKeys.keyId(next.getPublic()));
+        VerificationReport report = new LedgerVerifier(newKeys.trusted())
+                .verify(
+                        IntegrityStore.events(jdbc, 0, Long.MAX_VALUE, 1000).iterator(),
+                        jdbc.query("select * from ledger_chain order by global_index", IntegrityStore::chainEntry)
+                                .iterator(),
+                        IntegrityStore.checkpoints(jdbc));
+        assertThat(report.ok()).isTrue();
+        assertThat(report.checkpointsChecked()).isEqualTo(3);
+    }
+
+    @Test
     void theApplicationRoleMayOnlyInsertAndSelectEvents() {
         String role = "ledger_app_" + Long.toHexString(System.nanoTime());
         jdbc.execute("create role " + role + " login password 'secret'");
@@ -263,6 +295,10 @@ class TamperingIsDetectedTest {
                             .containsAnyOf("permission denied", "must be owner"));
         }
         assertThat(verify().integrityOk()).isTrue();
+    }
+
+    private Path keysDirOf(SigningKeys signing) {
+        return dataDir.resolve("keys");
     }
 
     private VerificationReport verify() {
