@@ -3,14 +3,21 @@ package org.doseledger.api.config;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The zero-configuration default: a real PostgreSQL started from the service's own jar, with its data
@@ -19,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatabaseUrlConfigured.class)
 class EmbeddedPostgresConfiguration {
+
+    static final String APPLICATION_ROLE = "ledger_app";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
@@ -40,16 +49,63 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("full_page_writes", "on")
                 .start();
         log.info("Embedded PostgreSQL is listening on localhost:{}", postgres.getPort());
+        grantApplicationRole(postgres);
         return postgres;
     }
 
+    /**
+     * The service itself connects as {@value #APPLICATION_ROLE}, which may read and write every table
+     * except that it may only insert into and read the event tables (the afterMigrate callback narrows
+     * tables the migrations create); the owner, {@code postgres}, only runs the migrations.
+     */
     @Bean(destroyMethod = "close")
+    @Primary
     DataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(APPLICATION_ROLE, "postgres"));
+        dataSource.setUsername(APPLICATION_ROLE);
         dataSource.setPoolName("ledger-embedded");
         dataSource.setMaximumPoolSize(16);
         return dataSource;
+    }
+
+    @Bean(destroyMethod = "close")
+    @FlywayDataSource
+    HikariDataSource ownerDataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("ledger-embedded-owner");
+        dataSource.setMaximumPoolSize(4);
+        dataSource.setMinimumIdle(0);
+        return dataSource;
+    }
+
+    private static void grantApplicationRole(EmbeddedPostgres postgres) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    do $$
+                    begin
+                        if not exists (select 1 from pg_roles where rolname = 'ledger_app') then
+                            create role ledger_app login;
+                        end if;
+                    end
+                    $$;
+                    grant usage on schema public to ledger_app;
+                    alter default privileges for role postgres in schema public
+                        grant select, insert, update, delete on tables to ledger_app;
+                    alter default privileges for role postgres in schema public
+                        grant usage, select on sequences to ledger_app;
+                    grant select, insert, update, delete on all tables in schema public to ledger_app;
+                    grant usage, select on all sequences in schema public to ledger_app;
+                    """);
+            try (InputStream narrowing =
+                    EmbeddedPostgresConfiguration.class.getResourceAsStream("/db/migration/afterMigrate.sql")) {
+                statement.execute(new String(narrowing.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not set up the application role in the embedded PostgreSQL", e);
+        }
     }
 }

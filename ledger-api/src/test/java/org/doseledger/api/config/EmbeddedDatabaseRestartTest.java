@@ -1,6 +1,7 @@
 package org.doseledger.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The zero-configuration default: the embedded PostgreSQL keeps the ledger across a clean restart and
@@ -36,9 +39,25 @@ class EmbeddedDatabaseRestartTest {
 
         try (ConfigurableApplicationContext second = start()) {
             assertTimelineIntact(port(second), written);
+            assertTheServiceMayOnlyAppendEvents(second.getBean(JdbcTemplate.class));
             assertThat(Files.readString(dataDir.resolve("initial-admin-key")).trim())
                     .as("the admin key is issued only at the very first start")
                     .isEqualTo(written.adminKey());
+        }
+    }
+
+    /** The service connects as ledger_app, not as the owner: events are insert-and-read only for it. */
+    private static void assertTheServiceMayOnlyAppendEvents(JdbcTemplate jdbc) {
+        assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("ledger_app");
+        for (String rewrite : List.of(
+                "update domain_event_entry set payload = payload",
+                "delete from ledger_checkpoint",
+                "alter table domain_event_entry disable trigger domain_event_entry_append_only")) {
+            assertThatThrownBy(() -> jdbc.execute("set session_replication_role = replica; " + rewrite))
+                    .as(rewrite)
+                    .satisfies(refused -> assertThat(NestedExceptionUtils.getMostSpecificCause(refused)
+                                    .getMessage())
+                            .containsAnyOf("permission denied", "must be owner"));
         }
     }
 
