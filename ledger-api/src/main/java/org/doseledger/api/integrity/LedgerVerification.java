@@ -69,6 +69,10 @@ public class LedgerVerification {
     }
 
     public VerificationReport verify() {
+        return verify(jdbc, keys);
+    }
+
+    static VerificationReport verify(JdbcTemplate jdbc, SigningKeys keys) {
         return new LedgerVerifier(keys.trusted())
                 .verify(
                         new Pages<>(

@@ -47,7 +47,7 @@ class ProjectionReplayTest extends EndToEndTest {
                         List.of(
                                 "select * from compliance_exception order by practice_id, exception_id",
                                 "select * from compliance_exception_review order by practice_id, exception_id",
-                                "select * from compliance_inventory_dates order by practice_id")),
+                                "select * from compliance_inventory_fact order by ledger_position")),
                 Arguments.of(
                         DosingConsistencyProjection.PROCESSING_GROUP,
                         List.of(

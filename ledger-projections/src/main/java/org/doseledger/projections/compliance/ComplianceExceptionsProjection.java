@@ -151,11 +151,12 @@ public class ComplianceExceptionsProjection {
                     message);
         } else if (event instanceof StockCountedEvent counted
                 && (counted.kind() == CountKind.INITIAL || counted.kind() == CountKind.BIENNIAL)) {
-            inventoryTaken(counted.lot().practiceId().value(), date(counted.occurredAt()), counted.kind());
+            inventoryFact(
+                    position, counted.lot().practiceId().value(), counted.kind().name(), counted.occurredAt());
         } else if (event instanceof StockReceivedEvent received) {
-            stockArrived(received.lot().practiceId().value(), date(received.occurredAt()));
+            inventoryFact(position, received.lot().practiceId().value(), "STOCK", received.occurredAt());
         } else if (event instanceof StockTransferredInEvent transferred) {
-            stockArrived(transferred.lot().practiceId().value(), date(transferred.occurredAt()));
+            inventoryFact(position, transferred.lot().practiceId().value(), "STOCK", transferred.occurredAt());
         } else if (event instanceof ExceptionAcknowledgedEvent acknowledged) {
             jdbc.update(
                     """
@@ -241,7 +242,7 @@ public class ComplianceExceptionsProjection {
     void reset() {
         jdbc.update("delete from compliance_exception");
         jdbc.update("delete from compliance_exception_review");
-        jdbc.update("delete from compliance_inventory_dates");
+        jdbc.update("delete from compliance_inventory_fact");
     }
 
     /** Any event recorded with a late-entry reason and co-signer is a LATE_ENTRY exception of its own. */
@@ -341,25 +342,12 @@ public class ComplianceExceptionsProjection {
                 exceptionId);
     }
 
-    private void inventoryTaken(String practiceId, LocalDate on, CountKind kind) {
+    /** Stock arriving, or an initial or biennial inventory: what the biennial deadline is computed from. */
+    private void inventoryFact(long position, String practiceId, String fact, Instant occurredAt) {
         jdbc.update("""
-                insert into compliance_inventory_dates (practice_id, last_inventory_on, last_inventory_kind)
-                values (?, ?, ?)
-                on conflict (practice_id) do update
-                set last_inventory_on = greatest(compliance_inventory_dates.last_inventory_on, excluded.last_inventory_on),
-                    last_inventory_kind = case
-                        when compliance_inventory_dates.last_inventory_on is null
-                          or excluded.last_inventory_on >= compliance_inventory_dates.last_inventory_on
-                        then excluded.last_inventory_kind else compliance_inventory_dates.last_inventory_kind end
-                """, practiceId, Date.valueOf(on), kind.name());
-    }
-
-    private void stockArrived(String practiceId, LocalDate on) {
-        jdbc.update("""
-                insert into compliance_inventory_dates (practice_id, first_stock_on) values (?, ?)
-                on conflict (practice_id) do update
-                set first_stock_on = least(compliance_inventory_dates.first_stock_on, excluded.first_stock_on)
-                """, practiceId, Date.valueOf(on));
+                insert into compliance_inventory_fact (ledger_position, practice_id, fact, on_date)
+                values (?, ?, ?, ?) on conflict do nothing
+                """, position, practiceId, fact, Date.valueOf(date(occurredAt)));
     }
 
     /**
@@ -416,7 +404,13 @@ public class ComplianceExceptionsProjection {
                        null, null, null
                 from (select practice_id, first_stock_on, last_inventory_on, last_inventory_kind,
                              coalesce((last_inventory_on + interval '2 years')::date, first_stock_on) as due
-                      from compliance_inventory_dates where practice_id = ?) d
+                      from (select practice_id,
+                                   min(on_date) filter (where fact = 'STOCK') as first_stock_on,
+                                   max(on_date) filter (where fact <> 'STOCK') as last_inventory_on,
+                                   (array_agg(fact order by on_date desc, ledger_position desc)
+                                       filter (where fact <> 'STOCK'))[1] as last_inventory_kind
+                            from compliance_inventory_fact where practice_id = ?
+                            group by practice_id) f) d
                 where due is not null and due <= ?::date
             ),
             everything as (

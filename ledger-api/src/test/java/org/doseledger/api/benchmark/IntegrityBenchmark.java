@@ -1,0 +1,278 @@
+package org.doseledger.api.benchmark;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.api.integrity.BenchmarkAccess;
+import org.doseledger.api.integrity.IntegrityProperties;
+import org.doseledger.core.integrity.StoredEvent;
+import org.doseledger.core.integrity.VerificationReport;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The tamper-evidence benchmark (docs/benchmarks.md): verification throughput against reading the same
+ * rows with plain JDBC, and what the hashing trigger adds to appending one event in its own
+ * transaction, against the same insert into a table without it, interleaved in one run.
+ */
+public final class IntegrityBenchmark {
+
+    private IntegrityBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int events = Integer.getInteger("benchmark.events", 200_000);
+        int appends = Integer.getInteger("benchmark.appends", 2_000);
+        Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark"));
+        Files.createDirectories(output);
+        String report = run(events, appends, Files.createTempDirectory(output, "integrity-db"));
+        Files.writeString(output.resolve("integrity.md"), report);
+        System.out.println(report);
+    }
+
+    public static String run(int events, int appends, Path workDir) throws IOException, SQLException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(workDir.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start()) {
+            DataSource database = postgres.getPostgresDatabase();
+            Flyway.configure()
+                    .dataSource(database)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            JdbcTemplate jdbc = new JdbcTemplate(database);
+            StringBuilder out = new StringBuilder();
+            out.append("| Measure | Result |\n|---|---|\n");
+
+            long start = System.nanoTime();
+            generate(database, events);
+            double seconds = seconds(start);
+            row(out, "ledger written (" + events + " events, hashed by the trigger)", rate(events, seconds));
+
+            BenchmarkAccess integrity = BenchmarkAccess.of(
+                    jdbc,
+                    database,
+                    new IntegrityProperties(null, null, null, true, Duration.ofMinutes(1), Duration.ZERO),
+                    ledgerProperties(workDir),
+                    Clock.systemUTC(),
+                    new SimpleMeterRegistry());
+            start = System.nanoTime();
+            integrity.seal();
+            row(out, "sealed in one checkpoint", rate(events, seconds(start)));
+
+            long baselineRead = 0;
+            double[] readRates = new double[3];
+            double[] verifyRates = new double[3];
+            VerificationReport last = null;
+            for (int round = 0; round < 3; round++) {
+                start = System.nanoTime();
+                baselineRead = readPlain(jdbc);
+                readRates[round] = baselineRead / seconds(start);
+                start = System.nanoTime();
+                last = integrity.verify();
+                verifyRates[round] = last.eventsChecked() / seconds(start);
+            }
+            if (!last.ok() || last.eventsChecked() != events || baselineRead != events) {
+                throw new IllegalStateException("the benchmark ledger did not verify: " + last);
+            }
+            double read = median(readRates);
+            double verify = median(verifyRates);
+            row(out, "baseline: the same rows read with plain JDBC (median of 3)", rate(read));
+            row(out, "verification: every hash, link, chain and checkpoint (median of 3)", rate(verify));
+            row(out, "verification / plain read", String.format("%.2f", verify / read));
+
+            List<Long> hashed = new ArrayList<>();
+            List<Long> plain = new ArrayList<>();
+            jdbc.execute("create table bench_plain_event (like domain_event_entry including defaults)");
+            jdbc.execute("alter table bench_plain_event add primary key (global_index),"
+                    + " add unique (aggregate_identifier, sequence_number),"
+                    + " alter column previous_hash drop not null, alter column event_hash drop not null");
+            try (Connection connection = database.getConnection()) {
+                connection.setAutoCommit(false);
+                for (int n = 0; n < appends; n++) {
+                    int i = n;
+                    // each append continues one of the generated streams, as a command on a lot does
+                    int streams = Math.max(1, Math.min(200, events / 50));
+                    String stream = "lot:bench-ledger:" + (i % streams);
+                    long sequence = 50 + i / streams;
+                    if (i % 2 == 0) {
+                        hashed.add(time(() -> append(connection, "domain_event_entry", stream, sequence, i)));
+                        plain.add(time(() -> append(connection, "bench_plain_event", stream, sequence, i)));
+                    } else {
+                        plain.add(time(() -> append(connection, "bench_plain_event", stream, sequence, i)));
+                        hashed.add(time(() -> append(connection, "domain_event_entry", stream, sequence, i)));
+                    }
+                }
+            }
+            long hashedMedian = percentile(hashed, 50);
+            long plainMedian = percentile(plain, 50);
+            row(
+                    out,
+                    "append one event, own transaction, without hashing: p50 / p99",
+                    micros(plainMedian) + " / " + micros(percentile(plain, 99)));
+            row(
+                    out,
+                    "append one event, own transaction, hashed: p50 / p99",
+                    micros(hashedMedian) + " / " + micros(percentile(hashed, 99)));
+            row(
+                    out,
+                    "hashing adds to the append's median",
+                    micros(hashedMedian - plainMedian)
+                            + String.format(" (%.1f%%)", 100.0 * (hashedMedian - plainMedian) / plainMedian));
+            return out.toString();
+        }
+    }
+
+    /** Streams of 50 events each with payloads and metadata the size the service writes. */
+    private static void generate(DataSource database, int events) throws SQLException {
+        Random random = new Random(42);
+        byte[] padding = new byte[420];
+        Arrays.fill(padding, (byte) 'x');
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT.formatted("domain_event_entry"))) {
+                for (int i = 0; i < events; i++) {
+                    int stream = i / 50;
+                    bind(insert, "lot:bench-ledger:" + stream, i % 50, "event-" + i, random.nextInt(1000));
+                    insert.addBatch();
+                    if ((i + 1) % 2000 == 0) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+                insert.executeBatch();
+                connection.commit();
+            }
+        }
+    }
+
+    private static final String INSERT = """
+            insert into %s (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
+                            payload_revision, payload_type, time_stamp)
+            values (?, ?, 'StockLot', ?, ?, ?, '1', 'org.doseledger.core.stock.api.DoseDrawnEvent', ?)
+            """;
+
+    private static void bind(PreparedStatement insert, String stream, long sequence, String id, int amount)
+            throws SQLException {
+        insert.setString(1, stream);
+        insert.setLong(2, sequence);
+        insert.setString(3, id);
+        insert.setBytes(
+                4,
+                ("{\"credentialId\":\"71f44952ddf0551f\",\"idempotencyKey\":\"idem-" + id
+                                + "\",\"practitionerId\":\"rn-1\",\"recordedAt\":\"2026-11-27T09:00:00.123456Z\","
+                                + "\"requestId\":\"e7796f08-12ba-49e1-b0d8-" + id + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        insert.setBytes(
+                5,
+                ("{\"balanceAfter\":{\"amount\":48.5,\"unit\":\"ML\"},\"clientId\":\"c-1001\","
+                                + "\"drawId\":\"" + id
+                                + "\",\"drawnBy\":\"rn-1\",\"lateEntry\":null,\"lot\":{\"locationId\":"
+                                + "\"safe-1\",\"lotNumber\":\"L2026A\",\"ndc\":\"42023-0113-10\",\"practiceId\":\"springfield\"},"
+                                + "\"milligrams\":" + amount + ",\"occurredAt\":\"2026-11-20T15:30:00Z\",\"quantity\":"
+                                + "{\"amount\":1.5,\"unit\":\"ML\"},\"sessionId\":\"s-1\",\"witnessedBy\":\"rn-2\","
+                                + "\"note\":\"" + "x".repeat(400) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        insert.setString(6, Instant.parse("2026-11-20T15:30:00Z").toString());
+    }
+
+    private static void append(Connection connection, String table, String stream, long sequence, int i) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT.formatted(table))) {
+            bind(insert, stream, sequence, table + "-append-" + i, i);
+            insert.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long readPlain(JdbcTemplate jdbc) {
+        long count = 0;
+        long after = 0;
+        while (true) {
+            List<StoredEvent> page = jdbc.query(
+                    "select global_index, event_identifier, aggregate_identifier, sequence_number, type, payload_type,"
+                            + " payload_revision, time_stamp, payload, meta_data, previous_hash, event_hash"
+                            + " from domain_event_entry where global_index > ? order by global_index limit 10000",
+                    (rs, row) -> new StoredEvent(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getBytes(9),
+                            rs.getBytes(10),
+                            rs.getBytes(11),
+                            rs.getBytes(12)),
+                    after);
+            count += page.size();
+            if (page.size() < 10000) {
+                return count;
+            }
+            after = page.get(page.size() - 1).globalIndex();
+        }
+    }
+
+    private static LedgerProperties ledgerProperties(Path workDir) {
+        return new LedgerProperties(
+                workDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100);
+    }
+
+    private static long time(Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        return System.nanoTime() - start;
+    }
+
+    private static long percentile(List<Long> nanos, int percent) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String rate(long events, double seconds) {
+        return rate(events / seconds);
+    }
+
+    private static String rate(double perSecond) {
+        return String.format("%,.0f events/s", perSecond);
+    }
+
+    private static String micros(long nanos) {
+        return String.format("%,.0f µs", nanos / 1000.0);
+    }
+
+    private static void row(StringBuilder out, String measure, String result) {
+        out.append("| ").append(measure).append(" | ").append(result).append(" |\n");
+    }
+}
