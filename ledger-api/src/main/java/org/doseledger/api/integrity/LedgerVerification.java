@@ -1,6 +1,9 @@
 package org.doseledger.api.integrity;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -8,25 +11,23 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongFunction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.doseledger.core.integrity.ChainEntry;
 import org.doseledger.core.integrity.LedgerVerifier;
-import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.integrity.VerificationReport;
 import org.doseledger.core.integrity.api.RecordVerificationCommand;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies the whole ledger in the database: streams every event and sealed link in pages (memory stays
- * flat), runs {@link LedgerVerifier} with the trusted public keys from outside the database, records the
+ * Verifies the whole ledger in the database: streams every event and sealed link (memory stays flat), runs {@link LedgerVerifier} with the trusted public keys from outside the database, records the
  * result as a {@code LedgerVerified} event and publishes it as metrics.
  */
 @Component
 public class LedgerVerification {
 
-    private static final int PAGE = 10_000;
+    private static final int FETCH = 5_000;
 
     private final JdbcTemplate jdbc;
     private final SigningKeys keys;
@@ -72,21 +73,34 @@ public class LedgerVerification {
         return verify(jdbc, keys);
     }
 
+    /**
+     * Streams the events and the sealed chain through two cursors of one read-only transaction
+     * (fetched {@value #FETCH} rows at a time), so memory stays flat however long the ledger.
+     */
     static VerificationReport verify(JdbcTemplate jdbc, SigningKeys keys) {
-        return new LedgerVerifier(keys.trusted())
-                .verify(
-                        new Pages<>(
-                                after -> IntegrityStore.events(jdbc, after, Long.MAX_VALUE, PAGE),
-                                StoredEvent::globalIndex),
-                        new Pages<>(
-                                after -> jdbc.query(
-                                        "select * from ledger_chain where global_index > ? order by global_index"
-                                                + " limit ?",
-                                        IntegrityStore::chainEntry,
-                                        after,
-                                        PAGE),
-                                ChainEntry::globalIndex),
-                        IntegrityStore.checkpoints(jdbc));
+        List<org.doseledger.core.integrity.Checkpoint> checkpoints = IntegrityStore.checkpoints(jdbc);
+        LedgerVerifier verifier = new LedgerVerifier(keys.trusted());
+        return jdbc.execute((ConnectionCallback<VerificationReport>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement events = connection.prepareStatement("select " + IntegrityStore.EVENT_COLUMNS
+                            + " from domain_event_entry order by global_index");
+                    PreparedStatement chain =
+                            connection.prepareStatement("select * from ledger_chain order by global_index")) {
+                events.setFetchSize(FETCH);
+                chain.setFetchSize(FETCH);
+                try (ResultSet eventRows = events.executeQuery();
+                        ResultSet chainRows = chain.executeQuery()) {
+                    return verifier.verify(
+                            new Rows<>(eventRows, IntegrityStore::event),
+                            new Rows<>(chainRows, IntegrityStore::chainEntry),
+                            checkpoints);
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        });
     }
 
     static String describe(VerificationReport.Failure failure) {
@@ -99,35 +113,29 @@ public class LedgerVerification {
         return failure.code() + where + ": " + failure.detail();
     }
 
-    /** Keyset pages of rows in ledger order, as one iterator. */
-    private static final class Pages<T> implements Iterator<T> {
+    /** The rows of an open cursor, mapped as they are consumed. */
+    private static final class Rows<T> implements Iterator<T> {
 
-        private final LongFunction<List<T>> page;
-        private final java.util.function.ToLongFunction<T> position;
-        private Iterator<T> current;
-        private long after;
-        private boolean last;
+        private final ResultSet rows;
+        private final RowMapper<T> mapper;
+        private Boolean ahead;
+        private int row;
 
-        Pages(LongFunction<List<T>> page, java.util.function.ToLongFunction<T> position) {
-            this.page = page;
-            this.position = position;
+        Rows(ResultSet rows, RowMapper<T> mapper) {
+            this.rows = rows;
+            this.mapper = mapper;
         }
 
         @Override
         public boolean hasNext() {
-            if (current != null && current.hasNext()) {
-                return true;
+            if (ahead == null) {
+                try {
+                    ahead = rows.next();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("reading the ledger failed", e);
+                }
             }
-            if (last) {
-                return false;
-            }
-            List<T> rows = page.apply(after);
-            last = rows.size() < PAGE;
-            if (!rows.isEmpty()) {
-                after = position.applyAsLong(rows.get(rows.size() - 1));
-            }
-            current = rows.iterator();
-            return current.hasNext();
+            return ahead;
         }
 
         @Override
@@ -135,7 +143,12 @@ public class LedgerVerification {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return current.next();
+            ahead = null;
+            try {
+                return mapper.mapRow(rows, row++);
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading the ledger failed", e);
+            }
         }
     }
 }

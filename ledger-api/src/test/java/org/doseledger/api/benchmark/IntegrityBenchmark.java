@@ -1,8 +1,14 @@
 package org.doseledger.api.benchmark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +22,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.doseledger.api.DoseLedgerApplication;
 import org.doseledger.api.config.LedgerProperties;
 import org.doseledger.api.integrity.BenchmarkAccess;
 import org.doseledger.api.integrity.IntegrityProperties;
 import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.integrity.VerificationReport;
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,19 +42,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class IntegrityBenchmark {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private IntegrityBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("benchmark.events", 200_000);
         int appends = Integer.getInteger("benchmark.appends", 2_000);
+        int writes = Integer.getInteger("benchmark.writes", 1_000);
         Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark"));
         Files.createDirectories(output);
-        String report = run(events, appends, Files.createTempDirectory(output, "integrity-db"));
+        String report = run(events, appends, writes, Files.createTempDirectory(output, "integrity-db"));
         Files.writeString(output.resolve("integrity.md"), report);
         System.out.println(report);
     }
 
     public static String run(int events, int appends, Path workDir) throws IOException, SQLException {
+        return run(events, appends, 0, workDir);
+    }
+
+    public static String run(int events, int appends, int writes, Path workDir) throws IOException, SQLException {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(workDir.resolve("postgres"))
                 .setCleanDataDirectory(true)
@@ -137,8 +154,121 @@ public final class IntegrityBenchmark {
                     "hashing adds to the append's median",
                     micros(hashedMedian - plainMedian)
                             + String.format(" (%.1f%%)", 100.0 * (hashedMedian - plainMedian) / plainMedian));
+            if (writes > 0) {
+                writePath(out, postgres, jdbc, workDir, writes);
+            }
             return out.toString();
         }
+    }
+
+    /**
+     * The service's whole write path (HTTP, Axon, the command's transaction), with and without the hashing
+     * trigger: consents recorded for 50 clients in turn, so that each write appends to an existing stream.
+     * Rounds of each alternate, so that both see the same machine.
+     */
+    private static void writePath(
+            StringBuilder out, EmbeddedPostgres postgres, JdbcTemplate jdbc, Path workDir, int writes)
+            throws IOException {
+        Path dataDir = workDir.resolve("service");
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DoseLedgerApplication.class)
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "spring.datasource.username=postgres",
+                        "spring.datasource.password=",
+                        "ledger.data-dir=" + dataDir,
+                        "ledger.integrity.sealing=false",
+                        "logging.level.root=WARN")
+                .run()) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+            String admin =
+                    Files.readString(dataDir.resolve("initial-admin-key")).trim();
+            post(http, base + "/api/practices", admin, """
+                    {"practiceId":"bench","name":"Bench Clinic","address":{"line1":"1 Main St","city":"Springfield",
+                     "state":"IL","postalCode":"62701"},"deaNumber":"AB1234563","deaRegistrationExpiresOn":"2028-06-30",
+                     "authorizedSchedules":["III","IIIN"],"timeZone":"America/Chicago"}
+                    """);
+            String writer = JSON.readTree(post(
+                            http,
+                            base + "/api/admin/api-keys",
+                            admin,
+                            "{\"role\":\"PRACTICE_WRITER\",\"label\":\"bench\",\"practiceId\":\"bench\"}"))
+                    .get("apiKey")
+                    .asText();
+            for (int c = 0; c < 50; c++) {
+                post(http, base + "/api/practices/bench/clients", writer, """
+                        {"clientId":"c-%d","legalName":{"given":"Ada","family":"Lovelace"},"dateOfBirth":"1985-12-10",
+                         "address":{"line1":"12 Elm St","city":"Springfield","state":"IL","postalCode":"62702"},
+                         "occurredAt":"2026-11-20T15:00:00Z"}
+                        """.formatted(c));
+            }
+            jdbc.execute("alter table domain_event_entry alter column previous_hash drop not null,"
+                    + " alter column event_hash drop not null");
+            List<Long> hashed = new ArrayList<>();
+            List<Long> plain = new ArrayList<>();
+            int[] written = {0};
+            Runnable consent = () -> post(
+                    http, base + "/api/practices/bench/clients/c-" + (written[0]++ % 50) + "/consents", writer, """
+                    {"document":{"documentId":"KAP-CONSENT","version":"3","revisionDate":"2026-01-15"},
+                     "signedAt":"2026-11-20T15:30:00Z","signedBy":"Ada Lovelace","witnessedBy":"Nurse Joy",
+                     "risksAcknowledged":["dissociation"],"routes":["IM"],"careModels":["ADMINISTERED"]}
+                    """);
+            for (int i = 0; i < 100; i++) {
+                consent.run();
+            }
+            int rounds = 10;
+            for (int round = 0; round < rounds; round++) {
+                boolean hashing = round % 2 == 0;
+                jdbc.execute("alter table domain_event_entry " + (hashing ? "enable" : "disable")
+                        + " trigger domain_event_entry_hash");
+                for (int i = 0; i < writes / rounds; i++) {
+                    (hashing ? hashed : plain).add(time(consent));
+                }
+            }
+            jdbc.execute("alter table domain_event_entry enable trigger domain_event_entry_hash");
+            long hashedMedian = percentile(hashed, 50);
+            long plainMedian = percentile(plain, 50);
+            row(
+                    out,
+                    "REST write (a consent, 2 events), without hashing: p50 / p99",
+                    millis(plainMedian) + " / " + millis(percentile(plain, 99)));
+            row(
+                    out,
+                    "REST write (a consent, 2 events), hashed: p50 / p99",
+                    millis(hashedMedian) + " / " + millis(percentile(hashed, 99)));
+            row(
+                    out,
+                    "hashing adds to the write path's median",
+                    millis(hashedMedian - plainMedian)
+                            + String.format(" (%.1f%%)", 100.0 * (hashedMedian - plainMedian) / plainMedian));
+        }
+    }
+
+    private static String post(HttpClient http, String url, String key, String body) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + key)
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String millis(long nanos) {
+        return String.format("%,.2f ms", nanos / 1e6);
     }
 
     /** Streams of 50 events each with payloads and metadata the size the service writes. */

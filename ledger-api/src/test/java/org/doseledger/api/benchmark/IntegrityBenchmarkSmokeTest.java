@@ -10,11 +10,12 @@ class IntegrityBenchmarkSmokeTest {
 
     @Test
     void theBenchmarkProducesItsReport() throws Exception {
-        String report = IntegrityBenchmark.run(500, 20, Files.createTempDirectory("integrity-benchmark"));
+        String report = IntegrityBenchmark.run(500, 20, 20, Files.createTempDirectory("integrity-benchmark"));
 
         assertThat(report)
                 .contains("verification: every hash, link, chain and checkpoint")
                 .contains("verification / plain read")
-                .contains("hashing adds to the append's median");
+                .contains("hashing adds to the append's median")
+                .contains("hashing adds to the write path's median");
     }
 }
