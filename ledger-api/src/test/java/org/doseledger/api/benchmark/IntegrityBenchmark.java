@@ -170,18 +170,22 @@ public final class IntegrityBenchmark {
             StringBuilder out, EmbeddedPostgres postgres, JdbcTemplate jdbc, Path workDir, int writes)
             throws IOException {
         Path dataDir = workDir.resolve("service");
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DoseLedgerApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "spring.datasource.username=postgres",
-                        "spring.datasource.password=",
-                        "ledger.data-dir=" + dataDir,
-                        "ledger.integrity.sealing=false",
-                        "logging.level.root=WARN")
-                .run()) {
+        // a database of its own: on the big one the service would first replay its read models
+        jdbc.execute("create database service");
+        JdbcTemplate service = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                postgres.getJdbcUrl("postgres", "service"), "postgres", ""));
+        // command-line arguments: they take precedence over application.properties (default properties do not)
+        try (ConfigurableApplicationContext running = new SpringApplicationBuilder(DoseLedgerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "service"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--ledger.data-dir=" + dataDir,
+                        "--ledger.integrity.sealing=false",
+                        "--logging.level.root=WARN")) {
             HttpClient http = HttpClient.newHttpClient();
-            String base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+            String base = "http://localhost:" + running.getEnvironment().getProperty("local.server.port");
             String admin =
                     Files.readString(dataDir.resolve("initial-admin-key")).trim();
             post(http, base + "/api/practices", admin, """
@@ -203,7 +207,7 @@ public final class IntegrityBenchmark {
                          "occurredAt":"2026-11-20T15:00:00Z"}
                         """.formatted(c));
             }
-            jdbc.execute("alter table domain_event_entry alter column previous_hash drop not null,"
+            service.execute("alter table domain_event_entry alter column previous_hash drop not null,"
                     + " alter column event_hash drop not null");
             List<Long> hashed = new ArrayList<>();
             List<Long> plain = new ArrayList<>();
@@ -220,13 +224,13 @@ public final class IntegrityBenchmark {
             int rounds = 10;
             for (int round = 0; round < rounds; round++) {
                 boolean hashing = round % 2 == 0;
-                jdbc.execute("alter table domain_event_entry " + (hashing ? "enable" : "disable")
+                service.execute("alter table domain_event_entry " + (hashing ? "enable" : "disable")
                         + " trigger domain_event_entry_hash");
                 for (int i = 0; i < writes / rounds; i++) {
                     (hashing ? hashed : plain).add(time(consent));
                 }
             }
-            jdbc.execute("alter table domain_event_entry enable trigger domain_event_entry_hash");
+            service.execute("alter table domain_event_entry enable trigger domain_event_entry_hash");
             long hashedMedian = percentile(hashed, 50);
             long plainMedian = percentile(plain, 50);
             row(
