@@ -211,15 +211,19 @@ public final class IntegrityBenchmark {
                     + " alter column event_hash drop not null");
             List<Long> hashed = new ArrayList<>();
             List<Long> plain = new ArrayList<>();
-            int[] written = {0};
-            Runnable consent = () -> post(
-                    http, base + "/api/practices/bench/clients/c-" + (written[0]++ % 50) + "/consents", writer, """
+            // hashed writes go to clients 0-24, unhashed ones to 25-49: a hashed event needs a hashed predecessor
+            int[] written = {0, 0};
+            java.util.function.IntFunction<Runnable> consent = half -> () -> post(
+                    http,
+                    base + "/api/practices/bench/clients/c-" + (half * 25 + written[half]++ % 25) + "/consents",
+                    writer,
+                    """
                     {"document":{"documentId":"KAP-CONSENT","version":"3","revisionDate":"2026-01-15"},
                      "signedAt":"2026-11-20T15:30:00Z","signedBy":"Ada Lovelace","witnessedBy":"Nurse Joy",
                      "risksAcknowledged":["dissociation"],"routes":["IM"],"careModels":["ADMINISTERED"]}
                     """);
             for (int i = 0; i < 100; i++) {
-                consent.run();
+                consent.apply(0).run();
             }
             int rounds = 10;
             for (int round = 0; round < rounds; round++) {
@@ -227,7 +231,7 @@ public final class IntegrityBenchmark {
                 service.execute("alter table domain_event_entry " + (hashing ? "enable" : "disable")
                         + " trigger domain_event_entry_hash");
                 for (int i = 0; i < writes / rounds; i++) {
-                    (hashing ? hashed : plain).add(time(consent));
+                    (hashing ? hashed : plain).add(time(consent.apply(hashing ? 0 : 1)));
                 }
             }
             service.execute("alter table domain_event_entry enable trigger domain_event_entry_hash");
