@@ -2,31 +2,37 @@
 -- hash over a canonical form (docs/tamper-evidence.md defines it byte by byte). A trigger computes both at
 -- insert, so no writer can skip them; the verifier recomputes them from the stored columns.
 
--- One field of the canonical form: 4-byte big-endian length, then the bytes; null is length 0xFFFFFFFF.
-create function ledger_field(value bytea) returns bytea language sql immutable as $$
-    select case when value is null then '\xffffffff'::bytea else int4send(length(value)) || value end
-$$;
-
-create function ledger_text(value text) returns bytea language sql immutable as $$
-    select ledger_field(convert_to(value, 'UTF8'))
-$$;
-
+-- The event hash over the canonical form: the tag DOSE-LEDGER-EVENT/1, then each field as a 4-byte
+-- big-endian length and its bytes (text in UTF-8; null is the four bytes FF FF FF FF). Written out in one
+-- expression (no helper function per field): the trigger runs it for every event appended.
 create function ledger_event_hash(global_index bigint, event_identifier text, aggregate_identifier text,
                                   sequence_number bigint, type text, payload_type text, payload_revision text,
                                   time_stamp text, payload bytea, meta_data bytea, previous_hash bytea)
-    returns bytea language sql immutable as $$
-    select sha256(convert_to('DOSE-LEDGER-EVENT/1', 'UTF8')
-                  || ledger_text(global_index::text)
-                  || ledger_text(event_identifier)
-                  || ledger_text(aggregate_identifier)
-                  || ledger_text(sequence_number::text)
-                  || ledger_text(type)
-                  || ledger_text(payload_type)
-                  || ledger_text(payload_revision)
-                  || ledger_text(time_stamp)
-                  || ledger_field(payload)
-                  || ledger_field(meta_data)
-                  || ledger_field(previous_hash))
+    returns bytea language plpgsql immutable as $$
+declare
+    absent         constant bytea := '\xffffffff';
+    b_index        bytea := convert_to(global_index::text, 'UTF8');
+    b_event        bytea := convert_to(event_identifier, 'UTF8');
+    b_stream       bytea := convert_to(aggregate_identifier, 'UTF8');
+    b_sequence     bytea := convert_to(sequence_number::text, 'UTF8');
+    b_type         bytea := convert_to(type, 'UTF8');
+    b_payload_type bytea := convert_to(payload_type, 'UTF8');
+    b_revision     bytea := convert_to(payload_revision, 'UTF8');
+    b_time         bytea := convert_to(time_stamp, 'UTF8');
+begin
+    return sha256(convert_to('DOSE-LEDGER-EVENT/1', 'UTF8')
+                  || coalesce(int4send(octet_length(b_index)) || b_index, absent)
+                  || coalesce(int4send(octet_length(b_event)) || b_event, absent)
+                  || coalesce(int4send(octet_length(b_stream)) || b_stream, absent)
+                  || coalesce(int4send(octet_length(b_sequence)) || b_sequence, absent)
+                  || coalesce(int4send(octet_length(b_type)) || b_type, absent)
+                  || coalesce(int4send(octet_length(b_payload_type)) || b_payload_type, absent)
+                  || coalesce(int4send(octet_length(b_revision)) || b_revision, absent)
+                  || coalesce(int4send(octet_length(b_time)) || b_time, absent)
+                  || coalesce(int4send(octet_length(payload)) || payload, absent)
+                  || coalesce(int4send(octet_length(meta_data)) || meta_data, absent)
+                  || coalesce(int4send(octet_length(previous_hash)) || previous_hash, absent));
+end;
 $$;
 
 alter table domain_event_entry
