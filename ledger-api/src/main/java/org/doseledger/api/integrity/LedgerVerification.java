@@ -6,18 +6,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.doseledger.core.integrity.ChainEntry;
 import org.doseledger.core.integrity.LedgerVerifier;
+import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.integrity.VerificationReport;
 import org.doseledger.core.integrity.api.RecordVerificationCommand;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,11 +94,9 @@ public class LedgerVerification {
                 events.setFetchSize(FETCH);
                 chain.setFetchSize(FETCH);
                 try (ResultSet eventRows = events.executeQuery();
-                        ResultSet chainRows = chain.executeQuery()) {
-                    return verifier.verify(
-                            new Rows<>(eventRows, IntegrityStore::event),
-                            new Rows<>(chainRows, IntegrityStore::chainEntry),
-                            checkpoints);
+                        ResultSet chainRows = chain.executeQuery();
+                        Prefetch prefetch = new Prefetch(eventRows, chainRows)) {
+                    return verifier.verify(prefetch.events(), prefetch.chain(), checkpoints);
                 }
             } finally {
                 connection.rollback();
@@ -113,41 +115,145 @@ public class LedgerVerification {
         return failure.code() + where + ": " + failure.detail();
     }
 
-    /** The rows of an open cursor, mapped as they are consumed. */
-    private static final class Rows<T> implements Iterator<T> {
+    /**
+     * Reads the events and the sealed chain on a thread of its own, a few batches ahead of the verifier,
+     * so that reading rows and hashing them use both cores. The chain links of a batch of events (those
+     * at or before its last position) follow that batch, so the verifier never waits for a link the
+     * reader has not queued.
+     */
+    private static final class Prefetch implements AutoCloseable {
 
-        private final ResultSet rows;
-        private final RowMapper<T> mapper;
-        private Boolean ahead;
-        private int row;
+        private static final int BATCH = 1_000;
+        /** Ends a queue: compared by identity, never a batch of rows. */
+        @SuppressWarnings("rawtypes")
+        private static final List END = new ArrayList<>();
 
-        Rows(ResultSet rows, RowMapper<T> mapper) {
-            this.rows = rows;
-            this.mapper = mapper;
+        private final BlockingQueue<List<StoredEvent>> events = new ArrayBlockingQueue<>(8);
+        private final BlockingQueue<List<ChainEntry>> chain = new ArrayBlockingQueue<>(16);
+        private final Thread reader;
+        private volatile Throwable failure;
+
+        Prefetch(ResultSet eventRows, ResultSet chainRows) {
+            reader = new Thread(() -> read(eventRows, chainRows), "ledger-verification-reader");
+            reader.setDaemon(true);
+            reader.start();
         }
 
-        @Override
-        public boolean hasNext() {
-            if (ahead == null) {
+        Iterator<StoredEvent> events() {
+            return new Batches<>(events);
+        }
+
+        Iterator<ChainEntry> chain() {
+            return new Batches<>(chain);
+        }
+
+        private void read(ResultSet eventRows, ResultSet chainRows) {
+            try {
+                ChainEntry pending = null;
+                boolean chainDone = false;
+                while (true) {
+                    List<StoredEvent> batch = new ArrayList<>(BATCH);
+                    while (batch.size() < BATCH && eventRows.next()) {
+                        batch.add(IntegrityStore.event(eventRows, 0));
+                    }
+                    boolean last = batch.size() < BATCH;
+                    long upTo =
+                            last ? Long.MAX_VALUE : batch.get(batch.size() - 1).globalIndex();
+                    List<ChainEntry> links = new ArrayList<>();
+                    if (pending != null && pending.globalIndex() <= upTo) {
+                        links.add(pending);
+                        pending = null;
+                    }
+                    while (pending == null && !chainDone) {
+                        if (!chainRows.next()) {
+                            chainDone = true;
+                        } else {
+                            ChainEntry link = IntegrityStore.chainEntry(chainRows, 0);
+                            if (link.globalIndex() <= upTo) {
+                                links.add(link);
+                            } else {
+                                pending = link;
+                            }
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        events.put(batch);
+                    }
+                    if (!links.isEmpty()) {
+                        chain.put(links);
+                    }
+                    if (last) {
+                        end();
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
                 try {
-                    ahead = rows.next();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("reading the ledger failed", e);
+                    end();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
-            return ahead;
         }
 
+        @SuppressWarnings("unchecked")
+        private void end() throws InterruptedException {
+            events.put(END);
+            chain.put(END);
+        }
+
+        /** Stops the reader and waits for it, before its cursors are closed under it. */
         @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ahead = null;
+        public void close() {
+            reader.interrupt();
             try {
-                return mapper.mapRow(rows, row++);
-            } catch (SQLException e) {
-                throw new IllegalStateException("reading the ledger failed", e);
+                reader.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The batches of one queue as one iterator; an empty batch ends it. */
+        private final class Batches<T> implements Iterator<T> {
+
+            private final BlockingQueue<List<T>> queue;
+            private Iterator<T> current = java.util.Collections.emptyIterator();
+            private boolean ended;
+
+            Batches(BlockingQueue<List<T>> queue) {
+                this.queue = queue;
+            }
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && !ended) {
+                    try {
+                        List<T> batch = queue.take();
+                        if (batch == END) {
+                            if (failure != null) {
+                                throw new IllegalStateException("reading the ledger failed", failure);
+                            }
+                            ended = true;
+                        } else {
+                            current = batch.iterator();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("verification interrupted", e);
+                    }
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
             }
         }
     }

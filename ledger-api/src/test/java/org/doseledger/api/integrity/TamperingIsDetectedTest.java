@@ -301,13 +301,9 @@ class TamperingIsDetectedTest {
         return dataDir.resolve("keys");
     }
 
+    /** The service's own verification path: two cursors, read a batch ahead on a thread of their own. */
     private VerificationReport verify() {
-        return new LedgerVerifier(keys.trusted())
-                .verify(
-                        IntegrityStore.events(jdbc, 0, Long.MAX_VALUE, 1000).iterator(),
-                        jdbc.query("select * from ledger_chain order by global_index", IntegrityStore::chainEntry)
-                                .iterator(),
-                        IntegrityStore.checkpoints(jdbc));
+        return LedgerVerification.verify(jdbc, keys);
     }
 
     /** A statement as a superuser who has switched the append-only triggers off for the session. */

@@ -23,33 +23,60 @@ public final class EventHashes {
 
     /** SHA-256 of the event's canonical form, with the given predecessor hash. */
     public static byte[] eventHash(StoredEvent event, byte[] previousHash) {
-        Canonical form = new Canonical(EVENT_TAG)
-                .text(Long.toString(event.globalIndex()))
-                .text(event.eventIdentifier())
-                .text(event.aggregateIdentifier())
-                .text(Long.toString(event.sequenceNumber()))
-                .text(event.type())
-                .text(event.payloadType())
-                .text(event.payloadRevision())
-                .text(event.timeStamp())
-                .bytes(event.payload())
-                .bytes(event.metaData())
-                .bytes(previousHash);
-        return sha256(form.toBytes());
+        MessageDigest digest = DIGEST.get();
+        digest.update(EVENT_TAG);
+        field(digest, text(Long.toString(event.globalIndex())));
+        field(digest, text(event.eventIdentifier()));
+        field(digest, text(event.aggregateIdentifier()));
+        field(digest, text(Long.toString(event.sequenceNumber())));
+        field(digest, text(event.type()));
+        field(digest, text(event.payloadType()));
+        field(digest, text(event.payloadRevision()));
+        field(digest, text(event.timeStamp()));
+        field(digest, event.payload());
+        field(digest, event.metaData());
+        field(digest, previousHash);
+        return digest.digest();
     }
 
     /** The global chain after one more event: SHA-256 of tag, previous chain hash, index (8 bytes) and event hash. */
     public static byte[] chainHash(byte[] previousChainHash, long globalIndex, byte[] eventHash) {
-        ByteBuffer buffer = ByteBuffer.allocate(CHAIN_TAG.length + 32 + 8 + 32);
-        buffer.put(CHAIN_TAG).put(previousChainHash).putLong(globalIndex).put(eventHash);
-        return sha256(buffer.array());
+        MessageDigest digest = DIGEST.get();
+        digest.update(CHAIN_TAG);
+        digest.update(previousChainHash);
+        digest.update(ByteBuffer.allocate(8).putLong(globalIndex).array());
+        digest.update(eventHash);
+        return digest.digest();
     }
 
     public static byte[] sha256(byte[] bytes) {
+        return DIGEST.get().digest(bytes);
+    }
+
+    private static final byte[] ABSENT = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+
+    /** One SHA-256 per thread, reset by each digest: hashing a million events allocates no digests. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
+    private static byte[] text(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void field(MessageDigest digest, byte[] value) {
+        if (value == null) {
+            digest.update(ABSENT);
+        } else {
+            digest.update((byte) (value.length >>> 24));
+            digest.update((byte) (value.length >>> 16));
+            digest.update((byte) (value.length >>> 8));
+            digest.update((byte) value.length);
+            digest.update(value);
         }
     }
 
