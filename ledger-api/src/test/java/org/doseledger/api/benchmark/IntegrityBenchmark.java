@@ -35,6 +35,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -54,9 +55,13 @@ public final class IntegrityBenchmark {
         int writes = Integer.getInteger("benchmark.writes", 1_000);
         Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark"));
         Files.createDirectories(output);
-        String report = run(events, appends, writes, Files.createTempDirectory(output, "integrity-db"));
+        Path workDir = Files.createTempDirectory(output, "integrity-db");
+        String report = run(events, appends, writes, workDir);
         Files.writeString(output.resolve("integrity.md"), report);
         System.out.println(report);
+        FileSystemUtils.deleteRecursively(workDir);
+        // the service's executors are not all daemon threads; the report is written, so end here
+        System.exit(0);
     }
 
     public static String run(int events, int appends, Path workDir) throws IOException, SQLException {
