@@ -143,8 +143,22 @@ public class SigningKeys {
         PrivateKey key = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         // PKCS#8 of an Ed25519 key: a 16-byte header, then the 32-byte seed the public key derives from
         byte[] seed = java.util.Arrays.copyOfRange(pkcs8, 16, 48);
-        return new KeyPair(derivePublic(key, seed), key);
+        KeyPair pair = new KeyPair(derivePublic(key, seed), key);
+        // a key whose layout we misread would sign checkpoints nobody can verify: prove the pair first
+        Signature signature = Signature.getInstance(ALGORITHM);
+        signature.initSign(pair.getPrivate());
+        signature.update(TAG);
+        byte[] signed = signature.sign();
+        signature.initVerify(pair.getPublic());
+        signature.update(TAG);
+        if (!signature.verify(signed)) {
+            throw new GeneralSecurityException(
+                    "the public key derived from the configured signing key does not match it");
+        }
+        return pair;
     }
+
+    private static final byte[] TAG = "dose-ledger signing key check".getBytes(StandardCharsets.US_ASCII);
 
     private static PublicKey derivePublic(PrivateKey key, byte[] seed) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);

@@ -10,7 +10,7 @@ class IntegrityBenchmarkSmokeTest {
 
     @Test
     void theBenchmarkProducesItsReport() throws Exception {
-        String report = IntegrityBenchmark.run(500, 20, 20, Files.createTempDirectory("integrity-benchmark"));
+        String report = IntegrityBenchmark.run(true, 3000, 20, 20, Files.createTempDirectory("integrity-benchmark"));
 
         assertThat(report)
                 .contains("verification: every hash, link, chain and checkpoint")
