@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.compliance.ComplianceExceptionRequests.AcknowledgeRequest;
@@ -291,17 +292,13 @@ class ComplianceExceptionController {
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
             @Valid @RequestBody AcknowledgeRequest request,
             WriteContext context) {
-        String path = "/api/practices/" + practiceId + "/exceptions/" + exceptionId;
-        return writes.execute(context, "POST " + path + "/acknowledgement", request, () -> {
-            ComplianceExceptionView exception = find(practiceId, exceptionId);
-            return WriteOutcome.created(
-                    URI.create(path),
-                    WriteReceipt.of(
-                            exceptionId,
-                            writer.send(
-                                    context,
-                                    request.toCommand(PracticeId.of(practiceId), exceptionId, exception.kind()))));
-        });
+        return review(
+                practiceId,
+                exceptionId,
+                "acknowledgement",
+                request,
+                context,
+                kind -> request.toCommand(PracticeId.of(practiceId), exceptionId, kind));
     }
 
     @PostMapping(path = "/{exceptionId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -362,16 +359,29 @@ class ComplianceExceptionController {
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
             @Valid @RequestBody ResolveRequest request,
             WriteContext context) {
+        return review(
+                practiceId,
+                exceptionId,
+                "resolution",
+                request,
+                context,
+                kind -> request.toCommand(PracticeId.of(practiceId), exceptionId, kind));
+    }
+
+    /** A review is written only for an exception the queue holds; the command names its kind. */
+    private ResponseEntity<Object> review(
+            String practiceId,
+            String exceptionId,
+            String action,
+            Object request,
+            WriteContext context,
+            Function<ExceptionKind, Object> command) {
         String path = "/api/practices/" + practiceId + "/exceptions/" + exceptionId;
-        return writes.execute(context, "POST " + path + "/resolution", request, () -> {
+        return writes.execute(context, "POST " + path + "/" + action, request, () -> {
             ComplianceExceptionView exception = find(practiceId, exceptionId);
             return WriteOutcome.created(
                     URI.create(path),
-                    WriteReceipt.of(
-                            exceptionId,
-                            writer.send(
-                                    context,
-                                    request.toCommand(PracticeId.of(practiceId), exceptionId, exception.kind()))));
+                    WriteReceipt.of(exceptionId, writer.send(context, command.apply(exception.kind()))));
         });
     }
 

@@ -52,7 +52,7 @@ public final class IntegrityBenchmark {
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("benchmark.events", 200_000);
         int appends = Integer.getInteger("benchmark.appends", 2_000);
-        int writes = Integer.getInteger("benchmark.writes", 1_000);
+        int writes = Integer.getInteger("benchmark.writes", 3_000);
         Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark"));
         Files.createDirectories(output);
         Path workDir = Files.createTempDirectory(output, "integrity-db");
