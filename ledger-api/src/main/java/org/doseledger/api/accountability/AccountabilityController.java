@@ -88,16 +88,6 @@ class AccountabilityController {
                                     @ExampleObject(
                                             name = "VALIDATION_FAILED",
                                             value = AccountabilityExamples.VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The stock read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            value = AccountabilityExamples.PROJECTION_BEHIND)))
     AccountabilityView accountability(
             @PathVariable String practiceId,
             @Parameter(description = "entries that occurred at or before this time (ISO 8601 with offset)")

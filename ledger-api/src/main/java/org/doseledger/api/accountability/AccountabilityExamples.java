@@ -66,17 +66,4 @@ final class AccountabilityExamples {
               "requestId": "5e2d8c1a-0b7f-4a93-86e1-2f4c9d0a7b63"
             }
             """;
-
-    /** 503: the stock read model had not reached atLeastPosition in time. */
-    static final String PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The stock-lots read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/accountability",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "d41f7b2e-6c0a-4e85-9b13-7a5e2c8f0d96"
-            }
-            """;
 }

@@ -80,16 +80,6 @@ class AuditTrailController {
                                             name = "VALIDATION_FAILED",
                                             summary = "occurredFrom is not a timestamp",
                                             value = AuditTrailExamples.VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The audit trail did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            value = AuditTrailExamples.PROJECTION_BEHIND)))
     AuditTrailPage page(
             @PathVariable String practiceId,
             @Valid @ParameterObject AuditTrailParams params,

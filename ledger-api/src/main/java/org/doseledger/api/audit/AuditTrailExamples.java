@@ -87,17 +87,4 @@ final class AuditTrailExamples {
               "requestId": "0f6b1a4e-7d2b-4c55-8f39-2a1c9e7b5d21"
             }
             """;
-
-    /** 503: the audit trail had not reached atLeastPosition in time. */
-    static final String PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The audit-trail read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/audit-trail",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "3c9a0d51-2b7e-4f0a-9a63-5e8d1c4b7a90"
-            }
-            """;
 }

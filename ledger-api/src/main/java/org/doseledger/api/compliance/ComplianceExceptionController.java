@@ -114,16 +114,6 @@ class ComplianceExceptionController {
                                     @ExampleObject(
                                             name = "VALIDATION_FAILED",
                                             value = ComplianceExceptionExamples.QUEUE_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The exceptions read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            value = ComplianceExceptionExamples.PROJECTION_BEHIND)))
     ComplianceExceptionsPage queue(
             @PathVariable String practiceId,
             @Parameter(description = "OPEN, ACKNOWLEDGED, CLEARED, RESOLVED; default OPEN and ACKNOWLEDGED")

@@ -165,16 +165,4 @@ final class ComplianceExceptionExamples {
               "requestId": "1f6e9a2c-8b0d-4c73-95a1-d4e7b2c0f358"
             }
             """;
-
-    static final String PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The compliance-exceptions read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/exceptions",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "6b8f1d0e-2a7c-4e94-b3d5-0c9a8e1f7b62"
-            }
-            """;
 }

@@ -88,6 +88,39 @@ class OpenApiConfiguration {
         };
     }
 
+    /**
+     * Every read that accepts {@code atLeastPosition} answers 503 when its read model does not reach that
+     * position in time; documented here once rather than on each endpoint.
+     */
+    @Bean
+    OperationCustomizer readYourWritesResponses() {
+        return (operation, handlerMethod) -> {
+            boolean waits = Arrays.stream(handlerMethod.getMethod().getParameters())
+                    .anyMatch(parameter -> {
+                        Class<?> type = parameter.getType();
+                        return "atLeastPosition".equals(parameter.getName())
+                                || (type.isRecord()
+                                        && Arrays.stream(type.getRecordComponents())
+                                                .anyMatch(component ->
+                                                        component.getName().equals("atLeastPosition")));
+                    });
+            if (waits) {
+                ApiResponses responses =
+                        operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
+                responses.addApiResponse(
+                        "503",
+                        problem(
+                                "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "PROJECTION_BEHIND",
+                                "Read model not yet up to date",
+                                "The stock-lots read model has not yet reached ledger position 999999; retry shortly"));
+                operation.setResponses(responses);
+            }
+            return operation;
+        };
+    }
+
     private static ApiResponse problem(
             String description, HttpStatus status, String code, String title, String detail) {
         ProblemDetail problem = ProblemResponses.problem(status, code, title, detail);

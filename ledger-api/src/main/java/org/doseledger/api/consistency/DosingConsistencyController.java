@@ -84,16 +84,6 @@ class DosingConsistencyController {
                                     @ExampleObject(
                                             name = "VALIDATION_FAILED",
                                             value = DosingConsistencyExamples.VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The dosing read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            value = DosingConsistencyExamples.PROJECTION_BEHIND)))
     DosingConsistencyView sessions(
             @PathVariable String practiceId,
             @Parameter(description = "only this client") @RequestParam(required = false) @Pattern(regexp = ID)

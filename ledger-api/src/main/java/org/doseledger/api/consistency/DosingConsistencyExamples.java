@@ -95,16 +95,4 @@ final class DosingConsistencyExamples {
               "requestId": "c2d9e1a7-4b0f-4e3c-9a81-6f5b2d0e7c43"
             }
             """;
-
-    static final String PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The dosing-consistency read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/dosing-consistency",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "5f0a8c2e-1d7b-4b96-83e4-9c2a0f6d1b57"
-            }
-            """;
 }

@@ -78,16 +78,6 @@ class InventoryController {
                                     @ExampleObject(
                                             name = "VALIDATION_FAILED",
                                             value = InventoryExamples.INVENTORY_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The stock read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            value = InventoryExamples.INVENTORY_PROJECTION_BEHIND)))
     InventoryView inventory(
             @PathVariable String practiceId,
             @Parameter(description = "only this storage location") @RequestParam(required = false) @Pattern(regexp = ID)

@@ -66,17 +66,4 @@ final class InventoryExamples {
               "requestId": "6a0e1f0b-94c1-4d8e-8a57-0c2f3d1b9e44"
             }
             """;
-
-    /** 503: the stock read model had not reached atLeastPosition in time. */
-    static final String INVENTORY_PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The stock-lots read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/inventory",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "b3f5a2c7-1e0d-4b9a-8c6f-7d2e9a1b0c35"
-            }
-            """;
 }

@@ -1110,17 +1110,6 @@ class StockController {
                                             name = "LOT_NOT_FOUND",
                                             summary = "No stock of this lot was ever received here",
                                             value = StockExamples.LOT_LOT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            summary = "atLeastPosition beyond the read model",
-                                            value = StockExamples.LOT_PROJECTION_BEHIND)))
     StockLotView lot(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1174,17 +1163,6 @@ class StockController {
                                             name = "PRACTICE_NOT_FOUND",
                                             summary = "Unknown practice",
                                             value = StockExamples.MOVEMENTS_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            summary = "atLeastPosition beyond the read model",
-                                            value = StockExamples.MOVEMENTS_PROJECTION_BEHIND)))
     List<StockMovementView> movements(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1238,17 +1216,6 @@ class StockController {
                                             name = "DRAW_NOT_FOUND",
                                             summary = "Unknown draw",
                                             value = StockExamples.DRAW_VIEW_DRAW_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            summary = "atLeastPosition beyond the read model",
-                                            value = StockExamples.DRAW_VIEW_PROJECTION_BEHIND)))
     DrawView drawView(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,

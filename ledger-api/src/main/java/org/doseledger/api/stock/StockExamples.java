@@ -1080,19 +1080,6 @@ final class StockExamples {
             }
             """;
 
-    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
-    static final String LOT_PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The stock-lots read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "0d43bb39-2a4f-4afc-be3e-3d075a307991"
-            }
-            """;
-
     /** 200: limit=3: a receipt, a draw and its administration. */
     static final String MOVEMENTS_OK = """
             [
@@ -1231,19 +1218,6 @@ final class StockExamples {
               "instance": "/api/practices/shelbyville/stock/lots/safe-1/42023-0113-10/K2611/movements",
               "code": "PRACTICE_NOT_FOUND",
               "requestId": "abffe4e2-9096-464b-aafa-ef6f20eb2f7e"
-            }
-            """;
-
-    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
-    static final String MOVEMENTS_PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The stock-lots read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/movements",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "ae43b8ac-4261-4941-b0e6-7dff26004e21"
             }
             """;
 
@@ -1409,19 +1383,6 @@ final class StockExamples {
               "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/00000000-0000-0000-0000-000000000000",
               "code": "DRAW_NOT_FOUND",
               "requestId": "5b70d776-5432-41f9-9892-b11c67ff7eaa"
-            }
-            """;
-
-    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
-    static final String DRAW_VIEW_PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The stock-lots read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/draws/61f4c346-e2d7-4b36-800e-50ba987d5b15",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "63999f28-2f26-49f6-94fd-8708f1cbb4b9"
             }
             """;
 }

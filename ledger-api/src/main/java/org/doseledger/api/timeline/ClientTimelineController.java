@@ -82,17 +82,6 @@ class ClientTimelineController {
                                             name = "CLIENT_NOT_FOUND",
                                             summary = "Unknown client",
                                             value = TimelineExamples.TIMELINE_CLIENT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            summary = "atLeastPosition beyond the read model",
-                                            value = TimelineExamples.TIMELINE_PROJECTION_BEHIND)))
     ClientTimelineView timeline(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -148,17 +137,6 @@ class ClientTimelineController {
                                             name = "CONSENT_NOT_FOUND",
                                             summary = "Unknown consent",
                                             value = TimelineExamples.CONSENT_CONSENT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROJECTION_BEHIND",
-                                            summary = "atLeastPosition beyond the read model",
-                                            value = TimelineExamples.CONSENT_PROJECTION_BEHIND)))
     ConsentView consent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,

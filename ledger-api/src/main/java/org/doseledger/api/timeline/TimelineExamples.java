@@ -109,19 +109,6 @@ final class TimelineExamples {
             }
             """;
 
-    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
-    static final String TIMELINE_PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The client-timeline read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/clients/c-1001/timeline",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "abad4324-43b2-469a-8bee-8f56f2d67967"
-            }
-            """;
-
     /** 200: A revoked consent. */
     static final String CONSENT_OK = """
             {
@@ -195,19 +182,6 @@ final class TimelineExamples {
               "instance": "/api/practices/springfield/clients/c-1001/consents/00000000-0000-0000-0000-000000000000",
               "code": "CONSENT_NOT_FOUND",
               "requestId": "9f73e56a-29f1-4c43-8df0-390a546e2934"
-            }
-            """;
-
-    /** 503 PROJECTION_BEHIND: atLeastPosition beyond the read model. */
-    static final String CONSENT_PROJECTION_BEHIND = """
-            {
-              "type": "https://doseledger.org/problems/projection-behind",
-              "title": "Read model not yet up to date",
-              "status": 503,
-              "detail": "The client-timeline read model has not yet reached ledger position 999999; retry shortly",
-              "instance": "/api/practices/springfield/clients/c-1001/consents/7e0b409b-48b3-4f88-b466-c9a8a0708c00",
-              "code": "PROJECTION_BEHIND",
-              "requestId": "5788bf7f-fd25-49f1-a0da-546a85c38bc2"
             }
             """;
 }

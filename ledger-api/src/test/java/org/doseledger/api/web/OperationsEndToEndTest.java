@@ -54,6 +54,35 @@ class OperationsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void everyReadThatWaitsForAPositionDocumentsItsProjectionBehindAnswer() {
+        com.fasterxml.jackson.databind.JsonNode paths =
+                http.get("/v3/api-docs").send().json().get("paths");
+        java.util.List<String> waiting = new java.util.ArrayList<>();
+        paths.fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+                    boolean takesPosition = false;
+                    for (com.fasterxml.jackson.databind.JsonNode parameter :
+                            method.getValue().path("parameters")) {
+                        takesPosition |= parameter.path("name").asText().equals("atLeastPosition");
+                    }
+                    if (takesPosition) {
+                        waiting.add(path.getKey());
+                        assertThat(method.getValue()
+                                        .at(
+                                                "/responses/503/content/application~1problem+json/examples/PROJECTION_BEHIND/value/code")
+                                        .asText())
+                                .as(method.getKey() + " " + path.getKey())
+                                .isEqualTo("PROJECTION_BEHIND");
+                    }
+                }));
+        assertThat(waiting)
+                .contains(
+                        "/api/practices/{practiceId}/audit-trail",
+                        "/api/practices/{practiceId}/inventory",
+                        "/api/practices/{practiceId}/clients/{clientId}/timeline");
+    }
+
+    @Test
     void everyResponseCarriesARequestIdAndASaneOneIsKept() {
         Http.Response generated = http.get("/actuator/health").send();
         Http.Response kept =
