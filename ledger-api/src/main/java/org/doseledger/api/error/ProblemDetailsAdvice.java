@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.doseledger.api.read.ProjectionBehindException;
+import org.doseledger.api.security.RateLimitedException;
 import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.api.web.RequestIdFilter;
 import org.doseledger.api.web.RequestSizeLimitFilter;
@@ -92,6 +93,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "Idempotency-Key reused",
                         e.getMessage()),
                 request);
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Object> rateLimited(RateLimitedException e, WebRequest request) {
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Too many requests", e.getMessage());
+        decorate(problem, request);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(InvalidQueryException.class)

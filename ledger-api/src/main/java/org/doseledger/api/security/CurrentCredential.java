@@ -1,5 +1,6 @@
 package org.doseledger.api.security;
 
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -9,10 +10,13 @@ public final class CurrentCredential {
     private CurrentCredential() {}
 
     public static ApiCredential get() {
+        return find().orElseThrow(() -> new IllegalStateException("no API credential on this request"));
+    }
+
+    public static Optional<ApiCredential> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ApiCredential credential) {
-            return credential;
-        }
-        throw new IllegalStateException("no API credential on this request");
+        return authentication != null && authentication.getPrincipal() instanceof ApiCredential credential
+                ? Optional.of(credential)
+                : Optional.empty();
     }
 }

@@ -7,8 +7,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class SecurityWebConfiguration implements WebMvcConfigurer {
 
+    private final CredentialRateLimiter limiter;
+
+    SecurityWebConfiguration(CredentialRateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        // a credential's requests count against its limit before anything else is decided
+        registry.addInterceptor(new RateLimitInterceptor(limiter)).addPathPatterns("/api/**");
         registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**");
     }
 }

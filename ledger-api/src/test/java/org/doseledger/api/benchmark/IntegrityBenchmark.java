@@ -211,6 +211,7 @@ public final class IntegrityBenchmark {
                         "--spring.datasource.password=",
                         "--ledger.data-dir=" + dataDir,
                         "--ledger.integrity.sealing=false",
+                        "--ledger.rate-limit.enabled=false",
                         "--logging.level.root=WARN")) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://localhost:" + running.getEnvironment().getProperty("local.server.port");

@@ -159,6 +159,8 @@ public final class ReadSideBenchmark {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--ledger.data-dir=" + dataDir,
+                // one client measuring latency, not a credential to throttle
+                "--ledger.rate-limit.enabled=false",
                 "--server.port=0"));
         if (quiet) {
             arguments.add("--logging.level.root=WARN");

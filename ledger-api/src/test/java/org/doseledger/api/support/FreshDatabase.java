@@ -39,7 +39,10 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
                                     "ledger.integrity.sealing",
                                     "false",
                                     "ledger.integrity.gap-window",
-                                    "0s")));
+                                    "0s",
+                                    // tests are about other things than pace; RateLimitEndToEndTest turns it on
+                                    "ledger.rate-limit.enabled",
+                                    context.getEnvironment().getProperty("ledger.rate-limit.enabled", "false"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
