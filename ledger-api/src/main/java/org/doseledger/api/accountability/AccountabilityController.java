@@ -17,6 +17,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CsvWriter;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
@@ -41,9 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
         name = "Accountability",
         description = "Opening inventory, movements, expected balance and counts of each lot, at any date")
 class AccountabilityController {
-
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    private static final String NDC = "[0-9]{4,5}-[0-9]{3,4}-[0-9]{1,2}";
 
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
@@ -99,8 +97,8 @@ class AccountabilityController {
             @Parameter(description = "open the period at the last count at or before this time")
                     @RequestParam(required = false)
                     Instant from,
-            @RequestParam(required = false) @Pattern(regexp = ID) String location,
-            @RequestParam(required = false) @Pattern(regexp = NDC) String ndc,
+            @RequestParam(required = false) @Pattern(regexp = CommonRequests.ID) String location,
+            @RequestParam(required = false) @Pattern(regexp = CommonRequests.NDC) String ndc,
             @RequestParam(required = false) Substance substance,
             @Parameter(description = "list each movement of the period") @RequestParam(defaultValue = "true")
                     boolean movements,
@@ -129,8 +127,8 @@ class AccountabilityController {
             @RequestParam Instant asOf,
             @RequestParam(required = false) Instant knownAt,
             @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) @Pattern(regexp = ID) String location,
-            @RequestParam(required = false) @Pattern(regexp = NDC) String ndc,
+            @RequestParam(required = false) @Pattern(regexp = CommonRequests.ID) String location,
+            @RequestParam(required = false) @Pattern(regexp = CommonRequests.NDC) String ndc,
             @RequestParam(required = false) Substance substance,
             @RequestParam(required = false) @Min(1) Long atLeastPosition,
             HttpServletResponse response)

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.core.apikey.api.Role;
 
 final class ApiKeyRequests {
@@ -23,8 +24,7 @@ final class ApiKeyRequests {
     record IssueApiKeyRequest(
             @NotNull Role role,
 
-            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-            String practiceId,
+            @Pattern(regexp = CommonRequests.ID) String practiceId,
 
             @NotBlank @Size(max = 200) String label,
             @Future Instant expiresAt) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.core.shared.Substance;
 import org.doseledger.projections.audit.AuditTrailFilter;
 
@@ -23,20 +24,21 @@ record AuditTrailParams(
         @Parameter(description = "recorded by the ledger before (exclusive)")
         Instant recordedTo,
 
-        @Parameter(description = "id of the credential (API key) that wrote the event") @Pattern(regexp = ID)
+        @Parameter(description = "id of the credential (API key) that wrote the event")
+        @Pattern(regexp = CommonRequests.ID)
         String actor,
 
         @Parameter(description = "a practitioner the event names: who drew, witnessed, co-signed, acted")
-        @Pattern(regexp = ID)
+        @Pattern(regexp = CommonRequests.ID)
         String practitioner,
 
-        @Parameter(description = "client id") @Pattern(regexp = ID)
+        @Parameter(description = "client id") @Pattern(regexp = CommonRequests.ID)
         String client,
 
         @Parameter(description = "substance of the product the event is about")
         Substance substance,
 
-        @Parameter(description = "storage location id") @Pattern(regexp = ID)
+        @Parameter(description = "storage location id") @Pattern(regexp = CommonRequests.ID)
         String location,
 
         @Parameter(description = "event type without the Event suffix, e.g. DoseDrawn; repeat for several")
@@ -52,8 +54,6 @@ record AuditTrailParams(
 
         @Parameter(description = "wait (bounded) until the audit trail includes this ledger position") @Min(1)
         Long atLeastPosition) {
-
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     AuditTrailFilter filter() {
         return new AuditTrailFilter(

@@ -21,6 +21,7 @@ import org.doseledger.api.client.ClientRequests.RevokeConsentRequest;
 import org.doseledger.api.client.ClientRequests.TherapySessionRequest;
 import org.doseledger.api.client.ClientRequests.UpdateContactRequest;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
@@ -42,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Clients", description = "Clients of a practice and their informed consents")
 class ClientController {
 
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    static final String ID = CommonRequests.ID;
 
     private final IdempotentWrites writes;
     private final LedgerWriter writer;

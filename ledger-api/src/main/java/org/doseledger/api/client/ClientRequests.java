@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.CommonRequests.PersonNameBody;
 import org.doseledger.core.client.api.AmendTreatmentPlanCommand;
@@ -51,7 +52,7 @@ final class ClientRequests {
     record RegisterClientRequest(
             @NotBlank
             @Pattern(
-                    regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+                    regexp = CommonRequests.ID,
                     message = "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
             String clientId,
 
@@ -126,8 +127,7 @@ final class ClientRequests {
             @NotNull @Positive @Digits(integer = 3, fraction = 3)
             BigDecimal kilograms,
 
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-            String measuredBy,
+            @NotBlank @Pattern(regexp = CommonRequests.ID) String measuredBy,
 
             @NotNull @PastOrPresent Instant occurredAt) {
 
@@ -157,8 +157,7 @@ final class ClientRequests {
     record RecordClearanceRequest(
             @NotNull ClearanceSource source,
 
-            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-            String practitionerId,
+            @Pattern(regexp = CommonRequests.ID) String practitionerId,
 
             @NotBlank @Size(max = 200) String clinician,
             @NotNull @PastOrPresent Instant clearedAt,
@@ -238,8 +237,7 @@ final class ClientRequests {
     record ApprovePlanRequest(
             @NotNull @Valid PlanTermsBody terms,
 
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-            String approvedBy,
+            @NotBlank @Pattern(regexp = CommonRequests.ID) String approvedBy,
 
             @NotNull @PastOrPresent Instant occurredAt) {
 
@@ -253,8 +251,7 @@ final class ClientRequests {
             @NotNull @Valid PlanTermsBody terms,
             @NotBlank @Size(max = 4000) String reason,
 
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-            String approvedBy,
+            @NotBlank @Pattern(regexp = CommonRequests.ID) String approvedBy,
 
             @NotNull @PastOrPresent Instant occurredAt) {
 
@@ -267,11 +264,9 @@ final class ClientRequests {
     record TherapySessionRequest(
             @NotNull TherapySessionKind kind,
 
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-            String therapistId,
+            @NotBlank @Pattern(regexp = CommonRequests.ID) String therapistId,
 
-            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-            String dosingSessionId,
+            @Pattern(regexp = CommonRequests.ID) String dosingSessionId,
 
             @jakarta.validation.constraints.Min(5) @jakarta.validation.constraints.Max(600)
             int durationMinutes,

@@ -17,6 +17,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CsvWriter;
 import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.core.apikey.api.Role;
@@ -42,8 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
         name = "Dosing consistency",
         description = "Every dosing session judged against the plan, the previous dose and the rules")
 class DosingConsistencyController {
-
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
@@ -86,11 +85,13 @@ class DosingConsistencyController {
                                             value = DosingConsistencyExamples.VALIDATION_FAILED)))
     DosingConsistencyView sessions(
             @PathVariable String practiceId,
-            @Parameter(description = "only this client") @RequestParam(required = false) @Pattern(regexp = ID)
+            @Parameter(description = "only this client")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = CommonRequests.ID)
                     String client,
             @Parameter(description = "only sessions this practitioner drew or administered in")
                     @RequestParam(required = false)
-                    @Pattern(regexp = ID)
+                    @Pattern(regexp = CommonRequests.ID)
                     String practitioner,
             @Parameter(description = "sessions at or after") @RequestParam(required = false) Instant from,
             @Parameter(description = "sessions before") @RequestParam(required = false) Instant to,
@@ -114,8 +115,8 @@ class DosingConsistencyController {
     @Operation(hidden = true)
     void csv(
             @PathVariable String practiceId,
-            @RequestParam(required = false) @Pattern(regexp = ID) String client,
-            @RequestParam(required = false) @Pattern(regexp = ID) String practitioner,
+            @RequestParam(required = false) @Pattern(regexp = CommonRequests.ID) String client,
+            @RequestParam(required = false) @Pattern(regexp = CommonRequests.ID) String practitioner,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) @Min(1) Long atLeastPosition,

@@ -15,6 +15,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CsvWriter;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
@@ -36,9 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/practices/{practiceId}/inventory")
 @Tag(name = "Inventory", description = "What the practice holds now, per lot at each location")
 class InventoryController {
-
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    private static final String NDC = "[0-9]{4,5}-[0-9]{3,4}-[0-9]{1,2}";
 
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
@@ -80,9 +78,13 @@ class InventoryController {
                                             value = InventoryExamples.INVENTORY_VALIDATION_FAILED)))
     InventoryView inventory(
             @PathVariable String practiceId,
-            @Parameter(description = "only this storage location") @RequestParam(required = false) @Pattern(regexp = ID)
+            @Parameter(description = "only this storage location")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = CommonRequests.ID)
                     String location,
-            @Parameter(description = "only this product") @RequestParam(required = false) @Pattern(regexp = NDC)
+            @Parameter(description = "only this product")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = CommonRequests.NDC)
                     String ndc,
             @Parameter(description = "only this substance") @RequestParam(required = false) Substance substance,
             @Parameter(description = "also list lots at zero with no open draw") @RequestParam(defaultValue = "false")
@@ -103,8 +105,8 @@ class InventoryController {
     @Operation(hidden = true)
     void csv(
             @PathVariable String practiceId,
-            @RequestParam(required = false) @Pattern(regexp = ID) String location,
-            @RequestParam(required = false) @Pattern(regexp = NDC) String ndc,
+            @RequestParam(required = false) @Pattern(regexp = CommonRequests.ID) String location,
+            @RequestParam(required = false) @Pattern(regexp = CommonRequests.NDC) String ndc,
             @RequestParam(required = false) Substance substance,
             @RequestParam(defaultValue = "false") boolean includeEmpty,
             @RequestParam(required = false) @Min(1) Long atLeastPosition,

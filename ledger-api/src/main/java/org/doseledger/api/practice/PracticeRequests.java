@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.ValidDeaNumber;
 import org.doseledger.core.practice.api.PracticePolicies;
@@ -38,7 +39,7 @@ final class PracticeRequests {
     record RegisterPracticeRequest(
             @NotBlank
             @Pattern(
-                    regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+                    regexp = CommonRequests.ID,
                     message = "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
             String practiceId,
 

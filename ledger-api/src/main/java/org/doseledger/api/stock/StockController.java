@@ -74,7 +74,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Stock", description = "Every milligram of a lot, from receipt to administration or waste")
 class StockController {
 
-    static final String NDC = "[0-9]{4,5}-[0-9]{3,4}-[0-9]{1,2}";
+    static final String NDC = CommonRequests.NDC;
     static final String LOT = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
     private static final String DRAW = "[A-Za-z0-9-]{1,64}";
 

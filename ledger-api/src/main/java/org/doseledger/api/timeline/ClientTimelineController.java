@@ -14,6 +14,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
@@ -34,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/practices/{practiceId}/clients/{clientId}")
 @Tag(name = "Client timeline", description = "Everything the ledger holds about one client, in occurred order")
 class ClientTimelineController {
-
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
@@ -84,7 +83,7 @@ class ClientTimelineController {
                                             value = TimelineExamples.TIMELINE_CLIENT_NOT_FOUND)))
     ClientTimelineView timeline(
             @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = ID) String clientId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String clientId,
             @RequestParam(defaultValue = "0") @Min(0) int offset,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
             @Parameter(description = "wait (bounded) until the timeline includes this ledger position")
@@ -139,7 +138,7 @@ class ClientTimelineController {
                                             value = TimelineExamples.CONSENT_CONSENT_NOT_FOUND)))
     ConsentView consent(
             @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = ID) String clientId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String clientId,
             @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String consentId,
             @RequestParam(required = false) @Min(1) Long atLeastPosition) {
         readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, atLeastPosition);

@@ -20,6 +20,9 @@ public final class CommonRequests {
     /** Ids chosen by practice software: practitioners, clients, locations, lots. */
     public static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
+    /** A National Drug Code with its hyphens (4-4-2, 5-3-2 or 5-4-1). */
+    public static final String NDC = "[0-9]{4,5}-[0-9]{3,4}-[0-9]{1,2}";
+
     public static final String ID_MESSAGE =
             "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.doseledger.api.security.CurrentCredential;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.RequestIdFilter;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -17,7 +18,7 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String PRACTITIONER = "X-Practitioner-Id";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-    private static final Pattern PRACTITIONER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern PRACTITIONER_ID = Pattern.compile(CommonRequests.ID);
 
     private final Clock clock;
 
