@@ -2,6 +2,7 @@ package org.doseledger.projections.compliance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Method;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,6 +26,7 @@ import org.doseledger.core.compliance.api.ExceptionResolvedEvent;
 import org.doseledger.core.compliance.api.ExceptionReviewIds;
 import org.doseledger.core.session.api.ClientDischargedEvent;
 import org.doseledger.core.session.api.RemsFormSubmittedEvent;
+import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.LedgerEvent;
 import org.doseledger.core.stock.api.CountKind;
 import org.doseledger.core.stock.api.DiscrepancyRecordedEvent;
@@ -238,6 +241,28 @@ public class ComplianceExceptionsProjection {
                 .findFirst();
     }
 
+    /** Reads an event's {@code lateEntry()} when its type has one; null otherwise. Looked up once per type. */
+    private static final ClassValue<Function<Object, LateEntry>> LATE_ENTRY = new ClassValue<>() {
+        @Override
+        protected Function<Object, LateEntry> computeValue(Class<?> type) {
+            try {
+                Method accessor = type.getMethod("lateEntry");
+                if (!LateEntry.class.equals(accessor.getReturnType())) {
+                    return event -> null;
+                }
+                return event -> {
+                    try {
+                        return (LateEntry) accessor.invoke(event);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("cannot read lateEntry of " + type.getName(), e);
+                    }
+                };
+            } catch (NoSuchMethodException e) {
+                return event -> null;
+            }
+        }
+    };
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from compliance_exception");
@@ -247,6 +272,10 @@ public class ComplianceExceptionsProjection {
 
     /** Any event recorded with a late-entry reason and co-signer is a LATE_ENTRY exception of its own. */
     private void lateEntry(LedgerEvent event, EventMessage<?> message, long position) {
+        if (LATE_ENTRY.get(event.getClass()).apply(event) == null) {
+            // the common case, decided without serializing the event
+            return;
+        }
         JsonNode payload = json.valueToTree(event);
         JsonNode late = payload.path("lateEntry");
         if (!late.isObject()) {
