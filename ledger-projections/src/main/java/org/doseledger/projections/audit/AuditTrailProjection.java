@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.shared.LedgerEvent;
 import org.doseledger.core.shared.LedgerMetadata;
+import org.doseledger.projections.support.EventMessages;
 import org.doseledger.projections.support.EventRecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,8 +50,7 @@ public class AuditTrailProjection {
 
     @EventHandler
     void on(Object event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position =
-                token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+        long position = EventMessages.position(token);
         JsonNode payload = json.valueToTree(event);
         Map<String, Object> metadata = message.getMetaData();
         AuditFields fields = AuditFields.of(payload, metadata.get(LedgerMetadata.PRACTITIONER_ID));
@@ -69,7 +69,7 @@ public class AuditTrailProjection {
                 """,
                 position,
                 message.getIdentifier(),
-                eventType(message.getPayloadType()),
+                EventMessages.eventType(message),
                 domain == null ? null : domain.getType(),
                 domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getSequenceNumber(),
@@ -125,11 +125,6 @@ public class AuditTrailProjection {
                 ? entries.get(entries.size() - 1).ledgerPosition()
                 : null;
         return new AuditTrailPage(query.practiceId().value(), entries, query.limit(), next);
-    }
-
-    static String eventType(Class<?> payloadType) {
-        String name = payloadType.getSimpleName();
-        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
     }
 
     private String substance(AuditFields fields) {

@@ -43,6 +43,7 @@ import org.doseledger.core.stock.api.StockReturnedEvent;
 import org.doseledger.core.stock.api.StockTransferredInEvent;
 import org.doseledger.core.stock.api.StockTransferredOutEvent;
 import org.doseledger.projections.support.Decimals;
+import org.doseledger.projections.support.EventMessages;
 import org.doseledger.projections.support.EventRecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -710,7 +711,7 @@ public class StockLotProjection {
     }
 
     private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+        return EventMessages.position(token);
     }
 
     private static InventoryLineView toInventoryLine(ResultSet rs, int row) throws SQLException {

@@ -16,7 +16,11 @@ public final class EventMessages {
 
     /** The event's type as the API names it: {@code DoseDrawnEvent} is "DoseDrawn". */
     public static String eventType(EventMessage<?> message) {
-        String name = message.getPayloadType().getSimpleName();
+        return eventType(message.getPayloadType());
+    }
+
+    public static String eventType(Class<?> payloadType) {
+        String name = payloadType.getSimpleName();
         return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
     }
 

@@ -19,6 +19,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.projections.support.EventMessages;
 import org.doseledger.projections.support.EventRecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,8 +42,7 @@ public class ClientTimelineProjection {
 
     @EventHandler
     void on(ClientEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position =
-                token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+        long position = EventMessages.position(token);
         jdbc.update(
                 """
                 insert into client_timeline (ledger_position, event_id, practice_id, client_id, event_type,
@@ -55,7 +55,7 @@ public class ClientTimelineProjection {
                 message.getIdentifier(),
                 event.practiceId().value(),
                 event.clientId(),
-                eventType(event),
+                EventMessages.eventType(event.getClass()),
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(EventRecordedTime.of(message)),
                 metaData(message, LedgerMetadata.CREDENTIAL_ID),
@@ -70,8 +70,7 @@ public class ClientTimelineProjection {
      */
     @EventHandler
     void on(EntryCorrectedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position =
-                token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+        long position = EventMessages.position(token);
         jdbc.update(
                 """
                 insert into client_timeline (ledger_position, event_id, practice_id, client_id, event_type,
@@ -83,7 +82,7 @@ public class ClientTimelineProjection {
                 """,
                 position,
                 message.getIdentifier(),
-                eventType(event),
+                EventMessages.eventType(event.getClass()),
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(EventRecordedTime.of(message)),
                 metaData(message, LedgerMetadata.CREDENTIAL_ID),
@@ -162,11 +161,6 @@ public class ClientTimelineProjection {
         return entries.stream()
                 .map(entry -> entry.withCorrections(corrections.getOrDefault(entry.eventId(), List.of())))
                 .toList();
-    }
-
-    static String eventType(Object event) {
-        String name = event.getClass().getSimpleName();
-        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
     }
 
     private static String metaData(EventMessage<?> message, String key) {
