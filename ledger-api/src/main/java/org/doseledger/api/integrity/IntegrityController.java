@@ -8,13 +8,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.security.PublicKey;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.security.CurrentCredential;
 import org.doseledger.core.apikey.api.Role;
-import org.doseledger.core.integrity.Checkpoint;
 import org.doseledger.core.integrity.VerificationReport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,35 +50,6 @@ class IntegrityController {
 
     /** A public key that verifies checkpoints: its id, SHA-256 fingerprint and X.509 encoding (PEM). */
     record PublicKeyView(String keyId, String algorithm, String fingerprint, boolean active, String pem) {}
-
-    /** A checkpoint as signed; hashes and signature in hex. */
-    record CheckpointView(
-            long number,
-            long fromIndex,
-            long toIndex,
-            long eventCount,
-            String chainHash,
-            String previousCheckpointHash,
-            Instant sealedAt,
-            String keyId,
-            String signature,
-            String checkpointHash) {
-
-        static CheckpointView of(Checkpoint checkpoint) {
-            HexFormat hex = HexFormat.of();
-            return new CheckpointView(
-                    checkpoint.number(),
-                    checkpoint.fromIndex(),
-                    checkpoint.toIndex(),
-                    checkpoint.eventCount(),
-                    hex.formatHex(checkpoint.chainHash()),
-                    hex.formatHex(checkpoint.previousCheckpointHash()),
-                    checkpoint.sealedAt(),
-                    checkpoint.keyId(),
-                    hex.formatHex(checkpoint.signature()),
-                    hex.formatHex(checkpoint.checkpointHash()));
-        }
-    }
 
     @GetMapping("/api/ledger/public-keys")
     @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR, Role.PRACTICE_WRITER})

@@ -1,6 +1,7 @@
 package org.doseledger.api.integrity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +37,9 @@ public class LedgerBundle {
 
     private final JdbcTemplate jdbc;
     private final SigningKeys keys;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Times as ISO 8601 text, as the offline verifier reads them. */
+    private final ObjectMapper json =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     LedgerBundle(JdbcTemplate jdbc, SigningKeys keys) {
         this.jdbc = jdbc;
@@ -92,9 +95,8 @@ public class LedgerBundle {
 
             file = entry(zip, "checkpoints.json");
             file.write(json.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(checkpoints.stream()
-                            .map(LedgerBundle::checkpointJson)
-                            .toList()));
+                    .writeValueAsBytes(
+                            checkpoints.stream().map(CheckpointView::of).toList()));
             files.put("checkpoints.json", file.finish());
 
             for (Map.Entry<String, PublicKey> key : keys.trusted().entrySet()) {
@@ -115,7 +117,7 @@ public class LedgerBundle {
             manifest.put("checkpoints", checkpoints.size());
             manifest.put(
                     "lastCheckpoint",
-                    checkpoints.isEmpty() ? null : checkpointJson(checkpoints.get(checkpoints.size() - 1)));
+                    checkpoints.isEmpty() ? null : CheckpointView.of(checkpoints.get(checkpoints.size() - 1)));
             manifest.put("sha256", files);
             zip.putNextEntry(new ZipEntry("manifest.json"));
             zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
@@ -139,21 +141,6 @@ public class LedgerBundle {
         line.put("previousHash", hex(event.previousHash()));
         line.put("eventHash", hex(event.eventHash()));
         return line;
-    }
-
-    static Map<String, Object> checkpointJson(Checkpoint checkpoint) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("number", checkpoint.number());
-        json.put("fromIndex", checkpoint.fromIndex());
-        json.put("toIndex", checkpoint.toIndex());
-        json.put("eventCount", checkpoint.eventCount());
-        json.put("chainHash", hex(checkpoint.chainHash()));
-        json.put("previousCheckpointHash", hex(checkpoint.previousCheckpointHash()));
-        json.put("sealedAt", checkpoint.sealedAt().toString());
-        json.put("keyId", checkpoint.keyId());
-        json.put("signature", hex(checkpoint.signature()));
-        json.put("checkpointHash", hex(checkpoint.checkpointHash()));
-        return json;
     }
 
     private static String hex(byte[] bytes) {
