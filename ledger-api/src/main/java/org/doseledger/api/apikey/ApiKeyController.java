@@ -13,18 +13,23 @@ import java.net.URI;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.apikey.ApiKeyRequests.GrantPracticeRequest;
 import org.doseledger.api.apikey.ApiKeyRequests.IssueApiKeyRequest;
 import org.doseledger.api.apikey.ApiKeyRequests.RevokeApiKeyRequest;
+import org.doseledger.api.apikey.ApiKeyRequests.WithdrawPracticeRequest;
 import org.doseledger.api.apikey.ApiKeyResponses.ApiKeyDescription;
 import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.GrantPracticeAccessCommand;
 import org.doseledger.core.apikey.api.RevokeApiKeyCommand;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.apikey.api.WithdrawPracticeAccessCommand;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.projections.apikey.ApiKeyView;
@@ -276,5 +281,71 @@ class ApiKeyController {
                                 writer.send(
                                         context,
                                         new RevokeApiKeyCommand(keyId, context.recordedAt(), request.reason())))));
+    }
+
+    @PostMapping(path = "/{keyId}/practice-grants", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Let a REGULATOR key read and export one more practice (ADMIN)",
+            description = "Only REGULATOR keys are granted practices (409 PRACTICE_GRANT_NOT_REGULATOR); a practice"
+                    + " is granted once (409 PRACTICE_ALREADY_GRANTED); a revoked key is granted nothing (409"
+                    + " API_KEY_ALREADY_REVOKED). The grant takes effect on the key's next request.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Granted; Location is the key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class)))
+    ResponseEntity<Object> grantPractice(
+            @PathVariable @Pattern(regexp = KEY_ID) String keyId,
+            @Valid @RequestBody GrantPracticeRequest request,
+            WriteContext context) {
+        String path = "/api/admin/api-keys/" + keyId;
+        PracticeId practice = PracticeId.of(request.practiceId());
+        return writes.execute(context, "POST " + path + "/practice-grants", request, () -> {
+            issuer.requirePractice(practice);
+            return WriteOutcome.created(
+                    URI.create(path),
+                    WriteReceipt.of(
+                            keyId,
+                            writer.send(
+                                    context,
+                                    new GrantPracticeAccessCommand(
+                                            keyId, practice, request.reason(), context.recordedAt()))));
+        });
+    }
+
+    @PostMapping(path = "/{keyId}/practice-grants/{practiceId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "End a REGULATOR key's access to one practice (ADMIN)",
+            description = "409 PRACTICE_NOT_GRANTED when the key has no access to that practice.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Withdrawn; Location is the key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class)))
+    ResponseEntity<Object> withdrawPractice(
+            @PathVariable @Pattern(regexp = KEY_ID) String keyId,
+            @PathVariable("practiceId") @Pattern(regexp = CommonRequests.ID) String practiceId,
+            @Valid @RequestBody WithdrawPracticeRequest request,
+            WriteContext context) {
+        String path = "/api/admin/api-keys/" + keyId;
+        return writes.execute(
+                context,
+                "POST " + path + "/practice-grants/" + practiceId + "/withdrawal",
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path),
+                        WriteReceipt.of(
+                                keyId,
+                                writer.send(
+                                        context,
+                                        new WithdrawPracticeAccessCommand(
+                                                keyId,
+                                                PracticeId.of(practiceId),
+                                                request.reason(),
+                                                context.recordedAt())))));
     }
 }

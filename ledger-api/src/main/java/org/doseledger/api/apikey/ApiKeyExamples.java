@@ -86,13 +86,13 @@ final class ApiKeyExamples {
               "type": "https://doseledger.org/problems/validation-failed",
               "title": "Invalid request",
               "status": 400,
-              "detail": "label: must not be blank; scopeConsistent: practiceId is required for every role but ADMIN, and must be absent for ADMIN",
+              "detail": "label: must not be blank; scopeConsistent: practiceId is required for PRACTICE_WRITER and COMPLIANCE_OFFICER, and must be absent for ADMIN",
               "instance": "/api/admin/api-keys",
               "code": "VALIDATION_FAILED",
               "errors": [
                 {
                   "field": "scopeConsistent",
-                  "message": "practiceId is required for every role but ADMIN, and must be absent for ADMIN"
+                  "message": "practiceId is required for PRACTICE_WRITER and COMPLIANCE_OFFICER, and must be absent for ADMIN"
                 },
                 {"field": "label", "message": "must not be blank"}
               ],

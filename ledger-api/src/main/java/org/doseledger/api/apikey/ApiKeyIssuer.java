@@ -30,12 +30,8 @@ public class ApiKeyIssuer {
     /** Must run inside a transaction. */
     public IssuedApiKey issue(
             WriteContext context, Role role, PracticeId practiceId, String label, java.time.Instant expiresAt) {
-        if (practiceId != null
-                && queries.query(
-                                new FindPracticeQuery(practiceId), ResponseTypes.optionalInstanceOf(PracticeView.class))
-                        .join()
-                        .isEmpty()) {
-            throw new UnknownRecordException("practice", practiceId.value());
+        if (practiceId != null) {
+            requirePractice(practiceId);
         }
         ApiKeySecrets.GeneratedKey key = ApiKeySecrets.generate();
         var events = writer.send(
@@ -50,5 +46,14 @@ public class ApiKeyIssuer {
                 label,
                 expiresAt,
                 WriteReceipt.of(key.keyId(), events));
+    }
+
+    /** Keys act only for practices the ledger knows: 404 PRACTICE_NOT_FOUND otherwise. */
+    public void requirePractice(PracticeId practiceId) {
+        if (queries.query(new FindPracticeQuery(practiceId), ResponseTypes.optionalInstanceOf(PracticeView.class))
+                .join()
+                .isEmpty()) {
+            throw new UnknownRecordException("practice", practiceId.value());
+        }
     }
 }

@@ -17,7 +17,8 @@ final class ApiKeyRequests {
     private ApiKeyRequests() {}
 
     /**
-     * @param practiceId the practice the key acts for; required for every role but ADMIN, absent for ADMIN
+     * @param practiceId the practice the key acts for: required for PRACTICE_WRITER and COMPLIANCE_OFFICER,
+     *     absent for ADMIN, and for REGULATOR the first practice granted (others are granted later)
      * @param label what the key is for, e.g. "EHR integration, main office"
      * @param expiresAt when the key stops working; none when absent
      */
@@ -31,11 +32,26 @@ final class ApiKeyRequests {
 
         @JsonIgnore
         @Schema(hidden = true)
-        @AssertTrue(message = "practiceId is required for every role but ADMIN, and must be absent for ADMIN")
+        @AssertTrue(
+                message =
+                        "practiceId is required for PRACTICE_WRITER and COMPLIANCE_OFFICER, and must be absent for ADMIN")
         boolean isScopeConsistent() {
-            return role == null || role.isPracticeScoped() == (practiceId != null);
+            return role == null || role.acceptsIssuingPractice(practiceId);
         }
     }
 
     record RevokeApiKeyRequest(@NotBlank @Size(max = 1000) String reason) {}
+
+    /**
+     * Grant a REGULATOR key one more practice.
+     *
+     * @param practiceId the practice it may read and export from now on
+     * @param reason why, e.g. the case or subpoena number
+     */
+    record GrantPracticeRequest(
+            @NotNull @Pattern(regexp = CommonRequests.ID) String practiceId,
+            @NotBlank @Size(max = 1000) String reason) {}
+
+    record WithdrawPracticeRequest(
+            @NotBlank @Size(max = 1000) String reason) {}
 }

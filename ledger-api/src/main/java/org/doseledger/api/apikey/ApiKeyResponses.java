@@ -1,6 +1,7 @@
 package org.doseledger.api.apikey;
 
 import java.time.Instant;
+import java.util.List;
 import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.projections.apikey.ApiKeyView;
@@ -27,7 +28,10 @@ final class ApiKeyResponses {
         }
     }
 
-    /** An issued key as administrators see it: everything but the secret and its hash. */
+    /**
+     * An issued key as administrators see it: everything but the secret and its hash. For a REGULATOR
+     * key, {@code grantedPractices} are the practices it may read now.
+     */
     record ApiKeyDescription(
             String keyId,
             Role role,
@@ -36,7 +40,8 @@ final class ApiKeyResponses {
             Instant issuedAt,
             String issuedBy,
             Instant expiresAt,
-            Instant revokedAt) {
+            Instant revokedAt,
+            List<String> grantedPractices) {
 
         static ApiKeyDescription of(ApiKeyView key) {
             return new ApiKeyDescription(
@@ -47,7 +52,8 @@ final class ApiKeyResponses {
                     key.issuedAt(),
                     key.issuedBy(),
                     key.expiresAt(),
-                    key.revokedAt());
+                    key.revokedAt(),
+                    key.role() == Role.REGULATOR ? key.grantedPractices() : null);
         }
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On the first start (no key was ever issued) the ledger issues an ADMIN key, prints it once and
+ * On the first start (no key was ever issued) the ledger issues an ADMIN key, logs its id (never its secret) and
  * writes it to {@code <data dir>/initial-admin-key} readable by its owner only. An advisory lock keeps
  * replicas starting together from issuing two.
  */
@@ -66,13 +66,13 @@ class InitialAdminKey implements ApplicationRunner {
         }
         Path file = properties.dataDir().resolve("initial-admin-key");
         writeOwnerOnly(file, issued.apiKey() + System.lineSeparator());
+        // the secret goes to the owner-only file alone: logs are shipped and kept where keys must not be
         log.warn("""
 
                 =====================================================================
-                 First start: an ADMIN API key was issued. It is shown only now and
-                 stored in {} (owner-only).
-                 {}
-                =====================================================================""", file.toAbsolutePath().normalize(), issued.apiKey());
+                 First start: an ADMIN API key (id {}) was issued. Its secret is in
+                 {} (owner-only) and nowhere else; it is not shown again.
+                =====================================================================""", issued.keyId(), file.toAbsolutePath().normalize());
     }
 
     private static void writeOwnerOnly(Path file, String content) throws IOException {

@@ -110,8 +110,7 @@ class IntegrityController {
     void bundle(HttpServletResponse response) throws IOException {
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"dose-ledger-bundle.zip\"");
-        bundle.write(
-                response.getOutputStream(), "api-key:" + CurrentCredential.get().keyId());
+        bundle.write(response.getOutputStream(), CurrentCredential.get().id());
     }
 
     private PublicKeyView view(String keyId, PublicKey key) {

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.apikey.ApiKeyView;
 import org.doseledger.projections.apikey.FindApiKeyQuery;
@@ -20,7 +24,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer dlk.<id>.<secret>}. A missing or unusable key leaves the
+ * Authenticates {@code Authorization: Bearer dlk.<id>.<secret>}. Other bearer tokens are left to the
+ * identity provider's token check when one is configured, and are invalid keys otherwise. A missing or
+ * unusable key leaves the
  * request anonymous; the entry point then answers 401 with the reason recorded here.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
@@ -29,17 +35,19 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final QueryGateway queries;
     private final Clock clock;
+    private final boolean otherTokensAccepted;
 
-    ApiKeyAuthenticationFilter(QueryGateway queries, Clock clock) {
+    ApiKeyAuthenticationFilter(QueryGateway queries, Clock clock, boolean otherTokensAccepted) {
         this.queries = queries;
         this.clock = clock;
+        this.otherTokensAccepted = otherTokensAccepted;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null) {
+        if (header != null && !(otherTokensAccepted && isOtherBearerToken(header))) {
             authenticate(header)
                     .ifPresentOrElse(
                             credential -> SecurityContextHolder.getContext()
@@ -59,6 +67,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static boolean isOtherBearerToken(String header) {
+        return header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !ApiKeySecrets.looksLikeApiKey(header.substring(7).trim());
     }
 
     private Optional<ApiCredential> authenticate(String header) {
@@ -81,7 +94,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         ApiKeyView view = key.get();
-        return Optional.of(new ApiCredential(
-                view.keyId(), view.role(), view.practiceId() == null ? null : PracticeId.of(view.practiceId())));
+        Set<PracticeId> practices = (view.role() == Role.REGULATOR
+                        ? view.grantedPractices().stream()
+                        : Stream.ofNullable(view.practiceId()))
+                .map(PracticeId::of)
+                .collect(Collectors.toUnmodifiableSet());
+        return Optional.of(ApiCredential.of(view.keyId(), view.role(), practices));
     }
 }

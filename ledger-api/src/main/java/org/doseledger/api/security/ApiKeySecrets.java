@@ -37,6 +37,11 @@ public final class ApiKeySecrets {
         return new GeneratedKey(keyId, "dlk." + keyId + "." + secretText, sha256(secretText));
     }
 
+    /** Whether a bearer token is meant as an API key (rather than an identity provider's token). */
+    public static boolean looksLikeApiKey(String token) {
+        return token.startsWith("dlk.");
+    }
+
     public static Optional<PresentedKey> parse(String token) {
         if (token == null) {
             return Optional.empty();

@@ -20,7 +20,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
         if (credential == null) {
             return true;
         }
-        Duration wait = limiter.acquire(credential.keyId());
+        Duration wait = limiter.acquire(credential.id());
         if (!wait.isZero()) {
             throw new RateLimitedException(wait);
         }

@@ -1,54 +1,77 @@
 package org.doseledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.error.ProblemResponses;
+import org.doseledger.api.web.RequestIdFilter;
+import org.doseledger.api.write.WriteContextResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Every {@code /api/**} call needs an API key; roles and practice scope are enforced per endpoint by
- * {@link AccessInterceptor} from its {@link AllowedRoles}. Health, metrics and the OpenAPI document
- * are open.
+ * Every {@code /api/**} call needs a credential: an API key, or a bearer token of the identity
+ * provider when {@code ledger.security.jwt} configures one. Roles and practice scope are enforced per
+ * endpoint by {@link AccessInterceptor} from its {@link AllowedRoles}. Health, metrics and the OpenAPI
+ * document are open. Responses carry strict security headers; other origins are refused unless
+ * {@code ledger.security.cors.allowed-origins} lists them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Nothing the API answers is a page to render, frame or run scripts in. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queries, Clock clock, ObjectMapper mapper)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            QueryGateway queries,
+            Clock clock,
+            ObjectMapper mapper,
+            JwtProperties jwt,
+            CorsProperties cors)
             throws Exception {
-        return http.csrf(AbstractHttpConfigurer::disable)
+        AuthenticationEntryPoint unauthenticated =
+                (request, response, failure) -> writeUnauthenticated(request, response, failure, mapper);
+        http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(queries, clock), AnonymousAuthenticationFilter.class)
+                .cors(configurer -> configurer.configurationSource(corsSource(cors)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny())
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(queries, clock, jwt.enabled()),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/**")
                         .authenticated()
                         .anyRequest()
                         .permitAll())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, failure) -> {
-                            Object reason = request.getAttribute(ApiKeyAuthenticationFilter.FAILURE_ATTRIBUTE);
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            ProblemResponses.write(
-                                    request,
-                                    response,
-                                    mapper,
-                                    HttpStatus.UNAUTHORIZED,
-                                    "UNAUTHENTICATED",
-                                    "Authentication required",
-                                    reason != null
-                                            ? reason.toString()
-                                            : "Send an API key as 'Authorization: Bearer <key>'");
-                        })
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(
                                 request,
                                 response,
@@ -56,7 +79,61 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN,
                                 "FORBIDDEN",
                                 "Forbidden",
-                                "This credential's role may not do this")))
-                .build();
+                                "This credential's role may not do this")));
+        if (jwt.enabled()) {
+            DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+            http.oauth2ResourceServer(server -> server.bearerTokenResolver(request -> {
+                        String token = bearer.resolve(request);
+                        return token == null || ApiKeySecrets.looksLikeApiKey(token) ? null : token;
+                    })
+                    .jwt(token ->
+                            token.decoder(JwtDecoding.decoder(jwt)).jwtAuthenticationConverter(new JwtCredentials(jwt)))
+                    .authenticationEntryPoint(unauthenticated));
+        }
+        return http.build();
+    }
+
+    private static void writeUnauthenticated(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            AuthenticationException failure,
+            ObjectMapper mapper)
+            throws IOException {
+        Object reason = request.getAttribute(ApiKeyAuthenticationFilter.FAILURE_ATTRIBUTE);
+        if (failure instanceof OAuth2AuthenticationException token
+                && token.getError().getDescription() != null) {
+            reason = token.getError().getDescription();
+        }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        ProblemResponses.write(
+                request,
+                response,
+                mapper,
+                HttpStatus.UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                "Authentication required",
+                reason != null
+                        ? reason.toString()
+                        : "Send an API key or a token as 'Authorization: Bearer <credential>'");
+    }
+
+    static CorsConfigurationSource corsSource(CorsProperties cors) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!cors.allowedOrigins().isEmpty()) {
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(cors.allowedOrigins());
+            configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+            configuration.setAllowedHeaders(List.of(
+                    HttpHeaders.AUTHORIZATION,
+                    HttpHeaders.CONTENT_TYPE,
+                    WriteContextResolver.IDEMPOTENCY_KEY,
+                    WriteContextResolver.PRACTITIONER,
+                    RequestIdFilter.HEADER));
+            configuration.setExposedHeaders(
+                    List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, RequestIdFilter.HEADER));
+            configuration.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", configuration);
+        }
+        return source;
     }
 }

@@ -71,7 +71,7 @@ public class IdempotentWrites {
     }
 
     private ResponseEntity<Object> runOnce(WriteContext context, String fingerprint, Supplier<WriteOutcome> write) {
-        String credential = context.credential().keyId();
+        String credential = context.credential().id();
         int claimed = jdbc.update(
                 """
                 insert into idempotency_record (credential_id, idempotency_key, request_fingerprint, created_at)

@@ -16,7 +16,7 @@ public record WriteContext(
 
     public MetaData metaData() {
         Map<String, Object> values = new HashMap<>();
-        values.put(LedgerMetadata.CREDENTIAL_ID, credential.keyId());
+        values.put(LedgerMetadata.CREDENTIAL_ID, credential.id());
         values.put(LedgerMetadata.RECORDED_AT, recordedAt.toString());
         if (requestId != null) {
             values.put(LedgerMetadata.REQUEST_ID, requestId);

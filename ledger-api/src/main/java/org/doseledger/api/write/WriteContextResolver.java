@@ -13,10 +13,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Builds the {@link WriteContext} of a write endpoint from its headers, credential and the clock. */
-class WriteContextResolver implements HandlerMethodArgumentResolver {
+public class WriteContextResolver implements HandlerMethodArgumentResolver {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String PRACTITIONER = "X-Practitioner-Id";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String PRACTITIONER = "X-Practitioner-Id";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final Pattern PRACTITIONER_ID = Pattern.compile(CommonRequests.ID);
 

@@ -33,7 +33,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                  "occurredAt":"2026-11-20T15:00:00Z"}
                 """);
 
-        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertWritelessProblem(response, 400, "VALIDATION_FAILED");
         List<String> fields = new ArrayList<>();
         response.json()
                 .get("errors")
@@ -47,7 +47,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
     void aFactCannotHaveOccurredInTheFuture() {
         Http.Response response = postClient(Bodies.client(unique("client"), "2999-01-01T00:00:00Z"));
 
-        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertWritelessProblem(response, 400, "VALIDATION_FAILED");
         assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("occurredAt");
     }
 
@@ -55,7 +55,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
     void malformedJsonIsA400() {
         Http.Response response = postClient("{\"clientId\": \"c-1\", ");
 
-        assertProblem(response, 400, "MALFORMED_REQUEST");
+        assertWritelessProblem(response, 400, "MALFORMED_REQUEST");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
         Http.Response response = postClient(Bodies.client(unique("client"), "2026-11-20T15:00:00Z")
                 .replace("\"clientId\"", "\"witnes\":\"x\",\"clientId\""));
 
-        assertProblem(response, 400, "MALFORMED_REQUEST");
+        assertWritelessProblem(response, 400, "MALFORMED_REQUEST");
         assertThat(response.json().get("detail").asText()).contains("witnes");
     }
 
@@ -78,7 +78,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                 .body(Bodies.consent("2026-11-20T15:30:00Z").replace("\"SUBLINGUAL\"", "\"RECTAL\""))
                 .send();
 
-        assertProblem(response, 400, "MALFORMED_REQUEST");
+        assertWritelessProblem(response, 400, "MALFORMED_REQUEST");
         assertThat(response.json().get("detail").asText()).contains("routes[1]").contains("SUBLINGUAL");
         assertThat(response.text()).doesNotContain("org.doseledger");
     }
@@ -91,7 +91,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                 .body(Bodies.practice(unique("practice")).replace("AB1234563", "AB1234564"))
                 .send();
 
-        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertWritelessProblem(response, 400, "VALIDATION_FAILED");
         assertThat(response.json().get("errors").get(0).get("message").asText()).contains("check digit");
     }
 
@@ -103,7 +103,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                 .body(Bodies.practice(unique("practice")).replace("[\"III\",\"IIIN\",\"IV\"]", "[\"II\",\"III\"]"))
                 .send();
 
-        assertProblem(response, 409, "SCHEDULE_IIIN_NOT_AUTHORIZED");
+        assertWritelessProblem(response, 409, "SCHEDULE_IIIN_NOT_AUTHORIZED");
     }
 
     @Test
@@ -114,7 +114,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                 .body(Bodies.consent("2026-11-20T15:30:00Z"))
                 .send();
 
-        assertProblem(response, 404, "CLIENT_NOT_FOUND");
+        assertWritelessProblem(response, 404, "CLIENT_NOT_FOUND");
     }
 
     @Test
@@ -129,7 +129,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                 .body(Bodies.revocation("2026-11-21T09:00:00Z"))
                 .send();
 
-        assertProblem(response, 404, "CONSENT_NOT_FOUND");
+        assertWritelessProblem(response, 404, "CONSENT_NOT_FOUND");
     }
 
     @Test
@@ -138,7 +138,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                 .key(writer)
                 .send();
 
-        assertProblem(response, 404, "CLIENT_NOT_FOUND");
+        assertWritelessProblem(response, 404, "CLIENT_NOT_FOUND");
     }
 
     @Test
@@ -150,7 +150,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                 .body("clientId=c-1")
                 .send();
 
-        assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertWritelessProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
@@ -160,7 +160,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
 
         Http.Response response = postClient(huge);
 
-        assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+        assertWritelessProblem(response, 413, "PAYLOAD_TOO_LARGE");
     }
 
     @Test
@@ -170,14 +170,14 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                 .body(Bodies.client(unique("client"), "2026-11-20T15:00:00Z"))
                 .send();
 
-        assertProblem(response, 400, "IDEMPOTENCY_KEY_REQUIRED");
+        assertWritelessProblem(response, 400, "IDEMPOTENCY_KEY_REQUIRED");
     }
 
     @Test
     void anUnknownPathIsA404Problem() {
         Http.Response response = http.get("/api/nothing-here").key(writer).send();
 
-        assertProblem(response, 404, "NOT_FOUND");
+        assertWritelessProblem(response, 404, "NOT_FOUND");
     }
 
     @Test
@@ -185,7 +185,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
         Http.Response response =
                 http.get("/api/practices/" + practice + "/clients").key(writer).send();
 
-        assertProblem(response, 405, "METHOD_NOT_ALLOWED");
+        assertWritelessProblem(response, 405, "METHOD_NOT_ALLOWED");
     }
 
     private Http.Response postClient(String body) {
@@ -196,7 +196,7 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
                 .send();
     }
 
-    private void assertProblem(Http.Response response, int status, String code) {
+    private void assertWritelessProblem(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode problem = response.json();

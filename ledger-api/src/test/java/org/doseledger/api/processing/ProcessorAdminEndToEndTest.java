@@ -243,12 +243,6 @@ class ProcessorAdminEndToEndTest extends EndToEndTest {
                 "VALIDATION_FAILED");
     }
 
-    private static void assertProblem(Http.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asText()).isEqualTo(code);
-    }
-
     private JsonNode deadLetters(String processor) {
         Http.Response response = http.get("/api/admin/processors/" + processor + "/dead-letters")
                 .key(adminKey)

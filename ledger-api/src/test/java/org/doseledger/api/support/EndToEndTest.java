@@ -35,6 +35,13 @@ public abstract class EndToEndTest {
                 .trim();
     }
 
+    /** An RFC 9457 problem with this status and code. */
+    public static void assertProblem(Http.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asText()).as(response.toString()).isEqualTo(code);
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -23,26 +23,25 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
                             "fresh-database",
-                            Map.of(
-                                    "spring.datasource.url",
-                                    TestPostgres.newDatabase(),
-                                    "spring.datasource.username",
-                                    "postgres",
-                                    "spring.datasource.password",
-                                    "",
-                                    "ledger.data-dir",
-                                    dataDir.toString(),
+                            Map.ofEntries(
+                                    Map.entry("spring.datasource.url", TestPostgres.newDatabase()),
+                                    Map.entry("spring.datasource.username", "postgres"),
+                                    Map.entry("spring.datasource.password", ""),
+                                    Map.entry("ledger.data-dir", dataDir.toString()),
                                     // small, so that the tests' lots are also loaded from snapshots
-                                    "ledger.snapshot-threshold",
-                                    "10",
+                                    Map.entry("ledger.snapshot-threshold", "10"),
                                     // tests seal checkpoints when they need one, over everything committed
-                                    "ledger.integrity.sealing",
-                                    "false",
-                                    "ledger.integrity.gap-window",
-                                    "0s",
+                                    Map.entry("ledger.integrity.sealing", "false"),
+                                    Map.entry("ledger.integrity.gap-window", "0s"),
                                     // tests are about other things than pace; RateLimitEndToEndTest turns it on
-                                    "ledger.rate-limit.enabled",
-                                    context.getEnvironment().getProperty("ledger.rate-limit.enabled", "false"))));
+                                    Map.entry(
+                                            "ledger.rate-limit.enabled",
+                                            context.getEnvironment().getProperty("ledger.rate-limit.enabled", "false")),
+                                    // tokens of a pretend identity provider work beside API keys (TestTokens)
+                                    Map.entry(
+                                            "ledger.security.jwt.public-key-location", "classpath:jwt/test-issuer.pub"),
+                                    Map.entry("ledger.security.jwt.issuer-uri", TestTokens.ISSUER),
+                                    Map.entry("ledger.security.jwt.audiences", TestTokens.AUDIENCE))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,10 @@ public class Http {
         return new Request("GET", path);
     }
 
+    public Request options(String path) {
+        return new Request("OPTIONS", path);
+    }
+
     public final class Request {
 
         private final String method;

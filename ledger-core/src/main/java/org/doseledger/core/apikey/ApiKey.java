@@ -3,6 +3,8 @@ package org.doseledger.core.apikey;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -11,23 +13,35 @@ import org.doseledger.core.apikey.api.ApiKeyIds;
 import org.doseledger.core.apikey.api.ApiKeyIssuedEvent;
 import org.doseledger.core.apikey.api.ApiKeyRevokedEvent;
 import org.doseledger.core.apikey.api.ApiKeyScopeException;
+import org.doseledger.core.apikey.api.GrantPracticeAccessCommand;
 import org.doseledger.core.apikey.api.IssueApiKeyCommand;
+import org.doseledger.core.apikey.api.PracticeAccessGrantedEvent;
+import org.doseledger.core.apikey.api.PracticeAccessWithdrawnEvent;
+import org.doseledger.core.apikey.api.PracticeGrantException;
 import org.doseledger.core.apikey.api.RevokeApiKeyCommand;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.apikey.api.WithdrawPracticeAccessCommand;
+import org.doseledger.core.shared.PracticeId;
 
-/** An API credential. Issuing and revoking keys are ledger facts, so who could act when is on the record. */
+/**
+ * An API credential. Issuing and revoking keys, and granting a regulator's key access to a practice,
+ * are ledger facts, so who could act for which practice when is on the record.
+ */
 public class ApiKey {
 
     @AggregateIdentifier
     private String id;
 
     private String keyId;
+    private Role role;
+    private final Set<PracticeId> grantedPractices = new HashSet<>();
     private Instant revokedAt;
 
     protected ApiKey() {}
 
     @CommandHandler
     public ApiKey(IssueApiKeyCommand command) {
-        if (command.role().isPracticeScoped() != (command.practiceId() != null)) {
+        if (!command.role().acceptsIssuingPractice(command.practiceId())) {
             throw new ApiKeyScopeException(command.role(), command.practiceId());
         }
         apply(new ApiKeyIssuedEvent(
@@ -48,10 +62,51 @@ public class ApiKey {
         apply(new ApiKeyRevokedEvent(keyId, command.revokedAt(), command.reason()));
     }
 
+    @CommandHandler
+    void handle(GrantPracticeAccessCommand command) {
+        requireUsableRegulatorKey();
+        if (grantedPractices.contains(command.practiceId())) {
+            throw PracticeGrantException.alreadyGranted(keyId, command.practiceId());
+        }
+        apply(new PracticeAccessGrantedEvent(keyId, command.practiceId(), command.reason(), command.grantedAt()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawPracticeAccessCommand command) {
+        requireUsableRegulatorKey();
+        if (!grantedPractices.contains(command.practiceId())) {
+            throw PracticeGrantException.notGranted(keyId, command.practiceId());
+        }
+        apply(new PracticeAccessWithdrawnEvent(keyId, command.practiceId(), command.reason(), command.withdrawnAt()));
+    }
+
+    private void requireUsableRegulatorKey() {
+        if (role != Role.REGULATOR) {
+            throw PracticeGrantException.notARegulator(keyId, role);
+        }
+        if (revokedAt != null) {
+            throw new ApiKeyAlreadyRevokedException(keyId, revokedAt);
+        }
+    }
+
     @EventSourcingHandler
     void on(ApiKeyIssuedEvent event) {
         keyId = event.keyId();
         id = ApiKeyIds.aggregateId(keyId);
+        role = event.role();
+        if (event.practiceId() != null) {
+            grantedPractices.add(event.practiceId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PracticeAccessGrantedEvent event) {
+        grantedPractices.add(event.practiceId());
+    }
+
+    @EventSourcingHandler
+    void on(PracticeAccessWithdrawnEvent event) {
+        grantedPractices.remove(event.practiceId());
     }
 
     @EventSourcingHandler

@@ -12,8 +12,11 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.apikey.api.ApiKeyIssuedEvent;
 import org.doseledger.core.apikey.api.ApiKeyRevokedEvent;
+import org.doseledger.core.apikey.api.PracticeAccessGrantedEvent;
+import org.doseledger.core.apikey.api.PracticeAccessWithdrawnEvent;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.LedgerMetadata;
+import org.doseledger.core.shared.PracticeId;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,6 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ApiKeyRegistryProjection {
 
     public static final String PROCESSING_GROUP = "api-key-registry";
+
+    private static final String SELECT_KEYS = """
+            select k.*, array(select g.practice_id from api_key_practice_grant g
+                              where g.key_id = k.key_id order by g.practice_id) as granted_practices
+            from api_key_registry k
+            """;
 
     private final JdbcTemplate jdbc;
 
@@ -48,6 +57,29 @@ public class ApiKeyRegistryProjection {
                 Timestamp.from(event.issuedAt()),
                 issuedBy,
                 event.expiresAt() == null ? null : Timestamp.from(event.expiresAt()));
+        if (event.role() == Role.REGULATOR && event.practiceId() != null) {
+            grant(event.keyId(), event.practiceId(), event.issuedAt());
+        }
+    }
+
+    @EventHandler
+    void on(PracticeAccessGrantedEvent event) {
+        grant(event.keyId(), event.practiceId(), event.grantedAt());
+    }
+
+    @EventHandler
+    void on(PracticeAccessWithdrawnEvent event) {
+        jdbc.update(
+                "delete from api_key_practice_grant where key_id = ? and practice_id = ?",
+                event.keyId(),
+                event.practiceId().value());
+    }
+
+    private void grant(String keyId, PracticeId practiceId, Instant grantedAt) {
+        jdbc.update("""
+                insert into api_key_practice_grant (key_id, practice_id, granted_at) values (?, ?, ?)
+                on conflict (key_id, practice_id) do nothing
+                """, keyId, practiceId.value(), Timestamp.from(grantedAt));
     }
 
     @EventHandler
@@ -60,19 +92,13 @@ public class ApiKeyRegistryProjection {
 
     @QueryHandler
     public Optional<ApiKeyView> handle(FindApiKeyQuery query) {
-        return jdbc
-                .query(
-                        "select * from api_key_registry where key_id = ?",
-                        ApiKeyRegistryProjection::toView,
-                        query.keyId())
-                .stream()
+        return jdbc.query(SELECT_KEYS + " where key_id = ?", ApiKeyRegistryProjection::toView, query.keyId()).stream()
                 .findFirst();
     }
 
     @QueryHandler
     public List<ApiKeyView> handle(FindApiKeysQuery query) {
-        return jdbc.query(
-                "select * from api_key_registry order by issued_at, key_id", ApiKeyRegistryProjection::toView);
+        return jdbc.query(SELECT_KEYS + " order by issued_at, key_id", ApiKeyRegistryProjection::toView);
     }
 
     public boolean anyKeyIssued() {
@@ -90,7 +116,8 @@ public class ApiKeyRegistryProjection {
                 instant(rs.getTimestamp("issued_at")),
                 rs.getString("issued_by"),
                 instant(rs.getTimestamp("expires_at")),
-                instant(rs.getTimestamp("revoked_at")));
+                instant(rs.getTimestamp("revoked_at")),
+                List.of((String[]) rs.getArray("granted_practices").getArray()));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -3,12 +3,15 @@ package org.doseledger.core.apikey.api;
 import org.doseledger.core.shared.LedgerRuleViolation;
 import org.doseledger.core.shared.PracticeId;
 
-/** Every role but ADMIN acts for exactly one practice; ADMIN acts for none. */
+/**
+ * PRACTICE_WRITER and COMPLIANCE_OFFICER keys act for exactly one practice; ADMIN keys act for none; a
+ * REGULATOR key may start with one practice and is granted others later.
+ */
 public class ApiKeyScopeException extends LedgerRuleViolation {
 
     public ApiKeyScopeException(Role role, PracticeId practiceId) {
         super(
-                role.isPracticeScoped()
+                practiceId == null
                         ? "A " + role + " key must name the practice it acts for"
                         : "An ADMIN key acts for no single practice, but practice " + practiceId + " was given");
     }

@@ -1,0 +1,73 @@
+package org.doseledger.api.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+
+/** The decoder of identity-provider tokens that {@link JwtProperties} describe. */
+final class JwtDecoding {
+
+    private JwtDecoding() {}
+
+    static JwtDecoder decoder(JwtProperties properties) {
+        OAuth2TokenValidator<Jwt> validator = validator(properties);
+        if (properties.jwkSetUri() != null) {
+            return validating(
+                    NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                            .build(),
+                    validator);
+        }
+        if (properties.publicKeyLocation() != null) {
+            return validating(
+                    NimbusJwtDecoder.withPublicKey(publicKey(properties)).build(), validator);
+        }
+        // discovery at the first token, so the service starts while the provider is unreachable
+        return new SupplierJwtDecoder(() -> validating(
+                NimbusJwtDecoder.withIssuerLocation(properties.issuerUri().toString())
+                        .build(),
+                validator));
+    }
+
+    private static NimbusJwtDecoder validating(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator) {
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(
+                properties.issuerUri() == null
+                        ? JwtValidators.createDefault()
+                        : JwtValidators.createDefaultWithIssuer(
+                                properties.issuerUri().toString()));
+        if (!properties.audiences().isEmpty()) {
+            validators.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD,
+                    audience -> audience != null && !Collections.disjoint(audience, properties.audiences())));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    private static RSAPublicKey publicKey(JwtProperties properties) {
+        try (InputStream pem = properties.publicKeyLocation().getInputStream()) {
+            return RsaKeyConverters.x509().convert(pem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot read ledger.security.jwt.public-key-location " + properties.publicKeyLocation(), e);
+        }
+    }
+}
