@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.doseledger.core.apikey.api.ApiKeyIssuedEvent;
 import org.doseledger.core.apikey.api.ApiKeyRevokedEvent;
+import org.doseledger.core.apikey.api.PracticeAccessGrantedEvent;
+import org.doseledger.core.apikey.api.PracticeAccessWithdrawnEvent;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.client.api.ClearanceSource;
 import org.doseledger.core.client.api.ClientAddressChangedEvent;
@@ -224,6 +226,8 @@ class EventJsonApprovalTest {
                 new ApiKeyIssuedEvent(
                         "0123456789abcdef", Role.PRACTICE_WRITER, PRACTICE, "EHR", "ab".repeat(32), null, AT),
                 new ApiKeyRevokedEvent("0123456789abcdef", AT, "device lost"),
+                new PracticeAccessGrantedEvent("0123456789abcdef", PRACTICE, "subpoena 2026-118", AT),
+                new PracticeAccessWithdrawnEvent("0123456789abcdef", PRACTICE, "case closed", AT),
                 new ProductRegisteredEvent(
                         PRACTICE,
                         "42023-0113-10",
