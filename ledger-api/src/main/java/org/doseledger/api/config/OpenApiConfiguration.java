@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.doseledger.api.error.ProblemResponses;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.security.DeclaredRoles;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.apikey.api.Role;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -48,30 +49,40 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .description("An API key: 'Authorization: Bearer dlk.<id>.<secret>'")))
+                                        .description("An API key ('Authorization: Bearer dlk.<id>.<secret>') or, where"
+                                                + " ledger.security.jwt configures an identity provider, its"
+                                                + " token")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
 
     /**
      * Every endpoint behind a key answers 401 without a valid one and, unless every role may call it, 403
-     * to a key whose role may not; both are documented here once rather than on each endpoint.
+     * to a key whose role may not; both are documented here once rather than on each endpoint. The roles
+     * themselves are listed in the operation's {@code x-allowed-roles}.
      */
+    /** The OpenAPI extension that lists the roles an operation admits. */
+    static final String ALLOWED_ROLES_EXTENSION = "x-allowed-roles";
+
     @Bean
     OperationCustomizer accessResponses() {
         return (operation, handlerMethod) -> {
-            AllowedRoles allowed = handlerMethod.getMethodAnnotation(AllowedRoles.class);
+            AllowedRoles allowed = DeclaredRoles.of(handlerMethod).orElse(null);
             if (allowed == null) {
                 return operation;
             }
+            operation.addExtension(
+                    ALLOWED_ROLES_EXTENSION,
+                    Arrays.stream(allowed.value()).map(Role::name).toList());
             ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
             responses.addApiResponse(
                     "401",
                     problem(
-                            "No API key, or one that is unknown, revoked or expired",
+                            "No credential, or an API key that is unknown, revoked or expired, or a token that is not"
+                                    + " trusted",
                             HttpStatus.UNAUTHORIZED,
                             "UNAUTHENTICATED",
                             "Authentication required",
-                            "Send an API key as 'Authorization: Bearer <key>'"));
+                            "Send an API key or a token as 'Authorization: Bearer <credential>'"));
             if (allowed.value().length < Role.values().length) {
                 responses.addApiResponse(
                         "403",

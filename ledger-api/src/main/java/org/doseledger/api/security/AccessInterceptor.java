@@ -8,7 +8,6 @@ import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,10 +36,7 @@ class AccessInterceptor implements HandlerInterceptor {
             throw new AccessDeniedException("no API credential");
         }
         checkPractice(request, credential);
-        AllowedRoles allowed = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), AllowedRoles.class);
-        if (allowed == null) {
-            allowed = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), AllowedRoles.class);
-        }
+        AllowedRoles allowed = DeclaredRoles.of(method).orElse(null);
         if (allowed == null) {
             log.error("{} declares no @AllowedRoles; refusing every caller", method.getShortLogMessage());
             throw new AccessDeniedException("endpoint declares no roles");

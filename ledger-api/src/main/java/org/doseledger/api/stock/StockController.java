@@ -821,9 +821,10 @@ class StockController {
     }
 
     @PostMapping(path = "/counts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @AllowedRoles(Role.PRACTICE_WRITER)
+    @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER})
     @Operation(
-            summary = "Record a physical count; a difference opens a discrepancy with the count's id (PRACTICE_WRITER)",
+            summary = "Record a physical count; a difference opens a discrepancy with the count's id"
+                    + " (PRACTICE_WRITER, COMPLIANCE_OFFICER)",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -897,9 +898,10 @@ class StockController {
     }
 
     @PostMapping(path = "/discrepancies/{discrepancyId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @AllowedRoles(Role.PRACTICE_WRITER)
+    @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER})
     @Operation(
-            summary = "Resolve a count discrepancy with an explanation and the registrant's approval (PRACTICE_WRITER)",
+            summary = "Resolve a count discrepancy with an explanation and the registrant's approval"
+                    + " (PRACTICE_WRITER, COMPLIANCE_OFFICER)",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
