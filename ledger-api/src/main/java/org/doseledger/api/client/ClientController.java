@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.doseledger.api.client.ClientRequests.AmendPlanRequest;
 import org.doseledger.api.client.ClientRequests.ApprovePlanRequest;
 import org.doseledger.api.client.ClientRequests.ChangeAddressRequest;
@@ -20,6 +21,7 @@ import org.doseledger.api.client.ClientRequests.RegisterClientRequest;
 import org.doseledger.api.client.ClientRequests.RevokeConsentRequest;
 import org.doseledger.api.client.ClientRequests.TherapySessionRequest;
 import org.doseledger.api.client.ClientRequests.UpdateContactRequest;
+import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.write.IdempotentWrites;
@@ -47,10 +49,12 @@ class ClientController {
 
     private final IdempotentWrites writes;
     private final LedgerWriter writer;
+    private final ClientDataKeys keys;
 
-    ClientController(IdempotentWrites writes, LedgerWriter writer) {
+    ClientController(IdempotentWrites writes, LedgerWriter writer, ClientDataKeys keys) {
         this.writes = writes;
         this.writer = writer;
+        this.keys = keys;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -122,7 +126,7 @@ class ClientController {
                 request,
                 () -> WriteOutcome.created(
                         URI.create(clientPath(client) + "/timeline"),
-                        WriteReceipt.of(request.clientId(), writer.send(context, request.toCommand(client)))));
+                        WriteReceipt.of(request.clientId(), writer.send(context, request.toCommand(client, keys)))));
     }
 
     @PostMapping(path = "/{clientId}/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -306,7 +310,7 @@ class ClientController {
             @Valid @RequestBody ChangeAddressRequest request,
             WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
-        return clientFact(context, client, "/address-changes", request, request.toCommand(client));
+        return clientFact(context, client, "/address-changes", request, () -> request.toCommand(client, keys));
     }
 
     @PostMapping(path = "/{clientId}/weights", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -336,7 +340,7 @@ class ClientController {
             @Valid @RequestBody RecordWeightRequest request,
             WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
-        return clientFact(context, client, "/weights", request, request.toCommand(client));
+        return clientFact(context, client, "/weights", request, () -> request.toCommand(client));
     }
 
     @PostMapping(path = "/{clientId}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -366,7 +370,7 @@ class ClientController {
             @Valid @RequestBody UpdateContactRequest request,
             WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
-        return clientFact(context, client, "/contact", request, request.toCommand(client));
+        return clientFact(context, client, "/contact", request, () -> request.toCommand(client, keys));
     }
 
     @PostMapping(path = "/{clientId}/clearances", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -463,7 +467,7 @@ class ClientController {
                 client,
                 "/treatment-plans/" + planId + "/amendments",
                 request,
-                request.toCommand(client, planId));
+                () -> request.toCommand(client, planId));
     }
 
     @PostMapping(path = "/{clientId}/therapy-sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -512,14 +516,15 @@ class ClientController {
     }
 
     private ResponseEntity<Object> clientFact(
-            WriteContext context, ClientRef client, String kind, Object request, Object command) {
+            WriteContext context, ClientRef client, String kind, Object request, Supplier<Object> command) {
+        // the command is built inside the write's transaction: sealing personal data takes the client's key there
         return writes.execute(
                 context,
                 "POST " + clientPath(client) + kind,
                 request,
                 () -> WriteOutcome.created(
                         URI.create(clientPath(client) + "/timeline"),
-                        WriteReceipt.of(client.clientId(), writer.send(context, command))));
+                        WriteReceipt.of(client.clientId(), writer.send(context, command.get()))));
     }
 
     static String clientPath(ClientRef client) {

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.CommonRequests.PersonNameBody;
@@ -61,8 +62,13 @@ final class ClientRequests {
             @NotNull @Valid AddressBody address,
             @NotNull @PastOrPresent Instant occurredAt) {
 
-        RegisterClientCommand toCommand(ClientRef client) {
-            return new RegisterClientCommand(client, legalName.toName(), dateOfBirth, address.toAddress(), occurredAt);
+        RegisterClientCommand toCommand(ClientRef client, ClientDataKeys keys) {
+            return new RegisterClientCommand(
+                    client,
+                    keys.seal(client, "legalName", legalName.toName()),
+                    keys.seal(client, "dateOfBirth", dateOfBirth),
+                    keys.seal(client, "address", address.toAddress()),
+                    occurredAt);
         }
     }
 
@@ -117,8 +123,9 @@ final class ClientRequests {
             @NotNull @Valid AddressBody address,
             @NotNull @PastOrPresent Instant occurredAt) {
 
-        ChangeClientAddressCommand toCommand(ClientRef client) {
-            return new ChangeClientAddressCommand(client, address.toAddress(), occurredAt);
+        ChangeClientAddressCommand toCommand(ClientRef client, ClientDataKeys keys) {
+            return new ChangeClientAddressCommand(
+                    client, keys.seal(client, "address", address.toAddress()), occurredAt);
         }
     }
 
@@ -143,8 +150,8 @@ final class ClientRequests {
 
             @NotNull @PastOrPresent Instant occurredAt) {
 
-        UpdateClientContactCommand toCommand(ClientRef client) {
-            return new UpdateClientContactCommand(client, phone, occurredAt);
+        UpdateClientContactCommand toCommand(ClientRef client, ClientDataKeys keys) {
+            return new UpdateClientContactCommand(client, keys.seal(client, "phone", phone), occurredAt);
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.personaldata.PersonalDataReveal;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
@@ -38,10 +39,12 @@ class ClientTimelineController {
 
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
+    private final PersonalDataReveal personalData;
 
-    ClientTimelineController(QueryGateway queries, ReadYourWrites readYourWrites) {
+    ClientTimelineController(QueryGateway queries, ReadYourWrites readYourWrites, PersonalDataReveal personalData) {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.personalData = personalData;
     }
 
     @GetMapping("/timeline")
@@ -96,6 +99,7 @@ class ClientTimelineController {
                         new FindClientTimelineQuery(client, offset, limit),
                         ResponseTypes.optionalInstanceOf(ClientTimelineView.class))
                 .join()
+                .map(personalData::reveal)
                 .orElseThrow(() -> new UnknownRecordException("client", clientId));
     }
 

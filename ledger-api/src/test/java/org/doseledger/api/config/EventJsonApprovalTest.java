@@ -20,6 +20,7 @@ import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.client.api.ClearanceSource;
 import org.doseledger.core.client.api.ClientAddressChangedEvent;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
+import org.doseledger.core.client.api.ClientDataKeyShreddedEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.ConsentDocument;
@@ -27,6 +28,7 @@ import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.client.api.ConsentSupersededEvent;
 import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
+import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.client.api.TherapySessionKind;
 import org.doseledger.core.client.api.TherapySessionRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
@@ -63,7 +65,6 @@ import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DosageForm;
 import org.doseledger.core.shared.LateEntry;
-import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
@@ -123,6 +124,14 @@ class EventJsonApprovalTest {
             java.time.Duration.ofDays(6));
     private static final PostalAddress ADDRESS = new PostalAddress("12 Elm St", null, "Springfield", "IL", "62702");
 
+    /** An item as the API seals it: the key id, a 12-byte nonce and the ciphertext with its tag, in Base64. */
+    private static SealedPersonalData sealed(String field) {
+        return new SealedPersonalData(
+                "0b6d1f3e-5a7c-4e2b-9d80-3c4f5a6b7c8d",
+                "q83vASNFZ4mrze8B",
+                java.util.Base64.getEncoder().encodeToString((field + " ciphertext and tag").getBytes()));
+    }
+
     static Stream<Object> events() {
         return Stream.of(
                 new PracticeRegisteredEvent(
@@ -136,12 +145,7 @@ class EventJsonApprovalTest {
                         AT),
                 new PracticePoliciesSetEvent(PRACTICE, new PracticePolicies(true, 20), AT),
                 new ClientRegisteredEvent(
-                        PRACTICE,
-                        "c-1001",
-                        new PersonName("Ada", null, "Lovelace"),
-                        LocalDate.parse("1985-12-10"),
-                        ADDRESS,
-                        AT),
+                        PRACTICE, "c-1001", sealed("legal-name"), sealed("date-of-birth"), sealed("address"), AT),
                 new ConsentSignedEvent(
                         PRACTICE,
                         "c-1001",
@@ -156,9 +160,16 @@ class EventJsonApprovalTest {
                         Instant.parse("2027-11-20T15:30:00Z")),
                 new ConsentRevokedEvent(
                         PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", AT, "Client withdrew consent"),
-                new ClientAddressChangedEvent(PRACTICE, "c-1001", ADDRESS, AT),
+                new ClientAddressChangedEvent(PRACTICE, "c-1001", sealed("address"), AT),
                 new ClientWeightRecordedEvent(PRACTICE, "c-1001", new BigDecimal("72.4"), "rn-1", AT),
-                new ClientContactUpdatedEvent(PRACTICE, "c-1001", "+1-217-555-0142", AT),
+                new ClientContactUpdatedEvent(PRACTICE, "c-1001", sealed("phone"), AT),
+                new ClientDataKeyShreddedEvent(
+                        PRACTICE,
+                        "c-1001",
+                        "0b6d1f3e-5a7c-4e2b-9d80-3c4f5a6b7c8d",
+                        "retention period over",
+                        Instant.parse("2024-11-20T15:30:00Z"),
+                        AT),
                 new MedicalClearanceRecordedEvent(
                         PRACTICE,
                         "c-1001",

@@ -20,6 +20,8 @@ import org.doseledger.core.client.api.ClearanceExpiryBeforeClearanceException;
 import org.doseledger.core.client.api.ClearanceSource;
 import org.doseledger.core.client.api.ClientAddressChangedEvent;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
+import org.doseledger.core.client.api.ClientDataKeyShreddedEvent;
+import org.doseledger.core.client.api.ClientDataShreddedException;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.ConsentAlreadyRecordedException;
@@ -37,6 +39,7 @@ import org.doseledger.core.client.api.RecordTherapySessionCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
 import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.client.api.ShredClientDataKeyCommand;
 import org.doseledger.core.client.api.TherapySessionRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
@@ -69,6 +72,7 @@ public class Client {
     private String clientId;
     private final Map<String, ConsentState> consents = new HashMap<>();
     private String activePlanId;
+    private boolean dataKeyShredded;
 
     protected Client() {}
 
@@ -143,6 +147,7 @@ public class Client {
 
     @CommandHandler
     void handle(ChangeClientAddressCommand command) {
+        requireDataKey();
         apply(new ClientAddressChangedEvent(practiceId, clientId, command.address(), command.occurredAt()));
     }
 
@@ -157,7 +162,26 @@ public class Client {
 
     @CommandHandler
     void handle(UpdateClientContactCommand command) {
+        requireDataKey();
         apply(new ClientContactUpdatedEvent(practiceId, clientId, command.phone(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(ShredClientDataKeyCommand command) {
+        requireDataKey();
+        apply(new ClientDataKeyShreddedEvent(
+                practiceId,
+                clientId,
+                command.keyId(),
+                command.reason(),
+                command.lastActivityAt(),
+                command.occurredAt()));
+    }
+
+    private void requireDataKey() {
+        if (dataKeyShredded) {
+            throw new ClientDataShreddedException(clientId);
+        }
     }
 
     @CommandHandler
@@ -246,6 +270,11 @@ public class Client {
         practiceId = event.practiceId();
         clientId = event.clientId();
         id = new ClientRef(practiceId, clientId).toString();
+    }
+
+    @EventSourcingHandler
+    void on(ClientDataKeyShreddedEvent event) {
+        dataKeyShredded = true;
     }
 
     @EventSourcingHandler

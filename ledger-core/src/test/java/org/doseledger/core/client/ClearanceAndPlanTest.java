@@ -17,6 +17,7 @@ import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
 import org.doseledger.core.client.api.RecordTherapySessionCommand;
+import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.client.api.TherapySessionKind;
 import org.doseledger.core.client.api.TherapySessionRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
@@ -30,8 +31,6 @@ import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.ControlledSchedule;
-import org.doseledger.core.shared.PersonName;
-import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Route;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -207,9 +206,9 @@ class ClearanceAndPlanTest {
         return new ClientRegisteredEvent(
                 PRACTICE,
                 "c-42",
-                new PersonName("Ada", null, "Lovelace"),
-                LocalDate.of(1985, 12, 10),
-                new PostalAddress("1 Elm Road", null, "Springfield", "IL", "62704"),
+                new SealedPersonalData("key-1", "n1", "legal-name"),
+                new SealedPersonalData("key-1", "n2", "date-of-birth"),
+                new SealedPersonalData("key-1", "n3", "address"),
                 AT.minus(Duration.ofDays(3)));
     }
 }

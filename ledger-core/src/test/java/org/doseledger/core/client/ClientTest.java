@@ -15,6 +15,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.doseledger.core.client.api.ChangeClientAddressCommand;
 import org.doseledger.core.client.api.ClientAddressChangedEvent;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
+import org.doseledger.core.client.api.ClientDataKeyShreddedEvent;
+import org.doseledger.core.client.api.ClientDataShreddedException;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.ConsentAlreadyRecordedException;
@@ -30,13 +32,13 @@ import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
 import org.doseledger.core.client.api.RevokeConsentCommand;
+import org.doseledger.core.client.api.SealedPersonalData;
+import org.doseledger.core.client.api.ShredClientDataKeyCommand;
 import org.doseledger.core.client.api.UpdateClientContactCommand;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
-import org.doseledger.core.shared.PersonName;
-import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Route;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -47,9 +49,9 @@ class ClientTest {
 
     private static final PracticeId PRACTICE = PracticeId.of("clinic-1");
     private static final ClientRef CLIENT = new ClientRef(PRACTICE, "c-42");
-    private static final PersonName NAME = new PersonName("Ada", "M", "Lovelace");
-    private static final LocalDate BORN = LocalDate.of(1985, 12, 10);
-    private static final PostalAddress ADDRESS = new PostalAddress("1 Elm Road", null, "Springfield", "IL", "62704");
+    private static final SealedPersonalData NAME = sealed("name");
+    private static final SealedPersonalData BORN = sealed("born");
+    private static final SealedPersonalData ADDRESS = sealed("address");
     private static final Instant REGISTERED_AT = Instant.parse("2026-11-02T15:00:00Z");
     private static final Instant SIGNED_AT = Instant.parse("2026-11-03T09:30:00Z");
     private static final Instant EXPIRES_AT = Instant.parse("2027-11-03T09:30:00Z");
@@ -193,7 +195,7 @@ class ClientTest {
 
     @Test
     void anAddressChangeIsRecorded() {
-        PostalAddress moved = new PostalAddress("9 Oak Ave", "Apt 2", "Springfield", "IL", "62703");
+        SealedPersonalData moved = sealed("moved");
         fixture.given(registered())
                 .when(new ChangeClientAddressCommand(CLIENT, moved, SIGNED_AT))
                 .expectEvents(new ClientAddressChangedEvent(PRACTICE, "c-42", moved, SIGNED_AT));
@@ -218,8 +220,43 @@ class ClientTest {
     @Test
     void aContactPhoneIsRecorded() {
         fixture.given(registered())
-                .when(new UpdateClientContactCommand(CLIENT, "+1-217-555-0142", SIGNED_AT))
-                .expectEvents(new ClientContactUpdatedEvent(PRACTICE, "c-42", "+1-217-555-0142", SIGNED_AT));
+                .when(new UpdateClientContactCommand(CLIENT, sealed("phone"), SIGNED_AT))
+                .expectEvents(new ClientContactUpdatedEvent(PRACTICE, "c-42", sealed("phone"), SIGNED_AT));
+    }
+
+    @Test
+    void aDataKeyIsShreddedOnce() {
+        Instant lastActivity = REGISTERED_AT;
+        fixture.given(registered())
+                .when(new ShredClientDataKeyCommand(CLIENT, "key-1", "retention over", lastActivity, SIGNED_AT))
+                .expectEvents(new ClientDataKeyShreddedEvent(
+                        PRACTICE, "c-42", "key-1", "retention over", lastActivity, SIGNED_AT));
+    }
+
+    @Test
+    void cannotShredADataKeyTwice() {
+        fixture.given(
+                        registered(),
+                        new ClientDataKeyShreddedEvent(
+                                PRACTICE, "c-42", "key-1", "retention over", REGISTERED_AT, SIGNED_AT))
+                .when(new ShredClientDataKeyCommand(CLIENT, "key-1", "again", REGISTERED_AT, SIGNED_AT))
+                .expectNoEvents()
+                .expectException(ClientDataShreddedException.class);
+    }
+
+    @Test
+    void cannotRecordAnAddressAfterTheDataKeyIsShredded() {
+        fixture.given(
+                        registered(),
+                        new ClientDataKeyShreddedEvent(
+                                PRACTICE, "c-42", "key-1", "retention over", REGISTERED_AT, SIGNED_AT))
+                .when(new ChangeClientAddressCommand(CLIENT, sealed("moved"), SIGNED_AT))
+                .expectNoEvents()
+                .expectException(ClientDataShreddedException.class);
+    }
+
+    private static SealedPersonalData sealed(String field) {
+        return new SealedPersonalData("key-1", field + "-nonce", field + "-ciphertext");
     }
 
     @Test

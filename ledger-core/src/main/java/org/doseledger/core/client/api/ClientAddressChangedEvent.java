@@ -3,10 +3,13 @@ package org.doseledger.core.client.api;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.doseledger.core.shared.ClientEvent;
-import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 
-/** A client's address on file changed, from {@code occurredAt} on. */
-@Revision("1")
+/**
+ * A client's address on file changed, from {@code occurredAt} on; the address is sealed with the
+ * client's data key. Revision 2: revision 1 carried it in plaintext.
+ */
+@Revision("2")
 public record ClientAddressChangedEvent(
-        PracticeId practiceId, String clientId, PostalAddress address, Instant occurredAt) implements ClientEvent {}
+        PracticeId practiceId, String clientId, SealedPersonalData address, Instant occurredAt)
+        implements ClientEvent {}

@@ -5,7 +5,10 @@ import org.axonframework.serialization.Revision;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
 
-/** The phone number at which the practice reaches a client changed. */
-@Revision("1")
-public record ClientContactUpdatedEvent(PracticeId practiceId, String clientId, String phone, Instant occurredAt)
-        implements ClientEvent {}
+/**
+ * The phone number at which the practice reaches a client changed; it is sealed with the client's data
+ * key. Revision 2: revision 1 carried it in plaintext.
+ */
+@Revision("2")
+public record ClientContactUpdatedEvent(
+        PracticeId practiceId, String clientId, SealedPersonalData phone, Instant occurredAt) implements ClientEvent {}

@@ -1,16 +1,16 @@
 package org.doseledger.core.client.api;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.doseledger.core.shared.ClientRef;
-import org.doseledger.core.shared.PersonName;
-import org.doseledger.core.shared.PostalAddress;
 
-/** Register a client of a practice, with the identity that dispensing records require. */
+/**
+ * Register a client of a practice, with the identity that dispensing records require, already sealed
+ * with the client's data key.
+ */
 public record RegisterClientCommand(
         @TargetAggregateIdentifier ClientRef client,
-        PersonName legalName,
-        LocalDate dateOfBirth,
-        PostalAddress address,
+        SealedPersonalData legalName,
+        SealedPersonalData dateOfBirth,
+        SealedPersonalData address,
         Instant occurredAt) {}

@@ -4,6 +4,6 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.doseledger.core.shared.ClientRef;
 
-/** Record the phone number at which the practice reaches a client. */
+/** Record the phone number at which the practice reaches a client, sealed with the client's data key. */
 public record UpdateClientContactCommand(
-        @TargetAggregateIdentifier ClientRef client, String phone, Instant occurredAt) {}
+        @TargetAggregateIdentifier ClientRef client, SealedPersonalData phone, Instant occurredAt) {}

@@ -1,0 +1,84 @@
+package org.doseledger.api.personaldata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.SecretKey;
+import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.core.integrity.EventHashes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The AES-256 key that wraps every client data key. It lives outside the database: from the
+ * configuration (an environment variable fed by a secret store), else from a file, else it is generated
+ * under the data directory (0600) at first start. Whoever loses it loses every client's personal data;
+ * whoever holds it and a copy of the database can read it (docs/personal-data.md).
+ */
+@Component
+public class MasterKey {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
+
+    private final SecretKey key;
+
+    MasterKey(PrivacyProperties properties, LedgerProperties ledger) {
+        Path file = properties.masterKeyFile() != null
+                ? properties.masterKeyFile()
+                : ledger.dataDir().resolve("keys").resolve("master.key");
+        try {
+            if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
+                this.key = decode(properties.masterKey(), "ledger.privacy.master-key");
+            } else if (Files.exists(file)) {
+                this.key = decode(Files.readString(file), file.toString());
+            } else {
+                this.key = PersonalDataCrypto.newKey();
+                write(file, key);
+                log.info(
+                        "Generated a master key for client personal data at {}; back it up apart from the database",
+                        file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the personal-data master key " + file, e);
+        }
+        log.info("Client personal data keys are wrapped with master key {}", fingerprint());
+    }
+
+    SecretKey key() {
+        return key;
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the key: names it in logs without revealing it. */
+    String fingerprint() {
+        return HexFormat.of().formatHex(EventHashes.sha256(key.getEncoded())).substring(0, 16);
+    }
+
+    private static SecretKey decode(String base64, String source) {
+        try {
+            return PersonalDataCrypto.key(Base64.getDecoder().decode(base64.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "the personal-data master key in " + source + " is not 32 bytes of Base64 (AES-256)", e);
+        }
+    }
+
+    private static void write(Path file, SecretKey key) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        try {
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(temporary);
+        }
+        Files.writeString(temporary, Base64.getEncoder().encodeToString(key.getEncoded()) + "\n");
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

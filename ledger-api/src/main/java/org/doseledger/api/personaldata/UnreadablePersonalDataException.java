@@ -1,0 +1,9 @@
+package org.doseledger.api.personaldata;
+
+/** A sealed item or a wrapped key did not open: the wrong key, or data altered since it was sealed. */
+public class UnreadablePersonalDataException extends RuntimeException {
+
+    UnreadablePersonalDataException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
