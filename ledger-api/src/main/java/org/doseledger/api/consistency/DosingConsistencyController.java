@@ -195,6 +195,7 @@ class DosingConsistencyController {
     }
 
     @GetMapping(path = "/distribution", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsClientData(parameters = {"from", "to"})
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(
             summary = "Dose distributions per practitioner, outliers marked (COMPLIANCE_OFFICER, REGULATOR)",
