@@ -16,7 +16,6 @@ class AccessLogReviewTest {
     private static final PracticeId PRACTICE = PracticeId.of("springfield");
     private static final Instant NOW = Instant.parse("2026-11-20T18:00:00Z");
     private static final Instant NOVEMBER = Instant.parse("2026-11-01T00:00:00Z");
-    private static final String TIMELINE = "GET /api/practices/{practiceId}/clients/{clientId}/timeline";
 
     private final FixtureConfiguration<AccessLogReview> fixture = reviews();
 
