@@ -13,9 +13,11 @@ import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CsvWriter;
+import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.audit.AuditTrailEntryView;
@@ -51,6 +53,22 @@ class AuditTrailController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsClientData(
+            client = "client",
+            parameters = {
+                "occurredFrom",
+                "occurredTo",
+                "recordedFrom",
+                "recordedTo",
+                "actor",
+                "practitioner",
+                "substance",
+                "location",
+                "eventType",
+                "requestId",
+                "afterPosition"
+            },
+            onlyForOneClient = true)
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(
             summary = "A page of the audit trail (COMPLIANCE_OFFICER, REGULATOR)",
@@ -89,6 +107,22 @@ class AuditTrailController {
     }
 
     @GetMapping(produces = CsvWriter.MEDIA_TYPE)
+    @ReadsClientData(
+            client = "client",
+            parameters = {
+                "occurredFrom",
+                "occurredTo",
+                "recordedFrom",
+                "recordedTo",
+                "actor",
+                "practitioner",
+                "substance",
+                "location",
+                "eventType",
+                "requestId",
+                "afterPosition"
+            },
+            kind = AccessKind.EXPORT)
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(hidden = true)
     void csv(

@@ -33,6 +33,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Serializer;
+import org.doseledger.core.access.AccessLogReview;
+import org.doseledger.core.access.ClientDataAccess;
 import org.doseledger.core.apikey.ApiKey;
 import org.doseledger.core.client.Client;
 import org.doseledger.core.compliance.ExceptionReview;
@@ -44,6 +46,7 @@ import org.doseledger.core.product.Product;
 import org.doseledger.core.session.DosingSession;
 import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.core.stock.StockLot;
+import org.doseledger.projections.access.AccessLogProjection;
 import org.doseledger.projections.accountability.AccountabilityAudit;
 import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
 import org.doseledger.projections.audit.AuditTrailProjection;
@@ -226,6 +229,8 @@ public class AxonConfiguration {
                 .configureAggregate(Practitioner.class)
                 .configureAggregate(DosingSession.class)
                 .configureAggregate(ExceptionReview.class)
+                .configureAggregate(ClientDataAccess.class)
+                .configureAggregate(AccessLogReview.class)
                 .configureAggregate(LedgerIntegrity.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(StockLot.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
@@ -315,6 +320,12 @@ public class AxonConfiguration {
     AuditTrailProjection auditTrailProjection(
             JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
         return new AuditTrailProjection(jdbc, mapper);
+    }
+
+    @Bean
+    AccessLogProjection accessLogProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new AccessLogProjection(jdbc, mapper);
     }
 
     @Bean

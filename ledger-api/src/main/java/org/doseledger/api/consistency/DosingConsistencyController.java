@@ -15,11 +15,13 @@ import java.io.IOException;
 import java.time.Instant;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CsvWriter;
 import org.doseledger.api.web.InvalidQueryException;
+import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.consistency.DoseDistributionView;
@@ -53,6 +55,9 @@ class DosingConsistencyController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsClientData(
+            client = "client",
+            parameters = {"practitioner", "from", "to", "offset", "limit"})
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(
             summary = "Dosing sessions judged for consistency (COMPLIANCE_OFFICER, REGULATOR)",
@@ -111,6 +116,10 @@ class DosingConsistencyController {
     }
 
     @GetMapping(produces = CsvWriter.MEDIA_TYPE)
+    @ReadsClientData(
+            client = "client",
+            parameters = {"practitioner", "from", "to"},
+            kind = AccessKind.EXPORT)
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(hidden = true)
     void csv(
@@ -186,6 +195,7 @@ class DosingConsistencyController {
     }
 
     @GetMapping(path = "/distribution", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsClientData(parameters = {"from", "to"})
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(
             summary = "Dose distributions per practitioner, outliers marked (COMPLIANCE_OFFICER, REGULATOR)",

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.doseledger.api.access.AccessNotRecordedException;
 import org.doseledger.api.read.ProjectionBehindException;
 import org.doseledger.api.security.RateLimitedException;
 import org.doseledger.api.web.InvalidQueryException;
@@ -108,6 +109,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<Object> invalidQuery(InvalidQueryException e, WebRequest request) {
         return validationFailed(List.of(Map.of("field", e.field(), "message", e.getMessage())), request);
+    }
+
+    @ExceptionHandler(AccessNotRecordedException.class)
+    ResponseEntity<Object> accessNotRecorded(AccessNotRecordedException e, WebRequest request) {
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "ACCESS_NOT_RECORDED", "Read not recorded", e.getMessage());
+        decorate(problem, request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     @ExceptionHandler(ProjectionBehindException.class)

@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.util.List;
+import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.security.CurrentCredential;
+import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.integrity.VerificationReport;
 import org.springframework.http.MediaType;
@@ -100,6 +102,7 @@ class IntegrityController {
     }
 
     @GetMapping(path = "/api/admin/ledger/bundle", produces = "application/zip")
+    @ReadsClientData(kind = AccessKind.EXPORT)
     @AllowedRoles(Role.ADMIN)
     @Operation(
             summary = "The sealed ledger as a verifiable bundle (ADMIN)",

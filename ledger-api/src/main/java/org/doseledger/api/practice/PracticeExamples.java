@@ -117,7 +117,7 @@ final class PracticeExamples {
     /** Require a medical clearance for every dose; a rationale above a 20% increase. */
     static final String POLICIES_REQUEST = """
             {"requireMedicalClearance":true,"doseIncreaseLimitPercent":20,"lateEntryWindowHours":24,
-             "consentValidityDays":365,"requireWitnessedDraws":true}
+             "consentValidityDays":365,"requireWitnessedDraws":true,"accessLogReviewDays":30}
             """;
 
     /** The receipt of a policy change. */

@@ -86,6 +86,8 @@ final class PracticeRequests {
      * @param consentValidityDays consents signed without an expiry expire after this many days (0, the
      *     default: they do not)
      * @param requireWitnessedDraws every draw needs a witness (false when absent)
+     * @param accessLogReviewDays a period of the access log not reviewed within this many days is a
+     *     compliance exception (30 when absent; 0: no review required)
      */
     record SetPoliciesRequest(
             boolean requireMedicalClearance,
@@ -99,7 +101,10 @@ final class PracticeRequests {
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(3660)
             Integer consentValidityDays,
 
-            Boolean requireWitnessedDraws) {
+            Boolean requireWitnessedDraws,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(3660)
+            Integer accessLogReviewDays) {
 
         SetPracticePoliciesCommand toCommand(PracticeId practiceId, Instant recordedAt) {
             PracticePolicies defaults = PracticePolicies.DEFAULTS;
@@ -110,7 +115,8 @@ final class PracticeRequests {
                             doseIncreaseLimitPercent,
                             lateEntryWindowHours == null ? defaults.lateEntryWindowHours() : lateEntryWindowHours,
                             consentValidityDays == null ? defaults.consentValidityDays() : consentValidityDays,
-                            Boolean.TRUE.equals(requireWitnessedDraws)),
+                            Boolean.TRUE.equals(requireWitnessedDraws),
+                            accessLogReviewDays == null ? defaults.accessLogReviewDays() : accessLogReviewDays),
                     recordedAt);
         }
     }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.personaldata.PersonalDataReveal;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
@@ -48,6 +49,9 @@ class ClientTimelineController {
     }
 
     @GetMapping("/timeline")
+    @ReadsClientData(
+            client = "clientId",
+            parameters = {"offset", "limit"})
     @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "The client's timeline (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(
@@ -104,6 +108,7 @@ class ClientTimelineController {
     }
 
     @GetMapping("/consents/{consentId}")
+    @ReadsClientData(client = "clientId", parameters = "consentId")
     @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "One consent and its revocation, if any (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(

@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.doseledger.core.access.api.AccessKind;
+import org.doseledger.core.access.api.AccessLogReviewedEvent;
+import org.doseledger.core.access.api.ClientDataAccessedEvent;
 import org.doseledger.core.apikey.api.ApiKeyIssuedEvent;
 import org.doseledger.core.apikey.api.ApiKeyRevokedEvent;
 import org.doseledger.core.apikey.api.PracticeAccessGrantedEvent;
@@ -230,6 +233,25 @@ class EventJsonApprovalTest {
                         ExceptionKind.DRAW_OVERDUE,
                         "J. Doe, compliance officer",
                         "waste entered late with co-signature",
+                        AT),
+                new ClientDataAccessedEvent(
+                        PRACTICE,
+                        "5f0c7a52-0000-4000-8000-000000000001",
+                        "0123456789abcdef",
+                        Role.COMPLIANCE_OFFICER,
+                        "c-1001",
+                        AccessKind.READ,
+                        "GET /api/practices/{practiceId}/clients/{clientId}/timeline",
+                        java.util.Map.of("limit", "50"),
+                        AT),
+                new AccessLogReviewedEvent(
+                        PRACTICE,
+                        "5f0c7a52-0000-4000-8000-000000000002",
+                        Instant.parse("2026-10-01T00:00:00Z"),
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        "J. Doe, compliance officer",
+                        "0123456789abcdef",
+                        "nothing unusual",
                         AT),
                 new TherapySessionRecordedEvent(
                         PRACTICE, "c-1001", "t-1", TherapySessionKind.INTEGRATION, "th-1", "s-1", 50, AT),

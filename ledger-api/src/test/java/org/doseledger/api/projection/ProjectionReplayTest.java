@@ -13,6 +13,7 @@ import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.Http;
 import org.doseledger.api.support.StockFixture;
+import org.doseledger.projections.access.AccessLogProjection;
 import org.doseledger.projections.audit.AuditTrailProjection;
 import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
 import org.doseledger.projections.consistency.DosingConsistencyProjection;
@@ -35,6 +36,13 @@ class ProjectionReplayTest extends EndToEndTest {
 
     static Stream<Arguments> readModels() {
         return Stream.of(
+                Arguments.of(
+                        AccessLogProjection.PROCESSING_GROUP,
+                        List.of(
+                                "select ledger_position, event_id, access_id, practice_id, client_id, credential_id, role,"
+                                        + " kind, endpoint, parameters::text, request_id, accessed_at from access_log"
+                                        + " order by ledger_position",
+                                "select * from access_log_review order by ledger_position")),
                 Arguments.of(AuditTrailProjection.PROCESSING_GROUP, List.of("""
                                 select ledger_position, event_id, event_type, aggregate_type, aggregate_id,
                                        sequence_number, practice_id, client_id, location_id, substance,
@@ -123,7 +131,25 @@ class ProjectionReplayTest extends EndToEndTest {
         long wasted = StockFixture.created(stock.waste("safe-1", "R1", drawId, "0.5", "rn-1", "rn-2"))
                 .get("ledgerPosition")
                 .asLong();
-        return acknowledgeTheUnwitnessedDraw(practice, drawId, wasted);
+        long acknowledged = acknowledgeTheUnwitnessedDraw(practice, drawId, wasted);
+        return readAndReviewTheAccessLog(practice, client, acknowledged);
+    }
+
+    /** A read of the client's timeline and a review of the access log, so that the access log has both. */
+    private long readAndReviewTheAccessLog(String practice, String client, long after) {
+        String officer = issueKey("COMPLIANCE_OFFICER", practice);
+        Http.Response read = http.get(
+                        "/api/practices/" + practice + "/clients/" + client + "/timeline?atLeastPosition=" + after)
+                .key(officer)
+                .send();
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        Http.Response reviewed = http.post("/api/practices/" + practice + "/access-log/reviews")
+                .key(officer)
+                .idempotencyKey(unique("idem"))
+                .body("{\"from\":\"2026-10-01T00:00:00Z\",\"to\":\"2026-11-01T00:00:00Z\","
+                        + "\"reviewedBy\":\"J. Doe, compliance officer\"}")
+                .send();
+        return StockFixture.created(reviewed).get("ledgerPosition").asLong();
     }
 
     /** A weight, a plan and a started session with vitals, so that the dosing read model has them to rebuild. */

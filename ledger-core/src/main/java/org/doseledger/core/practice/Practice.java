@@ -58,6 +58,9 @@ public class Practice {
         if (command.policies().consentValidityDays() < 0) {
             throw new InvalidPolicyException("the consent validity cannot be negative");
         }
+        if (command.policies().accessLogReviewDays() < 0) {
+            throw new InvalidPolicyException("the access-log review interval cannot be negative");
+        }
         apply(new PracticePoliciesSetEvent(command.practiceId(), command.policies(), command.occurredAt()));
     }
 

@@ -1,5 +1,6 @@
 package org.doseledger.core.practice;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.doseledger.core.shared.ControlledSchedule.II;
 import static org.doseledger.core.shared.ControlledSchedule.III;
 import static org.doseledger.core.shared.ControlledSchedule.IIIN;
@@ -165,6 +166,31 @@ class PracticeTest {
                 .when(new SetPracticePoliciesCommand(PRACTICE, new PracticePolicies(false, 25, 0, 30), REGISTERED_AT))
                 .expectNoEvents()
                 .expectException(InvalidPolicyException.class);
+    }
+
+    @Test
+    void aNegativeAccessLogReviewIntervalIsRefused() {
+        PracticeRegisteredEvent registered = new PracticeRegisteredEvent(
+                PRACTICE,
+                "Springfield Ketamine Clinic",
+                ADDRESS,
+                "AB1234563",
+                REGISTERED_ON.plusYears(1),
+                List.of(III, IIIN),
+                "America/Chicago",
+                REGISTERED_AT);
+        fixture.given(registered)
+                .when(new SetPracticePoliciesCommand(
+                        PRACTICE, new PracticePolicies(false, 25, 24, 0, false, -1), REGISTERED_AT))
+                .expectNoEvents()
+                .expectException(InvalidPolicyException.class);
+    }
+
+    @Test
+    void policiesWithoutAnAccessLogReviewIntervalTakeTheDefault() {
+        assertThat(new PracticePolicies(false, 25, 24, 0, false, null).accessLogReviewDays())
+                .isEqualTo(PracticePolicies.DEFAULT_ACCESS_LOG_REVIEW_DAYS);
+        assertThat(PracticePolicies.DEFAULTS.accessLogReviewDays()).isEqualTo(30);
     }
 
     private static RegisterPracticeCommand register(LocalDate expiresOn, Set<ControlledSchedule> schedules) {

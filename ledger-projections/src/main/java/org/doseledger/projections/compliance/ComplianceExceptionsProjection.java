@@ -383,11 +383,33 @@ public class ComplianceExceptionsProjection {
      * Every exception of one practice as of a date, with its review and status: the raised ones from the
      * table, and those that follow from the date alone, computed here: credentials of active
      * practitioners and consents (neither revoked nor superseded) that expire within 30 days or have
-     * expired, and the biennial inventory due within 30 days (two years after the last initial or
-     * biennial inventory; on the day stock first arrived when none was ever taken).
+     * expired, the biennial inventory due within 30 days (two years after the last initial or
+     * biennial inventory; on the day stock first arrived when none was ever taken), and the periods of
+     * the access log that nobody reviewed within the practice's accessLogReviewDays: from the first
+     * access (or the end of everything reviewed before) to the start of the next review, and from the end
+     * of the last review, cut off at today minus the policy's days. Its id is the start of the period, so
+     * an acknowledgement stays with it until a review closes it.
      */
     private static final String EVERYTHING = """
-            with computed as (
+            with access_first as (
+                select min(accessed_at) as at from access_log where practice_id = ?
+            ),
+            access_reviews as (
+                select reviewed_from, reviewed_to,
+                       max(reviewed_to) over (order by reviewed_from, reviewed_to
+                                              rows between unbounded preceding and 1 preceding) as covered
+                from access_log_review where practice_id = ?
+            ),
+            access_gaps as (
+                select greatest(r.covered, f.at) as gap_from, r.reviewed_from as gap_to
+                from access_reviews r cross join access_first f
+                where f.at is not null
+                union all
+                select greatest((select max(reviewed_to) from access_reviews), f.at), 'infinity'::timestamptz
+                from access_first f
+                where f.at is not null
+            ),
+            computed as (
                 select p.practice_id,
                        'CREDENTIAL_EXPIRING:' || p.practitioner_id || ':' || c.credential || ':' || c.expires_on
                            as exception_id,
@@ -441,6 +463,23 @@ public class ComplianceExceptionsProjection {
                             from compliance_inventory_fact where practice_id = ?
                             group by practice_id) f) d
                 where due is not null and due <= ?::date
+                union all
+                select p.practice_id,
+                       'ACCESS_LOG_REVIEW_OVERDUE:' || to_char(g.gap_from at time zone 'UTC', 'YYYYMMDD"T"HH24MISS"Z"'),
+                       'ACCESS_LOG_REVIEW_OVERDUE',
+                       g.gap_from + make_interval(days => p.access_log_review_days),
+                       (g.gap_from at time zone 'UTC')::date + p.access_log_review_days,
+                       null, null, null,
+                       'Access log from ' || to_char(g.gap_from at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')
+                           || ' to ' || to_char(least(g.gap_to, c.cutoff) at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')
+                           || ' not reviewed within ' || p.access_log_review_days || ' days',
+                       null, null, null
+                from practice_registry p
+                cross join lateral (select ((?::date - p.access_log_review_days)::timestamp at time zone 'UTC')
+                                        as cutoff) c
+                cross join access_gaps g
+                where p.practice_id = ? and p.access_log_review_days > 0
+                  and g.gap_from < least(g.gap_to, c.cutoff)
             ),
             everything as (
                 select practice_id, exception_id, kind, raised_at, due_on, client_id, location_id, practitioner_id,
@@ -465,7 +504,20 @@ public class ComplianceExceptionsProjection {
     private static List<Object> everythingArgs(String practiceId, LocalDate asOf) {
         Date today = Date.valueOf(asOf);
         Date horizon = Date.valueOf(asOf.plusDays(30));
-        return List.of(today, practiceId, horizon, today, practiceId, horizon, practiceId, horizon, practiceId);
+        return List.of(
+                practiceId,
+                practiceId,
+                today,
+                practiceId,
+                horizon,
+                today,
+                practiceId,
+                horizon,
+                practiceId,
+                horizon,
+                today,
+                practiceId,
+                practiceId);
     }
 
     private static ComplianceExceptionView toView(ResultSet rs, int row) throws SQLException {

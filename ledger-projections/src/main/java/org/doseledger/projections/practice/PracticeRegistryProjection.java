@@ -79,7 +79,7 @@ public class PracticeRegistryProjection implements Practices {
                 """
                 update practice_registry set require_medical_clearance = ?, dose_increase_limit_percent = ?,
                                              late_entry_window_hours = ?, consent_validity_days = ?,
-                                             require_witnessed_draws = ?
+                                             require_witnessed_draws = ?, access_log_review_days = ?
                 where practice_id = ?
                 """,
                 event.policies().requireMedicalClearance(),
@@ -87,6 +87,7 @@ public class PracticeRegistryProjection implements Practices {
                 event.policies().lateEntryWindowHours(),
                 event.policies().consentValidityDays(),
                 event.policies().requireWitnessedDraws(),
+                event.policies().accessLogReviewDays(),
                 event.practiceId().value());
     }
 
@@ -96,11 +97,16 @@ public class PracticeRegistryProjection implements Practices {
                 .query(
                         """
                         select require_medical_clearance, dose_increase_limit_percent, late_entry_window_hours,
-                               consent_validity_days, require_witnessed_draws
+                               consent_validity_days, require_witnessed_draws, access_log_review_days
                         from practice_registry where practice_id = ?
                         """,
                         (rs, row) -> new PracticePolicies(
-                                rs.getBoolean(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5)),
+                                rs.getBoolean(1),
+                                rs.getInt(2),
+                                rs.getInt(3),
+                                rs.getInt(4),
+                                rs.getBoolean(5),
+                                rs.getInt(6)),
                         practiceId.value())
                 .stream()
                 .findFirst()
@@ -134,7 +140,8 @@ public class PracticeRegistryProjection implements Practices {
                             rs.getInt("dose_increase_limit_percent"),
                             rs.getInt("late_entry_window_hours"),
                             rs.getInt("consent_validity_days"),
-                            rs.getBoolean("require_witnessed_draws")),
+                            rs.getBoolean("require_witnessed_draws"),
+                            rs.getInt("access_log_review_days")),
                     rs.getTimestamp("registered_at").toInstant(),
                     rs.getTimestamp("recorded_at").toInstant());
         } catch (JsonProcessingException e) {

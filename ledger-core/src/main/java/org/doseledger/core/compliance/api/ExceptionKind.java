@@ -19,5 +19,10 @@ public enum ExceptionKind {
     /** A client's consent expiring within 30 days, or expired without a successor. */
     CONSENT_EXPIRING,
     /** The practice's biennial inventory (21 CFR 1304.11) due within 30 days, overdue, or never taken. */
-    BIENNIAL_INVENTORY_DUE
+    BIENNIAL_INVENTORY_DUE,
+    /**
+     * A period of the access log (reads and exports of client data) that no compliance officer reviewed
+     * within the practice's {@code accessLogReviewDays}.
+     */
+    ACCESS_LOG_REVIEW_OVERDUE
 }

@@ -1,0 +1,224 @@
+package org.doseledger.api.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.doseledger.api.support.EndToEndTest;
+import org.doseledger.api.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AccessLogEndToEndTest extends EndToEndTest {
+
+    static final String ACCESSED = "org.doseledger.core.access.api.ClientDataAccessedEvent";
+
+    String practice;
+    String writer;
+    String officer;
+    String officerKeyId;
+    String client;
+
+    @BeforeEach
+    void aPracticeWithAClient() {
+        practice = newPractice();
+        writer = issueKey("PRACTICE_WRITER", practice);
+        Http.Response issued = http.post("/api/admin/api-keys")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body("{\"role\":\"COMPLIANCE_OFFICER\",\"label\":\"officer\",\"practiceId\":\"" + practice + "\"}")
+                .send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        officer = issued.json().get("apiKey").asText();
+        officerKeyId = issued.json().get("keyId").asText();
+        client = newClient(practice, writer);
+    }
+
+    @Test
+    void readingATimelineRecordsExactlyOneAccessThatTheLogAndTheAuditTrailShow() {
+        long registered = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        Http.Response read = http.get("/api/practices/" + practice + "/clients/" + client
+                        + "/timeline?limit=50&atLeastPosition=" + registered)
+                .key(officer)
+                .send();
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+
+        List<JsonNode> stored = accesses();
+        assertThat(stored).hasSize(1);
+        JsonNode access = stored.get(0);
+        assertThat(access.get("practiceId").asText()).isEqualTo(practice);
+        assertThat(access.get("clientId").asText()).isEqualTo(client);
+        assertThat(access.get("credentialId").asText()).isEqualTo(officerKeyId);
+        assertThat(access.get("role").asText()).isEqualTo("COMPLIANCE_OFFICER");
+        assertThat(access.get("kind").asText()).isEqualTo("READ");
+        assertThat(access.get("endpoint").asText())
+                .isEqualTo("GET /api/practices/{practiceId}/clients/{clientId}/timeline");
+        assertThat(access.get("parameters").toString()).isEqualTo("{\"limit\":\"50\"}");
+        assertThat(access.toString()).as("no personal data").doesNotContain("Springfield");
+        long position = lastAccessPosition();
+
+        JsonNode log = http.get("/api/practices/" + practice + "/access-log?atLeastPosition=" + position)
+                .key(officer)
+                .send()
+                .json();
+        // ledger-wide bundle exports by other tests appear in every practice's log
+        List<JsonNode> ownPractice = list(log.get("entries")).stream()
+                .filter(entry -> entry.get("practiceWide").asBoolean())
+                .toList();
+        assertThat(ownPractice).hasSize(1);
+        JsonNode entry = ownPractice.get(0);
+        assertThat(entry.get("ledgerPosition").asLong()).isEqualTo(position);
+        assertThat(entry.get("clientId").asText()).isEqualTo(client);
+        assertThat(entry.get("credentialId").asText()).isEqualTo(officerKeyId);
+        assertThat(entry.get("requestId").asText())
+                .isEqualTo(read.header("X-Request-Id").orElseThrow());
+        assertThat(http.get("/api/practices/" + practice + "/access-log?client=other-client")
+                        .key(officer)
+                        .send()
+                        .json()
+                        .get("entries"))
+                .isEmpty();
+
+        JsonNode trail = http.get("/api/practices/" + practice
+                        + "/audit-trail?eventType=ClientDataAccessed&atLeastPosition=" + position)
+                .key(officer)
+                .send()
+                .json();
+        assertThat(trail.get("entries")).hasSize(1);
+        assertThat(trail.get("entries").get(0).get("clientId").asText()).isEqualTo(client);
+        assertThat(trail.get("entries").get(0).get("credentialId").asText()).isEqualTo(officerKeyId);
+        assertThat(accesses())
+                .as("an audit-trail read naming no client is not recorded")
+                .hasSize(1);
+    }
+
+    @Test
+    void aRefusedOrFailedReadRecordsNothing() {
+        String outsider = issueKey("COMPLIANCE_OFFICER", newPractice());
+        long before = eventRows();
+
+        assertThat(timeline(outsider, client).status()).isEqualTo(404);
+        assertThat(timeline(adminKey, client).status()).isEqualTo(403);
+        assertThat(timeline(officer, "nobody").status()).isEqualTo(404);
+        assertThat(http.get("/api/practices/" + practice + "/clients/" + client + "/timeline?limit=0")
+                        .key(officer)
+                        .send()
+                        .status())
+                .isEqualTo(400);
+
+        assertThat(eventRows()).isEqualTo(before);
+    }
+
+    @Test
+    void writesAreNotAccesses() {
+        recordConsent(practice, client, writer, "2026-11-20T15:30:00Z");
+
+        assertThat(accesses()).isEmpty();
+    }
+
+    @Test
+    void exportsAndClientFilteredAuditTrailsAreRecorded() {
+        Http.Response csv = http.get("/api/practices/" + practice + "/audit-trail?eventType=ClientRegistered")
+                .key(officer)
+                .header("Accept", "text/csv")
+                .send();
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        Http.Response filtered = http.get("/api/practices/" + practice + "/audit-trail?client=" + client)
+                .key(officer)
+                .send();
+        assertThat(filtered.status()).as(filtered.toString()).isEqualTo(200);
+
+        List<JsonNode> stored = accesses();
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0).get("kind").asText()).isEqualTo("EXPORT");
+        assertThat(stored.get(0).get("parameters").get("eventType").asText()).isEqualTo("ClientRegistered");
+        assertThat(stored.get(0).get("clientId").isNull()).isTrue();
+        assertThat(stored.get(1).get("kind").asText()).isEqualTo("READ");
+        assertThat(stored.get(1).get("clientId").asText()).isEqualTo(client);
+    }
+
+    @Test
+    void anOfficerMarksAPeriodReviewedAndAnUnreviewedOldPeriodIsAnException() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // the ledger's clock cannot be turned back: an access 45 days ago is placed in the read model
+        jdbc.update("""
+                insert into access_log (ledger_position, event_id, access_id, practice_id, client_id, credential_id,
+                                        role, kind, endpoint, parameters, accessed_at)
+                values (-1000 - (select count(*) from access_log), 'e-old', 'a-old', ?, ?, 'key-old',
+                        'COMPLIANCE_OFFICER', 'READ', 'GET /x', '{}', ?)
+                """, practice, client, java.sql.Timestamp.from(now.minus(45, ChronoUnit.DAYS)));
+
+        JsonNode overdue = overdueExceptions();
+        assertThat(overdue).hasSize(1);
+        assertThat(overdue.get(0).get("summary").asText()).contains("not reviewed within 30 days");
+
+        Http.Response future = review(now.minus(50, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS));
+        assertThat(future.status()).as(future.toString()).isEqualTo(409);
+        assertThat(future.json().get("code").asText()).isEqualTo("INVALID_REVIEW_PERIOD");
+        Http.Response reviewed = review(now.minus(50, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS));
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(201);
+        long position = reviewed.json().get("ledgerPosition").asLong();
+
+        JsonNode reviews = http.get("/api/practices/" + practice + "/access-log/reviews?atLeastPosition=" + position)
+                .key(officer)
+                .send()
+                .json();
+        assertThat(reviews).hasSize(1);
+        assertThat(reviews.get(0).get("reviewedBy").asText()).isEqualTo("J. Doe, compliance officer");
+        assertThat(reviews.get(0).get("credentialId").asText()).isEqualTo(officerKeyId);
+        assertThat(overdueExceptions()).isEmpty();
+    }
+
+    private Http.Response review(Instant from, Instant to) {
+        return http.post("/api/practices/" + practice + "/access-log/reviews")
+                .key(officer)
+                .idempotencyKey(unique("idem"))
+                .body("{\"from\":\"" + from + "\",\"to\":\"" + to
+                        + "\",\"reviewedBy\":\"J. Doe, compliance officer\",\"note\":\"nothing unusual\"}")
+                .send();
+    }
+
+    private JsonNode overdueExceptions() {
+        Http.Response response = http.get("/api/practices/" + practice + "/exceptions?kind=ACCESS_LOG_REVIEW_OVERDUE")
+                .key(officer)
+                .send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("exceptions");
+    }
+
+    private Http.Response timeline(String key, String clientId) {
+        return http.get("/api/practices/" + practice + "/clients/" + clientId + "/timeline")
+                .key(key)
+                .send();
+    }
+
+    private List<JsonNode> accesses() {
+        return jdbc.queryForList("""
+                        select convert_from(payload, 'UTF8') from domain_event_entry
+                        where payload_type = ? and convert_from(payload, 'UTF8')::jsonb ->> 'practiceId' = ?
+                        order by global_index
+                        """, String.class, ACCESSED, practice).stream()
+                .map(AccessLogEndToEndTest::json)
+                .toList();
+    }
+
+    private long lastAccessPosition() {
+        return jdbc.queryForObject(
+                "select max(global_index) from domain_event_entry where payload_type = ?", Long.class, ACCESSED);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+}
