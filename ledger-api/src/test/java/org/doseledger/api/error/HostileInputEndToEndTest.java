@@ -78,6 +78,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
                                         && !candidate.has("enum")
                                         && !candidate.has("format")
                                         && !candidate.has("maxLength")
+                                        && !candidate.has("pattern")
                                         && isRequestSchema(schema.getKey())) {
                                     unbounded.add(schema.getKey() + "." + property.getKey());
                                 }
@@ -198,9 +199,14 @@ class HostileInputEndToEndTest extends EndToEndTest {
         Stream<DynamicNode> cases() {
             List<DynamicNode> cases = new ArrayList<>();
             cases.add(rejected("a 10 MB body with its length", 413, send(oversized(true))));
-            cases.add(rejected("a 10 MB body in chunks", 413, send(oversized(false))));
+            if (example != null) {
+                cases.add(rejected("a body over the limit in chunks", 413, send(oversized(false))));
+            }
             for (String variable : variables()) {
                 if (variable.equals("practiceId")) {
+                    if (adminKey.equals(key)) {
+                        continue;
+                    }
                     cases.add(rejected(
                             "the practice of another tenant",
                             404,
@@ -208,10 +214,12 @@ class HostileInputEndToEndTest extends EndToEndTest {
                     continue;
                 }
                 for (String hostile : List.of(SQL, SCRIPT, "x".repeat(65), "\u0000", "..")) {
-                    cases.add(rejected(
-                            variable + " = " + abbreviate(hostile),
-                            0,
-                            send(request(Map.of(variable, hostile), json(example)))));
+                    HttpRequest.Builder request = request(Map.of(variable, hostile), json(example));
+                    String label = variable + " = " + abbreviate(hostile);
+                    cases.add(
+                            hostile.contains("/") || hostile.contains("\u0000")
+                                    ? refusedByContainer(label, send(request))
+                                    : rejected(label, 0, send(request)));
                 }
             }
             if (example == null) {
@@ -225,11 +233,11 @@ class HostileInputEndToEndTest extends EndToEndTest {
                     "a form instead of JSON",
                     415,
                     send(request(Map.of(), bytes("clientId=c-1"))
-                            .header("Content-Type", "application/x-www-form-urlencoded"))));
+                            .setHeader("Content-Type", "application/x-www-form-urlencoded"))));
             cases.add(rejected(
                     "plain text instead of JSON",
                     415,
-                    send(request(Map.of(), json(example)).header("Content-Type", "text/plain"))));
+                    send(request(Map.of(), json(example)).setHeader("Content-Type", "text/plain"))));
             cases.add(rejected("duplicate keys", 400, send(request(Map.of(), bytes(duplicated(example))))));
             cases.add(rejected("invalid UTF-8", 400, send(request(Map.of(), invalidUtf8(example)))));
             cases.add(rejected(
@@ -270,7 +278,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
                             cases.add(mutation(label + " = \"" + text + "\"", true, body, name, text(text), false));
                         }
                     }
-                    case "string" -> stringCases(field, label, body, name, cases);
+                    case "string" -> stringCases(field, required.contains(name), label, body, name, cases);
                     case "object" -> {
                         if (body.get(name) instanceof ObjectNode nested) {
                             List<DynamicNode> inner = new ArrayList<>();
@@ -292,7 +300,8 @@ class HostileInputEndToEndTest extends EndToEndTest {
             });
         }
 
-        private void stringCases(JsonNode field, String label, ObjectNode body, String name, List<DynamicNode> cases) {
+        private void stringCases(
+                JsonNode field, boolean required, String label, ObjectNode body, String name, List<DynamicNode> cases) {
             String format = field.path("format").asText();
             if (format.equals("date-time") || format.equals("date")) {
                 boolean time = format.equals("date-time");
@@ -311,7 +320,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
                 values.add(otherClient);
             }
             for (String value : values) {
-                boolean invalid = !stringAllowed(field, value);
+                boolean invalid = value.isEmpty() ? required : !stringAllowed(field, value);
                 cases.add(mutation(label + " = " + abbreviate(value), invalid, body, name, text(value), false));
             }
         }
@@ -337,14 +346,31 @@ class HostileInputEndToEndTest extends EndToEndTest {
                     : DynamicTest.dynamicTest(label + " (allowed by the contract)", () -> {
                         long[] before = history();
                         HttpResponse<String> response = send(request).call();
-                        assertThat(response.statusCode()).as(describe(response)).isLessThan(500);
+                        assertThat(response.statusCode())
+                                .as(describe(label, response))
+                                .isLessThan(500);
                         if (response.statusCode() >= 300) {
-                            assertProblem(response);
+                            assertProblem(response, describe(label, response));
                             assertThat(history())
-                                    .as("history after " + describe(response))
+                                    .as("history after " + describe(label, response))
                                     .isEqualTo(before);
                         }
                     });
+        }
+
+        /**
+         * An encoded '/' or NUL in a URL is refused by the servlet container before the application sees the
+         * request, with its own 400 page rather than a problem document; it must still write nothing.
+         */
+        private DynamicTest refusedByContainer(String label, Call call) {
+            return DynamicTest.dynamicTest(label + " (refused by the container)", () -> {
+                long[] before = history();
+                HttpResponse<String> response = call.call();
+                assertThat(response.statusCode()).as(describe(label, response)).isEqualTo(400);
+                assertThat(history())
+                        .as("history after " + describe(label, response))
+                        .isEqualTo(before);
+            });
         }
 
         /** Must be a 4xx problem (exactly {@code status} unless 0) and must leave history as it was. */
@@ -353,17 +379,23 @@ class HostileInputEndToEndTest extends EndToEndTest {
                 long[] before = history();
                 HttpResponse<String> response = call.call();
                 if (status == 0) {
-                    assertThat(response.statusCode()).as(describe(response)).isBetween(400, 499);
+                    assertThat(response.statusCode())
+                            .as(describe(label, response))
+                            .isBetween(400, 499);
                 } else {
-                    assertThat(response.statusCode()).as(describe(response)).isEqualTo(status);
+                    assertThat(response.statusCode())
+                            .as(describe(label, response))
+                            .isEqualTo(status);
                 }
-                assertProblem(response);
-                assertThat(history()).as("history after " + describe(response)).isEqualTo(before);
+                assertProblem(response, describe(label, response));
+                assertThat(history())
+                        .as("history after " + describe(label, response))
+                        .isEqualTo(before);
             });
         }
 
-        private String describe(HttpResponse<String> response) {
-            return this + " answered " + response.statusCode() + " " + abbreviate(response.body());
+        private String describe(String label, HttpResponse<String> response) {
+            return this + " with " + label + " answered " + response.statusCode() + " " + abbreviate(response.body());
         }
 
         private List<String> variables() {
@@ -393,7 +425,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
                     method,
                     withLength
                             ? HttpRequest.BodyPublishers.ofByteArray(new byte[TEN_MB])
-                            : HttpRequest.BodyPublishers.ofInputStream(() -> new Zeros(TEN_MB)));
+                            : HttpRequest.BodyPublishers.ofInputStream(() -> new Zeros(chunkedSize())));
         }
     }
 
@@ -406,6 +438,14 @@ class HostileInputEndToEndTest extends EndToEndTest {
         return () -> client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Past the limit, but not so far that the server closes the connection before the client has sent it
+     * all: Tomcat reads and discards up to 2 MB of an unread body after answering.
+     */
+    private long chunkedSize() {
+        return properties.maxRequestSize().toBytes() + 256 * 1024;
+    }
+
     private long[] history() {
         return new long[] {
             eventRows(),
@@ -414,19 +454,17 @@ class HostileInputEndToEndTest extends EndToEndTest {
         };
     }
 
-    private static void assertProblem(HttpResponse<String> response) throws IOException {
+    private static void assertProblem(HttpResponse<String> response, String described) throws IOException {
         assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                .as(response.statusCode() + " " + abbreviate(response.body()))
+                .as(described)
                 .startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("code").asText())
-                .as(abbreviate(response.body()))
-                .matches("[A-Z][A-Z_]+");
-        assertThat(problem.path("status").asInt()).isEqualTo(response.statusCode());
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(problem.path("code").asText()).as(described).matches("[A-Z][A-Z_]+");
+        assertThat(problem.path("status").asInt()).as(described).isEqualTo(response.statusCode());
+        assertThat(response.body()).as(described).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
-    /** The role named in the endpoint's documented 403, or any role when it has none. */
+    /** A role the endpoint's documented 403 or its summary names; a writer when neither names one. */
     private static String role(JsonNode operation) {
         Matcher only = java.util.regex.Pattern.compile("Only \\[([A-Z_]+)")
                 .matcher(operation
@@ -434,7 +472,12 @@ class HostileInputEndToEndTest extends EndToEndTest {
                         .path("403")
                         .path("description")
                         .asText());
-        return only.find() ? only.group(1) : "PRACTICE_WRITER";
+        if (only.find()) {
+            return only.group(1);
+        }
+        Matcher summary = java.util.regex.Pattern.compile("\\((ADMIN|PRACTICE_WRITER|COMPLIANCE_OFFICER|REGULATOR)\\b")
+                .matcher(operation.path("summary").asText());
+        return summary.find() ? summary.group(1) : "PRACTICE_WRITER";
     }
 
     private ObjectNode example(JsonNode json) {
@@ -525,7 +568,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
         if (field.has("pattern") && !value.matches(field.get("pattern").asText())) {
             return false;
         }
-        return !value.isBlank() && !value.contains("\u0000");
+        return true;
     }
 
     private static Map<String, JsonNode> toMap(JsonNode object) {
@@ -617,7 +660,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
                 return -1;
             }
             remaining--;
-            return 0;
+            return ' ';
         }
 
         @Override
@@ -626,7 +669,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
                 return -1;
             }
             int n = (int) Math.min(length, remaining);
-            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) ' ');
             remaining -= n;
             return n;
         }
