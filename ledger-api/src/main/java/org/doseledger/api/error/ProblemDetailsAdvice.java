@@ -1,6 +1,7 @@
 package org.doseledger.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.doseledger.api.access.AccessNotRecordedException;
+import org.doseledger.api.config.JacksonConfiguration;
 import org.doseledger.api.read.ProjectionBehindException;
 import org.doseledger.api.security.RateLimitedException;
 import org.doseledger.api.web.InvalidQueryException;
@@ -231,6 +233,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 "PAYLOAD_TOO_LARGE",
                                 "Payload too large",
                                 tooLarge.getMessage()),
+                        request);
+            }
+            if (cause instanceof StreamConstraintsException) {
+                return respond(
+                        ProblemResponses.problem(
+                                HttpStatus.BAD_REQUEST,
+                                "JSON_LIMIT_EXCEEDED",
+                                "Request body exceeds a JSON limit",
+                                "The body nests deeper than " + JacksonConfiguration.MAX_NESTING_DEPTH
+                                        + " levels, has a string longer than "
+                                        + JacksonConfiguration.MAX_STRING_LENGTH
+                                        + " characters or a number longer than "
+                                        + JacksonConfiguration.MAX_NUMBER_LENGTH + " characters"),
                         request);
             }
             cause = cause.getCause();

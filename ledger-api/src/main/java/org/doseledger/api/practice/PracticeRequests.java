@@ -45,10 +45,10 @@ final class PracticeRequests {
 
             @NotBlank @Size(max = 200) String name,
             @NotNull @Valid AddressBody address,
-            @NotBlank @ValidDeaNumber String deaNumber,
+            @NotBlank @Size(max = 9) @ValidDeaNumber String deaNumber,
             @NotNull LocalDate deaRegistrationExpiresOn,
             @NotEmpty List<@NotNull ControlledSchedule> authorizedSchedules,
-            @NotBlank String timeZone,
+            @NotBlank @Size(max = 64) String timeZone,
             @PastOrPresent Instant occurredAt) {
 
         @JsonIgnore

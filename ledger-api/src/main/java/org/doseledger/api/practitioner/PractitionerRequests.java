@@ -55,7 +55,7 @@ final class PractitionerRequests {
 
     /** A DEA registration recorded on its own: number, expiry, schedules. */
     record DeaRegistrationRequest(
-            @NotBlank @ValidDeaNumber String deaNumber,
+            @NotBlank @Size(max = 9) @ValidDeaNumber String deaNumber,
             @NotNull LocalDate expiresOn,
             @NotEmpty List<@NotNull ControlledSchedule> schedules,
             @PastOrPresent Instant occurredAt) {
@@ -102,7 +102,7 @@ final class PractitionerRequests {
 
             @NotBlank @Size(max = 200) String name,
             @NotEmpty List<@NotNull PractitionerRole> roles,
-            @ValidDeaNumber String deaNumber,
+            @Size(max = 9) @ValidDeaNumber String deaNumber,
             @Valid LicenceBody licence,
             @Valid DeaRegistrationBody deaRegistration,
             @NotNull @PastOrPresent Instant occurredAt) {

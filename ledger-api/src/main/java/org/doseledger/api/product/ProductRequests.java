@@ -30,7 +30,7 @@ final class ProductRequests {
      * @param containerSize units in one container, e.g. 10 for a 10 mL vial
      */
     record RegisterProductRequest(
-            @NotBlank String ndc,
+            @NotBlank @Size(max = 13) String ndc,
             @NotBlank @Size(max = 200) String name,
             @NotNull Substance substance,
             @NotNull DosageForm dosageForm,

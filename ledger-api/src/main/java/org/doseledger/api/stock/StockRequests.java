@@ -49,7 +49,7 @@ final class StockRequests {
     record SupplierBody(
             @NotBlank @Size(max = 200) String name,
             @NotNull @Valid AddressBody address,
-            @NotBlank @ValidDeaNumber String deaNumber) {
+            @NotBlank @Size(max = 9) @ValidDeaNumber String deaNumber) {
 
         Supplier toSupplier() {
             return new Supplier(name, address.toAddress(), deaNumber);
