@@ -2,6 +2,8 @@ package org.doseledger.api.access;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -120,13 +122,32 @@ class AccessLogController {
                 .join();
     }
 
+    private static final String REVIEW_REQUEST = """
+            {
+              "from": "2026-10-01T00:00:00Z",
+              "to": "2026-11-01T00:00:00Z",
+              "reviewedBy": "J. Doe, compliance officer",
+              "note": "No unexpected reads; two exports for the state board, both on request"
+            }
+            """;
+
     @PostMapping(path = "/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.COMPLIANCE_OFFICER)
     @Operation(
             summary = "Mark a period of the access log reviewed (COMPLIANCE_OFFICER)",
             description = "Records that the officer reviewed the reads and exports of [from, to)"
                     + " (AccessLogReviewed). Periods older than the practice's accessLogReviewDays that no review"
-                    + " covers are ACCESS_LOG_REVIEW_OVERDUE exceptions.")
+                    + " covers are ACCESS_LOG_REVIEW_OVERDUE exceptions.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "monthlyReview",
+                                                            summary = "October's reads and exports reviewed",
+                                                            value = REVIEW_REQUEST))))
     @ApiResponse(responseCode = "201", description = "Recorded; id is the review id")
     @ApiResponse(responseCode = "400", description = "from, to or reviewedBy missing")
     @ApiResponse(responseCode = "409", description = "INVALID_REVIEW_PERIOD: to not after from, or in the future")

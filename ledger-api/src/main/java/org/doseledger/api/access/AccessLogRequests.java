@@ -27,7 +27,7 @@ final class AccessLogRequests {
 
         MarkAccessLogReviewedCommand toCommand(PracticeId practiceId, String reviewId, ApiCredential credential) {
             return new MarkAccessLogReviewedCommand(
-                    practiceId, reviewId, from, to, reviewedBy.strip(), credential.keyId(), note);
+                    practiceId, reviewId, from, to, reviewedBy.strip(), credential.id(), note);
         }
     }
 }

@@ -56,7 +56,7 @@ public class AccessRecorder {
         RecordClientDataAccessCommand command = new RecordClientDataAccessCommand(
                 UUID.randomUUID().toString(),
                 practice == null ? null : PracticeId.of(practice),
-                credential.keyId(),
+                credential.id(),
                 credential.role(),
                 clientId,
                 reads.kind(),
@@ -67,7 +67,7 @@ public class AccessRecorder {
         try {
             transactions.executeWithoutResult(status -> writer.send(context, command));
         } catch (RuntimeException e) {
-            log.error("could not record {} by {}; the read is refused", command.endpoint(), credential.keyId(), e);
+            log.error("could not record {} by {}; the read is refused", command.endpoint(), credential.id(), e);
             throw new AccessNotRecordedException(e);
         }
     }

@@ -288,7 +288,17 @@ class ApiKeyController {
             summary = "Let a REGULATOR key read and export one more practice (ADMIN)",
             description = "Only REGULATOR keys are granted practices (409 PRACTICE_GRANT_NOT_REGULATOR); a practice"
                     + " is granted once (409 PRACTICE_ALREADY_GRANTED); a revoked key is granted nothing (409"
-                    + " API_KEY_ALREADY_REVOKED). The grant takes effect on the key's next request.")
+                    + " API_KEY_ALREADY_REVOKED). The grant takes effect on the key's next request.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "grant",
+                                                            summary = "A practice for an investigation",
+                                                            value = ApiKeyExamples.GRANT_REQUEST))))
     @ApiResponse(
             responseCode = "201",
             description = "Granted; Location is the key",
@@ -318,7 +328,17 @@ class ApiKeyController {
     @PostMapping(path = "/{keyId}/practice-grants/{practiceId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "End a REGULATOR key's access to one practice (ADMIN)",
-            description = "409 PRACTICE_NOT_GRANTED when the key has no access to that practice.")
+            description = "409 PRACTICE_NOT_GRANTED when the key has no access to that practice.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "withdraw",
+                                                            summary = "The investigation is closed",
+                                                            value = ApiKeyExamples.WITHDRAW_REQUEST))))
     @ApiResponse(
             responseCode = "201",
             description = "Withdrawn; Location is the key",

@@ -244,4 +244,14 @@ final class ApiKeyExamples {
               "requestId": "3054da54-af6c-46d1-8ce3-0845fc935a99"
             }
             """;
+
+    /** Grant a REGULATOR key one more practice. */
+    static final String GRANT_REQUEST = """
+            {"practiceId": "springfield-kap", "reason": "DEA diversion investigation 2026-118"}
+            """;
+
+    /** End a REGULATOR key's access to one practice. */
+    static final String WITHDRAW_REQUEST = """
+            {"reason": "investigation 2026-118 closed"}
+            """;
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -99,7 +100,30 @@ public class JacksonConfiguration {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         requests.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         requests.registerModule(new SimpleModule("iso-instants-only").addDeserializer(Instant.class, new IsoInstant()));
+        requests.registerModule(new SimpleModule("printable-text").addDeserializer(String.class, new PrintableText()));
         return new MappingJackson2HttpMessageConverter(requests);
+    }
+
+    /**
+     * Text may hold tabs and line breaks but no other control characters: a NUL cannot be stored in a
+     * PostgreSQL text or jsonb column, so it would stop a read model, and none of them belongs in a record.
+     */
+    private static final class PrintableText extends StdDeserializer<String> {
+
+        PrintableText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null
+                    && text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+                return (String) context.handleWeirdStringValue(
+                        String.class, text, "control characters other than tab and line breaks are not accepted");
+            }
+            return text;
+        }
     }
 
     /** A timestamp is ISO 8601 text; a bare number would be read as seconds since 1970. */

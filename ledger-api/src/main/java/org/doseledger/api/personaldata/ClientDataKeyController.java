@@ -59,7 +59,17 @@ class ClientDataKeyController {
             description = "Records ClientDataKeyShredded and destroys the client's wrapped data key: the client's"
                     + " name, date of birth, address and phone become unreadable everywhere, while every event,"
                     + " count and hash stays. Refused until ledger.privacy.retention.minimum has passed since the"
-                    + " latest occurred time on the client's timeline.")
+                    + " latest occurred time on the client's timeline.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "retentionOver",
+                                                            summary = "Six years after the last visit",
+                                                            value = PersonalDataExamples.SHRED_REQUEST))))
     @ApiResponse(
             responseCode = "201",
             description = "Shredded; Location is the client's timeline",

@@ -5,6 +5,10 @@ final class PersonalDataExamples {
 
     private PersonalDataExamples() {}
 
+    static final String SHRED_REQUEST = """
+            {"reason": "Retention period over: last visit 2020-03-02, state retention 6 years"}
+            """;
+
     static final String RETENTION_PERIOD_NOT_OVER = """
             {
               "type": "https://doseledger.org/problems/retention-period-not-over",

@@ -176,7 +176,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
             this.key = keys.get(role(operation));
             JsonNode json = operation.path("requestBody").path("content").path("application/json");
             this.schema = json.isMissingNode() ? null : resolve(json.path("schema"));
-            this.example = json.isMissingNode() ? null : example(json);
+            this.example = json.isMissingNode() ? null : example(method + " " + template, json);
         }
 
         @Override
@@ -480,12 +480,12 @@ class HostileInputEndToEndTest extends EndToEndTest {
         return summary.find() ? summary.group(1) : "PRACTICE_WRITER";
     }
 
-    private ObjectNode example(JsonNode json) {
+    private ObjectNode example(String endpoint, JsonNode json) {
         Iterator<JsonNode> examples = json.path("examples").elements();
         JsonNode value = examples.hasNext() ? examples.next().path("value") : json.path("example");
         try {
             JsonNode parsed = value.isTextual() ? JSON.readTree(value.asText()) : value;
-            assertThat(parsed).as("request example").isInstanceOf(ObjectNode.class);
+            assertThat(parsed).as("request example of " + endpoint).isInstanceOf(ObjectNode.class);
             return (ObjectNode) parsed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -68,6 +68,30 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void controlCharactersInTextAreRefusedButLineBreaksAreNot() {
+        String client = newClient(practice, writer);
+        eventsBefore = eventRows();
+        String consent = Bodies.consent("2026-11-20T15:30:00Z");
+        String signedBy = consent.substring(consent.indexOf("\"signedBy\""));
+        signedBy = signedBy.substring(0, signedBy.indexOf(',')); // "signedBy":"..."
+
+        Http.Response response = http.post("/api/practices/" + practice + "/clients/" + client + "/consents")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body(consent.replace(signedBy, "\"signedBy\":\"Ada\\u0000Lovelace\""))
+                .send();
+
+        assertWritelessProblem(response, 400, "MALFORMED_REQUEST");
+        assertThat(response.json().get("detail").asText()).contains("signedBy");
+        Http.Response withLineBreak = http.post("/api/practices/" + practice + "/clients/" + client + "/consents")
+                .key(writer)
+                .idempotencyKey(unique("idem"))
+                .body(consent.replace(signedBy, "\"signedBy\":\"Ada\\nLovelace\""))
+                .send();
+        assertThat(withLineBreak.status()).as(withLineBreak.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aValueOfTheWrongKindNamesTheFieldAndTheAllowedValues() {
         String client = newClient(practice, writer);
         eventsBefore = eventRows();

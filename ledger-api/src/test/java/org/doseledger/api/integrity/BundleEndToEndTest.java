@@ -155,7 +155,8 @@ class BundleEndToEndTest extends EndToEndTest {
                             "payload",
                             java.util.Base64.getEncoder()
                                     .encodeToString(
-                                            payload.replace("INV-A", "INV-Z").getBytes(StandardCharsets.UTF_8)));
+                                            payload.replaceFirst("\"invoiceNumber\":\"", "\"invoiceNumber\":\"FORGED-")
+                                                    .getBytes(StandardCharsets.UTF_8)));
                     done = true;
                 }
                 out.append(JSON.writeValueAsString(event)).append('\n');
