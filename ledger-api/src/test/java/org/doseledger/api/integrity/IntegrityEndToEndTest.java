@@ -39,7 +39,10 @@ class IntegrityEndToEndTest extends EndToEndTest {
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
         assertThat(report.json().get("integrityOk").asBoolean()).isTrue();
         assertThat(report.json().get("completenessOk").asBoolean()).isTrue();
-        assertThat(report.json().get("eventsChecked").asLong()).isGreaterThanOrEqualTo(last);
+        // positions have gaps where a transaction rolled back, so count the events up to the last one
+        assertThat(report.json().get("eventsChecked").asLong())
+                .isGreaterThanOrEqualTo(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where global_index <= ?", Long.class, last));
         assertThat(jdbc.queryForObject(
                         "select count(*) from domain_event_entry"
                                 + " where payload_type = 'org.doseledger.core.integrity.api.LedgerVerifiedEvent'",
