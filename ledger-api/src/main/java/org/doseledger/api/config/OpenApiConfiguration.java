@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.error.ProblemResponses;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.security.DeclaredRoles;
@@ -116,20 +117,65 @@ class OpenApiConfiguration {
                                                         component.getName().equals("atLeastPosition")));
                     });
             if (waits) {
-                ApiResponses responses =
-                        operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
-                responses.addApiResponse(
-                        "503",
-                        problem(
-                                "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
-                                HttpStatus.SERVICE_UNAVAILABLE,
-                                "PROJECTION_BEHIND",
-                                "Read model not yet up to date",
-                                "The stock-lots read model has not yet reached ledger position 999999; retry shortly"));
-                operation.setResponses(responses);
+                addProblem(
+                        operation,
+                        "The read model did not reach atLeastPosition in time; retry (Retry-After: 1)",
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "PROJECTION_BEHIND",
+                        "Read model not yet up to date",
+                        "The stock-lots read model has not yet reached ledger position 999999; retry shortly");
             }
             return operation;
         };
+    }
+
+    /**
+     * Every endpoint that hands out client data answers 503 when the ledger cannot record the access (the
+     * data is then not sent); documented here once rather than on each endpoint.
+     */
+    @Bean
+    OperationCustomizer accessNotRecordedResponses() {
+        return (operation, handlerMethod) -> {
+            if (handlerMethod.hasMethodAnnotation(ReadsClientData.class)) {
+                addProblem(
+                        operation,
+                        "The read of client data could not be recorded in the ledger, so no data was sent;" + " retry",
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "ACCESS_NOT_RECORDED",
+                        "Read not recorded",
+                        "The ledger could not record this read of client data; nothing was sent");
+            }
+            return operation;
+        };
+    }
+
+    /**
+     * Documents a problem answer under its status; when the status is documented already (one status, two
+     * reasons), its descriptions are joined and its examples kept side by side.
+     */
+    private static void addProblem(
+            io.swagger.v3.oas.models.Operation operation,
+            String description,
+            HttpStatus status,
+            String code,
+            String title,
+            String detail) {
+        ApiResponse answer = problem(description, status, code, title, detail);
+        ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
+        ApiResponse existing = responses.get(String.valueOf(status.value()));
+        if (existing == null || existing.getContent() == null) {
+            responses.addApiResponse(String.valueOf(status.value()), answer);
+        } else {
+            existing.setDescription(existing.getDescription() + "; or " + answer.getDescription());
+            MediaType problems = existing.getContent()
+                    .computeIfAbsent(
+                            org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE, type -> new MediaType());
+            answer.getContent()
+                    .get(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                    .getExamples()
+                    .forEach(problems::addExamples);
+        }
+        operation.setResponses(responses);
     }
 
     private static ApiResponse problem(

@@ -75,6 +75,11 @@ class OperationsEndToEndTest extends EndToEndTest {
                                 .isEqualTo("PROJECTION_BEHIND");
                     }
                 }));
+        // the timeline both waits for a position and records the read: one 503, both reasons
+        com.fasterxml.jackson.databind.JsonNode timelineUnavailable = paths.at(
+                "/~1api~1practices~1{practiceId}~1clients~1{clientId}~1timeline/get/responses/503/content/application~1problem+json/examples");
+        assertThat(timelineUnavailable.has("PROJECTION_BEHIND")).isTrue();
+        assertThat(timelineUnavailable.has("ACCESS_NOT_RECORDED")).isTrue();
         assertThat(waiting)
                 .contains(
                         "/api/practices/{practiceId}/audit-trail",
