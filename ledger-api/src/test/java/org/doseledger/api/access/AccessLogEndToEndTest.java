@@ -113,6 +113,40 @@ class AccessLogEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aReadTheLedgerCannotRecordSendsNoData() {
+        timeline(
+                practice,
+                client,
+                officer,
+                jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
+        // the database refuses access events for a moment, as a full disk or a lost connection would
+        jdbc.execute("""
+                create or replace function refuse_access_events() returns trigger language plpgsql as $$
+                begin
+                    if new.payload_type = '%s' then
+                        raise exception 'access events refused for this test';
+                    end if;
+                    return new;
+                end $$;
+                create trigger refuse_access_events before insert on domain_event_entry
+                    for each row execute function refuse_access_events();
+                """.formatted(ACCESSED));
+        Http.Response refused;
+        try {
+            refused = timeline(officer, client);
+        } finally {
+            jdbc.execute("drop trigger refuse_access_events on domain_event_entry;"
+                    + " drop function refuse_access_events();");
+        }
+
+        assertProblem(refused, 503, "ACCESS_NOT_RECORDED");
+        assertThat(refused.json().has("total"))
+                .as("no part of the timeline was sent")
+                .isFalse();
+        assertThat(timeline(officer, client).status()).isEqualTo(200);
+    }
+
+    @Test
     void writesAreNotAccesses() {
         recordConsent(practice, client, writer, "2026-11-20T15:30:00Z");
 
