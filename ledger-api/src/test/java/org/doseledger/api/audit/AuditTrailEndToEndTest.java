@@ -94,8 +94,10 @@ class AuditTrailEndToEndTest extends EndToEndTest {
         assertThat(types(read("actor=" + wasted.get("credentialId").asText()))).contains("DoseDrawn", "DoseWasted");
 
         String recordedAt = wasted.get("recordedAt").asText();
+        // the client-filtered read above is on the record too, as a ClientDataAccessed event after the waste
         assertThat(types(read("recordedFrom=" + recordedAt)))
                 .as("the waste and the draw it accounted for, recorded together")
+                .filteredOn(type -> !type.equals("ClientDataAccessed"))
                 .containsExactly("DoseWasted", "DrawAccountedFor");
         assertThat(types(read("recordedTo=" + recordedAt))).doesNotContain("DoseWasted");
         assertThat(types(read("occurredFrom=2000-01-01T00:00:00Z&occurredTo=2000-01-02T00:00:00Z")))
