@@ -82,9 +82,9 @@ public final class PdfReportSink implements ReportSink {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setCloseStream(false);
             writer.setPageEvent(frame);
-            document.addTitle(header.title());
-            document.addSubject(header.exportType());
-            document.addAuthor(header.registrantName());
+            document.addTitle(Objects.toString(header.title(), ""));
+            document.addSubject(Objects.toString(header.exportType(), ""));
+            document.addAuthor(Objects.toString(header.registrantName(), ""));
             document.addCreator("Dose Ledger");
             document.open();
         });

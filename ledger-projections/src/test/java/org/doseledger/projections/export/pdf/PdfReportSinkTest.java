@@ -85,6 +85,18 @@ class PdfReportSinkTest {
     }
 
     @Test
+    void aTableWhoseLastRowsWereAlreadyWrittenEndsCleanly() throws IOException {
+        byte[] pdf = render(DOSE_COLUMNS, 100, footer(List.of("Doses: 100"), null));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(occurrences(text, "Administered at")).isEqualTo(document.getNumberOfPages());
+            assertThat(occurrences(text, "Client 100 ")).isEqualTo(1);
+            assertThat(text).contains("Doses: 100");
+        }
+    }
+
+    @Test
     void aWideTableIsPrintedLandscape() throws IOException {
         List<ReportColumn> wide = new ArrayList<>(DOSE_COLUMNS);
         wide.add(new ReportColumn("route", "Route"));
