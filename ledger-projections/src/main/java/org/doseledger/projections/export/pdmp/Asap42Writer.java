@@ -11,6 +11,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
 
@@ -37,6 +38,9 @@ public final class Asap42Writer {
     static final String COMPOUND_PRODUCT_ID = "99999999999";
     static final String NOT_A_PARTIAL_FILL = "00";
     static final String HUMAN = "01";
+
+    /** Identifiers written as the ledger holds them, never upper-cased. */
+    private static final Set<String> KEPT_AS_GIVEN = Set.of("TH02", "DSP02", "TT01");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss", Locale.ROOT);
@@ -291,7 +295,7 @@ public final class Asap42Writer {
         String[] values = new String[length];
         for (int i = 0; i < length; i++) {
             String element = id + String.format(Locale.ROOT, "%02d", i + 1);
-            String value = i < elements.length ? clean(elements[i]) : null;
+            String value = i < elements.length ? clean(elements[i], !KEPT_AS_GIVEN.contains(element)) : null;
             if (value == null) {
                 value = profile.defaultValues().get(element);
             }
@@ -320,6 +324,9 @@ public final class Asap42Writer {
             last--;
         }
         out.write(id);
+        if (last == 0) {
+            out.write('*'); // an empty segment (PRE, CDI, AIR of a zero report) keeps one separator, as the guides show
+        }
         for (int i = 0; i < last; i++) {
             out.write('*');
             if (values[i] != null) {
@@ -332,8 +339,11 @@ public final class Asap42Writer {
         }
     }
 
-    /** Printable ASCII only, no separator or terminator inside, single spaces, upper case if the state asks. */
-    private String clean(String value) {
+    /**
+     * Printable ASCII only, no separator or terminator inside, single spaces, upper case if the state asks
+     * (identifiers excepted: a revise or void must repeat them exactly as the ledger holds them).
+     */
+    private String clean(String value, boolean upperCase) {
         if (value == null) {
             return null;
         }
@@ -345,7 +355,7 @@ public final class Asap42Writer {
             cleaned.append(!printable || c == '*' || c == profile.segmentTerminator() ? ' ' : c);
         }
         String text = cleaned.toString().trim().replaceAll(" {2,}", " ");
-        if (profile.upperCase()) {
+        if (upperCase && profile.upperCase()) {
             text = text.toUpperCase(Locale.ROOT);
         }
         return text.isEmpty() ? null : text;
