@@ -54,8 +54,8 @@ final class Asap42Validator {
     List<Violation> validate(String file) {
         List<Violation> violations = new ArrayList<>();
         List<String[]> segments = split(file, violations);
-        if (segments.isEmpty()) {
-            return violations;
+        if (!violations.isEmpty()) {
+            return violations; // segments cannot be told apart: nothing further can be checked
         }
         check(segments, violations);
         return violations;
