@@ -70,7 +70,7 @@ public class StockRecordsExport {
                        coalesce(m.client_id, o.client_id) as client_id, m.actor, pr.name as actor_name,
                        m.details ->> 'prescribedBy' as prescribed_by, m.location_id, l.name as location_name,
                        coalesce(m.details ->> 'sessionId', o.details ->> 'sessionId') as session_id,
-                       coalesce(m.draw_id, m.details ->> 'dispensationId') as entry_id, m.late_entry,
+                       coalesce(m.draw_id, m.details ->> 'drawId', m.details ->> 'dispensationId') as entry_id, m.late_entry,
                        m.details ->> 'correctedEventId' as corrects_event_id, m.details ->> 'reason' as reason
                 """ + DOSES + location(filter) + " order by m.occurred_at, m.ledger_position";
         jdbc.query(
