@@ -38,6 +38,7 @@ import org.doseledger.core.access.ClientDataAccess;
 import org.doseledger.core.apikey.ApiKey;
 import org.doseledger.core.client.Client;
 import org.doseledger.core.compliance.ExceptionReview;
+import org.doseledger.core.export.Export;
 import org.doseledger.core.integrity.LedgerIntegrity;
 import org.doseledger.core.location.StorageLocation;
 import org.doseledger.core.practice.Practice;
@@ -232,6 +233,7 @@ public class AxonConfiguration {
                 .configureAggregate(ClientDataAccess.class)
                 .configureAggregate(AccessLogReview.class)
                 .configureAggregate(LedgerIntegrity.class)
+                .configureAggregate(Export.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(StockLot.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), properties.snapshotThreshold())));

@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import org.doseledger.core.integrity.Checkpoint;
 
 /** A checkpoint as signed, hashes and signature in hex: as the API lists it and as a bundle carries it. */
-record CheckpointView(
+public record CheckpointView(
         long number,
         long fromIndex,
         long toIndex,
@@ -17,7 +17,7 @@ record CheckpointView(
         String signature,
         String checkpointHash) {
 
-    static CheckpointView of(Checkpoint checkpoint) {
+    public static CheckpointView of(Checkpoint checkpoint) {
         HexFormat hex = HexFormat.of();
         return new CheckpointView(
                 checkpoint.number(),

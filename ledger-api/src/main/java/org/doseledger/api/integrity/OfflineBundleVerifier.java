@@ -34,18 +34,52 @@ import org.doseledger.core.integrity.VerificationReport;
 /**
  * Checks a ledger bundle with no network and no database: every file against the manifest's SHA-256,
  * then every event, chain link and checkpoint with {@link LedgerVerifier}, trusting only the public
- * keys given on the command line. {@code java -jar dose-ledger.jar verify-bundle bundle.zip
+ * keys given on the command line. An export bundle (format {@value #EXPORT_FORMAT}) is checked file by
+ * file against its manifest, and its checkpoint against the trusted keys and the export's ledger position.
+ * {@code java -jar dose-ledger.jar verify-bundle bundle.zip
  * --public-key <keyId>.pub [--public-key ...]}; exit code 0 when the bundle is complete and unaltered.
  */
 public final class OfflineBundleVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The outcome: whether the files match the manifest, and the ledger verification of their content. */
-    public record Result(boolean filesMatchManifest, List<String> fileProblems, VerificationReport ledger) {
+    /** The export bundle format ({@code docs/exports.md}): a report with the checkpoint that covers it. */
+    public static final String EXPORT_FORMAT = "dose-ledger-export/1";
+
+    /**
+     * The outcome: whether the files match the manifest, and the ledger verification of their content (a
+     * ledger bundle) or the check of the checkpoint that covers it (an export bundle).
+     */
+    public record Result(
+            boolean filesMatchManifest, List<String> fileProblems, VerificationReport ledger, ExportCheck export) {
+
+        public Result(boolean filesMatchManifest, List<String> fileProblems, VerificationReport ledger) {
+            this(filesMatchManifest, fileProblems, ledger, null);
+        }
 
         public boolean ok() {
-            return filesMatchManifest && ledger != null && ledger.ok();
+            return filesMatchManifest && (export != null ? export.ok() : ledger != null && ledger.ok());
+        }
+    }
+
+    /**
+     * What an export bundle's checkpoint proves: it is signed by a trusted key and unaltered, and it seals
+     * the ledger position the export was read at ({@code ledgerPosition <= checkpointToIndex}).
+     */
+    public record ExportCheck(
+            String exportType,
+            long records,
+            long ledgerPosition,
+            long checkpointNumber,
+            long checkpointToIndex,
+            String keyId,
+            boolean checkpointTrusted,
+            boolean checkpointSignatureValid,
+            boolean covered,
+            List<String> problems) {
+
+        public boolean ok() {
+            return checkpointTrusted && checkpointSignatureValid && covered && problems.isEmpty();
         }
     }
 
@@ -85,6 +119,9 @@ public final class OfflineBundleVerifier {
             }
             JsonNode manifest = JSON.readTree(zip.getInputStream(manifestEntry));
             List<String> problems = new ArrayList<>();
+            if (EXPORT_FORMAT.equals(manifest.path("format").asText())) {
+                return verifyExport(zip, manifest, keys);
+            }
             if (!LedgerBundle.FORMAT.equals(manifest.path("format").asText())) {
                 problems.add("unknown bundle format " + manifest.path("format").asText());
             }
@@ -122,6 +159,127 @@ public final class OfflineBundleVerifier {
                         + report.eventsChecked());
             }
             return new Result(problems.isEmpty(), problems, report);
+        }
+    }
+
+    private static Result verifyExport(ZipFile zip, JsonNode manifest, Map<String, PublicKey> keys) throws IOException {
+        List<String> fileProblems = fileProblems(zip, manifest);
+        List<String> problems = new ArrayList<>();
+        String type = manifest.path("exportType").asText();
+        long records = manifest.path("records").path(type).asLong(-1);
+        long position = manifest.path("ledgerRange").path("toIndex").asLong(-1);
+        ZipEntry checkpointEntry = zip.getEntry("checkpoint.json");
+        if (checkpointEntry == null) {
+            problems.add("checkpoint.json is missing");
+            return new Result(
+                    fileProblems.isEmpty(),
+                    fileProblems,
+                    null,
+                    new ExportCheck(type, records, position, 0, 0, null, false, false, false, problems));
+        }
+        Checkpoint checkpoint = checkpoint(JSON.readTree(zip.getInputStream(checkpointEntry)));
+        PublicKey key = keys.get(checkpoint.keyId());
+        boolean trusted = key != null;
+        boolean signed = false;
+        if (!trusted) {
+            problems.add("checkpoint " + checkpoint.number() + " is signed with key " + checkpoint.keyId()
+                    + ", which is not among the trusted keys");
+        } else {
+            signed = verifies(key, checkpoint.signedBytes(), checkpoint.signature())
+                    && java.util.Arrays.equals(sha256(checkpoint.signedBytes()), checkpoint.checkpointHash());
+            if (!signed) {
+                problems.add("checkpoint " + checkpoint.number() + " does not verify: it was altered");
+            }
+        }
+        if (manifest.path("checkpointNumber").asLong() != checkpoint.number()) {
+            problems.add("the manifest names checkpoint "
+                    + manifest.path("checkpointNumber").asLong() + " but the bundle carries checkpoint "
+                    + checkpoint.number());
+        }
+        boolean covered = position >= 0 && position <= checkpoint.toIndex();
+        if (!covered) {
+            problems.add("the export was read at ledger position " + position + ", which checkpoint "
+                    + checkpoint.number() + " (to " + checkpoint.toIndex() + ") does not cover");
+        }
+        ZipEntry report = zip.getEntry(type + ".json");
+        if (report != null) {
+            long counted = recordCount(zip, report);
+            if (counted != records) {
+                problems.add("the manifest lists " + records + " records, " + type + ".json holds " + counted);
+            }
+        }
+        return new Result(
+                fileProblems.isEmpty(),
+                fileProblems,
+                null,
+                new ExportCheck(
+                        type,
+                        records,
+                        position,
+                        checkpoint.number(),
+                        checkpoint.toIndex(),
+                        checkpoint.keyId(),
+                        trusted,
+                        signed,
+                        covered,
+                        problems));
+    }
+
+    /** Every file listed with its SHA-256, and no file that is not listed. */
+    private static List<String> fileProblems(ZipFile zip, JsonNode manifest) {
+        List<String> problems = new ArrayList<>();
+        manifest.path("sha256").fields().forEachRemaining(file -> {
+            ZipEntry entry = zip.getEntry(file.getKey());
+            if (entry == null) {
+                problems.add(file.getKey() + " is listed in the manifest but missing");
+            } else if (!sha256(zip, entry).equals(file.getValue().asText())) {
+                problems.add(file.getKey() + " does not match its SHA-256 in the manifest");
+            }
+        });
+        zip.stream()
+                .map(ZipEntry::getName)
+                .filter(name -> !name.equals("manifest.json")
+                        && !manifest.path("sha256").has(name))
+                .forEach(name -> problems.add(name + " is in the bundle but not in the manifest"));
+        return problems;
+    }
+
+    /** The top-level recordCount of a report's JSON, read without holding its records. */
+    private static long recordCount(ZipFile zip, ZipEntry entry) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(zip.getInputStream(entry))) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return -1;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("recordCount")) {
+                    return parser.getLongValue();
+                }
+                parser.skipChildren();
+            }
+            return -1;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return -1;
+        }
+    }
+
+    private static boolean verifies(PublicKey key, byte[] signed, byte[] signature) {
+        try {
+            java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(signed);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

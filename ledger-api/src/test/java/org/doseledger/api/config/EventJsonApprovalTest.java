@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.access.api.AccessLogReviewedEvent;
@@ -40,6 +41,7 @@ import org.doseledger.core.client.api.TreatmentPlanTerms;
 import org.doseledger.core.compliance.api.ExceptionAcknowledgedEvent;
 import org.doseledger.core.compliance.api.ExceptionKind;
 import org.doseledger.core.compliance.api.ExceptionResolvedEvent;
+import org.doseledger.core.export.api.ExportGeneratedEvent;
 import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
 import org.doseledger.core.location.api.LocationKind;
@@ -219,6 +221,23 @@ class EventJsonApprovalTest {
                         "EVENT_ALTERED at position 7: the event's stored columns no longer hash to its stored hash",
                         null,
                         AT.minusSeconds(2),
+                        AT),
+                new ExportGeneratedEvent(
+                        PRACTICE,
+                        "7d3e5f10-0000-4000-8000-000000000001",
+                        "dispensing-record",
+                        new java.util.TreeMap<>(Map.of("from", "2026-01-01", "to", "2026-06-30")),
+                        412,
+                        new java.util.TreeMap<>(Map.of(
+                                "dispensing-record.csv",
+                                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                                "dispensing-record.json",
+                                "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")),
+                        "fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13",
+                        1190,
+                        12,
+                        1190,
+                        "0123456789abcdef",
                         AT),
                 new ExceptionAcknowledgedEvent(
                         PRACTICE,

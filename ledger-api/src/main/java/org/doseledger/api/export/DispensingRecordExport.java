@@ -1,0 +1,157 @@
+package org.doseledger.api.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.doseledger.api.personaldata.ClientDataKeys;
+import org.doseledger.projections.export.ReportColumn;
+import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.stock.DoseRecordRow;
+import org.doseledger.projections.stock.StockLotProjection;
+import org.doseledger.projections.stock.StockRecordsExport;
+import org.doseledger.projections.timeline.ClientTimelineProjection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dispensing and administration record of 21 CFR 1304.22(c): every dose administered or dispensed in
+ * the period (and every correction of one, beside the entry it corrects), with substance and finished
+ * form, quantity and milligrams, date and time, the client's name and address, who administered or
+ * dispensed it, route, lot, location and session.
+ */
+@Component
+class DispensingRecordExport implements ExportType {
+
+    static final String NAME = "dispensing-record";
+
+    private static final List<ReportColumn> COLUMNS = List.of(
+            new ReportColumn("entryType", "Entry", 1),
+            new ReportColumn("occurredAt", "Date and time", 2),
+            new ReportColumn("recordedAt", "Recorded", 2),
+            new ReportColumn("substance", "Substance", 1),
+            new ReportColumn("finishedForm", "Finished form", 3),
+            new ReportColumn("product", "Product", 2),
+            new ReportColumn("ndc", "NDC", 2),
+            new ReportColumn("lotNumber", "Lot", 1),
+            new ReportColumn("quantity", "Quantity", 1),
+            new ReportColumn("unit", "Unit", 1),
+            new ReportColumn("milligrams", "mg", 1),
+            new ReportColumn("route", "Route", 1),
+            new ReportColumn("clientId", "Client id", 1),
+            new ReportColumn("clientName", "Client", 2),
+            new ReportColumn("clientAddress", "Client address", 3),
+            new ReportColumn("personalData", "Personal data", 1),
+            new ReportColumn("practitionerId", "By (id)", 1),
+            new ReportColumn("practitionerName", "Administered or dispensed by", 2),
+            new ReportColumn("prescribedBy", "Prescriber", 1),
+            new ReportColumn("locationId", "Location id", 1),
+            new ReportColumn("locationName", "Location", 2),
+            new ReportColumn("sessionId", "Session", 1),
+            new ReportColumn("entryId", "Draw or dispensation", 1),
+            new ReportColumn("lateEntry", "Late entry", 1),
+            new ReportColumn("eventId", "Event", 2),
+            new ReportColumn("correctsEventId", "Corrects event", 2),
+            new ReportColumn("correctionReason", "Correction reason", 2),
+            new ReportColumn("ledgerPosition", "Ledger position", 1));
+
+    private final StockRecordsExport records;
+    private final JdbcTemplate jdbc;
+    private final ClientDataKeys keys;
+    private final ObjectMapper json = new ObjectMapper();
+
+    DispensingRecordExport(StockRecordsExport records, JdbcTemplate jdbc, ClientDataKeys keys) {
+        this.records = records;
+        this.jdbc = jdbc;
+        this.keys = keys;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Dispensing and administration record (21 CFR 1304.22(c))";
+    }
+
+    @Override
+    public List<ReportColumn> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> processors() {
+        return List.of(StockLotProjection.PROCESSING_GROUP, ClientTimelineProjection.PROCESSING_GROUP);
+    }
+
+    @Override
+    public long count(ExportQuery query) {
+        return records.countDoses(query.stockFilter());
+    }
+
+    @Override
+    public ReportFooter write(ExportQuery query, Rows rows) throws IOException {
+        ClientIdentities clients = new ClientIdentities(jdbc, keys, json, query.practiceId(), query.upTo());
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, BigDecimal> milligrams = new TreeMap<>();
+        try {
+            records.doses(query.stockFilter(), row -> {
+                ClientIdentities.Identity client = clients.of(row.clientId());
+                counts.computeIfAbsent(row.entryType(), type -> new long[1])[0]++;
+                if (row.milligrams() != null && !row.entryType().equals("CORRECTION")) {
+                    milligrams.merge(row.entryType() + " " + row.substance(), row.milligrams(), BigDecimal::add);
+                }
+                try {
+                    rows.row(cells(row, client));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<String> totals = new ArrayList<>();
+        counts.forEach((type, count) -> totals.add(type + ": " + count[0]));
+        milligrams.forEach((key, mg) -> totals.add(key + " mg: " + mg.toPlainString()));
+        return new ReportFooter(totals, null);
+    }
+
+    private static List<Object> cells(DoseRecordRow row, ClientIdentities.Identity client) {
+        return Arrays.asList(
+                row.entryType(),
+                row.occurredAt(),
+                row.recordedAt(),
+                row.substance(),
+                row.finishedForm(),
+                row.productName(),
+                row.ndc(),
+                row.lotNumber(),
+                row.quantity(),
+                row.unit(),
+                row.milligrams(),
+                row.route(),
+                row.clientId(),
+                client.name(),
+                client.address(),
+                client.personalData(),
+                row.practitionerId(),
+                row.practitionerName(),
+                row.prescribedBy(),
+                row.locationId(),
+                row.locationName(),
+                row.sessionId(),
+                row.entryId(),
+                row.lateEntry(),
+                row.eventId(),
+                row.correctsEventId(),
+                row.correctionReason(),
+                row.ledgerPosition());
+    }
+}

@@ -1,0 +1,164 @@
+package org.doseledger.api.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.doseledger.api.integrity.CheckpointView;
+import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.export.ReportHeader;
+import org.doseledger.projections.export.ReportSink;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Writes an export as a verifiable bundle: one pass over the records feeds every format's sink at once,
+ * each into its own file hashed while it is written (so the records are read once and never held in
+ * memory), then the zip gets those files, {@code checkpoint.json} (the signed checkpoint covering the
+ * export) and, last, {@code manifest.json} with the SHA-256 of every other file.
+ */
+final class ExportBundleWriter {
+
+    static final String FORMAT = org.doseledger.api.integrity.OfflineBundleVerifier.EXPORT_FORMAT;
+    private static final int PROGRESS_EVERY = 1000;
+    private static final ObjectMapper JSON =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** What was written: record count, each file's SHA-256, the manifest's, and the bundle's size and SHA-256. */
+    record Written(long records, Map<String, String> files, String manifestSha256, long bytes, String bundleSha256) {}
+
+    private final List<ReportFormat> formats;
+
+    ExportBundleWriter(List<ReportFormat> formats) {
+        this.formats = List.copyOf(formats);
+    }
+
+    /**
+     * @param manifest the manifest's fields besides {@code sha256} and {@code records}, in order
+     * @param progress told the number of records written so far, every {@value #PROGRESS_EVERY}
+     */
+    Written write(
+            Path bundle,
+            ExportType type,
+            ExportQuery query,
+            ReportHeader header,
+            CheckpointView checkpoint,
+            Map<String, Object> manifest,
+            LongConsumer progress)
+            throws IOException {
+        Path parts = bundle.resolveSibling(bundle.getFileName() + ".parts");
+        Files.createDirectories(parts);
+        try {
+            List<Part> open = new ArrayList<>();
+            try {
+                for (ReportFormat format : formats) {
+                    String name = type.name() + "." + format.extension();
+                    DigestOutputStream out = new DigestOutputStream(
+                            new BufferedOutputStream(Files.newOutputStream(parts.resolve(name)), 64 * 1024), sha256());
+                    open.add(new Part(name, out, format.factory().open(out)));
+                }
+                for (Part part : open) {
+                    part.sink().begin(header, type.columns());
+                }
+                long[] written = {0};
+                ReportFooter footer = type.write(query, cells -> {
+                    for (Part part : open) {
+                        part.sink().row(cells);
+                    }
+                    if (++written[0] % PROGRESS_EVERY == 0) {
+                        progress.accept(written[0]);
+                    }
+                });
+                for (Part part : open) {
+                    part.sink().end(footer);
+                }
+                progress.accept(written[0]);
+                Map<String, String> files = new LinkedHashMap<>();
+                for (Part part : open) {
+                    part.out().close();
+                    files.put(part.name(), hex(part.out().getMessageDigest()));
+                }
+                return zip(bundle, parts, files, written[0], type, checkpoint, manifest);
+            } finally {
+                for (Part part : open) {
+                    part.out().close();
+                }
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(parts);
+        }
+    }
+
+    private record Part(String name, DigestOutputStream out, ReportSink sink) {}
+
+    private static Written zip(
+            Path bundle,
+            Path parts,
+            Map<String, String> reports,
+            long records,
+            ExportType type,
+            CheckpointView checkpoint,
+            Map<String, Object> fields)
+            throws IOException {
+        Path partial = bundle.resolveSibling(bundle.getFileName() + ".partial");
+        Map<String, String> files = new LinkedHashMap<>(reports);
+        DigestOutputStream bundleOut =
+                new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024), sha256());
+        String manifestSha256;
+        try (ZipOutputStream zip = new ZipOutputStream(bundleOut)) {
+            for (String name : reports.keySet()) {
+                zip.putNextEntry(new ZipEntry(name));
+                Files.copy(parts.resolve(name), zip);
+                zip.closeEntry();
+            }
+            byte[] checkpointJson = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(checkpoint);
+            zip.putNextEntry(new ZipEntry("checkpoint.json"));
+            zip.write(checkpointJson);
+            zip.closeEntry();
+            files.put("checkpoint.json", hex(sha256().digest(checkpointJson)));
+
+            Map<String, Object> manifest = new LinkedHashMap<>();
+            manifest.put("format", FORMAT);
+            manifest.putAll(fields);
+            manifest.put("records", Map.of(type.name(), records));
+            manifest.put("sha256", files);
+            byte[] manifestJson = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.write(manifestJson);
+            zip.closeEntry();
+            manifestSha256 = hex(sha256().digest(manifestJson));
+        }
+        long bytes = Files.size(partial);
+        Files.move(partial, bundle, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Written(records, files, manifestSha256, bytes, hex(bundleOut.getMessageDigest()));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

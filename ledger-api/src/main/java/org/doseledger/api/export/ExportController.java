@@ -1,0 +1,184 @@
+package org.doseledger.api.export;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.doseledger.api.access.ReadsClientData;
+import org.doseledger.api.export.ExportRequests.CreateExportRequest;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.web.CommonRequests;
+import org.doseledger.api.write.IdempotentWrites;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
+import org.doseledger.core.access.api.AccessKind;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.shared.PracticeId;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Regulator exports as verifiable bundles, generated as background jobs (docs/exports.md). */
+@RestController
+@RequestMapping("/api/practices/{practiceId}/exports")
+@Tag(name = "Exports", description = "Regulator exports: dispensing record, receipts log, as verifiable bundles")
+class ExportController {
+
+    private final IdempotentWrites writes;
+    private final ExportJobs jobs;
+
+    ExportController(IdempotentWrites writes, ExportJobs jobs) {
+        this.writes = writes;
+        this.jobs = jobs;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(
+            summary = "Request an export (COMPLIANCE_OFFICER, REGULATOR)",
+            description = "Queues an export of the practice's records for the days from..to (inclusive, in the"
+                    + " practice's time zone), optionally of one storage location. It covers the ledger up to its"
+                    + " last signed checkpoint. A small export (at most ledger.exports.direct-limit records) that"
+                    + " finishes within ledger.exports.direct-wait answers DONE with its downloadUrl; a larger one"
+                    + " answers QUEUED or RUNNING: poll the Location for progress.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "dispensingRecord",
+                                                            summary = "The first half of 2026 at one safe",
+                                                            value = ExportExamples.CREATE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Requested; Location is the export's status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ExportJobView.class),
+                            examples = {
+                                @ExampleObject(name = "done", summary = "A small export", value = ExportExamples.DONE),
+                                @ExampleObject(
+                                        name = "running",
+                                        summary = "A large export",
+                                        value = ExportExamples.RUNNING)
+                            }))
+    @ApiResponse(
+            responseCode = "400",
+            description = "An unknown type, a period that ends before it starts, an invalid location id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "VALIDATION_FAILED",
+                                            summary = "Unknown export type",
+                                            value = ExportExamples.VALIDATION_FAILED)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "LEDGER_NOT_SEALED: no signed checkpoint yet",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "LEDGER_NOT_SEALED",
+                                            summary = "No checkpoint yet",
+                                            value = ExportExamples.NOT_SEALED)))
+    ResponseEntity<Object> create(
+            @PathVariable String practiceId, @Valid @RequestBody CreateExportRequest request, WriteContext context) {
+        PracticeId practice = PracticeId.of(practiceId);
+        ResponseEntity<Object> created =
+                writes.execute(context, "POST /api/practices/" + practiceId + "/exports", request, () -> {
+                    String exportId = UUID.randomUUID().toString();
+                    return WriteOutcome.created(
+                            URI.create(ExportJobs.path(practiceId, exportId)),
+                            jobs.request(exportId, practice, request, context.credential()));
+                });
+        URI location = created.getHeaders().getLocation();
+        if (location == null) {
+            return created;
+        }
+        String path = location.getPath();
+        String exportId = path.substring(path.lastIndexOf('/') + 1);
+        jobs.awaitIfSmall(exportId);
+        return ResponseEntity.status(created.getStatusCode())
+                .headers(created.getHeaders())
+                .body(jobs.find(practice, exportId));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(summary = "The practice's latest 100 exports, newest first (COMPLIANCE_OFFICER, REGULATOR)")
+    @ApiResponse(responseCode = "200", description = "The exports and their status")
+    List<ExportJobView> list(@PathVariable String practiceId) {
+        return jobs.list(PracticeId.of(practiceId));
+    }
+
+    @GetMapping(path = "/{exportId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(
+            summary = "An export's status and progress (COMPLIANCE_OFFICER, REGULATOR)",
+            description = "QUEUED, RUNNING (recordsDone of recordsTotal), DONE (downloadUrl), FAILED (failure) or"
+                    + " EXPIRED (the bundle was deleted after ledger.exports.retention).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The export",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(name = "done", value = ExportExamples.DONE)))
+    @ApiResponse(responseCode = "404", description = "EXPORT_NOT_FOUND")
+    ExportJobView status(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId) {
+        return jobs.find(PracticeId.of(practiceId), exportId);
+    }
+
+    @GetMapping(path = "/{exportId}/bundle", produces = "application/zip")
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @ReadsClientData(kind = AccessKind.EXPORT, parameters = "exportId")
+    @Operation(
+            summary = "Download an export's bundle (COMPLIANCE_OFFICER, REGULATOR)",
+            description = "The zip: the report as CSV and JSON, checkpoint.json and manifest.json with the SHA-256"
+                    + " of every file. Check it with java -jar dose-ledger.jar verify-bundle <zip> --public-key"
+                    + " <keyId>.pub. Each download is recorded in the access log as an EXPORT.")
+    @ApiResponse(responseCode = "200", description = "The bundle")
+    @ApiResponse(responseCode = "404", description = "EXPORT_NOT_FOUND")
+    @ApiResponse(
+            responseCode = "409",
+            description = "EXPORT_NOT_READY (queued, running or failed) or EXPORT_EXPIRED (file deleted)")
+    ResponseEntity<Resource> bundle(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId) {
+        Path file = jobs.bundle(PracticeId.of(practiceId), exportId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.getFileName().toString())
+                                .build()
+                                .toString())
+                .body(new FileSystemResource(file));
+    }
+}

@@ -1,0 +1,43 @@
+package org.doseledger.api.export;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.doseledger.api.web.CommonRequests;
+
+/** Request bodies of regulator exports. */
+final class ExportRequests {
+
+    private ExportRequests() {}
+
+    /**
+     * @param type which export: {@code dispensing-record} or {@code receipts-log}
+     * @param from first day of the period, in the practice's time zone
+     * @param to last day of the period (inclusive)
+     * @param locationId only this storage location (optional; all when absent)
+     */
+    record CreateExportRequest(
+            @NotNull
+            @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be an export type such as dispensing-record")
+            String type,
+
+            @NotNull LocalDate from,
+            @NotNull LocalDate to,
+
+            @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String locationId) {
+
+        /** The parameters as the manifest and the ledger record them: ids and dates only. */
+        Map<String, String> parameters() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("from", from.toString());
+            parameters.put("to", to.toString());
+            if (locationId != null) {
+                parameters.put("locationId", locationId);
+            }
+            return parameters;
+        }
+    }
+}

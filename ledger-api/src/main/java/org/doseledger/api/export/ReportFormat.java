@@ -1,0 +1,22 @@
+package org.doseledger.api.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.doseledger.projections.export.CsvReportSink;
+import org.doseledger.projections.export.JsonReportSink;
+import org.doseledger.projections.export.ReportSink;
+
+/** One file of a bundle: {@code <type>.<extension>}, written by its sink. */
+record ReportFormat(String extension, SinkFactory factory) {
+
+    @FunctionalInterface
+    interface SinkFactory {
+        ReportSink open(OutputStream out) throws IOException;
+    }
+
+    /** The files of every bundle, in the order they are listed; the PDF joins here when its sink exists. */
+    static List<ReportFormat> all() {
+        return List.of(new ReportFormat("csv", CsvReportSink::new), new ReportFormat("json", JsonReportSink::new));
+    }
+}

@@ -1,0 +1,410 @@
+package org.doseledger.api.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.doseledger.api.config.JacksonConfiguration;
+import org.doseledger.api.personaldata.ClientDataKeys;
+import org.doseledger.api.support.LedgerApiTest;
+import org.doseledger.core.client.api.ClientAddressChangedEvent;
+import org.doseledger.core.client.api.ClientRegisteredEvent;
+import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.LateEntry;
+import org.doseledger.core.shared.LedgerEvent;
+import org.doseledger.core.shared.PersonName;
+import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.Route;
+import org.doseledger.core.shared.StockUnit;
+import org.doseledger.core.shared.Strength;
+import org.doseledger.core.shared.Substance;
+import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.DoseDispensedEvent;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.Movement;
+import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.core.stock.api.StockReceivedEvent;
+import org.doseledger.core.stock.api.Supplier;
+import org.doseledger.projections.export.CsvReportSink;
+import org.doseledger.projections.export.JsonReportSink;
+import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.export.ReportHeader;
+import org.doseledger.projections.export.ReportSink;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The dispensing record and receipts log of a fixed scenario, byte for byte: read-model rows written as
+ * the projections write them (event JSON by the ledger's mapper, client data sealed with real keys), then
+ * exported. A movement after the export's ledger position is left out; a shredded client reads SHREDDED.
+ * A missing golden file is written for review and the test fails.
+ */
+@LedgerApiTest
+class ExportGoldenFileTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden-exports");
+    private static final PracticeId PRACTICE = PracticeId.of("golden-clinic");
+    private static final ZoneId ZONE = ZoneId.of("America/Chicago");
+    private static final long BASE = 9_100_000_000L;
+    private static final long UP_TO = BASE + 50;
+    private static final StockLotRef LOT = new StockLotRef(PRACTICE, "safe-1", "42023-0113-10", "K2603");
+    private static final PostalAddress SUPPLIER_ADDRESS =
+            new PostalAddress("135 Duryea Rd", null, "Melville", "NY", "11747");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ClientDataKeys keys;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    @Qualifier(JacksonConfiguration.LEDGER_MAPPER)
+    ObjectMapper ledgerMapper;
+
+    @Autowired
+    DispensingRecordExport dispensingRecord;
+
+    @Autowired
+    ReceiptsLogExport receiptsLog;
+
+    @BeforeEach
+    void theScenario() {
+        if (jdbc.queryForObject(
+                        "select count(*) from practice_registry where practice_id = ?", Long.class, PRACTICE.value())
+                > 0) {
+            return;
+        }
+        Instant registered = Instant.parse("2026-01-05T15:00:00Z");
+        jdbc.update("""
+                insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
+                                               authorized_schedules, time_zone, registered_at, recorded_at)
+                values (?, 'Golden Ketamine Clinic',
+                        '{"line1":"1 Main St","city":"Springfield","state":"IL","postalCode":"62701"}',
+                        'BG1234563', '2028-12-31', '["III"]', 'America/Chicago', ?, ?)
+                """, PRACTICE.value(), Timestamp.from(registered), Timestamp.from(registered));
+        jdbc.update(
+                "insert into location_registry values (?, 'safe-1', 'Main safe, room 2', 'SAFE', false, ?)",
+                PRACTICE.value(),
+                Timestamp.from(registered));
+        jdbc.update("""
+                insert into product_catalogue values (?, '42023-0113-10', 'Ketamine HCl 50 mg/mL', 'KETAMINE', 'III',
+                    'INJECTABLE_SOLUTION', 'ketamine HCl injection 50 mg/mL, 10 mL vial', 50, 'ML', 10, ?)
+                """, PRACTICE.value(), Timestamp.from(registered));
+        jdbc.update(
+                "insert into practitioner_registry values (?, 'rn-1', 'Joy Nurse, RN', '[\"NURSE\"]', null, true, ?,"
+                        + " null)",
+                PRACTICE.value(),
+                Timestamp.from(registered));
+        jdbc.update(
+                "insert into practitioner_registry values (?, 'md-1', 'Sam Prescriber, MD', '[\"PRESCRIBER\"]',"
+                        + " 'BJ6125341', true, ?, null)",
+                PRACTICE.value(),
+                Timestamp.from(registered));
+        transactions.executeWithoutResult(status -> {
+            client(1, "c-ada", new PersonName("Ada", "King", "Lovelace"), "12 Elm St");
+            client(2, "c-grace", new PersonName("Grace", null, "Hopper"), "7 Navy Way, Apt 3");
+            address(3, "c-grace", "9 Harbor \"Blue\" Rd, Unit 1");
+            client(4, "c-alan", new PersonName("Alan", null, "Turing"), "1 Bletchley Pk");
+            keys.shred(new ClientRef(PRACTICE, "c-alan"));
+        });
+        Quantity vial = Quantity.of("10", StockUnit.ML);
+        movement(
+                10,
+                "RECEIVED",
+                Quantity.of("50", StockUnit.ML),
+                new BigDecimal("2500"),
+                null,
+                "rn-1",
+                new StockReceivedEvent(
+                        LOT,
+                        "r-1",
+                        Substance.KETAMINE,
+                        new Strength(new BigDecimal("50"), StockUnit.ML),
+                        LocalDate.parse("2027-06-30"),
+                        5,
+                        vial,
+                        Quantity.of("50", StockUnit.ML),
+                        new BigDecimal("2500"),
+                        new Supplier("Henry Schein, Inc.", SUPPLIER_ADDRESS, "AB1234563"),
+                        "INV-2026-0301",
+                        "rn-1",
+                        Quantity.of("50", StockUnit.ML),
+                        Instant.parse("2026-03-02T15:00:00Z"),
+                        null));
+        movement(
+                20,
+                "ADMINISTERED",
+                Quantity.of("1.5", StockUnit.ML),
+                new BigDecimal("75.0"),
+                "c-ada",
+                "rn-1",
+                new DoseAdministeredEvent(
+                        LOT,
+                        "d-1",
+                        Quantity.of("1.5", StockUnit.ML),
+                        new BigDecimal("75.0"),
+                        Route.IM,
+                        "c-ada",
+                        "s-1",
+                        "rn-1",
+                        Quantity.of("0", StockUnit.ML),
+                        Instant.parse("2026-03-09T16:30:00Z"),
+                        null,
+                        List.of(),
+                        null));
+        movement(
+                21,
+                "DISPENSED",
+                Quantity.of("2.0", StockUnit.ML),
+                new BigDecimal("100.0"),
+                "c-grace",
+                "rn-1",
+                new DoseDispensedEvent(
+                        LOT,
+                        "disp-1",
+                        Quantity.of("2.0", StockUnit.ML),
+                        new BigDecimal("100.0"),
+                        Route.SUBLINGUAL,
+                        "c-grace",
+                        "md-1",
+                        "rn-1",
+                        7,
+                        true,
+                        Quantity.of("46.5", StockUnit.ML),
+                        Instant.parse("2026-03-10T22:05:00Z"),
+                        new LateEntry("tablet offline, entered next morning", "md-1")));
+        movement(
+                22,
+                "ADMINISTERED",
+                Quantity.of("1.0", StockUnit.ML),
+                new BigDecimal("50.0"),
+                "c-alan",
+                "rn-1",
+                new DoseAdministeredEvent(
+                        LOT,
+                        "d-2",
+                        Quantity.of("1.0", StockUnit.ML),
+                        new BigDecimal("50.0"),
+                        Route.IM,
+                        "c-alan",
+                        "s-2",
+                        "rn-1",
+                        Quantity.of("0", StockUnit.ML),
+                        Instant.parse("2026-03-16T15:00:00Z"),
+                        null,
+                        List.of(),
+                        null));
+        String ada = jdbc.queryForObject(
+                "select event_id from stock_movement where ledger_position = ?", String.class, BASE + 20);
+        movement(
+                23,
+                "CORRECTED",
+                Quantity.of("1.2", StockUnit.ML),
+                null,
+                null,
+                "rn-1",
+                new EntryCorrectedEvent(
+                        LOT,
+                        "corr-1",
+                        ada,
+                        Movement.ADMINISTERED,
+                        "d-1",
+                        Quantity.of("1.5", StockUnit.ML),
+                        Quantity.of("1.2", StockUnit.ML),
+                        Quantity.of("0", StockUnit.ML),
+                        Quantity.of("46.5", StockUnit.ML),
+                        "syringe read 1.2 mL, entered 1.5",
+                        "rn-1",
+                        "md-1",
+                        Instant.parse("2026-03-09T17:00:00Z"),
+                        null));
+        movement(
+                60,
+                "ADMINISTERED",
+                Quantity.of("1.0", StockUnit.ML),
+                new BigDecimal("50.0"),
+                "c-ada",
+                "rn-1",
+                new DoseAdministeredEvent(
+                        LOT,
+                        "d-3",
+                        Quantity.of("1.0", StockUnit.ML),
+                        new BigDecimal("50.0"),
+                        Route.IM,
+                        "c-ada",
+                        "s-3",
+                        "rn-1",
+                        Quantity.of("0", StockUnit.ML),
+                        Instant.parse("2026-03-20T15:00:00Z"),
+                        null,
+                        List.of(),
+                        null));
+    }
+
+    private void client(int position, String clientId, PersonName name, String street) {
+        ClientRef client = new ClientRef(PRACTICE, clientId);
+        timeline(
+                position,
+                clientId,
+                "ClientRegistered",
+                new ClientRegisteredEvent(
+                        PRACTICE,
+                        clientId,
+                        keys.seal(client, "legalName", name),
+                        keys.seal(client, "dateOfBirth", LocalDate.parse("1985-12-10")),
+                        keys.seal(client, "address", new PostalAddress(street, null, "Springfield", "IL", "62702")),
+                        Instant.parse("2026-02-01T15:00:00Z")));
+    }
+
+    private void address(int position, String clientId, String street) {
+        ClientRef client = new ClientRef(PRACTICE, clientId);
+        timeline(
+                position,
+                clientId,
+                "ClientAddressChanged",
+                new ClientAddressChangedEvent(
+                        PRACTICE,
+                        clientId,
+                        keys.seal(client, "address", new PostalAddress(street, null, "Chicago", "IL", "60601")),
+                        Instant.parse("2026-02-15T15:00:00Z")));
+    }
+
+    private void timeline(int position, String clientId, String type, LedgerEvent event) {
+        jdbc.update(
+                """
+                insert into client_timeline (ledger_position, event_id, practice_id, client_id, event_type, occurred_at,
+                                             recorded_at, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                """,
+                BASE + position,
+                "golden-event-" + position,
+                PRACTICE.value(),
+                clientId,
+                type,
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(event.occurredAt().plusSeconds(5)),
+                json(event));
+    }
+
+    private void movement(
+            int position,
+            String movement,
+            Quantity quantity,
+            BigDecimal milligrams,
+            String clientId,
+            String actor,
+            LedgerEvent event) {
+        jdbc.update(
+                """
+                insert into stock_movement (ledger_position, event_id, practice_id, location_id, ndc, lot_number,
+                                            movement, quantity, milligrams, balance_change, client_id, actor,
+                                            late_entry, occurred_at, recorded_at, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?::jsonb)
+                """,
+                BASE + position,
+                "golden-event-" + position,
+                PRACTICE.value(),
+                LOT.locationId(),
+                LOT.ndc(),
+                LOT.lotNumber(),
+                movement,
+                quantity == null ? null : quantity.amount(),
+                milligrams,
+                clientId,
+                actor,
+                json(event).contains("\"lateEntry\":{"),
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(event.occurredAt().plusSeconds(30)),
+                json(event));
+    }
+
+    private String json(Object event) {
+        try {
+            return ledgerMapper.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void assertGolden(ExportType type) throws IOException {
+        ExportQuery query = new ExportQuery(
+                PRACTICE, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"), null, ZONE, UP_TO);
+        ReportHeader header = new ReportHeader(
+                type.name(),
+                type.title(),
+                "Golden Ketamine Clinic",
+                "1 Main St, Springfield, IL 62701",
+                "BG1234563",
+                "2026-03-01 to 2026-03-31 (America/Chicago)",
+                Instant.parse("2026-04-01T14:00:00Z"),
+                "golden-key (COMPLIANCE_OFFICER)",
+                ZONE,
+                List.of("All storage locations"));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        List<ReportSink> sinks = List.of(new CsvReportSink(csv), new JsonReportSink(json));
+        for (ReportSink sink : sinks) {
+            sink.begin(header, type.columns());
+        }
+        ReportFooter footer = transactions.execute(status -> {
+            try {
+                return type.write(query, cells -> {
+                    for (ReportSink sink : sinks) {
+                        sink.row(cells);
+                    }
+                });
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (ReportSink sink : sinks) {
+            sink.end(footer);
+        }
+        assertThat(type.count(query))
+                .isEqualTo(csv.toString(StandardCharsets.UTF_8).split("\r\n").length - 1);
+        compare(type.name() + ".csv", csv.toByteArray());
+        compare(type.name() + ".json", json.toByteArray());
+    }
+
+    private static void compare(String name, byte[] actual) throws IOException {
+        Path golden = GOLDEN.resolve(name);
+        if (!Files.exists(golden)) {
+            Files.createDirectories(GOLDEN);
+            Files.write(golden, actual);
+            fail("No golden file " + golden + "; wrote it: review it and commit it");
+        }
+        assertThat(new String(actual, StandardCharsets.UTF_8))
+                .as(name)
+                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDispensingRecordOfTheScenarioIsExactlyTheGoldenFiles() throws IOException {
+        assertGolden(dispensingRecord);
+    }
+
+    @Test
+    void theReceiptsLogOfTheScenarioIsExactlyTheGoldenFiles() throws IOException {
+        assertGolden(receiptsLog);
+    }
+}

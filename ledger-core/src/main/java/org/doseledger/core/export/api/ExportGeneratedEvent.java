@@ -1,0 +1,31 @@
+package org.doseledger.core.export.api;
+
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.serialization.Revision;
+import org.doseledger.core.shared.LedgerEvent;
+import org.doseledger.core.shared.PracticeId;
+
+/**
+ * A regulator export of a practice was generated as a verifiable bundle: its type and parameters (ids,
+ * dates and filters only, never personal data), how many records it holds, the SHA-256 of each file and
+ * of the manifest that lists them, the ledger position its records were read at ({@code ledgerPosition}:
+ * every event up to it and none after), the signed checkpoint covering that position, and the credential
+ * that asked for it. The bundle itself is not in the ledger; this fact lets anyone holding a bundle match
+ * it to the ledger's record of its generation.
+ */
+@Revision("1")
+public record ExportGeneratedEvent(
+        PracticeId practiceId,
+        String exportId,
+        String exportType,
+        Map<String, String> parameters,
+        long records,
+        Map<String, String> files,
+        String manifestSha256,
+        long ledgerPosition,
+        long checkpointNumber,
+        long checkpointToIndex,
+        String generatedBy,
+        Instant occurredAt)
+        implements LedgerEvent {}
