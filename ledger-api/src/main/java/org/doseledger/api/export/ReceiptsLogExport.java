@@ -24,29 +24,29 @@ class ReceiptsLogExport implements ExportType {
 
     private static final List<ReportColumn> COLUMNS = List.of(
             new ReportColumn("receivedAt", "Received", 2),
-            new ReportColumn("recordedAt", "Recorded", 2),
+            new ReportColumn("recordedAt", "Recorded", 2).unprinted(),
             new ReportColumn("supplierName", "Supplier", 2),
             new ReportColumn("supplierAddress", "Supplier address", 3),
             new ReportColumn("supplierDeaNumber", "Supplier DEA", 1),
             new ReportColumn("invoiceNumber", "Invoice", 1),
             new ReportColumn("ndc", "NDC", 2),
             new ReportColumn("product", "Product", 2),
-            new ReportColumn("substance", "Substance", 1),
+            new ReportColumn("substance", "Substance", 1).unprinted(),
             new ReportColumn("finishedForm", "Finished form", 3),
             new ReportColumn("containers", "Containers", 1),
             new ReportColumn("containerSize", "Container size", 1),
-            new ReportColumn("unit", "Unit", 1),
+            new ReportColumn("unit", "Unit", 1).unprinted(),
             new ReportColumn("quantity", "Quantity", 1),
             new ReportColumn("milligrams", "mg", 1),
             new ReportColumn("lotNumber", "Lot", 1),
             new ReportColumn("expiresOn", "Expires", 1),
-            new ReportColumn("locationId", "Location id", 1),
+            new ReportColumn("locationId", "Location id", 1).unprinted(),
             new ReportColumn("locationName", "Location", 2),
             new ReportColumn("receivedBy", "Received by", 1),
             new ReportColumn("lateEntry", "Late entry", 1),
-            new ReportColumn("receiptId", "Receipt", 2),
-            new ReportColumn("eventId", "Event", 2),
-            new ReportColumn("ledgerPosition", "Ledger position", 1));
+            new ReportColumn("receiptId", "Receipt", 2).unprinted(),
+            new ReportColumn("eventId", "Event", 2).unprinted(),
+            new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
 
     private final StockRecordsExport records;
 

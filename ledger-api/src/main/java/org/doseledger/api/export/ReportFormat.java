@@ -6,6 +6,7 @@ import java.util.List;
 import org.doseledger.projections.export.CsvReportSink;
 import org.doseledger.projections.export.JsonReportSink;
 import org.doseledger.projections.export.ReportSink;
+import org.doseledger.projections.export.pdf.PdfReportSink;
 
 /** One file of a bundle: {@code <type>.<extension>}, written by its sink. */
 record ReportFormat(String extension, SinkFactory factory) {
@@ -15,8 +16,11 @@ record ReportFormat(String extension, SinkFactory factory) {
         ReportSink open(OutputStream out) throws IOException;
     }
 
-    /** The files of every bundle, in the order they are listed; the PDF joins here when its sink exists. */
+    /** The files of every bundle, in the order they are listed: CSV and PDF for people, JSON for machines. */
     static List<ReportFormat> all() {
-        return List.of(new ReportFormat("csv", CsvReportSink::new), new ReportFormat("json", JsonReportSink::new));
+        return List.of(
+                new ReportFormat("csv", CsvReportSink::new),
+                new ReportFormat("json", JsonReportSink::new),
+                new ReportFormat("pdf", PdfReportSink::new));
     }
 }

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.doseledger.api.integrity.OfflineBundleVerifier;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.Http;
@@ -100,6 +103,14 @@ class ExportEndToEndTest extends EndToEndTest {
         return bundle;
     }
 
+    private static String pdfText(Path bundle, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(bundle.toFile());
+                InputStream in = zip.getInputStream(zip.getEntry(name));
+                PDDocument document = Loader.loadPDF(in.readAllBytes())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
     private static String entry(Path bundle, String name) throws IOException {
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
             ZipEntry entry = zip.getEntry(name);
@@ -134,7 +145,14 @@ class ExportEndToEndTest extends EndToEndTest {
                 .isEqualTo(job.get("ledgerPosition").asLong());
         assertThat(manifest.get("sha256").fieldNames())
                 .toIterable()
-                .containsExactly("dispensing-record.csv", "dispensing-record.json", "checkpoint.json");
+                .containsExactly(
+                        "dispensing-record.csv", "dispensing-record.json", "dispensing-record.pdf", "checkpoint.json");
+        String pdf = pdfText(bundle, "dispensing-record.pdf");
+        assertThat(pdf)
+                .contains("Dispensing and administration record")
+                .contains(manifest.at("/registrant/deaNumber").asText())
+                .contains("Ada Lovelace")
+                .contains("Page 1 of 1");
 
         OfflineBundleVerifier.Result result = OfflineBundleVerifier.verify(bundle, trusted);
         assertThat(result.fileProblems()).isEmpty();

@@ -5,12 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -62,7 +58,7 @@ public final class CsvReportSink implements ReportSink {
             if (i > 0) {
                 out.write(',');
             }
-            field(text(cells.get(i), zone));
+            field(CellText.of(cells.get(i), zone));
         }
         out.write(CRLF);
         rows++;
@@ -98,23 +94,5 @@ public final class CsvReportSink implements ReportSink {
             }
         }
         return false;
-    }
-
-    /** A cell as text; the PDF sink formats cells the same way. */
-    static String text(Object cell, ZoneId zone) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        if (cell instanceof Instant instant) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                    instant.atZone(zone).toOffsetDateTime());
-        }
-        if (cell instanceof OffsetDateTime time) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
-        }
-        return cell.toString();
     }
 }

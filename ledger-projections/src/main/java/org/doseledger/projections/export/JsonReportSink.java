@@ -48,7 +48,7 @@ public final class JsonReportSink implements ReportSink {
         json.writeStringField("registrantAddress", header.registrantAddress());
         json.writeStringField("deaNumber", header.deaNumber());
         json.writeStringField("period", header.period());
-        json.writeStringField("generatedAt", CsvReportSink.text(header.generatedAt(), zone));
+        json.writeStringField("generatedAt", CellText.of(header.generatedAt(), zone));
         json.writeStringField("generatedBy", header.generatedBy());
         json.writeStringField("zone", zone.getId());
         json.writeArrayFieldStart("notes");
@@ -121,7 +121,7 @@ public final class JsonReportSink implements ReportSink {
         } else if (cell instanceof Boolean bool) {
             json.writeBoolean(bool);
         } else if (cell instanceof Instant || cell instanceof OffsetDateTime || cell instanceof LocalDate) {
-            json.writeString(CsvReportSink.text(cell, zone));
+            json.writeString(CellText.of(cell, zone));
         } else {
             json.writeString(cell.toString());
         }

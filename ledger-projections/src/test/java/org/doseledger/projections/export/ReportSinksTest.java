@@ -52,8 +52,8 @@ class ReportSinksTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo("at,name,mg,late,expires\r\n"
-                        + "2026-01-05T09:30:00-06:00,\"Lovelace, \"\"Ada\"\"\",25.00,false,2027-01-31\r\n"
-                        + ",\"two\nlines\",-0.5,true,\r\n");
+                        + "2026-01-05T09:30:00-06:00,\"Lovelace, \"\"Ada\"\"\",25.00,no,2027-01-31\r\n"
+                        + ",\"two\nlines\",-0.5,yes,\r\n");
     }
 
     @Test

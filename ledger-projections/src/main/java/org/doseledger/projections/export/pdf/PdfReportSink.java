@@ -14,8 +14,10 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.doseledger.projections.export.CellText;
 import org.doseledger.projections.export.ReportColumn;
 import org.doseledger.projections.export.ReportFooter;
@@ -47,6 +49,7 @@ public final class PdfReportSink implements ReportSink {
     private Fonts fonts;
     private ReportHeader header;
     private int columnCount;
+    private int[] printedColumns;
     private Document document;
     private PdfPTable table;
     private long rows;
@@ -67,17 +70,25 @@ public final class PdfReportSink implements ReportSink {
         }
         this.header = header;
         this.columnCount = columns.size();
+        this.printedColumns = IntStream.range(0, columns.size())
+                .filter(i -> columns.get(i).printed())
+                .toArray();
+        if (printedColumns.length == 0) {
+            throw new IllegalArgumentException("A printed report needs at least one printed column");
+        }
+        List<ReportColumn> printed =
+                Arrays.stream(printedColumns).mapToObj(columns::get).toList();
         this.fonts = Fonts.standard();
 
         // landscape as a wider media box rather than a /Rotate entry, so every reader and text extractor
         // sees the page the way it is printed
-        Rectangle pageSize = columns.size() > MOST_COLUMNS_IN_PORTRAIT
+        Rectangle pageSize = printed.size() > MOST_COLUMNS_IN_PORTRAIT
                 ? new Rectangle(PageSize.LETTER.getHeight(), PageSize.LETTER.getWidth())
                 : PageSize.LETTER;
         PageFrame frame = new PageFrame(header, pageSize, fonts);
         document = new Document(
                 pageSize, PageFrame.SIDE_MARGIN, PageFrame.SIDE_MARGIN, frame.topMargin(), PageFrame.BOTTOM_MARGIN);
-        table = columnHeadings(columns);
+        table = columnHeadings(printed);
         write(() -> {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setCloseStream(false);
@@ -99,8 +110,8 @@ public final class PdfReportSink implements ReportSink {
             throw new IllegalArgumentException(
                     "A row of " + cells.size() + " cells in a report of " + columnCount + " columns");
         }
-        for (Object cell : cells) {
-            table.addCell(cell(cell));
+        for (int column : printedColumns) {
+            table.addCell(cell(cells.get(column)));
         }
         rows++;
         if (rows % ROWS_PER_FLUSH == 0) {

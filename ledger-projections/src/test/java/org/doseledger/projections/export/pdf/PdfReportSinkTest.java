@@ -54,6 +54,16 @@ class PdfReportSinkTest {
     }
 
     @Test
+    void columnsKeptForMachinesAreLeftOutOfThePrint() throws IOException {
+        List<ReportColumn> columns = new ArrayList<>(DOSE_COLUMNS);
+        columns.set(2, new ReportColumn("lot", "Lot").unprinted());
+
+        String text = text(render(columns, 2, footer(List.of(), null)));
+
+        assertThat(text).contains("Administered at", "Client 2", "Dose (mg)").doesNotContain("LOT-2026-");
+    }
+
+    @Test
     void cellsAreTextWithTimesInTheReportOffset() throws IOException {
         byte[] pdf = render(DOSE_COLUMNS, 1, footer(List.of(), null));
 
