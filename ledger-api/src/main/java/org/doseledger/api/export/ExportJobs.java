@@ -133,6 +133,11 @@ public class ExportJobs {
             throw new InvalidQueryException(
                     "type", "unknown export type " + request.type() + "; one of " + String.join(", ", types.keySet()));
         }
+        for (String required : types.get(request.type()).requiredParameters()) {
+            if (!request.parameters().containsKey(required)) {
+                throw new InvalidQueryException(required, "a " + request.type() + " export needs " + required);
+            }
+        }
         if (request.to().isBefore(request.from())) {
             throw new InvalidQueryException("to", "to " + request.to() + " is before from " + request.from());
         }
@@ -261,8 +266,15 @@ public class ExportJobs {
         }
         LocalDate from = LocalDate.parse(job.parameters().get("from"));
         LocalDate to = LocalDate.parse(job.parameters().get("to"));
-        String locationId = job.parameters().get("locationId");
-        ExportQuery query = new ExportQuery(job.practiceId(), from, to, locationId, registrant.zone(), upTo);
+        ExportQuery query = new ExportQuery(
+                job.practiceId(),
+                from,
+                to,
+                job.parameters().get("locationId"),
+                job.parameters().get("clientId"),
+                job.parameters().get("recordId"),
+                registrant.zone(),
+                upTo);
         long total = type.count(query);
         jdbc.update(
                 "update export_job set records_total = ?, ledger_position = ?, checkpoint_number = ? where export_id = ?",
@@ -275,7 +287,13 @@ public class ExportJobs {
         Instant generatedAt = clock.instant();
         String generatedBy = job.requestedBy() + " (" + job.requestedRole() + ")";
         List<String> notes = new ArrayList<>();
-        notes.add(locationId == null ? "All storage locations" : "Storage location " + locationId);
+        notes.add(query.locationId() == null ? "All storage locations" : "Storage location " + query.locationId());
+        if (query.clientId() != null) {
+            notes.add("Client " + query.clientId());
+        }
+        if (query.recordId() != null) {
+            notes.add("Record " + query.recordId());
+        }
         notes.add("Ledger positions 1 to " + upTo + ", sealed by checkpoint " + checkpoint.number());
         String period = from + " to " + to + " (" + registrant.zone().getId() + ")";
         ReportHeader header = new ReportHeader(

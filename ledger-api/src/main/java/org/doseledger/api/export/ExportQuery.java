@@ -8,10 +8,18 @@ import org.doseledger.projections.stock.StockRecordsExport;
 
 /**
  * What one export reads: a practice, the days {@code from} to {@code to} (both inclusive, in the practice's
- * zone), optionally one location, and the ledger position {@code upTo}: events after it are not in the
- * export.
+ * zone), optionally one location, the client or record the export is about (for the types that need one),
+ * and the ledger position {@code upTo}: events after it are not in the export.
  */
-record ExportQuery(PracticeId practiceId, LocalDate from, LocalDate to, String locationId, ZoneId zone, long upTo) {
+record ExportQuery(
+        PracticeId practiceId,
+        LocalDate from,
+        LocalDate to,
+        String locationId,
+        String clientId,
+        String recordId,
+        ZoneId zone,
+        long upTo) {
 
     Instant start() {
         return from.atStartOfDay(zone).toInstant();

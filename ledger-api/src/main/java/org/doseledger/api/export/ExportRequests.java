@@ -17,6 +17,9 @@ final class ExportRequests {
      * @param from first day of the period, in the practice's time zone
      * @param to last day of the period (inclusive)
      * @param locationId only this storage location (optional; all when absent)
+     * @param clientId the client, for the exports about one client (client-record); absent otherwise
+     * @param recordId the ledger record an export is about: the count of an inventory sheet, the destruction
+     *     of a Form 41 worksheet, the loss of a Form 106 worksheet; absent otherwise
      */
     record CreateExportRequest(
             @NotNull
@@ -27,7 +30,13 @@ final class ExportRequests {
             @NotNull LocalDate to,
 
             @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
-            String locationId) {
+            String locationId,
+
+            @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String clientId,
+
+            @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String recordId) {
 
         /** The parameters as the manifest and the ledger record them: ids and dates only. */
         Map<String, String> parameters() {
@@ -36,6 +45,12 @@ final class ExportRequests {
             parameters.put("to", to.toString());
             if (locationId != null) {
                 parameters.put("locationId", locationId);
+            }
+            if (clientId != null) {
+                parameters.put("clientId", clientId);
+            }
+            if (recordId != null) {
+                parameters.put("recordId", recordId);
             }
             return parameters;
         }

@@ -19,6 +19,11 @@ interface ExportType {
 
     List<ReportColumn> columns();
 
+    /** Request parameters this export cannot do without, such as {@code clientId} or {@code recordId}. */
+    default List<String> requiredParameters() {
+        return List.of();
+    }
+
     /** The pooled processors whose read models this export reads. */
     List<String> processors();
 

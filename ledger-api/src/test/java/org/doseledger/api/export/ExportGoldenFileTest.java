@@ -348,7 +348,7 @@ class ExportGoldenFileTest {
 
     private void assertGolden(ExportType type) throws IOException {
         ExportQuery query = new ExportQuery(
-                PRACTICE, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"), null, ZONE, UP_TO);
+                PRACTICE, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"), null, null, null, ZONE, UP_TO);
         ReportHeader header = new ReportHeader(
                 type.name(),
                 type.title(),

@@ -64,6 +64,8 @@ class ExportScaleTest {
                 LocalDate.parse("2024-06-01"),
                 LocalDate.parse("2026-12-31"),
                 null,
+                null,
+                null,
                 zone,
                 base + doses);
         ReportHeader header = new ReportHeader(
