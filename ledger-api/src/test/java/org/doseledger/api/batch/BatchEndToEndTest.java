@@ -251,5 +251,4 @@ class BatchEndToEndTest extends EndToEndTest {
                 {"quantity":{"amount":"%s","unit":"ML"},"route":"IM","administeredBy":"rn-1","occurredAt":"%s"}
                 """.formatted(millilitres, StockFixture.now());
     }
-
 }
