@@ -42,7 +42,11 @@ final class BatchRequests {
                     message = "must be a path of segments of letters, digits, '.', '_', '~' or '-', or {item:N}")
             String path,
 
-            @Schema(type = "object", description = "The request body the item's own endpoint takes") @NotNull
+            @Schema(
+                    implementation = Object.class,
+                    types = "object",
+                    description = "The request body the item's own endpoint takes")
+            @NotNull
             JsonNode body,
 
             @Schema(
