@@ -110,7 +110,8 @@ public class BatchWrites {
             headers.put(
                     WriteContextResolver.PRACTITIONER,
                     item.practitionerId() != null ? item.practitionerId() : context.practitionerId());
-            ItemRequest itemRequest = new ItemRequest(request, path, bytes(item.body()), headers);
+            ItemRequest itemRequest =
+                    new ItemRequest(request, request.getContextPath() + path, bytes(item.body()), headers);
             ItemResponse itemResponse = new ItemResponse(response);
             try {
                 dispatcher.getObject().service(itemRequest, itemResponse);

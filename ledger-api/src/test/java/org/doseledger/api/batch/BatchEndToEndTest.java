@@ -119,6 +119,20 @@ class BatchEndToEndTest extends EndToEndTest {
         };
         Http.Response first = batch(key, items);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        String secondEvent = first.json()
+                .get("items")
+                .get(1)
+                .get("receipt")
+                .get("events")
+                .get(0)
+                .get("eventId")
+                .asText();
+        assertThat(jdbc.queryForObject(
+                        "select convert_from(meta_data, 'UTF8')::jsonb ->> 'idempotencyKey' from domain_event_entry"
+                                + " where event_identifier = ?",
+                        String.class,
+                        secondEvent))
+                .isEqualTo(key + "#1");
         long events = eventRows();
 
         Http.Response again = batch(key, items);
