@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.doseledger.api.access.AccessNotRecordedException;
+import org.doseledger.api.batch.BatchItemFailedException;
+import org.doseledger.api.batch.BatchTooLargeException;
 import org.doseledger.api.config.JacksonConfiguration;
 import org.doseledger.api.read.ProjectionBehindException;
 import org.doseledger.api.security.RateLimitedException;
@@ -96,6 +98,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "Idempotency-Key reused",
                         e.getMessage()),
                 request);
+    }
+
+    /** The batch answers with its failed item's status and carries the item's own problem. */
+    @ExceptionHandler(BatchItemFailedException.class)
+    ResponseEntity<Object> batchItemFailed(BatchItemFailedException e, WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(e.status());
+        ProblemDetail problem = ProblemResponses.problem(
+                status == null ? HttpStatus.BAD_REQUEST : status,
+                "BATCH_ITEM_FAILED",
+                "Batch item failed",
+                e.getMessage());
+        problem.setProperty("failedItem", e.index());
+        problem.setProperty("item", e.problem());
+        decorate(problem, request);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, e.retryAfter());
+        }
+        return response.body(problem);
+    }
+
+    @ExceptionHandler(BatchTooLargeException.class)
+    ResponseEntity<Object> batchTooLarge(BatchTooLargeException e, WebRequest request) {
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.PAYLOAD_TOO_LARGE, "BATCH_TOO_LARGE", "Batch too large", e.getMessage());
+        problem.setProperty("maxItems", e.maxItems());
+        return respond(problem, request);
     }
 
     @ExceptionHandler(RateLimitedException.class)

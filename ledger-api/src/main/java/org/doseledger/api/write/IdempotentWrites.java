@@ -14,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a write exactly once per (credential, Idempotency-Key). The key is claimed with an insert in
  * the same transaction as the write's events: a concurrent retry waits on that row and then replays
  * the stored answer; a failed write rolls back its claim, so a retry runs again. The same key with a
- * different request is refused with 422.
+ * different request is refused with 422. A write that runs inside a transaction already open (an item of
+ * a batch) joins it and leaves retries on a concurrent change to whoever opened it.
  */
 public class IdempotentWrites {
 
@@ -47,6 +49,11 @@ public class IdempotentWrites {
     public ResponseEntity<Object> execute(
             WriteContext context, String endpoint, Object request, Supplier<WriteOutcome> write) {
         String fingerprint = fingerprint(endpoint, request);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // part of a larger write (a batch): a lost race has aborted the whole transaction, so only the
+            // owner of that transaction can retry, from its start
+            return transactions.execute(status -> runOnce(context, fingerprint, write));
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> runOnce(context, fingerprint, write));
