@@ -440,7 +440,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
 
     /**
      * Past the limit, but not so far that the server closes the connection before the client has sent it
-     * all: Tomcat reads and discards up to 2 MB of an unread body after answering.
+     * all: Tomcat reads and discards an unread body after answering only up to server.tomcat.max-swallow-size.
      */
     private long chunkedSize() {
         return properties.maxRequestSize().toBytes() + 256 * 1024;
