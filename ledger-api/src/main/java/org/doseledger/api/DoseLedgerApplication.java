@@ -19,7 +19,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * The Dose Ledger service: REST API over an event-sourced ledger in PostgreSQL. {@code java -jar
  * dose-ledger.jar verify [settings]} instead verifies the whole ledger against its signed checkpoints,
  * prints the report and exits 0 when both verdicts pass, 1 when one fails; {@code verify-bundle
- * bundle.zip --public-key key.pub} checks an exported bundle without a database or network.
+ * bundle.zip --public-key key.pub} checks an exported bundle without a database or network; {@code
+ * --demo} loads a small generated practice into an empty ledger once the service is ready.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -33,7 +34,14 @@ public class DoseLedgerApplication {
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(verify(Arrays.copyOfRange(args, 1, args.length)));
         }
-        SpringApplication.run(DoseLedgerApplication.class, args);
+        SpringApplication.run(DoseLedgerApplication.class, withDemoFlag(args));
+    }
+
+    /** {@code --demo} loads a small practice into an empty ledger (see DemoLoader). */
+    static String[] withDemoFlag(String[] args) {
+        return Arrays.stream(args)
+                .map(arg -> arg.equals("--demo") ? "--ledger.demo=true" : arg)
+                .toArray(String[]::new);
     }
 
     private static int verify(String[] args) throws Exception {

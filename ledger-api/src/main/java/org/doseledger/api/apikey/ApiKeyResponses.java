@@ -6,7 +6,7 @@ import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.projections.apikey.ApiKeyView;
 
-final class ApiKeyResponses {
+public final class ApiKeyResponses {
 
     private ApiKeyResponses() {}
 
@@ -14,7 +14,7 @@ final class ApiKeyResponses {
      * A newly issued key. {@code apiKey} is the only time the secret is shown; a retry of the same
      * request (same Idempotency-Key) answers with it set to null.
      */
-    record IssuedApiKey(
+    public record IssuedApiKey(
             String keyId,
             String apiKey,
             Role role,

@@ -1,0 +1,115 @@
+package org.doseledger.api.generator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.doseledger.api.apikey.ApiKeyIssuer;
+import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.api.security.ApiCredential;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.core.apikey.api.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code --demo} ({@code ledger.demo=true}): once the service is ready, loads a small practice into a
+ * ledger that has none, through the service's own REST API, so that a new user sees stock, sessions and
+ * timelines at once. A ledger holding any practice is left as it is.
+ */
+@Component
+@ConditionalOnProperty(name = "ledger.demo", havingValue = "true")
+public class DemoLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ApiKeyIssuer issuer;
+    private final ObjectMapper mapper;
+    private final Environment environment;
+    private final LedgerProperties properties;
+    private final Clock clock;
+
+    DemoLoader(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            ApiKeyIssuer issuer,
+            ObjectMapper mapper,
+            Environment environment,
+            LedgerProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.issuer = issuer;
+        this.mapper = mapper;
+        this.environment = environment;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void onReady() {
+        load();
+    }
+
+    /** Loads the demo practice unless the ledger has a practice already; null when it loaded nothing. */
+    public EmitResult load() {
+        if (Boolean.TRUE.equals(
+                jdbc.queryForObject("select exists (select 1 from practice_registry)", Boolean.class))) {
+            log.info("--demo: the ledger already holds practices; no demo data loaded");
+            return null;
+        }
+        // the history ends a minute ago: facts may not occur after the ledger records them
+        Instant end = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(1));
+        GeneratorSettings settings = GeneratorSettings.demo(end);
+        String adminKey = transactions.execute(status -> issuer.issue(
+                        new WriteContext(ApiCredential.SYSTEM, "demo", null, null, clock.instant()),
+                        Role.ADMIN,
+                        null,
+                        "demo loader",
+                        clock.instant().plus(Duration.ofHours(1)))
+                .apiKey());
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String contextPath = environment.getProperty("server.servlet.context-path", "");
+        URI base = URI.create("http://localhost:" + port + contextPath);
+        PracticeHistory history = new PracticeHistory(settings);
+        EmitResult result =
+                new RestEmitter(base, adminKey, "demo-" + end.getEpochSecond(), mapper).emit(history.facts());
+        String practice = history.practiceIds().get(0);
+        log.warn(
+                """
+
+                =====================================================================
+                 --demo: loaded practice '{}' ({}).
+                 4 practitioners, 8 clients, 2 months of weekly dosing sessions.
+                 Sign in with the ADMIN key in {}, then try:
+                   {}/api/practices/{}/inventory
+                   {}/api/practices/{}/clients/c-1/timeline
+                   {}/api/practices/{}/audit-trail
+                =====================================================================""",
+                practice,
+                result.summary(),
+                properties
+                        .dataDir()
+                        .resolve("initial-admin-key")
+                        .toAbsolutePath()
+                        .normalize(),
+                base,
+                practice,
+                base,
+                practice,
+                base,
+                practice);
+        return result;
+    }
+}
