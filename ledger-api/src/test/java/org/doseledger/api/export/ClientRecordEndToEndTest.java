@@ -131,6 +131,33 @@ class ClientRecordEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void theAuditTrailAndTheDosingConsistencyReportExportAsVerifiableBundles() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (String type : List.of("audit-trail", "dosing-consistency", "rems-monitoring")) {
+            Http.Response created =
+                    request("{\"type\":\"" + type + "\",\"from\":\"2026-11-01\",\"to\":\"" + today.plusDays(2) + "\"}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.json().get("status").asText())
+                    .as(created.toString())
+                    .isEqualTo("DONE");
+            Path bundle = download(created.json().get("downloadUrl").asText());
+            assertThat(OfflineBundleVerifier.verify(bundle, List.of(trusted)).ok())
+                    .as(type)
+                    .isTrue();
+            String csv = new String(entry(bundle, type + ".csv"), StandardCharsets.UTF_8);
+            if (type.equals("audit-trail")) {
+                assertThat(csv)
+                        .contains("ClientRegistered")
+                        .contains("DoseAdministered")
+                        .contains("[sealed]");
+            }
+            if (type.equals("dosing-consistency")) {
+                assertThat(csv).contains(stock.client).contains("Ada Lovelace");
+            }
+        }
+    }
+
+    @Test
     void aClientRecordWithoutAClientIsRefused() {
         long jobs = jdbc.queryForObject("select count(*) from export_job", Long.class);
 
