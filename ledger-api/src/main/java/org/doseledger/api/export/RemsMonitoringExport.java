@@ -1,0 +1,285 @@
+package org.doseledger.api.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.doseledger.api.personaldata.ClientDataKeys;
+import org.doseledger.projections.export.ReportColumn;
+import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.stock.StockLotProjection;
+import org.doseledger.projections.timeline.ClientTimelineProjection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Spravato REMS patient monitoring data, one row per esketamine session started in the period: the
+ * client, the dose given in the session (mg) and its lot, how long the client was monitored, the blood
+ * pressure before dosing, at about 40 minutes and at the end of monitoring (the readings the REMS
+ * checks in the session aggregate look for), the observations and adverse events, discharge and the
+ * REMS form's due date and submission. The ledger records no sedation, dissociation or respiratory
+ * depression assessments as fields of their own: those columns stay empty, and what was observed is in
+ * the observations column.
+ */
+@Component
+class RemsMonitoringExport implements ExportType {
+
+    static final String NAME = "rems-monitoring";
+    static final int FETCH_SIZE = 1000;
+
+    private static final List<ReportColumn> COLUMNS = List.of(
+            new ReportColumn("sessionStartedAt", "Session started", 2),
+            new ReportColumn("clientId", "Client id", 1).unprinted(),
+            new ReportColumn("clientName", "Client", 2),
+            new ReportColumn("personalData", "Personal data", 1).unprinted(),
+            new ReportColumn("sessionId", "Session", 1).unprinted(),
+            new ReportColumn("locationId", "Location id", 1).unprinted(),
+            new ReportColumn("doseMilligrams", "Dose (mg)", 1),
+            new ReportColumn("lotNumber", "Lot", 1),
+            new ReportColumn("ndc", "NDC", 2).unprinted(),
+            new ReportColumn("monitoredById", "Monitored by (id)", 1).unprinted(),
+            new ReportColumn("monitoredBy", "Monitored by", 2),
+            new ReportColumn("dischargedAt", "Discharged", 2),
+            new ReportColumn("monitoringMinutes", "Monitoring (min)", 1),
+            new ReportColumn("bloodPressureBefore", "BP before", 1),
+            new ReportColumn("bloodPressureBeforeAt", "BP before taken", 2).unprinted(),
+            new ReportColumn("bloodPressureAt40Minutes", "BP at 40 min", 1),
+            new ReportColumn("bloodPressureAt40MinutesAt", "BP at 40 min taken", 2).unprinted(),
+            new ReportColumn("bloodPressureAtEnd", "BP at end", 1),
+            new ReportColumn("bloodPressureAtEndAt", "BP at end taken", 2).unprinted(),
+            new ReportColumn("sedation", "Sedation", 1),
+            new ReportColumn("dissociation", "Dissociation", 1),
+            new ReportColumn("respiratoryDepression", "Respiratory depression", 1),
+            new ReportColumn("observations", "Observations and adverse events", 3),
+            new ReportColumn("dischargeCriteriaMet", "Discharge criteria met", 1),
+            new ReportColumn("remsFormDueOn", "REMS form due", 1),
+            new ReportColumn("remsFormSubmittedAt", "REMS form submitted", 2),
+            new ReportColumn("remsConfirmationNumber", "REMS confirmation", 1),
+            new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
+
+    /** The esketamine sessions started in the period, as of the export's ledger position. */
+    private static final String SESSIONS = """
+            from client_timeline st
+            where st.practice_id = :practice and st.event_type = 'DosingSessionStarted'
+              and st.ledger_position <= :upTo and st.occurred_at >= :from and st.occurred_at < :to
+              and exists (select 1 from client_timeline sc
+                          where sc.practice_id = st.practice_id and sc.client_id = st.client_id
+                            and sc.event_type = 'DosingSessionScheduled' and sc.ledger_position <= :upTo
+                            and sc.details ->> 'sessionId' = st.details ->> 'sessionId'
+                            and sc.details ->> 'substance' = 'ESKETAMINE')
+            """;
+
+    /** One event of the session (the first of its type), as of the export's ledger position. */
+    private static String sessionEvent(String type) {
+        return "select x.occurred_at, x.details from client_timeline x"
+                + " where x.practice_id = st.practice_id and x.client_id = st.client_id and x.event_type = '" + type
+                + "' and x.details ->> 'sessionId' = st.details ->> 'sessionId' and x.ledger_position <= :upTo";
+    }
+
+    private static final String ROWS = """
+            select st.ledger_position, st.client_id, st.occurred_at as started_at,
+                   st.details ->> 'sessionId' as session_id, st.details ->> 'locationId' as location_id,
+                   st.details ->> 'monitoredBy' as monitored_by, pr.name as monitored_by_name,
+                   d.occurred_at as discharged_at, (d.details ->> 'criteriaMet')::boolean as criteria_met,
+                   (d.details ->> 'remsFormDueOn')::date as due_on,
+                   f.occurred_at as submitted_at, f.details ->> 'confirmationNumber' as confirmation,
+                   pre.occurred_at as pre_at, pre.details::text as pre,
+                   mid.occurred_at as mid_at, mid.details::text as mid,
+                   fin.occurred_at as fin_at, fin.details::text as fin,
+                   dose.milligrams, dose.lots, dose.ndcs, obs.text as observations
+            """
+            + SESSIONS.replaceFirst("from client_timeline st", """
+            from client_timeline st
+            left join practitioner_registry pr
+                   on pr.practice_id = st.practice_id and pr.practitioner_id = st.details ->> 'monitoredBy'
+            left join lateral (%s order by x.ledger_position limit 1) d on true
+            left join lateral (%s order by x.ledger_position limit 1) f on true
+            left join lateral (%s and x.occurred_at between st.occurred_at - interval '60 minutes'
+                                                        and st.occurred_at + interval '10 minutes'
+                               order by x.occurred_at desc, x.ledger_position desc limit 1) pre on true
+            left join lateral (%s and x.occurred_at between st.occurred_at + interval '30 minutes'
+                                                        and st.occurred_at + interval '55 minutes'
+                               order by abs(extract(epoch from x.occurred_at - st.occurred_at) - 2400),
+                                        x.ledger_position limit 1) mid on true
+            left join lateral (%s and x.occurred_at between d.occurred_at - interval '20 minutes' and d.occurred_at
+                               order by x.occurred_at desc, x.ledger_position desc limit 1) fin on true
+            left join lateral (
+                select sum(m.milligrams) as milligrams,
+                       string_agg(distinct m.lot_number, ', ') as lots, string_agg(distinct m.ndc, ', ') as ndcs
+                from stock_movement m
+                where m.practice_id = st.practice_id and m.client_id = st.client_id and m.movement = 'ADMINISTERED'
+                  and m.details ->> 'sessionId' = st.details ->> 'sessionId' and m.ledger_position <= :upTo) dose on true
+            left join lateral (
+                select string_agg(x.details ->> 'kind' || coalesce(' ' || (x.details ->> 'severity'), '') || ': '
+                                  || coalesce(x.details ->> 'description', '')
+                                  || coalesce(' (action: ' || (x.details ->> 'actionTaken') || ')', ''),
+                                  ' | ' order by x.occurred_at, x.ledger_position) as text
+                from client_timeline x
+                where x.practice_id = st.practice_id and x.client_id = st.client_id
+                  and x.event_type = 'ObservationRecorded' and x.details ->> 'sessionId' = st.details ->> 'sessionId'
+                  and x.ledger_position <= :upTo) obs on true
+            """.formatted(
+                            sessionEvent("ClientDischarged"),
+                            sessionEvent("RemsFormSubmitted"),
+                            sessionEvent("VitalsRecorded"),
+                            sessionEvent("VitalsRecorded"),
+                            sessionEvent("VitalsRecorded")));
+
+    private final NamedParameterJdbcTemplate named;
+    private final JdbcTemplate jdbc;
+    private final ClientDataKeys keys;
+    private final ObjectMapper json = new ObjectMapper();
+
+    RemsMonitoringExport(DataSource dataSource, JdbcTemplate jdbc, ClientDataKeys keys) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(FETCH_SIZE);
+        this.named = new NamedParameterJdbcTemplate(streaming);
+        this.jdbc = jdbc;
+        this.keys = keys;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Spravato REMS patient monitoring data";
+    }
+
+    @Override
+    public List<ReportColumn> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> processors() {
+        return List.of(ClientTimelineProjection.PROCESSING_GROUP, StockLotProjection.PROCESSING_GROUP);
+    }
+
+    @Override
+    public long count(ExportQuery query) {
+        Long count =
+                named.queryForObject("select count(*) " + SESSIONS + filters(query), parameters(query), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public ReportFooter write(ExportQuery query, Rows rows) throws IOException {
+        ClientIdentities clients = new ClientIdentities(jdbc, keys, json, query.practiceId(), query.upTo());
+        long[] totals = new long[4];
+        try {
+            named.query(
+                    ROWS + filters(query) + " order by st.occurred_at, st.ledger_position", parameters(query), rs -> {
+                        List<Object> cells = cells(rs, clients.of(rs.getString("client_id")));
+                        totals[0]++;
+                        if (cells.get(13) != null && cells.get(15) != null && cells.get(17) != null) {
+                            totals[1]++;
+                        }
+                        if (rs.getTimestamp("submitted_at") != null) {
+                            totals[2]++;
+                        } else if (rs.getDate("due_on") != null) {
+                            totals[3]++;
+                        }
+                        try {
+                            rows.row(cells);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new ReportFooter(
+                List.of(
+                        "Esketamine sessions: " + totals[0],
+                        "Sessions with all three blood pressure readings: " + totals[1],
+                        "REMS forms submitted: " + totals[2],
+                        "REMS forms due and not submitted: " + totals[3]),
+                null);
+    }
+
+    private static String filters(ExportQuery query) {
+        return (query.clientId() == null ? "" : " and st.client_id = :client")
+                + (query.locationId() == null ? "" : " and st.details ->> 'locationId' = :location");
+    }
+
+    private static MapSqlParameterSource parameters(ExportQuery query) {
+        return new MapSqlParameterSource()
+                .addValue("practice", query.practiceId().value())
+                .addValue("upTo", query.upTo())
+                .addValue("from", Timestamp.from(query.start()))
+                .addValue("to", Timestamp.from(query.end()))
+                .addValue("client", query.clientId())
+                .addValue("location", query.locationId());
+    }
+
+    private List<Object> cells(ResultSet rs, ClientIdentities.Identity client) throws SQLException {
+        Instant started = instant(rs, "started_at");
+        Instant discharged = instant(rs, "discharged_at");
+        java.sql.Date due = rs.getDate("due_on");
+        BigDecimal milligrams = rs.getBigDecimal("milligrams");
+        return Arrays.asList(
+                started,
+                rs.getString("client_id"),
+                client.name(),
+                client.personalData(),
+                rs.getString("session_id"),
+                rs.getString("location_id"),
+                milligrams,
+                rs.getString("lots"),
+                rs.getString("ndcs"),
+                rs.getString("monitored_by"),
+                rs.getString("monitored_by_name"),
+                discharged,
+                discharged == null
+                        ? null
+                        : Duration.between(started, discharged).toMinutes(),
+                bloodPressure(rs.getString("pre")),
+                instant(rs, "pre_at"),
+                bloodPressure(rs.getString("mid")),
+                instant(rs, "mid_at"),
+                bloodPressure(rs.getString("fin")),
+                instant(rs, "fin_at"),
+                null,
+                null,
+                null,
+                rs.getString("observations"),
+                discharged == null ? null : rs.getBoolean("criteria_met"),
+                due == null ? null : due.toLocalDate(),
+                instant(rs, "submitted_at"),
+                rs.getString("confirmation"),
+                rs.getLong("ledger_position"));
+    }
+
+    /** "128/82" from a VitalsRecorded event's fields, or null when no reading was taken in the window. */
+    private String bloodPressure(String vitals) throws SQLException {
+        if (vitals == null) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(vitals);
+            return node.path("systolicMmHg").asInt() + "/"
+                    + node.path("diastolicMmHg").asInt();
+        } catch (IOException e) {
+            throw new SQLException("unreadable vitals " + vitals, e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp time = rs.getTimestamp(column);
+        return time == null ? null : time.toInstant();
+    }
+}
