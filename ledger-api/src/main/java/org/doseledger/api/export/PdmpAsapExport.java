@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PdmpAsapExport implements ExportType {
 
-    static final String NAME = "pdmp-asap";
+    static final String NAME = org.doseledger.core.export.api.ExportTypes.PDMP_ASAP;
     static final String FILE = "pdmp-asap.txt";
     static final int FETCH_SIZE = 1000;
 
