@@ -120,7 +120,7 @@ final class ClientIdentities {
         return keys.open(key.get(), client, field, sealed.get());
     }
 
-    private static Optional<SealedPersonalData> sealed(JsonNode node) {
+    static Optional<SealedPersonalData> sealed(JsonNode node) {
         if (node.isObject()
                 && node.size() == 3
                 && node.path("keyId").isTextual()

@@ -27,7 +27,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Writes an export as a verifiable bundle: one pass over the records feeds every format's sink at once,
  * each into its own file hashed while it is written (so the records are read once and never held in
- * memory), then the zip gets those files, {@code checkpoint.json} (the signed checkpoint covering the
+ * memory), plus any files of the type's own (such as the PDMP's ASAP file, written in the same pass),
+ * then the zip gets those files, {@code checkpoint.json} (the signed checkpoint covering the
  * export) and, last, {@code manifest.json} with the SHA-256 of every other file.
  */
 final class ExportBundleWriter {
@@ -70,20 +71,36 @@ final class ExportBundleWriter {
                             new BufferedOutputStream(Files.newOutputStream(parts.resolve(name)), 64 * 1024), sha256());
                     open.add(new Part(name, out, format.factory().open(out)));
                 }
+                Map<String, java.io.OutputStream> extra = new LinkedHashMap<>();
+                for (String name : type.extraFiles()) {
+                    DigestOutputStream out = new DigestOutputStream(
+                            new BufferedOutputStream(Files.newOutputStream(parts.resolve(name)), 64 * 1024), sha256());
+                    open.add(new Part(name, out, null));
+                    extra.put(name, out);
+                }
                 for (Part part : open) {
-                    part.sink().begin(header, type.columns());
+                    if (part.sink() != null) {
+                        part.sink().begin(header, type.columns());
+                    }
                 }
                 long[] written = {0};
-                ReportFooter footer = type.write(query, cells -> {
-                    for (Part part : open) {
-                        part.sink().row(cells);
-                    }
-                    if (++written[0] % PROGRESS_EVERY == 0) {
-                        progress.accept(written[0]);
-                    }
-                });
+                ReportFooter footer = type.write(
+                        query,
+                        cells -> {
+                            for (Part part : open) {
+                                if (part.sink() != null) {
+                                    part.sink().row(cells);
+                                }
+                            }
+                            if (++written[0] % PROGRESS_EVERY == 0) {
+                                progress.accept(written[0]);
+                            }
+                        },
+                        extra);
                 for (Part part : open) {
-                    part.sink().end(footer);
+                    if (part.sink() != null) {
+                        part.sink().end(footer);
+                    }
                 }
                 progress.accept(written[0]);
                 Map<String, String> files = new LinkedHashMap<>();
@@ -102,6 +119,7 @@ final class ExportBundleWriter {
         }
     }
 
+    /** One file being written: a report format with its sink, or a type's own file (no sink). */
     private record Part(String name, DigestOutputStream out, ReportSink sink) {}
 
     private static Written zip(

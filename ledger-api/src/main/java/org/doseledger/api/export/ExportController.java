@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.UUID;
 import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.export.ExportRequests.CreateExportRequest;
+import org.doseledger.api.export.ExportRequests.RecordPdmpSubmissionRequest;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
+import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
@@ -43,10 +45,12 @@ class ExportController {
 
     private final IdempotentWrites writes;
     private final ExportJobs jobs;
+    private final PdmpSubmissions submissions;
 
-    ExportController(IdempotentWrites writes, ExportJobs jobs) {
+    ExportController(IdempotentWrites writes, ExportJobs jobs, PdmpSubmissions submissions) {
         this.writes = writes;
         this.jobs = jobs;
+        this.submissions = submissions;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -139,7 +143,8 @@ class ExportController {
     @Operation(
             summary = "An export's status and progress (COMPLIANCE_OFFICER, REGULATOR)",
             description = "QUEUED, RUNNING (recordsDone of recordsTotal), DONE (downloadUrl), FAILED (failure) or"
-                    + " EXPIRED (the bundle was deleted after ledger.exports.retention).")
+                    + " EXPIRED (the bundle was deleted after ledger.exports.retention). A generated pdmp-asap export"
+                    + " also shows pdmpSubmission: GENERATED, SUBMITTED, ACCEPTED or REJECTED.")
     @ApiResponse(
             responseCode = "200",
             description = "The export",
@@ -151,7 +156,49 @@ class ExportController {
     ExportJobView status(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId) {
-        return jobs.find(PracticeId.of(practiceId), exportId);
+        return submissions.find(PracticeId.of(practiceId), exportId);
+    }
+
+    @PostMapping(
+            path = "/{exportId}/pdmp-submission",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.COMPLIANCE_OFFICER)
+    @Operation(
+            summary = "Record a PDMP file's submission, acceptance or rejection (COMPLIANCE_OFFICER)",
+            description = "For a generated pdmp-asap export: SUBMITTED when it was handed to the state, then"
+                    + " ACCEPTED or REJECTED (with the state's reason) as the state answered. A rejected file may"
+                    + " be submitted again; an accepted one is final.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "rejected",
+                                                            summary = "The state rejected the file",
+                                                            value = ExportExamples.PDMP_SUBMISSION_REQUEST))))
+    @ApiResponse(responseCode = "201", description = "Recorded; Location is the export")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: no status or time, an unknown status")
+    @ApiResponse(responseCode = "404", description = "EXPORT_NOT_FOUND")
+    @ApiResponse(
+            responseCode = "409",
+            description = "NOT_A_PDMP_EXPORT, PDMP_SUBMISSION_OUT_OF_ORDER (e.g. ACCEPTED before SUBMITTED, any"
+                    + " change after ACCEPTED) or EXPORT_NOT_READY (not generated yet)")
+    ResponseEntity<Object> recordPdmpSubmission(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId,
+            @Valid @RequestBody RecordPdmpSubmissionRequest request,
+            WriteContext context) {
+        PracticeId practice = PracticeId.of(practiceId);
+        return writes.execute(
+                context,
+                "POST " + ExportJobs.path(practiceId, exportId) + "/pdmp-submission",
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(ExportJobs.path(practiceId, exportId)),
+                        WriteReceipt.of(exportId, submissions.record(context, request.toCommand(practice, exportId)))));
     }
 
     @GetMapping(path = "/{exportId}/bundle", produces = "application/zip")

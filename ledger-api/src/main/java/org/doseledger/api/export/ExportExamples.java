@@ -69,4 +69,9 @@ final class ExportExamples {
               "detail": "The ledger has no signed checkpoint yet; an export covers the ledger up to its last checkpoint. Try again after the next seal"
             }
             """;
+
+    static final String PDMP_SUBMISSION_REQUEST = """
+            {"status": "REJECTED", "reference": "IL-20260501-17", "reason": "TT02 does not match the segment count",
+             "at": "2026-05-02T14:00:00Z"}
+            """;
 }

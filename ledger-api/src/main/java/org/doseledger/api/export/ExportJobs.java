@@ -520,7 +520,8 @@ public class ExportJobs {
                 checkpointed ? checkpoint : null,
                 rs.getString("bundle_sha256"),
                 written ? bytes : null,
-                status.equals("DONE") ? path(practiceId, exportId) + "/bundle" : null);
+                status.equals("DONE") ? path(practiceId, exportId) + "/bundle" : null,
+                null);
     }
 
     static String path(String practiceId, String exportId) {

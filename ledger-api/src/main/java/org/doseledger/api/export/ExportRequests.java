@@ -2,10 +2,15 @@ package org.doseledger.api.export;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.doseledger.api.web.CommonRequests;
+import org.doseledger.core.export.api.PdmpSubmissionStatus;
+import org.doseledger.core.export.api.RecordPdmpSubmissionCommand;
+import org.doseledger.core.shared.PracticeId;
 
 /** Request bodies of regulator exports. */
 final class ExportRequests {
@@ -53,6 +58,25 @@ final class ExportRequests {
                 parameters.put("recordId", recordId);
             }
             return parameters;
+        }
+    }
+
+    /**
+     * What the state did with a PDMP file, or that it was handed to the state.
+     *
+     * @param status SUBMITTED, ACCEPTED or REJECTED
+     * @param reference the state's id for the file or batch, if it gave one
+     * @param reason why the state rejected it
+     * @param at when it was submitted, accepted or rejected
+     */
+    record RecordPdmpSubmissionRequest(
+            @NotNull PdmpSubmissionStatus status,
+            @Size(max = 128) String reference,
+            @Size(max = 2000) String reason,
+            @NotNull Instant at) {
+
+        RecordPdmpSubmissionCommand toCommand(PracticeId practiceId, String exportId) {
+            return new RecordPdmpSubmissionCommand(exportId, practiceId, status, reference, reason, at);
         }
     }
 }

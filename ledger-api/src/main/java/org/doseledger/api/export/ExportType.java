@@ -1,7 +1,9 @@
 package org.doseledger.api.export;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import org.doseledger.projections.export.ReportColumn;
 import org.doseledger.projections.export.ReportFooter;
 
@@ -31,6 +33,23 @@ interface ExportType {
 
     /** Streams every record through {@code rows}, in order, and returns the footer (totals). */
     ReportFooter write(ExportQuery query, Rows rows) throws IOException;
+
+    /**
+     * Files this type writes besides its report formats, by name in the bundle (e.g. the PDMP file
+     * {@code pdmp-asap.txt}); they are hashed into the manifest like the others. None by default.
+     */
+    default List<String> extraFiles() {
+        return List.of();
+    }
+
+    /**
+     * Streams the records through {@code rows} and the {@link #extraFiles()} to their streams ({@code files}
+     * has one per name; the bundle closes them), in the same pass. Types without extra files need not
+     * override it.
+     */
+    default ReportFooter write(ExportQuery query, Rows rows, Map<String, OutputStream> files) throws IOException {
+        return write(query, rows);
+    }
 
     /** Where an export's records go. */
     @FunctionalInterface

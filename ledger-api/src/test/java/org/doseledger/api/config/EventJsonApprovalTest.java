@@ -42,6 +42,8 @@ import org.doseledger.core.compliance.api.ExceptionAcknowledgedEvent;
 import org.doseledger.core.compliance.api.ExceptionKind;
 import org.doseledger.core.compliance.api.ExceptionResolvedEvent;
 import org.doseledger.core.export.api.ExportGeneratedEvent;
+import org.doseledger.core.export.api.PdmpSubmissionStatus;
+import org.doseledger.core.export.api.PdmpSubmissionStatusChangedEvent;
 import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
 import org.doseledger.core.location.api.LocationKind;
@@ -238,6 +240,13 @@ class EventJsonApprovalTest {
                         12,
                         1190,
                         "0123456789abcdef",
+                        AT),
+                new PdmpSubmissionStatusChangedEvent(
+                        PRACTICE,
+                        "7d3e5f10-0000-4000-8000-000000000002",
+                        PdmpSubmissionStatus.REJECTED,
+                        "IL-20260501-17",
+                        "TT02 does not match the segment count",
                         AT),
                 new ExceptionAcknowledgedEvent(
                         PRACTICE,

@@ -8,16 +8,27 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.doseledger.core.export.api.ExportGeneratedEvent;
 import org.doseledger.core.export.api.ExportIds;
 import org.doseledger.core.export.api.ExportNotCoveredException;
+import org.doseledger.core.export.api.ExportTypes;
+import org.doseledger.core.export.api.NotAPdmpExportException;
+import org.doseledger.core.export.api.PdmpSubmissionOutOfOrderException;
+import org.doseledger.core.export.api.PdmpSubmissionStatus;
+import org.doseledger.core.export.api.PdmpSubmissionStatusChangedEvent;
 import org.doseledger.core.export.api.RecordExportCommand;
+import org.doseledger.core.export.api.RecordPdmpSubmissionCommand;
 
 /**
- * One generated regulator export. It is recorded once, when its bundle is complete, and never changes;
- * the one rule is that the bundle's records lie inside the checkpoint it carries.
+ * One generated regulator export. It is recorded once, when its bundle is complete, and its bundle never
+ * changes: the bundle's records lie inside the checkpoint it carries. A PDMP file also records what the
+ * state did with it: GENERATED or REJECTED -> SUBMITTED -> ACCEPTED (final) or REJECTED.
  */
 public class Export {
 
     @AggregateIdentifier
     private String id;
+
+    private String exportType;
+    /** Null while only generated. */
+    private PdmpSubmissionStatus submission;
 
     protected Export() {}
 
@@ -45,8 +56,36 @@ public class Export {
                 command.generatedAt()));
     }
 
+    @CommandHandler
+    void handle(RecordPdmpSubmissionCommand command) {
+        if (!ExportTypes.PDMP_ASAP.equals(exportType)) {
+            throw new NotAPdmpExportException(command.exportId(), exportType);
+        }
+        boolean allowed = switch (command.status()) {
+            case SUBMITTED -> submission == null || submission == PdmpSubmissionStatus.REJECTED;
+            case ACCEPTED, REJECTED -> submission == PdmpSubmissionStatus.SUBMITTED;
+        };
+        if (!allowed) {
+            throw new PdmpSubmissionOutOfOrderException(
+                    command.exportId(), submission == null ? "GENERATED" : submission.name(), command.status());
+        }
+        apply(new PdmpSubmissionStatusChangedEvent(
+                command.practiceId(),
+                command.exportId(),
+                command.status(),
+                command.reference(),
+                command.reason(),
+                command.at()));
+    }
+
     @EventSourcingHandler
     void on(ExportGeneratedEvent event) {
         id = ExportIds.aggregateId(event.exportId());
+        exportType = event.exportType();
+    }
+
+    @EventSourcingHandler
+    void on(PdmpSubmissionStatusChangedEvent event) {
+        submission = event.status();
     }
 }

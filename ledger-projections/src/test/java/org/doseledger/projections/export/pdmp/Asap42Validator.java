@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * consistency, and that a revise or void repeats the keys of an original reported earlier in the same
  * corpus: NEW records of every file it validated, plus keys given with {@link #knownOriginal}.
  */
-final class Asap42Validator {
+public final class Asap42Validator {
 
-    enum Rule {
+    public enum Rule {
         TERMINATOR,
         SEGMENT_ORDER,
         UNKNOWN_SEGMENT,
@@ -29,10 +29,10 @@ final class Asap42Validator {
         ORIGINAL_KEYS
     }
 
-    record Violation(Rule rule, int segment, String message) {}
+    public record Violation(Rule rule, int segment, String message) {}
 
     /** What identifies a dispensing record to a PDMP: a revise or void must repeat all of it. */
-    record RecordKey(
+    public record RecordKey(
             String pharmacyDea, String prescriptionNumber, String dateFilled, String refillNumber, String ndc) {}
 
     private static final Set<String> SEGMENTS =
@@ -42,16 +42,16 @@ final class Asap42Validator {
     private final AsapStateProfile profile;
     private final Map<String, RecordKey> originals = new HashMap<>();
 
-    Asap42Validator(AsapStateProfile profile) {
+    public Asap42Validator(AsapStateProfile profile) {
         this.profile = profile;
     }
 
-    Asap42Validator knownOriginal(RecordKey key) {
+    public Asap42Validator knownOriginal(RecordKey key) {
         originals.put(key.prescriptionNumber(), key);
         return this;
     }
 
-    List<Violation> validate(String file) {
+    public List<Violation> validate(String file) {
         List<Violation> violations = new ArrayList<>();
         List<String[]> segments = split(file, violations);
         if (!violations.isEmpty()) {

@@ -1,0 +1,392 @@
+package org.doseledger.api.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.doseledger.api.personaldata.ClientDataKeys;
+import org.doseledger.core.shared.PersonName;
+import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.core.shared.StockUnit;
+import org.doseledger.projections.export.ReportColumn;
+import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.export.pdmp.Asap42Writer;
+import org.doseledger.projections.export.pdmp.AsapDispensation;
+import org.doseledger.projections.export.pdmp.AsapDispenser;
+import org.doseledger.projections.export.pdmp.AsapDosageUnit;
+import org.doseledger.projections.export.pdmp.AsapPatient;
+import org.doseledger.projections.export.pdmp.AsapPrescriber;
+import org.doseledger.projections.export.pdmp.AsapReportingStatus;
+import org.doseledger.projections.export.pdmp.AsapRxOrigin;
+import org.doseledger.projections.export.pdmp.AsapStateProfile;
+import org.doseledger.projections.export.pdmp.AsapSubmission;
+import org.doseledger.projections.stock.StockLotProjection;
+import org.doseledger.projections.timeline.ClientTimelineProjection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The state PDMP file (ASAP 4.2, docs/pdmp-asap.md) of the practice's take-home doses in the period:
+ * every {@code pdmpReportable} dispensing as a new record, and every correction in the period of one
+ * dispensed before it as a revise (another quantity) or void (entry removed) of the original as it was
+ * reported. A dispensing corrected within the same period was never reported, so only its corrected
+ * state goes: a new record with the corrected quantity, or nothing. A period with nothing to report is a
+ * zero report. The bundle holds the file as {@value #FILE} and the same records as CSV, JSON and PDF.
+ */
+@Component
+class PdmpAsapExport implements ExportType {
+
+    static final String NAME = org.doseledger.core.export.api.ExportTypes.PDMP_ASAP;
+    static final String FILE = "pdmp-asap.txt";
+    static final int FETCH_SIZE = 1000;
+
+    private static final List<ReportColumn> COLUMNS = List.of(
+            new ReportColumn("status", "Status", 1),
+            new ReportColumn("prescriptionNumber", "Prescription number (DSP02)", 3),
+            new ReportColumn("dateFilled", "Date filled", 1),
+            new ReportColumn("clientId", "Client id", 1).unprinted(),
+            new ReportColumn("patientName", "Patient", 2),
+            new ReportColumn("dateOfBirth", "Date of birth", 1),
+            new ReportColumn("ndc", "NDC", 2),
+            new ReportColumn("product", "Product", 2),
+            new ReportColumn("quantity", "Quantity", 1),
+            new ReportColumn("unit", "Unit", 1),
+            new ReportColumn("daysSupply", "Days supply", 1),
+            new ReportColumn("prescriberName", "Prescriber", 2),
+            new ReportColumn("prescriberDea", "Prescriber DEA", 1),
+            new ReportColumn("dispensedBy", "Dispensed by", 2),
+            new ReportColumn("dispensingEventId", "Dispensing event", 2).unprinted(),
+            new ReportColumn("correctionEventId", "Correction event", 2).unprinted(),
+            new ReportColumn("correctionReason", "Correction reason", 2),
+            new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
+
+    /*
+     * Rows: take-home dispensings in the period (with their correction, if one in the period and at or
+     * before upTo: then the corrected state is reported, a removed one not at all), and corrections in the
+     * period of take-home dispensings before it. d is the dispensing's event, cq the corrected quantity.
+     */
+    private static final String RECORDS = """
+            with corrections as (
+              select event_id, details from stock_movement
+              where practice_id = ? and movement = 'CORRECTED' and details ->> 'correctedMovement' = 'DISPENSED'
+                and ledger_position <= ? and occurred_at >= ? and occurred_at < ?
+            )
+            select m.ledger_position, m.movement, m.ndc, coalesce(o.event_id, m.event_id) as dispensing_event_id,
+                   coalesce(o.occurred_at, m.occurred_at) as dispensed_at,
+                   coalesce(o.client_id, m.client_id) as client_id, coalesce(o.details, m.details)::text as d,
+                   case when m.movement = 'CORRECTED' then m.event_id else c.event_id end as correction_event_id,
+                   case when m.movement = 'CORRECTED' then m.details else c.details end ->> 'reason' as reason,
+                   (case when m.movement = 'CORRECTED' then m.details else c.details end
+                      -> 'correctedQuantity' ->> 'amount')::numeric as cq
+            from stock_movement m
+            left join stock_movement o on m.movement = 'CORRECTED' and o.event_id = m.details ->> 'correctedEventId'
+            left join corrections c on m.movement = 'DISPENSED' and c.details ->> 'correctedEventId' = m.event_id
+            where m.practice_id = ? and m.ledger_position <= ? and m.occurred_at >= ? and m.occurred_at < ?
+              and ((m.movement = 'DISPENSED' and (m.details ->> 'pdmpReportable')::boolean
+                    and (c.event_id is null or c.details -> 'correctedQuantity' ->> 'amount' is not null))
+                or (m.movement = 'CORRECTED' and m.details ->> 'correctedMovement' = 'DISPENSED'
+                    and (o.details ->> 'pdmpReportable')::boolean and o.occurred_at < ?))
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final ClientDataKeys keys;
+    private final PdmpProperties properties;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    PdmpAsapExport(JdbcTemplate jdbc, ClientDataKeys keys, PdmpProperties properties, Clock clock) {
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.keys = keys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "PDMP report of take-home dispensing (ASAP 4.2)";
+    }
+
+    @Override
+    public List<ReportColumn> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> processors() {
+        return List.of(StockLotProjection.PROCESSING_GROUP, ClientTimelineProjection.PROCESSING_GROUP);
+    }
+
+    @Override
+    public List<String> extraFiles() {
+        return List.of(FILE);
+    }
+
+    @Override
+    public long count(ExportQuery query) {
+        Long count = jdbc.queryForObject(
+                "select count(*) from (" + RECORDS + location(query) + ") r", Long.class, parameters(query));
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public ReportFooter write(ExportQuery query, Rows rows) throws IOException {
+        return write(query, rows, Map.of());
+    }
+
+    @Override
+    public ReportFooter write(ExportQuery query, Rows rows, Map<String, OutputStream> files) throws IOException {
+        Practice practice = practice(query);
+        AsapStateProfile profile = properties.stateProfile();
+        OutputStream file = files.getOrDefault(FILE, OutputStream.nullOutputStream());
+        Asap42Writer asap = Asap42Writer.start(file, profile, submission(query, practice));
+        asap.dispenser(practice.dispenser());
+        PdmpPatients patients = new PdmpPatients(jdbc, keys, json, query.practiceId(), query.upTo());
+        Map<AsapReportingStatus, long[]> counts = new EnumMap<>(AsapReportingStatus.class);
+        String sql = RECORDS + location(query) + " order by m.occurred_at, m.ledger_position";
+        try {
+            jdbc.query(
+                    sql,
+                    rs -> {
+                        Row row = row(rs, query, practice, patients);
+                        counts.computeIfAbsent(row.record().status(), status -> new long[1])[0]++;
+                        try {
+                            asap.dispensation(row.record());
+                            rows.row(row.cells());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    parameters(query));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        long segments = asap.finish();
+        List<String> totals = new ArrayList<>();
+        if (counts.isEmpty()) {
+            totals.add("Zero report: no take-home dispensing to report in the period");
+        }
+        counts.forEach((status, count) -> totals.add(status.name() + ": " + count[0]));
+        totals.add("ASAP segments: " + segments + " (" + FILE + ", profile " + profile.name() + ")");
+        return new ReportFooter(totals, null);
+    }
+
+    /** One record of the file and its row in the listing. */
+    private record Row(AsapDispensation record, List<Object> cells) {}
+
+    private Row row(ResultSet rs, ExportQuery query, Practice practice, PdmpPatients patients) throws SQLException {
+        JsonNode d;
+        try {
+            d = json.readTree(rs.getString("d"));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable dispensing at ledger position " + rs.getLong("ledger_position"), e);
+        }
+        String dispensationId = d.path("dispensationId").asText();
+        LocalDate dispensedOn =
+                rs.getTimestamp("dispensed_at").toInstant().atZone(query.zone()).toLocalDate();
+        String clientId = rs.getString("client_id");
+        AsapPatient patient =
+                patients.of(clientId, rs.getTimestamp("dispensed_at").toInstant());
+        Practitioner prescriber = practitioner(query, d.path("prescribedBy").asText(null), practice);
+        Practitioner dispenser = practitioner(query, d.path("dispensedBy").asText(null), practice);
+        if (prescriber.deaNumber() == null) {
+            throw new IllegalStateException("Dispensation " + dispensationId + " cannot be reported to the PDMP:"
+                    + " its prescriber " + prescriber.id() + " has no DEA number on file (PRE02)");
+        }
+        BigDecimal corrected = rs.getBigDecimal("cq");
+        boolean correction = rs.getString("movement").equals("CORRECTED");
+        BigDecimal quantity = new BigDecimal(d.path("quantity").path("amount").asText());
+        if (!correction && corrected != null) {
+            quantity = corrected; // corrected before it was ever reported: report it as it should have been
+        }
+        StockUnit unit = StockUnit.valueOf(d.path("quantity").path("unit").asText());
+        AsapDispensation original = new AsapDispensation(
+                AsapReportingStatus.NEW,
+                dispensationId,
+                dispensedOn,
+                0,
+                dispensedOn,
+                0,
+                rs.getString("ndc"),
+                quantity,
+                AsapDosageUnit.of(unit),
+                d.path("daysSupply").asInt(),
+                AsapRxOrigin.WRITTEN,
+                null,
+                null,
+                dispenser.licence(),
+                null,
+                patient,
+                new AsapPrescriber(
+                        null, prescriber.deaNumber(), prescriber.licence(), personName(prescriber.name()), null),
+                List.of(),
+                null);
+        String correctionEventId = rs.getString("correction_event_id");
+        AsapDispensation record =
+                !correction ? original : corrected == null ? original.voided() : original.revised(corrected);
+        List<Object> cells = Arrays.asList(
+                record.status().name(),
+                dispensationId,
+                dispensedOn,
+                clientId,
+                nameText(patient.name()),
+                patient.dateOfBirth(),
+                rs.getString("ndc"),
+                product(query, rs.getString("ndc")),
+                record.quantity(),
+                unit.name(),
+                record.daysSupply(),
+                prescriber.name(),
+                prescriber.deaNumber(),
+                dispenser.name(),
+                rs.getString("dispensing_event_id"),
+                correctionEventId,
+                rs.getString("reason"),
+                rs.getLong("ledger_position"));
+        return new Row(record, cells);
+    }
+
+    private static String location(ExportQuery query) {
+        return query.locationId() == null ? "" : " and m.location_id = ?";
+    }
+
+    private static Object[] parameters(ExportQuery query) {
+        Timestamp start = Timestamp.from(query.start());
+        Timestamp end = Timestamp.from(query.end());
+        String practice = query.practiceId().value();
+        List<Object> values =
+                new ArrayList<>(List.of(practice, query.upTo(), start, end, practice, query.upTo(), start, end, start));
+        if (query.locationId() != null) {
+            values.add(query.locationId());
+        }
+        return values.toArray();
+    }
+
+    /**
+     * TH and IS: the control number is derived from what the file covers (practice, period, location,
+     * ledger position), so the same export asked twice is the same submission to the PDMP.
+     */
+    private AsapSubmission submission(ExportQuery query, Practice practice) {
+        String covered = String.join(
+                "|",
+                query.practiceId().value(),
+                query.from().toString(),
+                query.to().toString(),
+                String.valueOf(query.locationId()),
+                String.valueOf(query.upTo()));
+        String controlNumber = HexFormat.of()
+                .formatHex(ExportBundleWriter.sha256().digest(covered.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 20)
+                .toUpperCase(java.util.Locale.ROOT);
+        return new AsapSubmission(
+                controlNumber,
+                LocalDateTime.ofInstant(clock.instant(), query.zone()),
+                properties.asapFileType(),
+                properties.informationSourceId() != null ? properties.informationSourceId() : practice.deaNumber(),
+                properties.informationSourceName() != null ? properties.informationSourceName() : practice.name(),
+                query.from(),
+                query.to());
+    }
+
+    private record Practice(String name, PostalAddress address, String deaNumber, String phone, String contact) {
+
+        AsapDispenser dispenser() {
+            return new AsapDispenser(null, null, deaNumber, name, address, phone, contact);
+        }
+    }
+
+    private Practice practice(ExportQuery query) {
+        return jdbc.queryForObject(
+                "select name, address::text as address, dea_number from practice_registry where practice_id = ?",
+                (rs, n) -> {
+                    try {
+                        return new Practice(
+                                rs.getString("name"),
+                                json.readValue(rs.getString("address"), PostalAddress.class),
+                                rs.getString("dea_number"),
+                                properties.phone(),
+                                properties.contactName());
+                    } catch (JsonProcessingException e) {
+                        throw new SQLException("unreadable practice address", e);
+                    }
+                },
+                query.practiceId().value());
+    }
+
+    /** A practitioner as registered; {@code licence} only when it is of the file's state (the practice's). */
+    private record Practitioner(String id, String name, String deaNumber, String licence) {}
+
+    private Practitioner practitioner(ExportQuery query, String practitionerId, Practice practice) {
+        if (practitionerId == null) {
+            return new Practitioner(null, null, null, null);
+        }
+        List<Practitioner> found = jdbc.query(
+                """
+                select name, dea_number, case when licence_state = ? then licence_number end as licence
+                from practitioner_registry where practice_id = ? and practitioner_id = ?
+                """,
+                (rs, n) -> new Practitioner(
+                        practitionerId, rs.getString("name"), rs.getString("dea_number"), rs.getString("licence")),
+                practice.address().state(),
+                query.practiceId().value(),
+                practitionerId);
+        return found.isEmpty() ? new Practitioner(practitionerId, practitionerId, null, null) : found.get(0);
+    }
+
+    private String product(ExportQuery query, String ndc) {
+        List<String> names = jdbc.queryForList(
+                "select name from product_catalogue where practice_id = ? and ndc = ?",
+                String.class,
+                query.practiceId().value(),
+                ndc);
+        return names.isEmpty() ? null : names.get(0);
+    }
+
+    /**
+     * The ledger keeps a practitioner's name as one string ("Sam Prescriber, MD"): without the credentials
+     * after a comma, the first word is the given name, the last the family name, any between the middle.
+     */
+    static PersonName personName(String name) {
+        String bare = name == null ? "" : name.split(",", 2)[0].trim();
+        String[] words = bare.isEmpty() ? new String[0] : bare.split("\\s+");
+        if (words.length == 0) {
+            return new PersonName(null, null, null);
+        }
+        if (words.length == 1) {
+            return new PersonName(null, null, words[0]);
+        }
+        String middle = words.length > 2 ? String.join(" ", Arrays.copyOfRange(words, 1, words.length - 1)) : null;
+        return new PersonName(words[0], middle, words[words.length - 1]);
+    }
+
+    private static String nameText(PersonName name) {
+        List<String> parts = new ArrayList<>();
+        for (String part : new String[] {name.given(), name.middle(), name.family()}) {
+            if (part != null && !part.isBlank()) {
+                parts.add(part);
+            }
+        }
+        return String.join(" ", parts);
+    }
+}

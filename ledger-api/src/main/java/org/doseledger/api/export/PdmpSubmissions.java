@@ -1,0 +1,66 @@
+package org.doseledger.api.export;
+
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.doseledger.api.write.AppendedEvent;
+import org.doseledger.api.write.LedgerWriter;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.core.export.api.ExportIds;
+import org.doseledger.core.export.api.ExportTypes;
+import org.doseledger.core.export.api.PdmpSubmissionStatusChangedEvent;
+import org.doseledger.core.export.api.RecordPdmpSubmissionCommand;
+import org.doseledger.core.shared.PracticeId;
+import org.springframework.stereotype.Component;
+
+/**
+ * The submission status of PDMP files. It is read from the export's own stream in the ledger (an
+ * ExportGenerated and a handful of status changes), so it needs no read model of its own.
+ */
+@Component
+class PdmpSubmissions {
+
+    private final ExportJobs jobs;
+    private final LedgerWriter writer;
+    private final EventStore events;
+
+    PdmpSubmissions(ExportJobs jobs, LedgerWriter writer, EventStore events) {
+        this.jobs = jobs;
+        this.writer = writer;
+        this.events = events;
+    }
+
+    /** The export, with its submission status when it is a generated PDMP file. */
+    ExportJobView find(PracticeId practiceId, String exportId) {
+        ExportJobView job = jobs.find(practiceId, exportId);
+        if (!job.type().equals(ExportTypes.PDMP_ASAP) || job.ledgerPosition() == null || !generated(job)) {
+            return job;
+        }
+        return job.withPdmpSubmission(status(exportId));
+    }
+
+    /** Records a status change of a PDMP file; the export must be of this practice and generated. */
+    List<AppendedEvent> record(WriteContext context, RecordPdmpSubmissionCommand command) {
+        ExportJobView job = jobs.find(command.practiceId(), command.exportId());
+        if (!generated(job)) {
+            throw new ExportNotReadyException(command.exportId(), job.status());
+        }
+        return writer.send(context, command);
+    }
+
+    private static boolean generated(ExportJobView job) {
+        return job.status().equals("DONE") || job.status().equals("EXPIRED");
+    }
+
+    private PdmpSubmissionView status(String exportId) {
+        PdmpSubmissionView view = new PdmpSubmissionView("GENERATED", null, null, null);
+        DomainEventStream stream = events.readEvents(ExportIds.aggregateId(exportId));
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof PdmpSubmissionStatusChangedEvent changed) {
+                view = new PdmpSubmissionView(
+                        changed.status().name(), changed.reference(), changed.reason(), changed.occurredAt());
+            }
+        }
+        return view;
+    }
+}

@@ -1,0 +1,384 @@
+package org.doseledger.api.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.doseledger.api.config.JacksonConfiguration;
+import org.doseledger.api.personaldata.ClientDataKeys;
+import org.doseledger.api.support.LedgerApiTest;
+import org.doseledger.core.client.api.ClientContactUpdatedEvent;
+import org.doseledger.core.client.api.ClientRegisteredEvent;
+import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.LedgerEvent;
+import org.doseledger.core.shared.PersonName;
+import org.doseledger.core.shared.PostalAddress;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.Route;
+import org.doseledger.core.shared.StockUnit;
+import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.DoseDispensedEvent;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.Movement;
+import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.projections.export.CsvReportSink;
+import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.export.ReportHeader;
+import org.doseledger.projections.export.pdmp.Asap42Validator;
+import org.doseledger.projections.export.pdmp.AsapElementMissingException;
+import org.doseledger.projections.export.pdmp.AsapStateProfile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The PDMP export of a fixed scenario, byte for byte, and every file it writes passes the structural
+ * ASAP validator. March: two new records, a non-reportable dispensing and an administration left out, a
+ * dispensing corrected in March reported with its corrected quantity, one struck in March not at all.
+ * April: a revise and a void of March's records, a new record, and a dispensing after the export's ledger
+ * position left out. May: a zero report. A missing golden file is written for review and the test fails.
+ */
+@LedgerApiTest
+class PdmpAsapExportTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden-exports");
+    private static final PracticeId PRACTICE = PracticeId.of("pdmp-clinic");
+    private static final ZoneId ZONE = ZoneId.of("America/Chicago");
+    private static final long BASE = 9_200_000_000L;
+    private static final long UP_TO = BASE + 50;
+    private static final StockLotRef LOT = new StockLotRef(PRACTICE, "safe-1", "42023-0113-10", "K2603");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T11:30:05Z"), ZoneOffset.UTC);
+    private static final PdmpProperties DEFAULTS = new PdmpProperties("DEFAULT", null, null, "P", null, null);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ClientDataKeys keys;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    @Qualifier(JacksonConfiguration.LEDGER_MAPPER)
+    ObjectMapper ledgerMapper;
+
+    @BeforeEach
+    void theScenario() {
+        if (jdbc.queryForObject(
+                        "select count(*) from practice_registry where practice_id = ?", Long.class, PRACTICE.value())
+                > 0) {
+            return;
+        }
+        Instant registered = Instant.parse("2026-01-05T15:00:00Z");
+        jdbc.update("""
+                insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
+                                               authorized_schedules, time_zone, registered_at, recorded_at)
+                values (?, 'Prairie Ketamine Clinic',
+                        '{"line1":"1 Main St","city":"Springfield","state":"IL","postalCode":"62701"}',
+                        'BP1234563', '2028-12-31', '["III"]', 'America/Chicago', ?, ?)
+                """, PRACTICE.value(), Timestamp.from(registered), Timestamp.from(registered));
+        jdbc.update("""
+                insert into product_catalogue values (?, '42023-0113-10', 'Ketamine HCl 50 mg/mL', 'KETAMINE', 'III',
+                    'INJECTABLE_SOLUTION', 'ketamine HCl injection 50 mg/mL, 10 mL vial', 50, 'ML', 10, ?)
+                """, PRACTICE.value(), Timestamp.from(registered));
+        practitioner("md-1", "Sam Q. Prescriber, MD", "BJ6125341", "036-123456", registered);
+        practitioner("rn-1", "Joy Nurse, RN", null, "041-654321", registered);
+        transactions.executeWithoutResult(status -> {
+            client(1, "c-grace", new PersonName("Grace", null, "Hopper"), "7 Navy Way");
+            client(2, "c-ada", new PersonName("Ada", "King", "Lovelace"), "12 Elm St");
+            ClientRef ada = new ClientRef(PRACTICE, "c-ada");
+            timeline(
+                    3,
+                    "c-ada",
+                    "ClientContactUpdated",
+                    new ClientContactUpdatedEvent(
+                            PRACTICE,
+                            "c-ada",
+                            keys.seal(ada, "phone", "(217) 555-0142"),
+                            Instant.parse("2026-02-01T16:00:00Z")));
+        });
+        dispensed(21, "disp-1", "c-grace", "2.0", true, "2026-03-10T22:05:00Z");
+        dispensed(22, "disp-2", "c-ada", "1.0", true, "2026-03-12T15:00:00Z");
+        dispensed(23, "disp-3", "c-ada", "1.0", false, "2026-03-14T15:00:00Z");
+        movement(
+                24,
+                "ADMINISTERED",
+                new BigDecimal("1.0"),
+                "c-ada",
+                new DoseAdministeredEvent(
+                        LOT,
+                        "d-1",
+                        Quantity.of("1.0", StockUnit.ML),
+                        new BigDecimal("50.0"),
+                        Route.IM,
+                        "c-ada",
+                        "s-1",
+                        "rn-1",
+                        Quantity.of("0", StockUnit.ML),
+                        Instant.parse("2026-03-15T15:00:00Z"),
+                        null,
+                        List.of(),
+                        null));
+        dispensed(25, "disp-4", "c-grace", "3.0", true, "2026-03-20T15:00:00Z");
+        corrected(26, 25, "disp-4", "3.0", "2.5", "bottle held 2.5 mL", "2026-03-21T15:00:00Z");
+        dispensed(27, "disp-5", "c-ada", "1.0", true, "2026-03-25T15:00:00Z");
+        corrected(28, 27, "disp-5", "1.0", null, "entered for the wrong client", "2026-03-25T16:00:00Z");
+        corrected(40, 21, "disp-1", "2.0", "1.5", "dispensed 1.5 mL, entered 2.0", "2026-04-02T15:00:00Z");
+        corrected(41, 22, "disp-2", "1.0", null, "never handed over", "2026-04-03T15:00:00Z");
+        dispensed(42, "disp-6", "c-grace", "1.0", true, "2026-04-10T15:00:00Z");
+        dispensed(90, "disp-7", "c-ada", "1.0", true, "2026-04-20T15:00:00Z");
+    }
+
+    private void practitioner(String id, String name, String dea, String licence, Instant registered) {
+        jdbc.update("""
+                insert into practitioner_registry (practice_id, practitioner_id, name, roles, dea_number, active,
+                                                   registered_at, licence_number, licence_state)
+                values (?, ?, ?, '["PRESCRIBER"]', ?, true, ?, ?, 'IL')
+                """, PRACTICE.value(), id, name, dea, Timestamp.from(registered), licence);
+    }
+
+    private void client(int position, String clientId, PersonName name, String street) {
+        ClientRef client = new ClientRef(PRACTICE, clientId);
+        timeline(
+                position,
+                clientId,
+                "ClientRegistered",
+                new ClientRegisteredEvent(
+                        PRACTICE,
+                        clientId,
+                        keys.seal(client, "legalName", name),
+                        keys.seal(client, "dateOfBirth", LocalDate.parse("1985-12-10")),
+                        keys.seal(client, "address", new PostalAddress(street, null, "Springfield", "IL", "62702")),
+                        Instant.parse("2026-02-01T15:00:00Z")));
+    }
+
+    private void dispensed(
+            int position, String dispensationId, String clientId, String ml, boolean reportable, String at) {
+        movement(
+                position,
+                "DISPENSED",
+                new BigDecimal(ml),
+                clientId,
+                new DoseDispensedEvent(
+                        LOT,
+                        dispensationId,
+                        Quantity.of(ml, StockUnit.ML),
+                        new BigDecimal(ml).multiply(new BigDecimal("50")),
+                        Route.SUBLINGUAL,
+                        clientId,
+                        "md-1",
+                        "rn-1",
+                        7,
+                        reportable,
+                        Quantity.of("40", StockUnit.ML),
+                        Instant.parse(at),
+                        null));
+    }
+
+    private void corrected(
+            int position, int of, String dispensationId, String from, String to, String reason, String at) {
+        movement(
+                position,
+                "CORRECTED",
+                to == null ? null : new BigDecimal(to),
+                null,
+                new EntryCorrectedEvent(
+                        LOT,
+                        "corr-" + position,
+                        "pdmp-event-" + of,
+                        Movement.DISPENSED,
+                        dispensationId,
+                        Quantity.of(from, StockUnit.ML),
+                        to == null ? null : Quantity.of(to, StockUnit.ML),
+                        Quantity.of("0", StockUnit.ML),
+                        Quantity.of("40", StockUnit.ML),
+                        reason,
+                        "rn-1",
+                        "md-1",
+                        Instant.parse(at),
+                        null));
+    }
+
+    private void timeline(int position, String clientId, String type, LedgerEvent event) {
+        jdbc.update(
+                """
+                insert into client_timeline (ledger_position, event_id, practice_id, client_id, event_type, occurred_at,
+                                             recorded_at, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                """,
+                BASE + position,
+                "pdmp-event-" + position,
+                PRACTICE.value(),
+                clientId,
+                type,
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(event.occurredAt().plusSeconds(5)),
+                json(event));
+    }
+
+    private void movement(int position, String movement, BigDecimal quantity, String clientId, LedgerEvent event) {
+        jdbc.update(
+                """
+                insert into stock_movement (ledger_position, event_id, practice_id, location_id, ndc, lot_number,
+                                            movement, quantity, milligrams, balance_change, client_id, actor,
+                                            late_entry, occurred_at, recorded_at, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, null, 0, ?, 'rn-1', false, ?, ?, ?::jsonb)
+                """,
+                BASE + position,
+                "pdmp-event-" + position,
+                PRACTICE.value(),
+                LOT.locationId(),
+                LOT.ndc(),
+                LOT.lotNumber(),
+                movement,
+                quantity,
+                clientId,
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(event.occurredAt().plusSeconds(30)),
+                json(event));
+    }
+
+    private String json(Object event) {
+        try {
+            return ledgerMapper.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ASAP file and the CSV listing of one month. */
+    private record Exported(String asap, String csv, long count) {}
+
+    private Exported export(PdmpProperties properties, String from, String to) {
+        PdmpAsapExport type = new PdmpAsapExport(jdbc, keys, properties, CLOCK);
+        ExportQuery query =
+                new ExportQuery(PRACTICE, LocalDate.parse(from), LocalDate.parse(to), null, null, null, ZONE, UP_TO);
+        ReportHeader header = new ReportHeader(
+                type.name(),
+                type.title(),
+                "Prairie Ketamine Clinic",
+                "1 Main St, Springfield, IL 62701",
+                "BP1234563",
+                from + " to " + to + " (America/Chicago)",
+                CLOCK.instant(),
+                "golden-key (COMPLIANCE_OFFICER)",
+                ZONE,
+                List.of("All storage locations"));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        ByteArrayOutputStream asap = new ByteArrayOutputStream();
+        CsvReportSink sink = new CsvReportSink(csv);
+        ReportFooter footer = transactions.execute(status -> {
+            try {
+                sink.begin(header, type.columns());
+                return type.write(query, sink::row, Map.<String, OutputStream>of(PdmpAsapExport.FILE, asap));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            sink.end(footer);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Exported(
+                asap.toString(StandardCharsets.US_ASCII), csv.toString(StandardCharsets.UTF_8), type.count(query));
+    }
+
+    private static long dataRows(String csv) {
+        return csv.split("\r\n").length - 1;
+    }
+
+    @Test
+    void theMonthsOfTheScenarioAreExactlyTheGoldenFilesAndPassTheValidator() throws IOException {
+        Exported march = export(DEFAULTS, "2026-03-01", "2026-03-31");
+        Exported april = export(DEFAULTS, "2026-04-01", "2026-04-30");
+        Exported may = export(DEFAULTS, "2026-05-01", "2026-05-31");
+
+        Asap42Validator validator = new Asap42Validator(AsapStateProfile.DEFAULT);
+        assertThat(validator.validate(march.asap())).isEmpty();
+        assertThat(validator.validate(april.asap())).isEmpty();
+        assertThat(validator.validate(may.asap())).isEmpty();
+
+        assertThat(march.count()).isEqualTo(3).isEqualTo(dataRows(march.csv()));
+        assertThat(april.count()).isEqualTo(3).isEqualTo(dataRows(april.csv()));
+        assertThat(may.count()).isZero().isEqualTo(dataRows(may.csv()));
+        assertThat(april.asap())
+                .contains("DSP*01*disp-1*")
+                .contains("DSP*02*disp-2*")
+                .contains("DSP*00*disp-6*");
+        assertThat(march.asap())
+                .contains("DSP*00*disp-4*")
+                .doesNotContain("disp-3")
+                .doesNotContain("disp-5");
+        assertThat(april.asap()).doesNotContain("disp-7");
+        assertThat(may.asap()).contains("REPORT*ZERO");
+
+        compare("pdmp-asap-2026-03.txt", march.asap());
+        compare("pdmp-asap-2026-04.txt", april.asap());
+        compare("pdmp-asap-2026-05.txt", may.asap());
+        compare("pdmp-asap-2026-04.csv", april.csv());
+    }
+
+    @Test
+    void aStateThatRequiresThePrescribersNpiStopsTheFile() {
+        PdmpProperties strict = new PdmpProperties("EXAMPLE_STRICT", "IL-0042", null, "T", null, null);
+        assertThatThrownBy(() -> export(strict, "2026-03-01", "2026-03-31"))
+                .isInstanceOf(AsapElementMissingException.class)
+                .hasMessageContaining("PRE01")
+                .hasMessageContaining("disp-1");
+    }
+
+    @Test
+    void aZeroReportUnderTheStrictProfilePassesItsValidator() {
+        PdmpProperties strict = new PdmpProperties("EXAMPLE_STRICT", "IL-0042", "Prairie", "T", null, null);
+        Exported may = export(strict, "2026-05-01", "2026-05-31");
+        assertThat(new Asap42Validator(AsapStateProfile.EXAMPLE_STRICT).validate(may.asap()))
+                .isEmpty();
+        assertThat(may.asap()).startsWith("TH*4.2*").contains("IS*IL-0042*PRAIRIE*");
+    }
+
+    @Test
+    void prescriberNamesAreSplitWithoutTheirCredentials() {
+        assertThat(PdmpAsapExport.personName("Sam Q. Prescriber, MD"))
+                .isEqualTo(new PersonName("Sam", "Q.", "Prescriber"));
+        assertThat(PdmpAsapExport.personName("Prescriber")).isEqualTo(new PersonName(null, null, "Prescriber"));
+    }
+
+    @Test
+    void anUnknownProfileIsRefusedAtStartup() {
+        assertThatThrownBy(() -> new PdmpProperties("TEXAS", null, null, "P", null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DEFAULT or EXAMPLE_STRICT");
+    }
+
+    private static void compare(String name, String actual) throws IOException {
+        Path golden = GOLDEN.resolve(name);
+        if (!Files.exists(golden)) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+            fail("No golden file " + golden + "; wrote it: review it and commit it");
+        }
+        assertThat(actual).as(name).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+}
