@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * measurement is the export's, not the write path's.
  */
 @LedgerApiTest
+// rows written straight into read-model tables, with no events behind them: a database of their own, so
+// that replay tests of the shared ledger do not see them vanish
+@TestPropertySource(properties = "ledger.test.isolated-context=golden-exports")
 @EnabledIfSystemProperty(named = "export.scale", matches = "\\d+")
 class ExportScaleTest {
 
