@@ -48,7 +48,9 @@ class Form106WorksheetExport implements ExportType {
             new ReportColumn("lossesInPrior24Months", "Losses in prior 24 months", 1),
             new ReportColumn("locationId", "Location id", 1).unprinted(),
             new ReportColumn("locationName", "Location", 2).unprinted(),
-            new ReportColumn("lateEntry", "Late entry", 1),
+            new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
+            new ReportColumn("correctedQuantity", "Corrected to", 1),
+            new ReportColumn("correctionReason", "Correction reason", 2),
             new ReportColumn("lossId", "Loss", 2).unprinted(),
             new ReportColumn("eventId", "Event", 2).unprinted(),
             new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
@@ -160,6 +162,8 @@ class Form106WorksheetExport implements ExportType {
                 row.locationId(),
                 row.locationName(),
                 row.lateEntry(),
+                row.correctedQuantity(),
+                row.correctionReason(),
                 row.lossId(),
                 row.eventId(),
                 row.ledgerPosition());

@@ -50,7 +50,9 @@ class Form41WorksheetExport implements ExportType {
             new ReportColumn("secondWitness", "Witness 2", 2),
             new ReportColumn("locationId", "Location id", 1).unprinted(),
             new ReportColumn("locationName", "Location", 2).unprinted(),
-            new ReportColumn("lateEntry", "Late entry", 1),
+            new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
+            new ReportColumn("correctedQuantity", "Corrected to", 1),
+            new ReportColumn("correctionReason", "Correction reason", 2),
             new ReportColumn("destructionId", "Destruction", 2).unprinted(),
             new ReportColumn("eventId", "Event", 2).unprinted(),
             new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
@@ -152,6 +154,8 @@ class Form41WorksheetExport implements ExportType {
                 row.locationId(),
                 row.locationName(),
                 row.lateEntry(),
+                row.correctedQuantity(),
+                row.correctionReason(),
                 row.destructionId(),
                 row.eventId(),
                 row.ledgerPosition());

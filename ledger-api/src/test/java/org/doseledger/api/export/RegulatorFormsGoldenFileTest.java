@@ -24,7 +24,9 @@ import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.StockUnit;
 import org.doseledger.core.stock.api.CountKind;
 import org.doseledger.core.stock.api.CountTiming;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.LossType;
+import org.doseledger.core.stock.api.Movement;
 import org.doseledger.core.stock.api.PoliceReport;
 import org.doseledger.core.stock.api.StockCountedEvent;
 import org.doseledger.core.stock.api.StockDestroyedEvent;
@@ -47,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * movements written as the projection writes them (event JSON by the ledger's mapper), then exported.
  * Two lots are counted for a biennial inventory at the close of business (one opened vial estimated, one
  * expired lot awaiting destruction), a routine count the same day and a biennial count after the export's
- * ledger position stay out; two destructions; a loss in the period and one ten months earlier. A missing
+ * ledger position stay out; two destructions, the second corrected; a loss in the period and one ten months earlier. A missing
  * golden file is written for review and the test fails.
  */
 @LedgerApiTest
@@ -169,6 +171,29 @@ class RegulatorFormsGoldenFileTest {
                         List.of("rn-1", "md-1"),
                         Quantity.of("0", StockUnit.ML),
                         Instant.parse("2026-03-17T16:00:00Z"),
+                        null));
+        movement(
+                25,
+                EXPIRED,
+                "CORRECTED",
+                Quantity.of("4", StockUnit.ML),
+                null,
+                "rn-2",
+                null,
+                new EntryCorrectedEvent(
+                        EXPIRED,
+                        "correction-1",
+                        "golden-forms-event-21",
+                        Movement.DESTROYED,
+                        null,
+                        Quantity.of("5", StockUnit.ML),
+                        Quantity.of("4", StockUnit.ML),
+                        Quantity.of("1", StockUnit.ML),
+                        Quantity.of("1", StockUnit.ML),
+                        "the partial vial held 4 mL, not 5",
+                        "rn-2",
+                        "md-1",
+                        Instant.parse("2026-03-17T17:00:00Z"),
                         null));
         loss(5, "loss-2025", LossType.LOST_IN_TRANSIT, null, "1", Instant.parse("2025-05-12T14:00:00Z"));
         loss(

@@ -6,6 +6,7 @@ import java.time.Instant;
 /**
  * One destruction of stock as DEA Form 41 lists it: NDC, substance, strength, form, package quantity, full
  * packages, partial count and total; date, method and place; who destroyed it and the two witnesses.
+ * A correction of the entry (the ledger never changes it) shows as the corrected quantity and its reason.
  */
 public record DestructionRecordRow(
         long ledgerPosition,
@@ -31,4 +32,6 @@ public record DestructionRecordRow(
         String secondWitness,
         String locationId,
         String locationName,
-        boolean lateEntry) {}
+        boolean lateEntry,
+        BigDecimal correctedQuantity,
+        String correctionReason) {}

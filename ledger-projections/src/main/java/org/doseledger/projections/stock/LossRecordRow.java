@@ -8,6 +8,7 @@ import java.time.LocalDate;
  * One theft or loss as DEA Form 106 asks it: when it was discovered, its type, the police report, the
  * items by NDC and quantity, the DEA deadlines, and how many losses the registrant reported in the 24
  * months before it.
+ * A correction of the entry (the ledger never changes it) shows as the corrected quantity and its reason.
  */
 public record LossRecordRow(
         long ledgerPosition,
@@ -30,4 +31,6 @@ public record LossRecordRow(
         long lossesInPrior24Months,
         String locationId,
         String locationName,
-        boolean lateEntry) {}
+        boolean lateEntry,
+        BigDecimal correctedQuantity,
+        String correctionReason) {}

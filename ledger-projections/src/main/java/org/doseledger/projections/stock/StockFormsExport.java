@@ -38,6 +38,17 @@ public class StockFormsExport {
             left join product_catalogue p on p.practice_id = m.practice_id and p.ndc = m.ndc
             left join location_registry l on l.practice_id = m.practice_id and l.location_id = m.location_id
             """;
+    /** The correction of an entry, if one was recorded by the export's position (there is at most one). */
+    private static final String CORRECTION = """
+            left join stock_movement c on c.practice_id = m.practice_id and c.location_id = m.location_id
+                                      and c.ndc = m.ndc and c.lot_number = m.lot_number and c.movement = 'CORRECTED'
+                                      and c.ledger_position <= ? and c.details ->> 'correctedEventId' = m.event_id
+            """;
+
+    private static final String CORRECTION_COLUMNS = """
+            , (c.details -> 'correctedQuantity' ->> 'amount')::numeric as corrected_quantity,
+              c.details ->> 'reason' as correction_reason
+            """;
 
     private final JdbcTemplate jdbc;
 
@@ -193,20 +204,23 @@ public class StockFormsExport {
                        coalesce(w1.name, m.details -> 'witnessedBy' ->> 0) as first_witness,
                        coalesce(w2.name, m.details -> 'witnessedBy' ->> 1) as second_witness,
                        m.location_id, l.name as location_name, m.late_entry
-                from stock_movement m
-                """ + LOT_JOINS + """
+                """ + CORRECTION_COLUMNS + " from stock_movement m " + LOT_JOINS + CORRECTION + """
                 left join practitioner_registry db on db.practice_id = m.practice_id and db.practitioner_id = m.actor
                 left join practitioner_registry w1 on w1.practice_id = m.practice_id
                                                   and w1.practitioner_id = m.details -> 'witnessedBy' ->> 0
                 left join practitioner_registry w2 on w2.practice_id = m.practice_id
                                                   and w2.practitioner_id = m.details -> 'witnessedBy' ->> 1
-                """ + sql.where() + " order by m.occurred_at, m.ledger_position";
+                """
+                + sql.where() + " order by m.occurred_at, m.ledger_position";
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(filter.upTo());
+        parameters.addAll(sql.parameters());
         jdbc.query(
                 select,
                 rs -> {
                     rows.accept(destruction(rs));
                 },
-                sql.parameters().toArray());
+                parameters.toArray());
     }
 
     /**
@@ -229,11 +243,12 @@ public class StockFormsExport {
                           and x.occurred_at >= m.occurred_at - interval '24 months'
                           and x.occurred_at < m.occurred_at) as prior_losses,
                        m.location_id, l.name as location_name, m.late_entry
-                from stock_movement m
-                """ + LOT_JOINS + """
+                """ + CORRECTION_COLUMNS + " from stock_movement m " + LOT_JOINS + CORRECTION + """
                 left join practitioner_registry rb on rb.practice_id = m.practice_id and rb.practitioner_id = m.actor
-                """ + sql.where() + " order by m.occurred_at, m.ledger_position";
+                """
+                + sql.where() + " order by m.occurred_at, m.ledger_position";
         List<Object> parameters = new ArrayList<>();
+        parameters.add(filter.upTo());
         parameters.add(filter.upTo());
         parameters.addAll(sql.parameters());
         jdbc.query(
@@ -324,7 +339,9 @@ public class StockFormsExport {
                 rs.getString("second_witness"),
                 rs.getString("location_id"),
                 rs.getString("location_name"),
-                rs.getBoolean("late_entry"));
+                rs.getBoolean("late_entry"),
+                Decimals.plain(rs.getBigDecimal("corrected_quantity")),
+                rs.getString("correction_reason"));
     }
 
     private static LossRecordRow loss(ResultSet rs) throws SQLException {
@@ -349,7 +366,9 @@ public class StockFormsExport {
                 rs.getLong("prior_losses"),
                 rs.getString("location_id"),
                 rs.getString("location_name"),
-                rs.getBoolean("late_entry"));
+                rs.getBoolean("late_entry"),
+                Decimals.plain(rs.getBigDecimal("corrected_quantity")),
+                rs.getString("correction_reason"));
     }
 
     /** A unit as people write it after "mg/": mL, troche (each), device. */
