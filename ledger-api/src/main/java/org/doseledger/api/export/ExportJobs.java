@@ -294,6 +294,7 @@ public class ExportJobs {
         if (query.recordId() != null) {
             notes.add("Record " + query.recordId());
         }
+        notes.addAll(type.notes(query));
         notes.add("Ledger positions 1 to " + upTo + ", sealed by checkpoint " + checkpoint.number());
         String period = from + " to " + to + " (" + registrant.zone().getId() + ")";
         ReportHeader header = new ReportHeader(

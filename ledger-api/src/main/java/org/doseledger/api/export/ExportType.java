@@ -26,6 +26,14 @@ interface ExportType {
         return List.of();
     }
 
+    /**
+     * Lines the header adds under the title for this export, such as "taken at the close of business";
+     * read as of the query's ledger position.
+     */
+    default List<String> notes(ExportQuery query) {
+        return List.of();
+    }
+
     /** The pooled processors whose read models this export reads. */
     List<String> processors();
 

@@ -1,0 +1,211 @@
+package org.doseledger.api.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.doseledger.projections.export.ReportColumn;
+import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.export.SignatureBlock;
+import org.doseledger.projections.stock.InventoryCountRow;
+import org.doseledger.projections.stock.StockFormsExport;
+import org.doseledger.projections.stock.StockLotProjection;
+import org.springframework.stereotype.Component;
+
+/**
+ * The initial or biennial inventory sheet (21 CFR 1304.11) from a recorded count: whether it was taken at
+ * the opening or the close of business, and per lot the substance, finished form, container size, full
+ * containers and the opened one, exact or estimated, the total and its milligrams, expired stock awaiting
+ * destruction marked; totals per substance and the registrant's signature.
+ *
+ * <p>A count is recorded per lot, each with its own id, so {@code recordId} names the inventory by any one
+ * of its counts (the sheet holds every count of the same kind and timing taken that day) or by a count
+ * kind, e.g. {@code BIENNIAL} (every count of that kind in the period).
+ */
+@Component
+class InventorySheetExport implements ExportType {
+
+    static final String NAME = "inventory-sheet";
+
+    private static final List<ReportColumn> COLUMNS = List.of(
+            new ReportColumn("countedAt", "Counted", 2),
+            new ReportColumn("kind", "Inventory", 1).unprinted(),
+            new ReportColumn("timing", "Opening or close", 1).unprinted(),
+            new ReportColumn("locationId", "Location id", 1).unprinted(),
+            new ReportColumn("locationName", "Location", 2),
+            new ReportColumn("substance", "Substance", 2),
+            new ReportColumn("finishedForm", "Finished form", 3),
+            new ReportColumn("ndc", "NDC", 2),
+            new ReportColumn("lotNumber", "Lot", 1),
+            new ReportColumn("expiresOn", "Expires", 1),
+            new ReportColumn("expiredAwaitingDestruction", "Expired, to destroy", 1),
+            new ReportColumn("containerSize", "Container size", 1),
+            new ReportColumn("unit", "Unit", 1),
+            new ReportColumn("fullContainers", "Full containers", 1),
+            new ReportColumn("partialQuantity", "Opened container", 1),
+            new ReportColumn("exact", "Exact count", 1),
+            new ReportColumn("quantity", "Total", 1),
+            new ReportColumn("milligrams", "mg", 1),
+            new ReportColumn("expected", "Ledger expected", 1).unprinted(),
+            new ReportColumn("difference", "Difference", 1).unprinted(),
+            new ReportColumn("countedBy", "Counted by", 2),
+            new ReportColumn("witnessedBy", "Witness", 2).unprinted(),
+            new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
+            new ReportColumn("countId", "Count", 2).unprinted(),
+            new ReportColumn("eventId", "Event", 2).unprinted(),
+            new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
+
+    private final StockFormsExport records;
+
+    InventorySheetExport(DataSource dataSource) {
+        this.records = new StockFormsExport(dataSource);
+    }
+
+    static StockFormsExport.Filter filter(ExportQuery query) {
+        return new StockFormsExport.Filter(
+                query.practiceId(),
+                query.start(),
+                query.end(),
+                query.locationId(),
+                query.recordId(),
+                query.zone(),
+                query.upTo());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Inventory of controlled substances (21 CFR 1304.11)";
+    }
+
+    @Override
+    public List<ReportColumn> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("recordId");
+    }
+
+    @Override
+    public List<String> processors() {
+        return List.of(StockLotProjection.PROCESSING_GROUP);
+    }
+
+    @Override
+    public List<String> notes(ExportQuery query) {
+        List<StockFormsExport.Taking> takings = records.takings(filter(query));
+        if (takings.isEmpty()) {
+            return List.of("No count matches " + query.recordId() + " in the ledger up to this export's position");
+        }
+        List<String> notes = new ArrayList<>();
+        for (StockFormsExport.Taking taking : takings) {
+            notes.add(describe(taking));
+        }
+        notes.add("Opened containers may be estimated (Schedule III); each line says whether its count is exact");
+        return notes;
+    }
+
+    /** "Biennial inventory taken at the close of business on 2026-03-02". */
+    private static String describe(StockFormsExport.Taking taking) {
+        String kind = taking.kind().charAt(0)
+                + taking.kind().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+        return kind + " inventory taken at the " + timing(taking.timing()) + " on " + taking.day();
+    }
+
+    private static String timing(String timing) {
+        return "OPENING_OF_BUSINESS".equals(timing) ? "opening of business" : "close of business";
+    }
+
+    @Override
+    public long count(ExportQuery query) {
+        return records.countInventory(filter(query));
+    }
+
+    @Override
+    public ReportFooter write(ExportQuery query, Rows rows) throws IOException {
+        Map<String, BigDecimal> milligrams = new TreeMap<>();
+        Map<String, BigDecimal> expired = new TreeMap<>();
+        long[] lines = {0};
+        long[] estimated = {0};
+        try {
+            records.inventory(filter(query), row -> {
+                lines[0]++;
+                if (!row.exact()) {
+                    estimated[0]++;
+                }
+                String substance = row.substance() == null ? "unknown substance" : row.substance();
+                if (row.milligrams() != null) {
+                    milligrams.merge(substance, row.milligrams(), BigDecimal::add);
+                    if (row.expired()) {
+                        expired.merge(substance, row.milligrams(), BigDecimal::add);
+                    }
+                }
+                try {
+                    rows.row(cells(row));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<String> totals = new ArrayList<>();
+        totals.add("Lines: " + lines[0] + " (" + estimated[0] + " estimated)");
+        milligrams.forEach((substance, mg) -> totals.add(substance + " on hand mg: " + mg.toPlainString()));
+        expired.forEach(
+                (substance, mg) -> totals.add(substance + " expired, awaiting destruction mg: " + mg.toPlainString()));
+        List<StockFormsExport.Taking> takings = records.takings(filter(query));
+        String taken = takings.size() == 1
+                ? "was taken at the " + timing(takings.get(0).timing()) + " on "
+                        + takings.get(0).day()
+                : "was taken as stated above";
+        return new ReportFooter(
+                totals,
+                new SignatureBlock(
+                        "I certify that this inventory " + taken
+                                + " and is a complete and accurate record of the controlled substances on hand",
+                        1));
+    }
+
+    private static List<Object> cells(InventoryCountRow row) {
+        return Arrays.asList(
+                row.countedAt(),
+                row.kind(),
+                row.timing(),
+                row.locationId(),
+                row.locationName(),
+                row.substance(),
+                row.finishedForm(),
+                row.ndc(),
+                row.lotNumber(),
+                row.expiresOn(),
+                row.expired(),
+                row.containerSize(),
+                row.unit(),
+                row.fullContainers(),
+                row.partialQuantity(),
+                row.exact(),
+                row.quantity(),
+                row.milligrams(),
+                row.expected(),
+                row.difference(),
+                row.countedBy(),
+                row.witnessedBy(),
+                row.lateEntry(),
+                row.countId(),
+                row.eventId(),
+                row.ledgerPosition());
+    }
+}

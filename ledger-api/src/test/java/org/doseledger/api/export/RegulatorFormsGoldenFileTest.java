@@ -1,0 +1,424 @@
+package org.doseledger.api.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.doseledger.api.config.JacksonConfiguration;
+import org.doseledger.api.support.LedgerApiTest;
+import org.doseledger.core.shared.LedgerEvent;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Quantity;
+import org.doseledger.core.shared.StockUnit;
+import org.doseledger.core.stock.api.CountKind;
+import org.doseledger.core.stock.api.CountTiming;
+import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.LossType;
+import org.doseledger.core.stock.api.Movement;
+import org.doseledger.core.stock.api.PoliceReport;
+import org.doseledger.core.stock.api.StockCountedEvent;
+import org.doseledger.core.stock.api.StockDestroyedEvent;
+import org.doseledger.core.stock.api.StockLossReportedEvent;
+import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.projections.export.CsvReportSink;
+import org.doseledger.projections.export.JsonReportSink;
+import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.export.ReportHeader;
+import org.doseledger.projections.export.ReportSink;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inventory sheet and the Form 41 and Form 106 worksheets of a fixed scenario, byte for byte: stock
+ * movements written as the projection writes them (event JSON by the ledger's mapper), then exported.
+ * Two lots are counted for a biennial inventory at the close of business (one opened vial estimated, one
+ * expired lot awaiting destruction), a routine count the same day and a biennial count after the export's
+ * ledger position stay out; two destructions, the second corrected; a loss in the period and one ten months earlier. A missing
+ * golden file is written for review and the test fails.
+ */
+@LedgerApiTest
+class RegulatorFormsGoldenFileTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden-exports");
+    private static final PracticeId PRACTICE = PracticeId.of("golden-forms-clinic");
+    private static final ZoneId ZONE = ZoneId.of("America/Chicago");
+    private static final long BASE = 9_200_000_000L;
+    private static final long UP_TO = BASE + 50;
+    private static final String NDC = "42023-0113-10";
+    private static final StockLotRef CURRENT = new StockLotRef(PRACTICE, "safe-1", NDC, "K2603");
+    private static final StockLotRef EXPIRED = new StockLotRef(PRACTICE, "safe-2", NDC, "OLD25");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    @Qualifier(JacksonConfiguration.LEDGER_MAPPER)
+    ObjectMapper ledgerMapper;
+
+    @Autowired
+    InventorySheetExport inventorySheet;
+
+    @Autowired
+    Form41WorksheetExport form41;
+
+    @Autowired
+    Form106WorksheetExport form106;
+
+    @BeforeEach
+    void theScenario() {
+        if (jdbc.queryForObject(
+                        "select count(*) from practice_registry where practice_id = ?", Long.class, PRACTICE.value())
+                > 0) {
+            return;
+        }
+        Instant registered = Instant.parse("2024-01-05T15:00:00Z");
+        jdbc.update("""
+                insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
+                                               authorized_schedules, time_zone, registered_at, recorded_at)
+                values (?, 'Golden Forms Clinic',
+                        '{"line1":"1 Main St","city":"Springfield","state":"IL","postalCode":"62701"}',
+                        'BG1234563', '2028-12-31', '["III"]', 'America/Chicago', ?, ?)
+                """, PRACTICE.value(), Timestamp.from(registered), Timestamp.from(registered));
+        jdbc.update(
+                "insert into location_registry values (?, 'safe-1', 'Main safe, room 2', 'SAFE', false, ?)",
+                PRACTICE.value(),
+                Timestamp.from(registered));
+        jdbc.update(
+                "insert into location_registry values (?, 'safe-2', 'Quarantine safe', 'SAFE', false, ?)",
+                PRACTICE.value(),
+                Timestamp.from(registered));
+        jdbc.update("""
+                insert into product_catalogue values (?, ?, 'Ketamine HCl 50 mg/mL', 'KETAMINE', 'III',
+                    'INJECTABLE_SOLUTION', 'ketamine HCl injection 50 mg/mL, 10 mL vial', 50, 'ML', 10, ?)
+                """, PRACTICE.value(), NDC, Timestamp.from(registered));
+        for (String[] practitioner :
+                new String[][] {{"rn-1", "Joy Nurse, RN"}, {"rn-2", "Kim Nurse, RN"}, {"md-1", "Sam Prescriber, MD"}}) {
+            jdbc.update(
+                    "insert into practitioner_registry values (?, ?, ?, '[\"NURSE\"]', null, true, ?, null)",
+                    PRACTICE.value(),
+                    practitioner[0],
+                    practitioner[1],
+                    Timestamp.from(registered));
+        }
+        lot(CURRENT, "2027-06-30");
+        lot(EXPIRED, "2026-02-28");
+
+        Instant closeOfBusiness = Instant.parse("2026-03-02T23:30:00Z");
+        count(10, CURRENT, "count-k2603", CountKind.BIENNIAL, "35.5", "35", false, closeOfBusiness);
+        count(11, EXPIRED, "count-old25", CountKind.BIENNIAL, "20", "20", true, closeOfBusiness.plusSeconds(300));
+        count(12, CURRENT, "count-routine", CountKind.ROUTINE, "35.5", "35", true, closeOfBusiness.plusSeconds(600));
+        movement(
+                20,
+                EXPIRED,
+                "DESTROYED",
+                Quantity.of("15", StockUnit.ML),
+                new BigDecimal("750"),
+                "rn-1",
+                "rn-2,md-1",
+                new StockDestroyedEvent(
+                        EXPIRED,
+                        "destruction-1",
+                        Quantity.of("15", StockUnit.ML),
+                        new BigDecimal("750"),
+                        Quantity.of("10", StockUnit.ML),
+                        1,
+                        Quantity.of("5", StockUnit.ML),
+                        "chemical digestion (Rx Destroyer)",
+                        "Springfield clinic, room 4",
+                        "rn-1",
+                        List.of("rn-2", "md-1"),
+                        Quantity.of("5", StockUnit.ML),
+                        Instant.parse("2026-03-10T16:00:00Z"),
+                        null));
+        movement(
+                21,
+                EXPIRED,
+                "DESTROYED",
+                Quantity.of("5", StockUnit.ML),
+                new BigDecimal("250"),
+                "rn-2",
+                "rn-1,md-1",
+                new StockDestroyedEvent(
+                        EXPIRED,
+                        "destruction-2",
+                        Quantity.of("5", StockUnit.ML),
+                        new BigDecimal("250"),
+                        Quantity.of("10", StockUnit.ML),
+                        0,
+                        Quantity.of("5", StockUnit.ML),
+                        "chemical digestion (Rx Destroyer)",
+                        "Springfield clinic, room 4",
+                        "rn-2",
+                        List.of("rn-1", "md-1"),
+                        Quantity.of("0", StockUnit.ML),
+                        Instant.parse("2026-03-17T16:00:00Z"),
+                        null));
+        movement(
+                25,
+                EXPIRED,
+                "CORRECTED",
+                Quantity.of("4", StockUnit.ML),
+                null,
+                "rn-2",
+                null,
+                new EntryCorrectedEvent(
+                        EXPIRED,
+                        "correction-1",
+                        "golden-forms-event-21",
+                        Movement.DESTROYED,
+                        null,
+                        Quantity.of("5", StockUnit.ML),
+                        Quantity.of("4", StockUnit.ML),
+                        Quantity.of("1", StockUnit.ML),
+                        Quantity.of("1", StockUnit.ML),
+                        "the partial vial held 4 mL, not 5",
+                        "rn-2",
+                        "md-1",
+                        Instant.parse("2026-03-17T17:00:00Z"),
+                        null));
+        loss(5, "loss-2025", LossType.LOST_IN_TRANSIT, null, "1", Instant.parse("2025-05-12T14:00:00Z"));
+        loss(
+                30,
+                "loss-1",
+                LossType.EMPLOYEE_PILFERAGE,
+                new PoliceReport("Springfield PD", "SPD-26-4471"),
+                "10",
+                Instant.parse("2026-03-13T14:00:00Z"));
+        count(60, CURRENT, "count-later", CountKind.BIENNIAL, "25", "25", true, Instant.parse("2026-03-25T23:30:00Z"));
+    }
+
+    private void lot(StockLotRef lot, String expiresOn) {
+        jdbc.update("""
+                insert into stock_lot (practice_id, location_id, ndc, lot_number, substance, unit, milligrams_per_unit,
+                                       expires_on, on_hand, last_position)
+                values (?, ?, ?, ?, 'KETAMINE', 'ML', 50, ?::date, 0, 0)
+                """, PRACTICE.value(), lot.locationId(), lot.ndc(), lot.lotNumber(), expiresOn);
+    }
+
+    private void count(
+            int position,
+            StockLotRef lot,
+            String countId,
+            CountKind kind,
+            String expected,
+            String counted,
+            boolean exact,
+            Instant at) {
+        Quantity countedQuantity = Quantity.of(counted, StockUnit.ML);
+        Quantity expectedQuantity = Quantity.of(expected, StockUnit.ML);
+        movement(
+                position,
+                lot,
+                "COUNTED",
+                countedQuantity,
+                null,
+                "rn-1",
+                "rn-2",
+                new StockCountedEvent(
+                        lot,
+                        countId,
+                        kind,
+                        CountTiming.CLOSE_OF_BUSINESS,
+                        countedQuantity,
+                        expectedQuantity,
+                        countedQuantity.minus(expectedQuantity),
+                        exact,
+                        "rn-1",
+                        "rn-2",
+                        at,
+                        null));
+    }
+
+    private void loss(int position, String lossId, LossType type, PoliceReport police, String millilitres, Instant at) {
+        Quantity quantity = Quantity.of(millilitres, StockUnit.ML);
+        BigDecimal milligrams = quantity.amount().multiply(new BigDecimal("50"));
+        LocalDate discovered = at.atZone(ZONE).toLocalDate();
+        movement(
+                position,
+                CURRENT,
+                "LOST",
+                quantity,
+                milligrams,
+                "md-1",
+                null,
+                new StockLossReportedEvent(
+                        CURRENT,
+                        lossId,
+                        quantity,
+                        milligrams,
+                        type,
+                        police,
+                        "vial missing at opening count",
+                        "md-1",
+                        org.doseledger.core.shared.BusinessDays.nextAfter(discovered),
+                        discovered.plusDays(45),
+                        Quantity.of("25", StockUnit.ML),
+                        at,
+                        null));
+    }
+
+    private void movement(
+            int position,
+            StockLotRef lot,
+            String movement,
+            Quantity quantity,
+            BigDecimal milligrams,
+            String actor,
+            String witness,
+            LedgerEvent event) {
+        jdbc.update(
+                """
+                insert into stock_movement (ledger_position, event_id, practice_id, location_id, ndc, lot_number,
+                                            movement, quantity, milligrams, balance_change, actor, witness,
+                                            late_entry, occurred_at, recorded_at, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, false, ?, ?, ?::jsonb)
+                """,
+                BASE + position,
+                "golden-forms-event-" + position,
+                PRACTICE.value(),
+                lot.locationId(),
+                lot.ndc(),
+                lot.lotNumber(),
+                movement,
+                quantity.amount(),
+                milligrams,
+                actor,
+                witness,
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(event.occurredAt().plusSeconds(30)),
+                json(event));
+    }
+
+    private String json(Object event) {
+        try {
+            return ledgerMapper.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ExportQuery query(String recordId) {
+        return new ExportQuery(
+                PRACTICE,
+                LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-03-31"),
+                null,
+                null,
+                recordId,
+                ZONE,
+                UP_TO);
+    }
+
+    private void assertGolden(ExportType type, ExportQuery query) throws IOException {
+        List<String> notes = new ArrayList<>(List.of("All storage locations"));
+        notes.addAll(type.notes(query));
+        ReportHeader header = new ReportHeader(
+                type.name(),
+                type.title(),
+                "Golden Forms Clinic",
+                "1 Main St, Springfield, IL 62701",
+                "BG1234563",
+                "2026-03-01 to 2026-03-31 (America/Chicago)",
+                Instant.parse("2026-04-01T14:00:00Z"),
+                "golden-key (COMPLIANCE_OFFICER)",
+                ZONE,
+                notes);
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        List<ReportSink> sinks = List.of(new CsvReportSink(csv), new JsonReportSink(json));
+        for (ReportSink sink : sinks) {
+            sink.begin(header, type.columns());
+        }
+        ReportFooter footer = transactions.execute(status -> {
+            try {
+                return type.write(query, cells -> {
+                    for (ReportSink sink : sinks) {
+                        sink.row(cells);
+                    }
+                });
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (ReportSink sink : sinks) {
+            sink.end(footer);
+        }
+        assertThat(type.count(query))
+                .isEqualTo(csv.toString(StandardCharsets.UTF_8).split("\r\n").length - 1);
+        compare(type.name() + ".csv", csv.toByteArray());
+        compare(type.name() + ".json", json.toByteArray());
+    }
+
+    private static void compare(String name, byte[] actual) throws IOException {
+        Path golden = GOLDEN.resolve(name);
+        if (!Files.exists(golden)) {
+            Files.createDirectories(GOLDEN);
+            Files.write(golden, actual);
+            fail("No golden file " + golden + "; wrote it: review it and commit it");
+        }
+        assertThat(new String(actual, StandardCharsets.UTF_8))
+                .as(name)
+                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theBiennialInventoryNamedByOneOfItsCountsIsExactlyTheGoldenFiles() throws IOException {
+        assertGolden(inventorySheet, query("count-old25"));
+    }
+
+    @Test
+    void anInventoryNamedByItsKindHoldsThatKindsCountsInThePeriod() {
+        assertThat(inventorySheet.count(query("BIENNIAL"))).isEqualTo(2);
+        assertThat(inventorySheet.count(query("ROUTINE"))).isEqualTo(1);
+        assertThat(inventorySheet.notes(query("BIENNIAL")))
+                .contains("Biennial inventory taken at the close of business on 2026-03-02");
+    }
+
+    @Test
+    void anUnknownCountGivesAnEmptySheetThatSaysSo() {
+        assertThat(inventorySheet.count(query("no-such-count"))).isZero();
+        assertThat(inventorySheet.notes(query("no-such-count")))
+                .containsExactly("No count matches no-such-count in the ledger up to this export's position");
+    }
+
+    @Test
+    void theForm41WorksheetOfThePeriodIsExactlyTheGoldenFiles() throws IOException {
+        assertGolden(form41, query(null));
+    }
+
+    @Test
+    void aForm41WorksheetForOneDestructionHoldsOnlyIt() {
+        assertThat(form41.count(query("destruction-2"))).isEqualTo(1);
+    }
+
+    @Test
+    void theForm106WorksheetOfThePeriodIsExactlyTheGoldenFiles() throws IOException {
+        assertGolden(form106, query(null));
+    }
+
+    @Test
+    void aForm106WorksheetForOneLossHoldsItWhateverThePeriod() {
+        assertThat(form106.count(query("loss-2025"))).isEqualTo(1);
+        assertThat(form106.notes(query("loss-1")))
+                .contains("Earliest deadlines here: notice by 2026-03-16, Form 106 by 2026-04-27");
+    }
+}
