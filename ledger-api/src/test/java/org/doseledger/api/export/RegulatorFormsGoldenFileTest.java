@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,6 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * golden file is written for review and the test fails.
  */
 @LedgerApiTest
+// rows written straight into read-model tables, with no events behind them: a database of their own, so
+// that replay tests of the shared ledger do not see them vanish
+@TestPropertySource(properties = "ledger.test.isolated-context=golden-exports")
 class RegulatorFormsGoldenFileTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden-exports");
