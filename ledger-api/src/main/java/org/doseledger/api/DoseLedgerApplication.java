@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
+import org.doseledger.api.generator.GenerateCommand;
 import org.doseledger.api.integrity.LedgerVerification;
 import org.doseledger.api.integrity.OfflineBundleVerifier;
 import org.doseledger.core.integrity.VerificationReport;
@@ -20,7 +21,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * dose-ledger.jar verify [settings]} instead verifies the whole ledger against its signed checkpoints,
  * prints the report and exits 0 when both verdicts pass, 1 when one fails; {@code verify-bundle
  * bundle.zip --public-key key.pub} checks an exported bundle without a database or network; {@code
- * --demo} loads a small generated practice into an empty ledger once the service is ready.
+ * --demo} loads a small generated practice into an empty ledger once the service is ready; {@code
+ * generate --seed N --practices N --clients N --months N} writes a generated history and prints its
+ * rate (see GenerateCommand).
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -33,6 +36,13 @@ public class DoseLedgerApplication {
         }
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(verify(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("generate")) {
+            int code = GenerateCommand.run(DoseLedgerApplication.class, Arrays.copyOfRange(args, 1, args.length));
+            if (code != GenerateCommand.SERVING) {
+                System.exit(code);
+            }
+            return;
         }
         SpringApplication.run(DoseLedgerApplication.class, withDemoFlag(args));
     }
