@@ -58,9 +58,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A missing golden file is written for review and the test fails.
  */
 @LedgerApiTest
-// rows written straight into read-model tables, with no events behind them: a database of their own, so
-// that replay tests of the shared ledger do not see them vanish
-@TestPropertySource(properties = "ledger.test.isolated-context=golden-exports")
+// rows written straight into read-model tables, with no events behind them, at fixed positions: a database
+// of their own, so that replay tests of the shared ledger and the other golden tests do not meet them
+@TestPropertySource(properties = "ledger.test.isolated-context=golden-stock-records")
 class ExportGoldenFileTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden-exports");

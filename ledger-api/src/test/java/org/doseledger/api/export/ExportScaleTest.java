@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * measurement is the export's, not the write path's.
  */
 @LedgerApiTest
-// rows written straight into read-model tables, with no events behind them: a database of their own, so
-// that replay tests of the shared ledger do not see them vanish
-@TestPropertySource(properties = "ledger.test.isolated-context=golden-exports")
+// rows written straight into read-model tables, with no events behind them, at fixed positions: a database
+// of their own, so that replay tests of the shared ledger and the other golden tests do not meet them
+@TestPropertySource(properties = "ledger.test.isolated-context=export-scale")
 @EnabledIfSystemProperty(named = "export.scale", matches = "\\d+")
 class ExportScaleTest {
 
