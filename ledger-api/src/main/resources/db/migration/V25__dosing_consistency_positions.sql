@@ -27,8 +27,8 @@ create index dosing_report_draw_change_by_draw
 alter table dosing_report_session add column scheduled_position bigint;
 alter table dosing_report_session add column started_position bigint;
 
--- Filled from the ledger for what the processor has already handled (the rows it has not reached yet it
--- writes itself; the inserts are idempotent by position).
+-- Backfill: filled from the ledger for what the processor has already handled (the rows it has not reached
+-- yet it writes itself; every statement below can run again and changes nothing then).
 create temporary table v25_events on commit drop as
 select global_index, payload_type, convert_from(payload, 'UTF8')::jsonb as p
 from domain_event_entry
@@ -68,7 +68,8 @@ join dosing_report_draw d
 where e.payload_type in ('org.doseledger.core.stock.api.DoseDrawnEvent',
                          'org.doseledger.core.stock.api.DoseAdministeredEvent',
                          'org.doseledger.core.stock.api.DoseWastedEvent')
-  and e.global_index <= d.last_position;
+  and e.global_index <= d.last_position
+on conflict do nothing;
 
 insert into dosing_report_draw_change (ledger_position, practice_id, location_id, ndc, lot_number, draw_id, movement,
                                        drawn_mg, administered_mg, wasted_mg, occurred_at, actor)
@@ -88,7 +89,8 @@ cross join lateral (
             - (e.p -> 'originalQuantity' ->> 'amount')::numeric) * pc.milligrams_per_unit as change) c
 where e.payload_type = 'org.doseledger.core.stock.api.EntryCorrectedEvent'
   and e.p ->> 'correctedMovement' in ('DRAWN', 'ADMINISTERED', 'WASTED')
-  and e.global_index <= d.last_position;
+  and e.global_index <= d.last_position
+on conflict do nothing;
 
 update dosing_report_session s
 set scheduled_position = e.global_index
