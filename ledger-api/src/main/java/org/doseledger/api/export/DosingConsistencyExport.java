@@ -2,6 +2,7 @@ package org.doseledger.api.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,12 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import javax.sql.DataSource;
 import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.projections.consistency.DosingConsistencyProjection;
-import org.doseledger.projections.consistency.DosingConsistencyView;
-import org.doseledger.projections.consistency.FindDosingConsistencyQuery;
+import org.doseledger.projections.consistency.DosingConsistencyRows;
 import org.doseledger.projections.consistency.PlanInForceView;
 import org.doseledger.projections.consistency.SessionDoseView;
 import org.doseledger.projections.export.ReportColumn;
@@ -25,10 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * The dosing-consistency report for the period (optionally one client): each dosed session with the dose
  * in mg and mg/kg, the plan in force, the change and interval from the client's previous session, waste,
- * delays, overrides, vitals and the flags raised. The report is computed when read from the
- * dosing-consistency read model (each session is judged against the client's previous one), so it is
- * read through that model's query, not streamed row by row, and the read model keeps no ledger position
- * per session: see docs/exports.md for what that means for {@code upTo}.
+ * delays, overrides, vitals and the flags raised. Streamed from the dosing-consistency read model as the
+ * ledger stood at {@code upTo} ({@link DosingConsistencyRows}): each session is judged in the database
+ * against the client's previous one, so memory does not grow with the period.
  */
 @Component
 class DosingConsistencyExport implements ExportType {
@@ -64,13 +62,13 @@ class DosingConsistencyExport implements ExportType {
             new ReportColumn("vitalsRecorded", "Vitals", 1),
             new ReportColumn("flags", "Flags", 2));
 
-    private final QueryGateway queries;
+    private final DosingConsistencyRows sessions;
     private final JdbcTemplate jdbc;
     private final ClientDataKeys keys;
     private final ObjectMapper json = new ObjectMapper();
 
-    DosingConsistencyExport(QueryGateway queries, JdbcTemplate jdbc, ClientDataKeys keys) {
-        this.queries = queries;
+    DosingConsistencyExport(DataSource dataSource, JdbcTemplate jdbc, ClientDataKeys keys) {
+        this.sessions = new DosingConsistencyRows(dataSource, json);
         this.jdbc = jdbc;
         this.keys = keys;
     }
@@ -97,38 +95,43 @@ class DosingConsistencyExport implements ExportType {
 
     @Override
     public long count(ExportQuery query) {
-        return report(query, 0).total();
+        return sessions.count(filter(query));
     }
 
     @Override
     public ReportFooter write(ExportQuery query, Rows rows) throws IOException {
         ClientIdentities clients = new ClientIdentities(jdbc, keys, json, query.practiceId(), query.upTo());
-        DosingConsistencyView report = report(query, Integer.MAX_VALUE);
         Map<String, long[]> flags = new TreeMap<>();
         Map<String, BigDecimal> given = new TreeMap<>();
-        long flagged = 0;
-        for (SessionDoseView session : report.sessions()) {
-            if (!session.flags().isEmpty()) {
-                flagged++;
-            }
-            session.flags().forEach(flag -> flags.computeIfAbsent(flag, f -> new long[1])[0]++);
-            given.merge(String.valueOf(session.substance()), session.administeredMilligrams(), BigDecimal::add);
-            rows.row(cells(session, clients.of(session.clientId())));
+        long[] counted = {0, 0};
+        try {
+            sessions.sessions(filter(query), session -> {
+                counted[0]++;
+                if (!session.flags().isEmpty()) {
+                    counted[1]++;
+                }
+                session.flags().forEach(flag -> flags.computeIfAbsent(flag, f -> new long[1])[0]++);
+                given.merge(String.valueOf(session.substance()), session.administeredMilligrams(), BigDecimal::add);
+                try {
+                    rows.row(cells(session, clients.of(session.clientId())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         List<String> totals = new ArrayList<>();
-        totals.add("Sessions: " + report.sessions().size());
-        totals.add("Sessions flagged: " + flagged);
+        totals.add("Sessions: " + counted[0]);
+        totals.add("Sessions flagged: " + counted[1]);
         flags.forEach((flag, count) -> totals.add(flag + ": " + count[0]));
         given.forEach((substance, mg) -> totals.add(substance + " given mg: " + mg.toPlainString()));
         return new ReportFooter(totals, null);
     }
 
-    private DosingConsistencyView report(ExportQuery query, int limit) {
-        return queries.query(
-                        new FindDosingConsistencyQuery(
-                                query.practiceId(), query.clientId(), null, query.start(), query.end(), 0, limit),
-                        ResponseTypes.instanceOf(DosingConsistencyView.class))
-                .join();
+    private static DosingConsistencyRows.Filter filter(ExportQuery query) {
+        return new DosingConsistencyRows.Filter(
+                query.practiceId(), query.clientId(), query.start(), query.end(), query.upTo());
     }
 
     private static List<Object> cells(SessionDoseView session, ClientIdentities.Identity client) {

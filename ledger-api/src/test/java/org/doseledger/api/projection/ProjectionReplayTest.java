@@ -3,6 +3,8 @@ package org.doseledger.api.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,16 @@ import org.doseledger.projections.consistency.DosingConsistencyProjection;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.support.ProjectionPositions;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every read model rebuilt from zero holds exactly what it held before. */
 class ProjectionReplayTest extends EndToEndTest {
@@ -33,6 +41,9 @@ class ProjectionReplayTest extends EndToEndTest {
 
     @Autowired
     ProjectionPositions positions;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     static Stream<Arguments> readModels() {
         return Stream.of(
@@ -66,6 +77,12 @@ class ProjectionReplayTest extends EndToEndTest {
                                        administered_by, route, wasted_mg, first_wasted_at, plan_flags::text,
                                        overrides::text, last_position
                                 from dosing_report_draw order by practice_id, location_id, ndc, lot_number, draw_id
+                                """,
+                                """
+                                select ledger_position, practice_id, location_id, ndc, lot_number, draw_id, movement,
+                                       drawn_mg, administered_mg, wasted_mg, occurred_at, actor, route,
+                                       plan_flags::text, overrides::text
+                                from dosing_report_draw_change order by ledger_position
                                 """,
                                 "select * from dosing_report_vitals order by ledger_position",
                                 "select * from dosing_report_plan order by ledger_position",
@@ -107,6 +124,51 @@ class ProjectionReplayTest extends EndToEndTest {
 
         assertThat(before).allSatisfy(rows -> assertThat(rows).isNotEmpty());
         assertThat(snapshot(tables)).isEqualTo(before);
+    }
+
+    /**
+     * V25 fills the dosing read model's draw changes and session positions from the ledger for what the
+     * processor had handled before the migration: run again on emptied columns, it gives what the
+     * processor writes.
+     */
+    @Test
+    void theDosingPositionsMigrationFillsFromTheLedgerWhatTheProcessorWrites() throws IOException {
+        long last = writeAHistory();
+        awaitAt(DosingConsistencyProjection.PROCESSING_GROUP, last);
+        StreamingEventProcessor processor = processing
+                .eventProcessor(DosingConsistencyProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        try {
+            List<String> tables = List.of("""
+                    select ledger_position, practice_id, location_id, ndc, lot_number, draw_id, movement, drawn_mg,
+                           administered_mg, wasted_mg, occurred_at, actor, route, plan_flags, overrides
+                    from dosing_report_draw_change order by ledger_position
+                    """, """
+                    select practice_id, client_id, session_id, scheduled_position, started_position
+                    from dosing_report_session order by practice_id, client_id, session_id
+                    """);
+            List<List<Map<String, Object>>> before = snapshot(tables);
+            String migration = new ClassPathResource("db/migration/V25__dosing_consistency_positions.sql")
+                    .getContentAsString(StandardCharsets.UTF_8);
+            String backfill = migration.substring(migration.indexOf("-- Backfill:"));
+            transactions.executeWithoutResult(status -> {
+                jdbc.update("delete from dosing_report_draw_change");
+                jdbc.update("update dosing_report_session set scheduled_position = null, started_position = null");
+                jdbc.execute((ConnectionCallback<Void>) connection -> {
+                    ScriptUtils.executeSqlScript(
+                            connection, new ByteArrayResource(backfill.getBytes(StandardCharsets.UTF_8)));
+                    return null;
+                });
+            });
+
+            assertThat(before.get(0)).isNotEmpty();
+            assertThat(before.get(1))
+                    .anySatisfy(row -> assertThat(row.get("started_position")).isNotNull());
+            assertThat(snapshot(tables)).isEqualTo(before);
+        } finally {
+            processor.start();
+        }
     }
 
     private long writeAHistory() {

@@ -353,6 +353,12 @@ class ReadModelHandlersTest {
             assertThat((BigDecimal) draw.get("wasted_mg")).isEqualByComparingTo("25");
             assertThat(draw.get("route")).isEqualTo("IM");
             assertThat(draw.get("plan_flags").toString()).isEqualTo("[\"ABOVE_PLAN_RANGE\"]");
+            assertThat(harness.rows("select ledger_position, movement, drawn_mg + administered_mg + wasted_mg as mg"
+                            + " from dosing_report_draw_change order by ledger_position"))
+                    .as("each change once, at its position, so the draw can be read as of a position")
+                    .extracting(row -> row.get("ledger_position") + " " + row.get("movement") + " "
+                            + ((BigDecimal) row.get("mg")).stripTrailingZeros().toPlainString())
+                    .containsExactly("20 DRAWN 100", "21 ADMINISTERED 75", "22 WASTED 25", "23 CORRECTED -5");
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -51,27 +52,29 @@ public class DosingConsistencyProjection {
     }
 
     @EventHandler
-    void on(DosingSessionScheduledEvent event) {
+    void on(DosingSessionScheduledEvent event, TrackingToken token) {
         session(event.practiceId(), event.clientId(), event.sessionId());
         jdbc.update(
-                "update dosing_report_session set substance = ?, scheduled_for = ? where practice_id = ?"
-                        + " and client_id = ? and session_id = ?",
+                "update dosing_report_session set substance = ?, scheduled_for = ?, scheduled_position = ?"
+                        + " where practice_id = ? and client_id = ? and session_id = ?",
                 event.substance().name(),
                 Timestamp.from(event.scheduledFor()),
+                EventMessages.position(token),
                 event.practiceId().value(),
                 event.clientId(),
                 event.sessionId());
     }
 
     @EventHandler
-    void on(DosingSessionStartedEvent event) {
+    void on(DosingSessionStartedEvent event, TrackingToken token) {
         session(event.practiceId(), event.clientId(), event.sessionId());
         jdbc.update(
-                "update dosing_report_session set started_at = ?, location_id = ?, monitored_by = ?"
-                        + " where practice_id = ? and client_id = ? and session_id = ?",
+                "update dosing_report_session set started_at = ?, location_id = ?, monitored_by = ?,"
+                        + " started_position = ? where practice_id = ? and client_id = ? and session_id = ?",
                 Timestamp.from(event.occurredAt()),
                 event.locationId(),
                 event.monitoredBy(),
+                EventMessages.position(token),
                 event.practiceId().value(),
                 event.clientId(),
                 event.sessionId());
@@ -158,6 +161,18 @@ public class DosingConsistencyProjection {
                 Timestamp.from(event.occurredAt()),
                 event.milligrams(),
                 EventMessages.position(token));
+        change(
+                token,
+                lot,
+                event.drawId(),
+                "DRAWN",
+                "drawn_mg",
+                event.milligrams(),
+                event.occurredAt(),
+                event.drawnBy(),
+                null,
+                "[]",
+                "[]");
     }
 
     @EventHandler
@@ -168,6 +183,20 @@ public class DosingConsistencyProjection {
                         "rationale", event.override().rationale(),
                         "approvedBy", event.override().approvedBy(),
                         "at", event.occurredAt().toString()));
+        String flags = json.writeValueAsString(event.planFlags() == null ? List.of() : event.planFlags());
+        String overridden = json.writeValueAsString(overrides);
+        change(
+                token,
+                event.lot(),
+                event.drawId(),
+                "ADMINISTERED",
+                "administered_mg",
+                event.milligrams(),
+                event.occurredAt(),
+                event.administeredBy(),
+                event.route().name(),
+                flags,
+                overridden);
         jdbc.update(
                 """
                 update dosing_report_draw
@@ -184,8 +213,8 @@ public class DosingConsistencyProjection {
                 Timestamp.from(event.occurredAt()),
                 event.administeredBy(),
                 event.route().name(),
-                json.writeValueAsString(event.planFlags() == null ? List.of() : event.planFlags()),
-                json.writeValueAsString(overrides),
+                flags,
+                overridden,
                 EventMessages.position(token),
                 event.lot().practiceId().value(),
                 event.lot().locationId(),
@@ -197,6 +226,18 @@ public class DosingConsistencyProjection {
 
     @EventHandler
     void on(DoseWastedEvent event, TrackingToken token) {
+        change(
+                token,
+                event.lot(),
+                event.drawId(),
+                "WASTED",
+                "wasted_mg",
+                event.milligrams(),
+                event.occurredAt(),
+                event.wastedBy(),
+                null,
+                "[]",
+                "[]");
         jdbc.update(
                 """
                 update dosing_report_draw
@@ -235,6 +276,26 @@ public class DosingConsistencyProjection {
         BigDecimal change = corrected.subtract(event.originalQuantity().amount());
         jdbc.update(
                 """
+                insert into dosing_report_draw_change (ledger_position, practice_id, location_id, ndc, lot_number,
+                                                       draw_id, movement, %1$s, occurred_at, actor)
+                select ?, d.practice_id, d.location_id, d.ndc, d.lot_number, d.draw_id, 'CORRECTED',
+                       ? * p.milligrams_per_unit, ?, ?
+                from dosing_report_draw d
+                join product_catalogue p on p.practice_id = d.practice_id and p.ndc = d.ndc
+                where d.practice_id = ? and d.location_id = ? and d.ndc = ? and d.lot_number = ? and d.draw_id = ?
+                on conflict do nothing
+                """.formatted(column),
+                EventMessages.position(token),
+                change,
+                Timestamp.from(event.occurredAt()),
+                event.correctedBy(),
+                event.lot().practiceId().value(),
+                event.lot().locationId(),
+                event.lot().ndc(),
+                event.lot().lotNumber(),
+                event.drawId());
+        jdbc.update(
+                """
                 update dosing_report_draw d
                 set %1$s = %1$s + ? * p.milligrams_per_unit, last_position = ?
                 from product_catalogue p
@@ -257,6 +318,7 @@ public class DosingConsistencyProjection {
         for (String table : List.of(
                 "dosing_report_session",
                 "dosing_report_draw",
+                "dosing_report_draw_change",
                 "dosing_report_vitals",
                 "dosing_report_plan",
                 "dosing_report_weight")) {
@@ -272,6 +334,44 @@ public class DosingConsistencyProjection {
     @QueryHandler
     public DoseDistributionView handle(FindDoseDistributionQuery query) {
         return new DosingReports(jdbc, json).distribution(query);
+    }
+
+    /**
+     * The event that changed a draw, as a row of its own keyed by its position: what the draw held at a
+     * ledger position is the sum of its changes up to there ({@link DosingConsistencyRows}).
+     */
+    private void change(
+            TrackingToken token,
+            StockLotRef lot,
+            String drawId,
+            String movement,
+            String column,
+            BigDecimal milligrams,
+            Instant at,
+            String actor,
+            String route,
+            String planFlags,
+            String overrides) {
+        jdbc.update(
+                """
+                insert into dosing_report_draw_change (ledger_position, practice_id, location_id, ndc, lot_number,
+                                                       draw_id, movement, %s, occurred_at, actor, route, plan_flags,
+                                                       overrides)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) on conflict do nothing
+                """.formatted(column),
+                EventMessages.position(token),
+                lot.practiceId().value(),
+                lot.locationId(),
+                lot.ndc(),
+                lot.lotNumber(),
+                drawId,
+                movement,
+                milligrams,
+                Timestamp.from(at),
+                actor,
+                route,
+                planFlags,
+                overrides);
     }
 
     private void session(PracticeId practiceId, String clientId, String sessionId) {

@@ -255,7 +255,7 @@ final class DosingReports {
     }
 
     /** What the rows say about one session, gathered from its draws. */
-    private static final class Session {
+    static final class Session {
 
         final String clientId;
         final String sessionId;
