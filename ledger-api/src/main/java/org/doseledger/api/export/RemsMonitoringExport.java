@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * client, the dose given in the session (mg) and its lot, how long the client was monitored, the blood
  * pressure before dosing, at about 40 minutes and at the end of monitoring (the readings the REMS
  * checks in the session aggregate look for), the observations and adverse events, discharge and the
- * REMS form's due date and submission. The ledger records no sedation, dissociation or respiratory
- * depression assessments as fields of their own: those columns stay empty, and what was observed is in
- * the observations column.
+ * REMS form's due date and submission with its answers on sedation, dissociation and respiratory
+ * depression (empty when no form was submitted, or for forms recorded before the ledger kept the
+ * answers: those read "not recorded").
  */
 @Component
 class RemsMonitoringExport implements ExportType {
@@ -94,6 +94,9 @@ class RemsMonitoringExport implements ExportType {
                    d.occurred_at as discharged_at, (d.details ->> 'criteriaMet')::boolean as criteria_met,
                    (d.details ->> 'remsFormDueOn')::date as due_on,
                    f.occurred_at as submitted_at, f.details ->> 'confirmationNumber' as confirmation,
+                   (f.details ->> 'sedation')::boolean as sedation,
+                   (f.details ->> 'dissociation')::boolean as dissociation,
+                   (f.details ->> 'respiratoryDepression')::boolean as respiratory_depression,
                    pre.occurred_at as pre_at, pre.details::text as pre,
                    mid.occurred_at as mid_at, mid.details::text as mid,
                    fin.occurred_at as fin_at, fin.details::text as fin,
@@ -253,9 +256,9 @@ class RemsMonitoringExport implements ExportType {
                 instant(rs, "mid_at"),
                 bloodPressure(rs.getString("fin")),
                 instant(rs, "fin_at"),
-                null,
-                null,
-                null,
+                bool(rs, "sedation"),
+                bool(rs, "dissociation"),
+                bool(rs, "respiratory_depression"),
                 rs.getString("observations"),
                 discharged == null ? null : rs.getBoolean("criteria_met"),
                 due == null ? null : due.toLocalDate(),
@@ -276,6 +279,12 @@ class RemsMonitoringExport implements ExportType {
         } catch (IOException e) {
             throw new SQLException("unreadable vitals " + vitals, e);
         }
+    }
+
+    /** The REMS form's yes/no answer, or null when no form was recorded or it predates the answers. */
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -117,9 +117,18 @@ final class SessionRequests {
         }
     }
 
-    /** @param confirmationNumber what the REMS portal returned on submission */
+    /**
+     * @param confirmationNumber what the REMS portal returned on submission
+     * @param sedation the form's answer to "did the patient experience sedation?"
+     * @param dissociation the form's answer to "did the patient experience dissociation?"
+     * @param respiratoryDepression the form's answer to "did the patient experience respiratory depression?"
+     */
     record RemsFormRequest(
             @NotBlank @Size(max = 100) String confirmationNumber,
+
+            @NotNull Boolean sedation,
+            @NotNull Boolean dissociation,
+            @NotNull Boolean respiratoryDepression,
 
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String submittedBy,
@@ -127,7 +136,14 @@ final class SessionRequests {
             @NotNull @PastOrPresent Instant occurredAt) {
 
         RecordRemsFormSubmittedCommand toCommand(SessionRef session) {
-            return new RecordRemsFormSubmittedCommand(session, confirmationNumber, submittedBy, occurredAt);
+            return new RecordRemsFormSubmittedCommand(
+                    session,
+                    confirmationNumber,
+                    sedation,
+                    dissociation,
+                    respiratoryDepression,
+                    submittedBy,
+                    occurredAt);
         }
     }
 }

@@ -99,6 +99,51 @@ class DosingSessionEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void theRemsFormOfAMonitoredSpravatoSessionRecordsItsAssessments() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(150));
+        created(schedule("s-4", "ESKETAMINE", start));
+        created(stock.post(
+                "/sessions/s-4/start",
+                "{\"locationId\":\"safe-1\",\"monitoredBy\":\"rn-2\",\"startedAt\":\"" + start + "\"}"));
+        for (int minutes : new int[] {5, 40, 125}) {
+            created(stock.post("/sessions/s-4/vitals", vitals(start.plus(Duration.ofMinutes(minutes)))));
+        }
+        created(stock.post("/sessions/s-4/discharge", """
+                {"criteriaMet":true,"escort":"partner","dischargedBy":"rn-2","dischargedAt":"%s"}
+                """.formatted(start.plus(Duration.ofMinutes(130)))));
+        Instant submitted = start.plus(Duration.ofMinutes(140));
+
+        Http.Response unanswered = stock.post("/sessions/s-4/rems-form", """
+                {"confirmationNumber":"REMS-1","sedation":true,"dissociation":false,"submittedBy":"rn-2",
+                 "occurredAt":"%s"}
+                """.formatted(submitted));
+        JsonNode recorded = created(stock.post("/sessions/s-4/rems-form", """
+                {"confirmationNumber":"REMS-1","sedation":true,"dissociation":false,"respiratoryDepression":false,
+                 "submittedBy":"rn-2","occurredAt":"%s"}
+                """.formatted(submitted)));
+
+        assertThat(unanswered.status()).as(unanswered.toString()).isEqualTo(400);
+        assertThat(unanswered.toString()).contains("respiratoryDepression");
+        JsonNode form = null;
+        for (JsonNode entry : timeline(
+                        stock.practice,
+                        stock.client,
+                        stock.writer,
+                        recorded.get("ledgerPosition").asLong())
+                .get("entries")) {
+            if (entry.get("eventType").asText().equals("RemsFormSubmitted")) {
+                form = entry.get("details");
+            }
+        }
+        assertThat(form).isNotNull();
+        assertThat(form.get("confirmationNumber").asText()).isEqualTo("REMS-1");
+        assertThat(form.get("sedation").asBoolean()).isTrue();
+        assertThat(form.get("dissociation").asBoolean()).isFalse();
+        assertThat(form.get("respiratoryDepression").isBoolean()).isTrue();
+        assertThat(form.get("respiratoryDepression").asBoolean()).isFalse();
+    }
+
+    @Test
     void aStartedSessionCannotBeCancelled() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
         created(schedule("s-3", "KETAMINE", start));

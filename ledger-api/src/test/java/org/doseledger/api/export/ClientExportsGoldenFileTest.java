@@ -148,14 +148,30 @@ class ClientExportsGoldenFileTest {
                 "rn-1",
                 null,
                 new RemsFormSubmittedEvent(
-                        PRACTICE, "s-1", "c-ada", "REMS-LATE", "rn-1", Instant.parse("2026-03-20T15:00:00Z")));
+                        PRACTICE,
+                        "s-1",
+                        "c-ada",
+                        "REMS-LATE",
+                        false,
+                        false,
+                        false,
+                        "rn-1",
+                        Instant.parse("2026-03-20T15:00:00Z")));
         timeline(
                 61,
                 "c-alan",
                 "rn-1",
                 null,
                 new RemsFormSubmittedEvent(
-                        PRACTICE, "s-2", "c-alan", "REMS-0002", "rn-1", Instant.parse("2026-03-13T15:00:00Z")));
+                        PRACTICE,
+                        "s-2",
+                        "c-alan",
+                        "REMS-0002",
+                        false,
+                        false,
+                        false,
+                        "rn-1",
+                        Instant.parse("2026-03-13T15:00:00Z")));
     }
 
     /** An esketamine session: scheduled, started, vitals, a dose of 56 mg, observation, discharge, form. */
@@ -233,7 +249,15 @@ class ClientExportsGoldenFileTest {
                     "rn-1",
                     null,
                     new RemsFormSubmittedEvent(
-                            PRACTICE, sessionId, clientId, "REMS-0001", "rn-1", discharge.plusSeconds(3600)));
+                            PRACTICE,
+                            sessionId,
+                            clientId,
+                            "REMS-0001",
+                            true,
+                            true,
+                            false,
+                            "rn-1",
+                            discharge.plusSeconds(3600)));
         }
         if (corrected) {
             timeline(

@@ -176,6 +176,9 @@ public class DosingSession {
                 sessionId,
                 clientId,
                 command.confirmationNumber(),
+                command.sedation(),
+                command.dissociation(),
+                command.respiratoryDepression(),
                 command.submittedBy(),
                 command.occurredAt()));
     }

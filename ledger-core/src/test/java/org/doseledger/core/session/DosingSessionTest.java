@@ -155,14 +155,16 @@ class DosingSessionTest {
         ClientDischargedEvent discharged = new ClientDischargedEvent(
                 PRACTICE, "s-1", "c-42", true, "partner", "rn-1", LocalDate.of(2026, 11, 27), end);
         fixture.given(scheduled(Substance.ESKETAMINE), started(), discharged)
-                .when(new RecordRemsFormSubmittedCommand(SESSION, "REMS-77881", "rn-1", end))
-                .expectEvents(new RemsFormSubmittedEvent(PRACTICE, "s-1", "c-42", "REMS-77881", "rn-1", end));
+                .when(new RecordRemsFormSubmittedCommand(SESSION, "REMS-77881", true, false, false, "rn-1", end))
+                .expectEvents(new RemsFormSubmittedEvent(
+                        PRACTICE, "s-1", "c-42", "REMS-77881", true, false, false, "rn-1", end));
         fixture.given(
                         scheduled(Substance.ESKETAMINE),
                         started(),
                         discharged,
-                        new RemsFormSubmittedEvent(PRACTICE, "s-1", "c-42", "REMS-77881", "rn-1", end))
-                .when(new RecordRemsFormSubmittedCommand(SESSION, "REMS-77882", "rn-1", end))
+                        new RemsFormSubmittedEvent(
+                                PRACTICE, "s-1", "c-42", "REMS-77881", true, false, false, "rn-1", end))
+                .when(new RecordRemsFormSubmittedCommand(SESSION, "REMS-77882", false, false, false, "rn-1", end))
                 .expectNoEvents()
                 .expectException(SessionStateException.class);
     }
