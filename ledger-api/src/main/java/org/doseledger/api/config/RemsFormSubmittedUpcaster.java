@@ -10,9 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * RemsFormSubmittedEvent revision 1 recorded the form's submission without its sedation, dissociation
- * and respiratory-depression answers. Revision 2 has them; a stored revision 1 reads back with the three
- * answers null ("not recorded"), never as "no". Registered in Axon's upcaster chain as a Spring bean.
+ * RemsFormSubmittedEvent revision 1 recorded the form's submission without its answers (sedation,
+ * dissociation, respiratory depression, vital signs acceptable, ready to leave after). Revision 2 has
+ * them; a stored revision 1 reads back with the answers null ("not recorded"), never as "no". Registered in Axon's upcaster chain as a Spring bean.
  */
 @Component
 @Order(0)
@@ -34,6 +34,9 @@ public class RemsFormSubmittedUpcaster extends SingleEventUpcaster {
             event.putNull("sedation");
             event.putNull("dissociation");
             event.putNull("respiratoryDepression");
+            event.putNull("vitalSignsAcceptableBeforeAdministration");
+            event.putNull("vitalSignsAcceptableAtCompletion");
+            event.putNull("readyToLeaveAfterMinutes");
             return event;
         });
     }

@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
  * client, the dose given in the session (mg) and its lot, how long the client was monitored, the blood
  * pressure before dosing, at about 40 minutes and at the end of monitoring (the readings the REMS
  * checks in the session aggregate look for), the observations and adverse events, discharge and the
- * REMS form's due date and submission with its answers on sedation, dissociation and respiratory
- * depression (empty when no form was submitted, or for forms recorded before the ledger kept the
- * answers: those read "not recorded").
+ * REMS form's due date and submission with its answers (sedation, dissociation, respiratory depression,
+ * vital signs acceptable before administration and at the end, the REMS evaluation question's minutes);
+ * the answers are empty when no form was submitted, or for forms recorded before the ledger kept them
+ * ("not recorded").
  */
 @Component
 class RemsMonitoringExport implements ExportType {
@@ -61,6 +62,9 @@ class RemsMonitoringExport implements ExportType {
             new ReportColumn("sedation", "Sedation", 1),
             new ReportColumn("dissociation", "Dissociation", 1),
             new ReportColumn("respiratoryDepression", "Respiratory depression", 1),
+            new ReportColumn("vitalSignsAcceptableBefore", "Vitals acceptable before", 1),
+            new ReportColumn("vitalSignsAcceptableAtEnd", "Vitals acceptable at end", 1),
+            new ReportColumn("readyToLeaveAfterMinutes", "Ready to leave (min)", 1),
             new ReportColumn("observations", "Observations and adverse events", 3),
             new ReportColumn("dischargeCriteriaMet", "Discharge criteria met", 1),
             new ReportColumn("remsFormDueOn", "REMS form due", 1),
@@ -97,6 +101,9 @@ class RemsMonitoringExport implements ExportType {
                    (f.details ->> 'sedation')::boolean as sedation,
                    (f.details ->> 'dissociation')::boolean as dissociation,
                    (f.details ->> 'respiratoryDepression')::boolean as respiratory_depression,
+                   (f.details ->> 'vitalSignsAcceptableBeforeAdministration')::boolean as vitals_before,
+                   (f.details ->> 'vitalSignsAcceptableAtCompletion')::boolean as vitals_end,
+                   (f.details ->> 'readyToLeaveAfterMinutes')::integer as ready_after,
                    pre.occurred_at as pre_at, pre.details::text as pre,
                    mid.occurred_at as mid_at, mid.details::text as mid,
                    fin.occurred_at as fin_at, fin.details::text as fin,
@@ -259,6 +266,9 @@ class RemsMonitoringExport implements ExportType {
                 bool(rs, "sedation"),
                 bool(rs, "dissociation"),
                 bool(rs, "respiratory_depression"),
+                bool(rs, "vitals_before"),
+                bool(rs, "vitals_end"),
+                rs.getObject("ready_after", Integer.class),
                 rs.getString("observations"),
                 discharged == null ? null : rs.getBoolean("criteria_met"),
                 due == null ? null : due.toLocalDate(),

@@ -40,6 +40,7 @@ final class SessionExamples {
 
     static final String REMS_FORM_REQUEST = """
             {"confirmationNumber":"REMS-77881","sedation":true,"dissociation":true,"respiratoryDepression":false,\
-            "submittedBy":"rn-2","occurredAt":"2026-11-25T10:00:00Z"}
+            "vitalSignsAcceptableBeforeAdministration":true,"vitalSignsAcceptableAtCompletion":true,\
+            "readyToLeaveAfterMinutes":95,"submittedBy":"rn-2","occurredAt":"2026-11-25T10:00:00Z"}
             """;
 }

@@ -122,6 +122,11 @@ final class SessionRequests {
      * @param sedation the form's answer to "did the patient experience sedation?"
      * @param dissociation the form's answer to "did the patient experience dissociation?"
      * @param respiratoryDepression the form's answer to "did the patient experience respiratory depression?"
+     * @param vitalSignsAcceptableBeforeAdministration "vital signs were in acceptable range prior to administration?"
+     * @param vitalSignsAcceptableAtCompletion "vital signs were in acceptable range prior to treatment session
+     *     completion?"
+     * @param readyToLeaveAfterMinutes the REMS evaluation question: without the 2-hour minimum, after how many
+     *     minutes from the start of administration the patient would have been ready to leave
      */
     record RemsFormRequest(
             @NotBlank @Size(max = 100) String confirmationNumber,
@@ -129,6 +134,9 @@ final class SessionRequests {
             @NotNull Boolean sedation,
             @NotNull Boolean dissociation,
             @NotNull Boolean respiratoryDepression,
+            @NotNull Boolean vitalSignsAcceptableBeforeAdministration,
+            @NotNull Boolean vitalSignsAcceptableAtCompletion,
+            @NotNull @Min(0) @Max(1440) Integer readyToLeaveAfterMinutes,
 
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String submittedBy,
@@ -142,6 +150,9 @@ final class SessionRequests {
                     sedation,
                     dissociation,
                     respiratoryDepression,
+                    vitalSignsAcceptableBeforeAdministration,
+                    vitalSignsAcceptableAtCompletion,
+                    readyToLeaveAfterMinutes,
                     submittedBy,
                     occurredAt);
         }

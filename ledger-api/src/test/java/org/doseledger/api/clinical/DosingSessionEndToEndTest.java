@@ -119,7 +119,8 @@ class DosingSessionEndToEndTest extends EndToEndTest {
                 """.formatted(submitted));
         JsonNode recorded = created(stock.post("/sessions/s-4/rems-form", """
                 {"confirmationNumber":"REMS-1","sedation":true,"dissociation":false,"respiratoryDepression":false,
-                 "submittedBy":"rn-2","occurredAt":"%s"}
+                 "vitalSignsAcceptableBeforeAdministration":true,"vitalSignsAcceptableAtCompletion":true,
+                 "readyToLeaveAfterMinutes":95,"submittedBy":"rn-2","occurredAt":"%s"}
                 """.formatted(submitted)));
 
         assertThat(unanswered.status()).as(unanswered.toString()).isEqualTo(400);
@@ -141,6 +142,8 @@ class DosingSessionEndToEndTest extends EndToEndTest {
         assertThat(form.get("dissociation").asBoolean()).isFalse();
         assertThat(form.get("respiratoryDepression").isBoolean()).isTrue();
         assertThat(form.get("respiratoryDepression").asBoolean()).isFalse();
+        assertThat(form.get("vitalSignsAcceptableAtCompletion").asBoolean()).isTrue();
+        assertThat(form.get("readyToLeaveAfterMinutes").asInt()).isEqualTo(95);
     }
 
     @Test

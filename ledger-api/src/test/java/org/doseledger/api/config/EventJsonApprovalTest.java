@@ -207,7 +207,8 @@ class EventJsonApprovalTest {
                 new ClientDischargedEvent(
                         PRACTICE, "s-1", "c-1001", true, "partner", "rn-2", LocalDate.parse("2026-11-27"), AT),
                 new DosingSessionCancelledEvent(PRACTICE, "s-2", "c-1001", "client unwell", AT),
-                new RemsFormSubmittedEvent(PRACTICE, "s-1", "c-1001", "REMS-77881", true, true, false, "rn-2", AT),
+                new RemsFormSubmittedEvent(
+                        PRACTICE, "s-1", "c-1001", "REMS-77881", true, true, false, true, true, 95, "rn-2", AT),
                 new SigningKeyActivatedEvent(
                         "3f1c9a0b7e2d4c61",
                         "Ed25519",

@@ -49,6 +49,9 @@ class RemsFormSubmittedUpcasterTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         "rn-2",
                         Instant.parse("2026-11-20T15:30:00Z")));
     }
@@ -65,6 +68,7 @@ class RemsFormSubmittedUpcasterTest {
         assertThat(event.sedation()).isTrue();
         assertThat(event.dissociation()).isTrue();
         assertThat(event.respiratoryDepression()).isFalse();
+        assertThat(event.readyToLeaveAfterMinutes()).isEqualTo(95);
     }
 
     private static IntermediateEventRepresentation stored(String json, String revision) {

@@ -52,5 +52,6 @@ class RemsFormUpcasterRegistrationEndToEndTest extends EndToEndTest {
         assertThat(event.confirmationNumber()).isEqualTo("REMS-1");
         assertThat(event.sedation()).isNull();
         assertThat(event.respiratoryDepression()).isNull();
+        assertThat(event.readyToLeaveAfterMinutes()).isNull();
     }
 }

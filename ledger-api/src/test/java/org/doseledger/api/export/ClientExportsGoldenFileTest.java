@@ -155,6 +155,9 @@ class ClientExportsGoldenFileTest {
                         false,
                         false,
                         false,
+                        true,
+                        true,
+                        100,
                         "rn-1",
                         Instant.parse("2026-03-20T15:00:00Z")));
         timeline(
@@ -170,6 +173,9 @@ class ClientExportsGoldenFileTest {
                         false,
                         false,
                         false,
+                        true,
+                        true,
+                        100,
                         "rn-1",
                         Instant.parse("2026-03-13T15:00:00Z")));
     }
@@ -256,6 +262,9 @@ class ClientExportsGoldenFileTest {
                             true,
                             true,
                             false,
+                            true,
+                            true,
+                            95,
                             "rn-1",
                             discharge.plusSeconds(3600)));
         }

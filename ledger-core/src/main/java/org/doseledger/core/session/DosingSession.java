@@ -179,6 +179,9 @@ public class DosingSession {
                 command.sedation(),
                 command.dissociation(),
                 command.respiratoryDepression(),
+                command.vitalSignsAcceptableBeforeAdministration(),
+                command.vitalSignsAcceptableAtCompletion(),
+                command.readyToLeaveAfterMinutes(),
                 command.submittedBy(),
                 command.occurredAt()));
     }

@@ -155,16 +155,18 @@ class DosingSessionTest {
         ClientDischargedEvent discharged = new ClientDischargedEvent(
                 PRACTICE, "s-1", "c-42", true, "partner", "rn-1", LocalDate.of(2026, 11, 27), end);
         fixture.given(scheduled(Substance.ESKETAMINE), started(), discharged)
-                .when(new RecordRemsFormSubmittedCommand(SESSION, "REMS-77881", true, false, false, "rn-1", end))
+                .when(new RecordRemsFormSubmittedCommand(
+                        SESSION, "REMS-77881", true, false, false, true, true, 95, "rn-1", end))
                 .expectEvents(new RemsFormSubmittedEvent(
-                        PRACTICE, "s-1", "c-42", "REMS-77881", true, false, false, "rn-1", end));
+                        PRACTICE, "s-1", "c-42", "REMS-77881", true, false, false, true, true, 95, "rn-1", end));
         fixture.given(
                         scheduled(Substance.ESKETAMINE),
                         started(),
                         discharged,
                         new RemsFormSubmittedEvent(
-                                PRACTICE, "s-1", "c-42", "REMS-77881", true, false, false, "rn-1", end))
-                .when(new RecordRemsFormSubmittedCommand(SESSION, "REMS-77882", false, false, false, "rn-1", end))
+                                PRACTICE, "s-1", "c-42", "REMS-77881", true, false, false, true, true, 95, "rn-1", end))
+                .when(new RecordRemsFormSubmittedCommand(
+                        SESSION, "REMS-77882", false, false, false, true, true, 60, "rn-1", end))
                 .expectNoEvents()
                 .expectException(SessionStateException.class);
     }

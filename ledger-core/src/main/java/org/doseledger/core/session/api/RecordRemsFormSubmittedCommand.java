@@ -4,8 +4,10 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Record that the Spravato REMS patient-monitoring form of a session was submitted, with its answers to
- * "did the patient experience sedation / dissociation / respiratory depression?".
+ * Record that the Spravato REMS patient-monitoring form of a session was submitted, with its answers:
+ * "did the patient experience sedation / dissociation / respiratory depression?", "vital signs in an
+ * acceptable range before administration / at completion?" and the minutes after which the patient would
+ * have been ready to leave without the 2-hour minimum.
  */
 public record RecordRemsFormSubmittedCommand(
         @TargetAggregateIdentifier SessionRef session,
@@ -13,5 +15,8 @@ public record RecordRemsFormSubmittedCommand(
         boolean sedation,
         boolean dissociation,
         boolean respiratoryDepression,
+        boolean vitalSignsAcceptableBeforeAdministration,
+        boolean vitalSignsAcceptableAtCompletion,
+        int readyToLeaveAfterMinutes,
         String submittedBy,
         Instant occurredAt) {}
