@@ -1,15 +1,8 @@
 package org.doseledger.api.export;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,11 +34,6 @@ import org.doseledger.core.stock.api.DoseAdministeredEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.Movement;
 import org.doseledger.core.stock.api.StockLotRef;
-import org.doseledger.projections.export.CsvReportSink;
-import org.doseledger.projections.export.JsonReportSink;
-import org.doseledger.projections.export.ReportFooter;
-import org.doseledger.projections.export.ReportHeader;
-import org.doseledger.projections.export.ReportSink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,7 +55,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "ledger.test.isolated-context=golden-client-records")
 class ClientExportsGoldenFileTest {
 
-    static final Path GOLDEN = Path.of("src/test/resources/golden-exports");
     private static final PracticeId PRACTICE = PracticeId.of("golden-records");
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");
     private static final long BASE = 9_200_000_000L;
@@ -379,54 +366,12 @@ class ClientExportsGoldenFileTest {
                 null,
                 ZONE,
                 UP_TO);
-        ReportHeader header = new ReportHeader(
-                type.name(),
-                type.title(),
-                "Golden Records Clinic",
-                "1 Main St, Springfield, IL 62701",
-                "BG1234563",
-                "2026-03-01 to 2026-03-31 (America/Chicago)",
-                Instant.parse("2026-04-01T14:00:00Z"),
-                "golden-key (COMPLIANCE_OFFICER)",
-                ZONE,
-                List.of("All storage locations"));
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        List<ReportSink> sinks = List.of(new CsvReportSink(csv), new JsonReportSink(json));
-        for (ReportSink sink : sinks) {
-            sink.begin(header, type.columns());
-        }
-        ReportFooter footer = transactions.execute(status -> {
-            try {
-                return type.write(query, cells -> {
-                    for (ReportSink sink : sinks) {
-                        sink.row(cells);
-                    }
-                });
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        for (ReportSink sink : sinks) {
-            sink.end(footer);
-        }
-        String text = csv.toString(StandardCharsets.UTF_8);
-        long records = text.lines().count() - 1;
-        assertThat(type.count(query)).isEqualTo(records);
-        compare(file + ".csv", csv.toByteArray());
-        compare(file + ".json", json.toByteArray());
-    }
-
-    private static void compare(String name, byte[] actual) throws IOException {
-        Path golden = GOLDEN.resolve(name);
-        if (!Files.exists(golden)) {
-            Files.createDirectories(GOLDEN);
-            Files.write(golden, actual);
-            fail("No golden file " + golden + "; wrote it: review it and commit it");
-        }
-        assertThat(new String(actual, StandardCharsets.UTF_8))
-                .as(name)
-                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        GoldenExports.assertGolden(
+                transactions,
+                type,
+                query,
+                GoldenExports.header(type, "Golden Records Clinic", ZONE, List.of("All storage locations")),
+                file);
     }
 
     @Test

@@ -1,15 +1,10 @@
 package org.doseledger.api.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,11 +53,6 @@ import org.doseledger.projections.consistency.DosingConsistencyProjection;
 import org.doseledger.projections.consistency.DosingConsistencyRows;
 import org.doseledger.projections.consistency.FindDosingConsistencyQuery;
 import org.doseledger.projections.consistency.SessionDoseView;
-import org.doseledger.projections.export.CsvReportSink;
-import org.doseledger.projections.export.JsonReportSink;
-import org.doseledger.projections.export.ReportFooter;
-import org.doseledger.projections.export.ReportHeader;
-import org.doseledger.projections.export.ReportSink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -438,56 +428,13 @@ class DosingAndAuditGoldenFileTest {
     }
 
     private void assertGolden(ExportType type, String file) throws IOException {
-        ExportQuery query = query(null, UP_TO);
-        ReportHeader header = new ReportHeader(
-                type.name(),
-                type.title(),
-                "Golden Dosing Clinic",
-                "1 Main St, Springfield, IL 62701",
-                "BG1234563",
-                "2026-03-01 to 2026-03-31 (America/Chicago)",
-                Instant.parse("2026-04-01T14:00:00Z"),
-                "golden-key (COMPLIANCE_OFFICER)",
-                ZONE,
-                List.of("All storage locations"));
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        List<ReportSink> sinks = List.of(new CsvReportSink(csv), new JsonReportSink(json));
-        for (ReportSink sink : sinks) {
-            sink.begin(header, type.columns());
-        }
-        ReportFooter footer = transactions.execute(status -> {
-            try {
-                return type.write(query, cells -> {
-                    for (ReportSink sink : sinks) {
-                        sink.row(cells);
-                    }
-                });
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        for (ReportSink sink : sinks) {
-            sink.end(footer);
-        }
-        String text = csv.toString(StandardCharsets.UTF_8);
-        assertThat(text).doesNotContain("s-4").doesNotContain("golden-dosing-6");
-        long records = text.lines().count() - 1;
-        assertThat(type.count(query)).isEqualTo(records);
-        compare(file + ".csv", csv.toByteArray());
-        compare(file + ".json", json.toByteArray());
-    }
-
-    private static void compare(String name, byte[] actual) throws IOException {
-        Path golden = ClientExportsGoldenFileTest.GOLDEN.resolve(name);
-        if (!Files.exists(golden)) {
-            Files.createDirectories(golden.getParent());
-            Files.write(golden, actual);
-            fail("No golden file " + golden + "; wrote it: review it and commit it");
-        }
-        assertThat(new String(actual, StandardCharsets.UTF_8))
-                .as(name)
-                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        String csv = GoldenExports.assertGolden(
+                transactions,
+                type,
+                query(null, UP_TO),
+                GoldenExports.header(type, "Golden Dosing Clinic", ZONE, List.of("All storage locations")),
+                file);
+        assertThat(csv).doesNotContain("s-4").doesNotContain("golden-dosing-6");
     }
 
     @Test

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenCsvSpreadsheetTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/golden-exports");
-
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
@@ -39,7 +37,7 @@ class GoldenCsvSpreadsheetTest {
     void libreOfficeReadsEveryGoldenCsv(@TempDir Path out) throws Exception {
         assumeTrue(onPath("soffice"), "soffice is not on the PATH");
         List<Path> csvs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(GOLDEN)) {
+        try (Stream<Path> files = Files.list(GoldenExports.GOLDEN)) {
             files.filter(file -> file.toString().endsWith(".csv")).sorted().forEach(csvs::add);
         }
         assertThat(csvs).isNotEmpty();

@@ -2,7 +2,6 @@ package org.doseledger.api.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,7 +62,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "ledger.test.isolated-context=golden-pdmp")
 class PdmpAsapExportTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/golden-exports");
     private static final PracticeId PRACTICE = PracticeId.of("pdmp-clinic");
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");
     private static final long BASE = 9_200_000_000L;
@@ -338,10 +334,10 @@ class PdmpAsapExportTest {
         assertThat(april.asap()).doesNotContain("disp-7");
         assertThat(may.asap()).contains("REPORT*ZERO");
 
-        compare("pdmp-asap-2026-03.txt", march.asap());
-        compare("pdmp-asap-2026-04.txt", april.asap());
-        compare("pdmp-asap-2026-05.txt", may.asap());
-        compare("pdmp-asap-2026-04.csv", april.csv());
+        GoldenExports.compare("pdmp-asap-2026-03.txt", march.asap());
+        GoldenExports.compare("pdmp-asap-2026-04.txt", april.asap());
+        GoldenExports.compare("pdmp-asap-2026-05.txt", may.asap());
+        GoldenExports.compare("pdmp-asap-2026-04.csv", april.csv());
     }
 
     @Test
@@ -374,15 +370,5 @@ class PdmpAsapExportTest {
         assertThatThrownBy(() -> new PdmpProperties("TEXAS", null, null, "P", null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DEFAULT or EXAMPLE_STRICT");
-    }
-
-    private static void compare(String name, String actual) throws IOException {
-        Path golden = GOLDEN.resolve(name);
-        if (!Files.exists(golden)) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-            fail("No golden file " + golden + "; wrote it: review it and commit it");
-        }
-        assertThat(actual).as(name).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 }

@@ -1,15 +1,10 @@
 package org.doseledger.api.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,11 +27,6 @@ import org.doseledger.core.stock.api.StockCountedEvent;
 import org.doseledger.core.stock.api.StockDestroyedEvent;
 import org.doseledger.core.stock.api.StockLossReportedEvent;
 import org.doseledger.core.stock.api.StockLotRef;
-import org.doseledger.projections.export.CsvReportSink;
-import org.doseledger.projections.export.JsonReportSink;
-import org.doseledger.projections.export.ReportFooter;
-import org.doseledger.projections.export.ReportHeader;
-import org.doseledger.projections.export.ReportSink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +49,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "ledger.test.isolated-context=golden-regulator-forms")
 class RegulatorFormsGoldenFileTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/golden-exports");
     private static final PracticeId PRACTICE = PracticeId.of("golden-forms-clinic");
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");
     private static final long BASE = 9_200_000_000L;
@@ -335,53 +324,8 @@ class RegulatorFormsGoldenFileTest {
     private void assertGolden(ExportType type, ExportQuery query) throws IOException {
         List<String> notes = new ArrayList<>(List.of("All storage locations"));
         notes.addAll(type.notes(query));
-        ReportHeader header = new ReportHeader(
-                type.name(),
-                type.title(),
-                "Golden Forms Clinic",
-                "1 Main St, Springfield, IL 62701",
-                "BG1234563",
-                "2026-03-01 to 2026-03-31 (America/Chicago)",
-                Instant.parse("2026-04-01T14:00:00Z"),
-                "golden-key (COMPLIANCE_OFFICER)",
-                ZONE,
-                notes);
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        List<ReportSink> sinks = List.of(new CsvReportSink(csv), new JsonReportSink(json));
-        for (ReportSink sink : sinks) {
-            sink.begin(header, type.columns());
-        }
-        ReportFooter footer = transactions.execute(status -> {
-            try {
-                return type.write(query, cells -> {
-                    for (ReportSink sink : sinks) {
-                        sink.row(cells);
-                    }
-                });
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        for (ReportSink sink : sinks) {
-            sink.end(footer);
-        }
-        assertThat(type.count(query))
-                .isEqualTo(csv.toString(StandardCharsets.UTF_8).split("\r\n").length - 1);
-        compare(type.name() + ".csv", csv.toByteArray());
-        compare(type.name() + ".json", json.toByteArray());
-    }
-
-    private static void compare(String name, byte[] actual) throws IOException {
-        Path golden = GOLDEN.resolve(name);
-        if (!Files.exists(golden)) {
-            Files.createDirectories(GOLDEN);
-            Files.write(golden, actual);
-            fail("No golden file " + golden + "; wrote it: review it and commit it");
-        }
-        assertThat(new String(actual, StandardCharsets.UTF_8))
-                .as(name)
-                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        GoldenExports.assertGolden(
+                transactions, type, query, GoldenExports.header(type, "Golden Forms Clinic", ZONE, notes), type.name());
     }
 
     @Test
