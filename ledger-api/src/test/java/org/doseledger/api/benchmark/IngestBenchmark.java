@@ -47,8 +47,11 @@ public final class IngestBenchmark {
 
     private IngestBenchmark() {}
 
-    /** What to run: the concurrency levels and the measured writes per client thread at each. */
-    public record Settings(List<Integer> clients, int writesPerClient, int warmupPerClient) {
+    /**
+     * What to run: the concurrency levels, the measured writes per client thread at each, and the items per
+     * batch request (0: no batches).
+     */
+    public record Settings(List<Integer> clients, int writesPerClient, int warmupPerClient, int batch) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -58,7 +61,8 @@ public final class IngestBenchmark {
                             .map(Integer::valueOf)
                             .toList(),
                     Integer.getInteger("benchmark.writes", 200),
-                    Integer.getInteger("benchmark.warmup", 20));
+                    Integer.getInteger("benchmark.warmup", 20),
+                    Integer.getInteger("benchmark.batch", 10));
         }
     }
 
@@ -124,7 +128,7 @@ public final class IngestBenchmark {
                                         + "\"}"))
                         .get("apiKey")
                         .asText();
-                writers.add(new Writer(http(), base + "/api/practices/" + practice + "/clients", key));
+                writers.add(new Writer(http(), base + "/api/practices/" + practice, key));
             }
 
             PGSimpleDataSource database = new PGSimpleDataSource();
@@ -133,7 +137,10 @@ public final class IngestBenchmark {
             JdbcTemplate sql = new JdbcTemplate(database);
 
             // warm the service up on every writer, then measure the size of what a registration stores
-            rest(writers, most, settings.warmupPerClient(), 0);
+            rest(writers, most, settings.warmupPerClient(), 0, 1);
+            if (settings.batch() > 1) {
+                rest(writers, most, settings.warmupPerClient(), 0, settings.batch());
+            }
             int rowBytes = sql.queryForObject(
                     "select avg(pg_column_size(e.*))::int from domain_event_entry e"
                             + " where payload_type like '%ClientRegisteredEvent'",
@@ -147,45 +154,80 @@ public final class IngestBenchmark {
             double peak = 0;
             for (int clients : settings.clients()) {
                 runs.add(jdbc(database, payload, clients, settings.writesPerClient()));
-                Run rest = rest(writers, clients, settings.writesPerClient(), 0);
+                Run rest = rest(writers, clients, settings.writesPerClient(), 0, 1);
                 runs.add(rest);
                 peak = Math.max(peak, rest.eventsPerSecond());
+                if (settings.batch() > 1) {
+                    runs.add(rest(writers, clients, settings.writesPerClient(), 0, settings.batch()));
+                }
             }
-            runs.add(rest(writers, most, settings.writesPerClient(), peak / 2));
+            runs.add(rest(writers, most, settings.writesPerClient(), peak / 2, 1));
             return new Result(rowBytes, runs, report(rowBytes, runs));
         }
     }
 
     private record Writer(HttpClient http, String url, String key) {}
 
-    /** Client registrations over HTTP; {@code rate} events/s in all paces the writes (0: as fast as answered). */
-    private static Run rest(List<Writer> writers, int clients, int writes, double rate) throws Exception {
+    /**
+     * Client registrations over HTTP, {@code batch} to a request (1: single requests to {@code /clients});
+     * {@code rate} events/s in all paces single requests (0: as fast as answered). Latency is per request.
+     */
+    private static Run rest(List<Writer> writers, int clients, int writes, double rate, int batch) throws Exception {
         long interval = rate > 0 ? (long) (1e9 * clients / rate) : 0;
+        int requests = writes / batch;
         List<Callable<long[]>> tasks = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Writer writer = writers.get(c);
             long offset = interval * c / clients;
             tasks.add(() -> {
-                long[] nanos = new long[writes];
+                long[] nanos = new long[requests];
                 long start = System.nanoTime() + offset;
-                for (int i = 0; i < writes; i++) {
+                for (int i = 0; i < requests; i++) {
                     long scheduled = start + interval * i;
                     if (interval > 0) {
                         LockSupport.parkNanos(scheduled - System.nanoTime());
                     } else {
                         scheduled = System.nanoTime();
                     }
-                    JsonNode receipt = JSON.readTree(post(writer.http(), writer.url(), writer.key(), client()));
-                    if (receipt.get("events").size() != 1) {
-                        throw new IllegalStateException("a registration wrote " + receipt);
+                    int events = batch == 1 ? single(writer) : batch(writer, batch);
+                    if (events != batch) {
+                        throw new IllegalStateException(batch + " registrations wrote " + events + " events");
                     }
                     nanos[i] = System.nanoTime() - scheduled;
                 }
                 return nanos;
             });
         }
-        String what = rate > 0 ? String.format("REST, paced at %,.0f events/s (half of the peak)", rate) : "REST";
-        return measure(what, clients, writes, tasks);
+        String what = rate > 0
+                ? String.format("REST, paced at %,.0f events/s (half of the peak)", rate)
+                : batch == 1 ? "REST" : "REST, batches of " + batch;
+        return measure(what, clients, requests * batch, requests, tasks);
+    }
+
+    private static int single(Writer writer) throws IOException {
+        return JSON.readTree(post(writer.http(), writer.url() + "/clients", writer.key(), client()))
+                .get("events")
+                .size();
+    }
+
+    private static int batch(Writer writer, int size) throws IOException {
+        StringBuilder body = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < size; i++) {
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"method\":\"POST\",\"path\":\"/clients\",\"body\":")
+                    .append(client())
+                    .append('}');
+        }
+        int events = 0;
+        for (JsonNode item : JSON.readTree(post(
+                        writer.http(),
+                        writer.url() + "/batches",
+                        writer.key(),
+                        body.append("]}").toString()))
+                .get("items")) {
+            events += item.get("receipt").get("events").size();
+        }
+        return events;
     }
 
     /** The baseline: one row of the same size per transaction, each thread on a connection of its own. */
@@ -209,16 +251,17 @@ public final class IngestBenchmark {
                 return nanos;
             });
         }
-        return measure("**Baseline**: plain JDBC insert", clients, writes, tasks);
+        return measure("**Baseline**: plain JDBC insert", clients, writes, writes, tasks);
     }
 
-    private static Run measure(String what, int clients, int writes, List<Callable<long[]>> tasks) throws Exception {
+    private static Run measure(String what, int clients, int writes, int requests, List<Callable<long[]>> tasks)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             long start = System.nanoTime();
             List<Future<long[]>> futures = pool.invokeAll(tasks);
             double seconds = (System.nanoTime() - start) / 1e9;
-            long[] all = new long[clients * writes];
+            long[] all = new long[clients * requests];
             int at = 0;
             for (Future<long[]> future : futures) {
                 long[] nanos = future.get();
@@ -237,7 +280,8 @@ public final class IngestBenchmark {
                 "Event row of a registration: %d bytes on average (`pg_column_size` of the stored row);"
                         + " the baseline inserts a bytea of that size.%n%n",
                 rowBytes));
-        text.append("| Writer | Clients | Events | Time | Events/s | REST / JDBC | p50 ms | p99 ms | max ms |\n");
+        text.append(
+                "| Writer | Clients | Events | Time | Events/s | REST / JDBC | p50 ms | p99 ms | max ms (per request) |\n");
         text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         double baseline = 0;
         for (Run run : runs) {
