@@ -1,0 +1,350 @@
+package org.doseledger.api.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+import org.doseledger.api.DoseLedgerApplication;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Ingest over REST against plain JDBC (docs/benchmarks.md): client registrations (one event each, a new
+ * stream, no contention between requests: every client thread writes into a practice of its own) sent as
+ * single requests by 1, 8 and 32 concurrent client threads, beside the same number of threads inserting
+ * rows of the same size into a plain table of the same PostgreSQL, one row per transaction. Then, at
+ * the largest concurrency, the writes paced at half of the peak rate, to read the latency there. The
+ * load driver is our own: a fixed pool of platform threads, one {@link HttpClient} (HTTP/1.1) or one
+ * JDBC connection each, closed loop; the paced run measures from each write's scheduled start, so a
+ * late answer also counts against the writes queued behind it.
+ */
+public final class IngestBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IngestBenchmark() {}
+
+    /**
+     * What to run: the concurrency levels, the measured writes per client thread at each, and the items per
+     * batch request (0: no batches).
+     */
+    public record Settings(List<Integer> clients, int writesPerClient, int warmupPerClient, int batch) {
+
+        static Settings fromSystemProperties() {
+            return new Settings(
+                    Arrays.stream(System.getProperty("benchmark.clients", "1,8,32")
+                                    .split(","))
+                            .map(String::trim)
+                            .map(Integer::valueOf)
+                            .toList(),
+                    Integer.getInteger("benchmark.writes", 200),
+                    Integer.getInteger("benchmark.warmup", 20),
+                    Integer.getInteger("benchmark.batch", 10));
+        }
+    }
+
+    /** One measured run: who wrote, how many events, how long, and the latency of each write. */
+    public record Run(String what, int clients, long events, double seconds, Latencies latency) {
+
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    public record Result(int rowBytes, List<Run> runs, String text) {}
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark"));
+        Files.createDirectories(output);
+        Path workDir = Files.createTempDirectory(output, "ingest-db");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(workDir.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "200")
+                .start()) {
+            Result result = run(postgres.getJdbcUrl("postgres", "postgres"), settings, workDir);
+            Files.writeString(output.resolve("ingest.md"), result.text());
+            System.out.println(result.text());
+        }
+        FileSystemUtils.deleteRecursively(workDir);
+        // the service's executors are not all daemon threads; the report is written, so end here
+        System.exit(0);
+    }
+
+    public static Result run(String jdbcUrl, Settings settings, Path workDir) throws Exception {
+        Path dataDir = workDir.resolve("service");
+        int most = settings.clients().stream().mapToInt(Integer::intValue).max().orElse(1);
+        try (ConfigurableApplicationContext running = new SpringApplicationBuilder(DoseLedgerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--ledger.data-dir=" + dataDir,
+                        "--ledger.integrity.sealing=false",
+                        "--ledger.rate-limit.enabled=false",
+                        "--logging.level.root=WARN")) {
+            String base = "http://localhost:" + running.getEnvironment().getProperty("local.server.port");
+            String admin =
+                    Files.readString(dataDir.resolve("initial-admin-key")).trim();
+            List<Writer> writers = new ArrayList<>();
+            HttpClient setup = http();
+            for (int i = 0; i < most; i++) {
+                String practice =
+                        "ingest-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+                post(setup, base + "/api/practices", admin, practice(practice));
+                String key = JSON.readTree(post(
+                                setup,
+                                base + "/api/admin/api-keys",
+                                admin,
+                                "{\"role\":\"PRACTICE_WRITER\",\"label\":\"bench\",\"practiceId\":\"" + practice
+                                        + "\"}"))
+                        .get("apiKey")
+                        .asText();
+                writers.add(new Writer(http(), base + "/api/practices/" + practice, key));
+            }
+
+            PGSimpleDataSource database = new PGSimpleDataSource();
+            database.setURL(jdbcUrl);
+            database.setUser("postgres");
+            JdbcTemplate sql = new JdbcTemplate(database);
+
+            // warm the service up on every writer, then measure the size of what a registration stores
+            rest(writers, most, settings.warmupPerClient(), 0, 1);
+            if (settings.batch() > 1) {
+                rest(writers, most, settings.warmupPerClient(), 0, settings.batch());
+            }
+            int rowBytes = sql.queryForObject(
+                    "select avg(pg_column_size(e.*))::int from domain_event_entry e"
+                            + " where payload_type like '%ClientRegisteredEvent'",
+                    Integer.class);
+            sql.execute("create table ingest_baseline (id bigserial primary key, payload bytea not null)");
+            byte[] payload = new byte[rowBytes];
+            new Random(42).nextBytes(payload);
+            jdbc(database, payload, most, settings.warmupPerClient());
+
+            List<Run> runs = new ArrayList<>();
+            double peak = 0;
+            for (int clients : settings.clients()) {
+                runs.add(jdbc(database, payload, clients, settings.writesPerClient()));
+                Run rest = rest(writers, clients, settings.writesPerClient(), 0, 1);
+                runs.add(rest);
+                peak = Math.max(peak, rest.eventsPerSecond());
+                if (settings.batch() > 1) {
+                    runs.add(rest(writers, clients, settings.writesPerClient(), 0, settings.batch()));
+                }
+            }
+            runs.add(rest(writers, most, settings.writesPerClient(), peak / 2, 1));
+            return new Result(rowBytes, runs, report(rowBytes, runs));
+        }
+    }
+
+    private record Writer(HttpClient http, String url, String key) {}
+
+    /**
+     * Client registrations over HTTP, {@code batch} to a request (1: single requests to {@code /clients});
+     * {@code rate} events/s in all paces single requests (0: as fast as answered). Latency is per request.
+     */
+    private static Run rest(List<Writer> writers, int clients, int writes, double rate, int batch) throws Exception {
+        long interval = rate > 0 ? (long) (1e9 * clients / rate) : 0;
+        int requests = writes / batch;
+        List<Callable<long[]>> tasks = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Writer writer = writers.get(c);
+            long offset = interval * c / clients;
+            tasks.add(() -> {
+                long[] nanos = new long[requests];
+                long start = System.nanoTime() + offset;
+                for (int i = 0; i < requests; i++) {
+                    long scheduled = start + interval * i;
+                    if (interval > 0) {
+                        LockSupport.parkNanos(scheduled - System.nanoTime());
+                    } else {
+                        scheduled = System.nanoTime();
+                    }
+                    int events = batch == 1 ? single(writer) : batch(writer, batch);
+                    if (events != batch) {
+                        throw new IllegalStateException(batch + " registrations wrote " + events + " events");
+                    }
+                    nanos[i] = System.nanoTime() - scheduled;
+                }
+                return nanos;
+            });
+        }
+        String what = rate > 0
+                ? String.format("REST, paced at %,.0f events/s (half of the peak)", rate)
+                : batch == 1 ? "REST" : "REST, batches of " + batch;
+        return measure(what, clients, requests * batch, requests, tasks);
+    }
+
+    private static int single(Writer writer) throws IOException {
+        return JSON.readTree(post(writer.http(), writer.url() + "/clients", writer.key(), client()))
+                .get("events")
+                .size();
+    }
+
+    private static int batch(Writer writer, int size) throws IOException {
+        StringBuilder body = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < size; i++) {
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"method\":\"POST\",\"path\":\"/clients\",\"body\":")
+                    .append(client())
+                    .append('}');
+        }
+        int events = 0;
+        for (JsonNode item : JSON.readTree(post(
+                        writer.http(),
+                        writer.url() + "/batches",
+                        writer.key(),
+                        body.append("]}").toString()))
+                .get("items")) {
+            events += item.get("receipt").get("events").size();
+        }
+        return events;
+    }
+
+    /** The baseline: one row of the same size per transaction, each thread on a connection of its own. */
+    private static Run jdbc(PGSimpleDataSource database, byte[] payload, int clients, int writes) throws Exception {
+        List<Callable<long[]>> tasks = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            tasks.add(() -> {
+                long[] nanos = new long[writes];
+                try (Connection connection = database.getConnection();
+                        PreparedStatement insert =
+                                connection.prepareStatement("insert into ingest_baseline (payload) values (?)")) {
+                    for (int i = 0; i < writes; i++) {
+                        long start = System.nanoTime();
+                        insert.setBytes(1, payload);
+                        insert.executeUpdate();
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return nanos;
+            });
+        }
+        return measure("**Baseline**: plain JDBC insert", clients, writes, writes, tasks);
+    }
+
+    private static Run measure(String what, int clients, int writes, int requests, List<Callable<long[]>> tasks)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long start = System.nanoTime();
+            List<Future<long[]>> futures = pool.invokeAll(tasks);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] all = new long[clients * requests];
+            int at = 0;
+            for (Future<long[]> future : futures) {
+                long[] nanos = future.get();
+                System.arraycopy(nanos, 0, all, at, nanos.length);
+                at += nanos.length;
+            }
+            return new Run(what, clients, (long) clients * writes, seconds, Latencies.of(all));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String report(int rowBytes, List<Run> runs) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(
+                "Event row of a registration: %d bytes on average (`pg_column_size` of the stored row);"
+                        + " the baseline inserts a bytea of that size.%n%n",
+                rowBytes));
+        text.append(
+                "| Writer | Clients | Events | Time | Events/s | REST / JDBC | p50 ms | p99 ms | max ms (per request) |\n");
+        text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        double baseline = 0;
+        for (Run run : runs) {
+            boolean isBaseline = run.what().contains("Baseline");
+            if (isBaseline) {
+                baseline = run.eventsPerSecond();
+            }
+            text.append(String.format(
+                    "| %s | %d | %,d | %.2f s | %,.0f | %s | %.2f | %.2f | %.2f |%n",
+                    run.what(),
+                    run.clients(),
+                    run.events(),
+                    run.seconds(),
+                    run.eventsPerSecond(),
+                    isBaseline || run.what().contains("paced")
+                            ? ""
+                            : String.format("%.3f", run.eventsPerSecond() / baseline),
+                    run.latency().p50(),
+                    run.latency().p99(),
+                    run.latency().max()));
+        }
+        return text.toString();
+    }
+
+    private static HttpClient http() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private static String practice(String id) {
+        return """
+                {"practiceId":"%s","name":"Bench Clinic","address":{"line1":"1 Main St","city":"Springfield",
+                 "state":"IL","postalCode":"62701"},"deaNumber":"AB1234563","deaRegistrationExpiresOn":"2028-06-30",
+                 "authorizedSchedules":["III","IIIN"],"timeZone":"America/Chicago"}
+                """.formatted(id);
+    }
+
+    private static String client() {
+        return """
+                {"clientId":"c-%s","legalName":{"given":"Ada","family":"Lovelace"},"dateOfBirth":"1985-12-10",
+                 "address":{"line1":"12 Elm St","city":"Springfield","state":"IL","postalCode":"62702"},
+                 "occurredAt":"2026-11-20T15:00:00Z"}
+                """.formatted(UUID.randomUUID());
+    }
+
+    private static String post(HttpClient http, String url, String key, String body) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + key)
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
