@@ -239,7 +239,7 @@ public final class InProcessEmitter {
             if (exchange.status() != 429) {
                 return exchange;
             }
-            pause(exchange.responseHeader(HttpHeaders.RETRY_AFTER));
+            RetryAfter.pause(exchange.responseHeader(HttpHeaders.RETRY_AFTER));
         }
     }
 
@@ -260,16 +260,6 @@ public final class InProcessEmitter {
                 new PracticeFact("ISSUE_KEY", practiceId, "/api/admin/api-keys", body, null, null, null, null);
         JsonNode issued = single(issue, admin);
         return ApiCredential.of(issued.path("keyId").asText(), Role.PRACTICE_WRITER, Set.of(PracticeId.of(practiceId)));
-    }
-
-    private static void pause(String retryAfterSeconds) {
-        try {
-            Thread.sleep(
-                    Math.max(1, Long.parseLong(retryAfterSeconds == null ? "1" : retryAfterSeconds.trim())) * 1000L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the rate limit", e);
-        }
     }
 
     private String json(Object body) {

@@ -98,7 +98,7 @@ public final class RestEmitter {
         while (true) {
             HttpResponse<String> response = send(request.build());
             if (response.statusCode() == 429) {
-                pause(response.headers().firstValue("Retry-After").orElse("1"));
+                RetryAfter.pause(response.headers().firstValue("Retry-After").orElse("1"));
                 continue;
             }
             if (response.statusCode() / 100 != 2) {
@@ -120,18 +120,6 @@ public final class RestEmitter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending " + request.uri(), e);
-        }
-    }
-
-    /** The rate limit asked to wait: a client backs off for as long as the ledger said. */
-    private static void pause(String retryAfterSeconds) {
-        try {
-            Thread.sleep(Math.max(1, Long.parseLong(retryAfterSeconds.trim())) * 1000L);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("unreadable Retry-After: " + retryAfterSeconds, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the rate limit", e);
         }
     }
 
