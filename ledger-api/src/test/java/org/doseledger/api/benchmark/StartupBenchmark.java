@@ -110,14 +110,7 @@ public final class StartupBenchmark {
                     .generate()
                     .events();
             log("generated %,d events in %.1f s; waiting for the read models", written, seconds(started));
-            StreamingProcessors processors = running.getBean(StreamingProcessors.class);
-            long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
-            while (processors.names().stream().anyMatch(name -> processors.lag(name) > 0)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("read models did not catch up in " + CATCH_UP_TIMEOUT);
-                }
-                Thread.sleep(500);
-            }
+            CatchUp.await(running.getBean(StreamingProcessors.class), CATCH_UP_TIMEOUT);
         }
         Files.writeString(marker, Long.toString(events));
         log("prepared %s in %.1f s", dir, seconds(started));

@@ -147,7 +147,7 @@ public final class StreamBenchmark {
                         "--logging.level.root=WARN")) {
             // the read models first take in the long history; measure once they are idle
             long catchUp = System.nanoTime();
-            awaitCaughtUp(running.getBean(StreamingProcessors.class));
+            CatchUp.await(running.getBean(StreamingProcessors.class), CATCH_UP_TIMEOUT);
             log("read models caught up in %.1f s", (System.nanoTime() - catchUp) / 1e9);
             Writer writer = new Writer(
                     running.getBean(LedgerWriter.class),
@@ -208,16 +208,6 @@ public final class StreamBenchmark {
                         at,
                         null),
                 sink.request("bench", "rn-1", at.plusSeconds(20)));
-    }
-
-    private static void awaitCaughtUp(StreamingProcessors processors) throws InterruptedException {
-        long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
-        while (processors.names().stream().anyMatch(name -> processors.lag(name) > 0)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("read models did not catch up in " + CATCH_UP_TIMEOUT);
-            }
-            Thread.sleep(200);
-        }
     }
 
     private static String report(
