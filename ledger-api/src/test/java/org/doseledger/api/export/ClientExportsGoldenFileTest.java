@@ -84,29 +84,14 @@ class ClientExportsGoldenFileTest {
 
     @BeforeEach
     void theScenario() {
-        if (jdbc.queryForObject(
-                        "select count(*) from practice_registry where practice_id = ?", Long.class, PRACTICE.value())
-                > 0) {
+        if (GoldenExports.registered(jdbc, PRACTICE)) {
             return;
         }
         Instant registered = Instant.parse("2026-01-05T15:00:00Z");
-        jdbc.update("""
-                insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
-                                               authorized_schedules, time_zone, registered_at, recorded_at)
-                values (?, 'Golden Records Clinic',
-                        '{"line1":"1 Main St","city":"Springfield","state":"IL","postalCode":"62701"}',
-                        'BG1234563', '2028-12-31', '["III"]', 'America/Chicago', ?, ?)
-                """, PRACTICE.value(), Timestamp.from(registered), Timestamp.from(registered));
-        jdbc.update(
-                "insert into practitioner_registry values (?, 'rn-1', 'Joy Nurse, RN', '[\"NURSE\"]', null, true, ?,"
-                        + " null)",
-                PRACTICE.value(),
-                Timestamp.from(registered));
-        jdbc.update(
-                "insert into practitioner_registry values (?, 'md-1', 'Sam Prescriber, MD', '[\"PRESCRIBER\"]',"
-                        + " 'BJ6125341', true, ?, null)",
-                PRACTICE.value(),
-                Timestamp.from(registered));
+        GoldenExports.registerPractice(jdbc, PRACTICE, "Golden Records Clinic", "BG1234563", registered);
+        GoldenExports.registerPractitioner(jdbc, PRACTICE, "rn-1", "Joy Nurse, RN", "NURSE", null, registered);
+        GoldenExports.registerPractitioner(
+                jdbc, PRACTICE, "md-1", "Sam Prescriber, MD", "PRESCRIBER", "BJ6125341", registered);
         transactions.executeWithoutResult(status -> {
             client(1, "c-ada", new PersonName("Ada", "King", "Lovelace"), "12 Elm St");
             client(2, "c-alan", new PersonName("Alan", null, "Turing"), "1 Bletchley Pk");

@@ -8,14 +8,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.export.CsvReportSink;
 import org.doseledger.projections.export.JsonReportSink;
 import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.export.ReportHeader;
 import org.doseledger.projections.export.ReportSink;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -76,6 +79,53 @@ final class GoldenExports {
         compare(file + ".csv", text);
         compare(file + ".json", json.toString(StandardCharsets.UTF_8));
         return text;
+    }
+
+    /** Whether a test class's scenario is in its database already (the scenario is set up once per class). */
+    static boolean registered(JdbcTemplate jdbc, PracticeId practice) {
+        return jdbc.queryForObject(
+                        "select count(*) from practice_registry where practice_id = ?", Long.class, practice.value())
+                > 0;
+    }
+
+    /** A golden practice at 1 Main St, Springfield, IL, in America/Chicago, as the practice registry holds it. */
+    static void registerPractice(JdbcTemplate jdbc, PracticeId practice, String name, String deaNumber, Instant at) {
+        jdbc.update("""
+                insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
+                                               authorized_schedules, time_zone, registered_at, recorded_at)
+                values (?, ?, '{"line1":"1 Main St","city":"Springfield","state":"IL","postalCode":"62701"}',
+                        ?, '2028-12-31', '["III"]', 'America/Chicago', ?, ?)
+                """, practice.value(), name, deaNumber, Timestamp.from(at), Timestamp.from(at));
+    }
+
+    static void registerSafe(JdbcTemplate jdbc, PracticeId practice, String locationId, String name, Instant at) {
+        jdbc.update(
+                "insert into location_registry values (?, ?, ?, 'SAFE', false, ?)",
+                practice.value(),
+                locationId,
+                name,
+                Timestamp.from(at));
+    }
+
+    /** Ketamine HCl 50 mg/mL in 10 mL vials under {@code ndc}. */
+    static void registerKetamineVials(JdbcTemplate jdbc, PracticeId practice, String ndc, Instant at) {
+        jdbc.update("""
+                insert into product_catalogue values (?, ?, 'Ketamine HCl 50 mg/mL', 'KETAMINE', 'III',
+                    'INJECTABLE_SOLUTION', 'ketamine HCl injection 50 mg/mL, 10 mL vial', 50, 'ML', 10, ?)
+                """, practice.value(), ndc, Timestamp.from(at));
+    }
+
+    /** An active practitioner with one role and, for a prescriber, a DEA number. */
+    static void registerPractitioner(
+            JdbcTemplate jdbc, PracticeId practice, String id, String name, String role, String deaNumber, Instant at) {
+        jdbc.update(
+                "insert into practitioner_registry values (?, ?, ?, ?::jsonb, ?, true, ?, null)",
+                practice.value(),
+                id,
+                name,
+                "[\"" + role + "\"]",
+                deaNumber,
+                Timestamp.from(at));
     }
 
     static void compare(String name, String actual) throws IOException {

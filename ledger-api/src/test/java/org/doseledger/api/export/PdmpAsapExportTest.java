@@ -85,23 +85,12 @@ class PdmpAsapExportTest {
 
     @BeforeEach
     void theScenario() {
-        if (jdbc.queryForObject(
-                        "select count(*) from practice_registry where practice_id = ?", Long.class, PRACTICE.value())
-                > 0) {
+        if (GoldenExports.registered(jdbc, PRACTICE)) {
             return;
         }
         Instant registered = Instant.parse("2026-01-05T15:00:00Z");
-        jdbc.update("""
-                insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
-                                               authorized_schedules, time_zone, registered_at, recorded_at)
-                values (?, 'Prairie Ketamine Clinic',
-                        '{"line1":"1 Main St","city":"Springfield","state":"IL","postalCode":"62701"}',
-                        'BP1234563', '2028-12-31', '["III"]', 'America/Chicago', ?, ?)
-                """, PRACTICE.value(), Timestamp.from(registered), Timestamp.from(registered));
-        jdbc.update("""
-                insert into product_catalogue values (?, '42023-0113-10', 'Ketamine HCl 50 mg/mL', 'KETAMINE', 'III',
-                    'INJECTABLE_SOLUTION', 'ketamine HCl injection 50 mg/mL, 10 mL vial', 50, 'ML', 10, ?)
-                """, PRACTICE.value(), Timestamp.from(registered));
+        GoldenExports.registerPractice(jdbc, PRACTICE, "Prairie Ketamine Clinic", "BP1234563", registered);
+        GoldenExports.registerKetamineVials(jdbc, PRACTICE, "42023-0113-10", registered);
         practitioner("md-1", "Sam Q. Prescriber, MD", "BJ6125341", "036-123456", registered);
         practitioner("rn-1", "Joy Nurse, RN", null, "041-654321", registered);
         transactions.executeWithoutResult(status -> {

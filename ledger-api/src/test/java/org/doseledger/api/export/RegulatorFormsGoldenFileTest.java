@@ -78,39 +78,18 @@ class RegulatorFormsGoldenFileTest {
 
     @BeforeEach
     void theScenario() {
-        if (jdbc.queryForObject(
-                        "select count(*) from practice_registry where practice_id = ?", Long.class, PRACTICE.value())
-                > 0) {
+        if (GoldenExports.registered(jdbc, PRACTICE)) {
             return;
         }
         Instant registered = Instant.parse("2024-01-05T15:00:00Z");
-        jdbc.update("""
-                insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
-                                               authorized_schedules, time_zone, registered_at, recorded_at)
-                values (?, 'Golden Forms Clinic',
-                        '{"line1":"1 Main St","city":"Springfield","state":"IL","postalCode":"62701"}',
-                        'BG1234563', '2028-12-31', '["III"]', 'America/Chicago', ?, ?)
-                """, PRACTICE.value(), Timestamp.from(registered), Timestamp.from(registered));
-        jdbc.update(
-                "insert into location_registry values (?, 'safe-1', 'Main safe, room 2', 'SAFE', false, ?)",
-                PRACTICE.value(),
-                Timestamp.from(registered));
-        jdbc.update(
-                "insert into location_registry values (?, 'safe-2', 'Quarantine safe', 'SAFE', false, ?)",
-                PRACTICE.value(),
-                Timestamp.from(registered));
-        jdbc.update("""
-                insert into product_catalogue values (?, ?, 'Ketamine HCl 50 mg/mL', 'KETAMINE', 'III',
-                    'INJECTABLE_SOLUTION', 'ketamine HCl injection 50 mg/mL, 10 mL vial', 50, 'ML', 10, ?)
-                """, PRACTICE.value(), NDC, Timestamp.from(registered));
+        GoldenExports.registerPractice(jdbc, PRACTICE, "Golden Forms Clinic", "BG1234563", registered);
+        GoldenExports.registerSafe(jdbc, PRACTICE, "safe-1", "Main safe, room 2", registered);
+        GoldenExports.registerSafe(jdbc, PRACTICE, "safe-2", "Quarantine safe", registered);
+        GoldenExports.registerKetamineVials(jdbc, PRACTICE, NDC, registered);
         for (String[] practitioner :
                 new String[][] {{"rn-1", "Joy Nurse, RN"}, {"rn-2", "Kim Nurse, RN"}, {"md-1", "Sam Prescriber, MD"}}) {
-            jdbc.update(
-                    "insert into practitioner_registry values (?, ?, ?, '[\"NURSE\"]', null, true, ?, null)",
-                    PRACTICE.value(),
-                    practitioner[0],
-                    practitioner[1],
-                    Timestamp.from(registered));
+            GoldenExports.registerPractitioner(
+                    jdbc, PRACTICE, practitioner[0], practitioner[1], "NURSE", null, registered);
         }
         lot(CURRENT, "2027-06-30");
         lot(EXPIRED, "2026-02-28");
