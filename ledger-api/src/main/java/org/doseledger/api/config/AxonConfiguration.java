@@ -234,9 +234,17 @@ public class AxonConfiguration {
                 .configureAggregate(AccessLogReview.class)
                 .configureAggregate(LedgerIntegrity.class)
                 .configureAggregate(Export.class)
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(StockLot.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), properties.snapshotThreshold())));
+                .configureAggregate(stockLots(properties));
+    }
+
+    private static AggregateConfigurer<StockLot> stockLots(LedgerProperties properties) {
+        AggregateConfigurer<StockLot> stockLots = AggregateConfigurer.defaultConfiguration(StockLot.class)
+                .configureSnapshotTrigger(
+                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), properties.snapshotThreshold()));
+        if (properties.stockLotCacheSize() > 0) {
+            stockLots.configureCache(c -> new CommittedAggregateCache(properties.stockLotCacheSize()));
+        }
+        return stockLots;
     }
 
     /**

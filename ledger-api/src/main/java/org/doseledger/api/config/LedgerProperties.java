@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param overdueSweepInterval how often the ledger looks for draws past that limit
  * @param snapshotThreshold events after which a stock lot's state is snapshotted, so that loading it
  *     does not replay its whole history
+ * @param stockLotCacheSize stock lots kept in memory between commands (the least recently used leave
+ *     first), so that a long-lived lot is not read back from its snapshot for every command; 0 turns
+ *     the cache off
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(
@@ -27,7 +30,15 @@ public record LedgerProperties(
         @DefaultValue EmbeddedPostgres embeddedPostgres,
         @DefaultValue("60m") Duration openDrawLimit,
         @DefaultValue("60s") Duration overdueSweepInterval,
-        @DefaultValue("100") int snapshotThreshold) {
+        @DefaultValue("100") int snapshotThreshold,
+        @DefaultValue("500") int stockLotCacheSize) {
+
+    public LedgerProperties {
+        if (stockLotCacheSize < 0) {
+            throw new IllegalArgumentException(
+                    "ledger.stock-lot-cache-size must be 0 (off) or more, not " + stockLotCacheSize);
+        }
+    }
 
     /**
      * @param dataDirectory PostgreSQL data directory; defaults to {@code <dataDir>/postgres}

@@ -111,6 +111,33 @@ class BatchEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aLotChangedByARolledBackBatchIsLoadedAsTheLedgerHasIt() {
+        // stock lots stay in memory between commands: a draw that a failing batch rolled back must not
+        // stay in the lot that the next command sees
+        assertThat(stock.receive("safe-1", "LOT-RB", 2, "2030-01-31").status()).isEqualTo(201);
+        assertThat(stock.draw("safe-1", "LOT-RB", "1", "rn-1").status()).isEqualTo(201);
+
+        Http.Response response = batch(
+                unique("batch"),
+                item(stock.lotPath("safe-1", "LOT-RB") + "/draws", draw(stock.client, "5")),
+                item("/clients", Bodies.client(stock.client, StockFixture.now())));
+        assertProblem(response, 409, "BATCH_ITEM_FAILED");
+
+        Http.Response next = stock.draw("safe-1", "LOT-RB", "2", "rn-1");
+        assertThat(next.status()).as(next.toString()).isEqualTo(201);
+        long position = next.json().get("ledgerPosition").asLong();
+        assertThat(stock.lot("safe-1", "LOT-RB", position).get("onHand").decimalValue())
+                .isEqualByComparingTo("17");
+        List<Long> sequence = jdbc.queryForList(
+                "select sequence_number from domain_event_entry where aggregate_identifier = ("
+                        + "select aggregate_identifier from domain_event_entry where global_index = ?)"
+                        + " order by sequence_number",
+                Long.class,
+                position);
+        assertThat(sequence).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
     void theSameKeyAndBatchReplaysTheAnswerAndAnotherBatchIsRefused() {
         String key = unique("batch");
         String[] items = {

@@ -411,7 +411,7 @@ public final class IntegrityBenchmark {
 
     private static LedgerProperties ledgerProperties(Path workDir) {
         return new LedgerProperties(
-                workDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100);
+                workDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100, 500);
     }
 
     private static long time(Runnable action) {

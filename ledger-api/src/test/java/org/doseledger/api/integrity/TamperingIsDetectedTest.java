@@ -52,7 +52,7 @@ class TamperingIsDetectedTest {
         jdbc = new JdbcTemplate(database);
         dataDir = Files.createTempDirectory("ledger-integrity");
         ledger = new LedgerProperties(
-                dataDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100);
+                dataDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100, 500);
         IntegrityProperties integrity =
                 new IntegrityProperties(null, null, null, true, Duration.ofMinutes(1), Duration.ZERO);
         keys = new SigningKeys(integrity, ledger);
