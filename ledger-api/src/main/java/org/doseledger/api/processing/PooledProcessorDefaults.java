@@ -9,7 +9,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Gives every pooled processor declared under {@code axon.eventhandling.processors} the ledger's
- * segment count and batch size unless it sets its own. Applied to Axon's bound properties before Axon
+ * segment count and batch size unless it sets its own, and a dead-lettering one the dead-letter queue's
+ * cache of sequences known not to be in the queue. Applied to Axon's bound properties before Axon
  * builds the processors from them, so a processor added later needs only {@code mode=pooled}.
  */
 class PooledProcessorDefaults implements BeanPostProcessor {
@@ -37,6 +38,12 @@ class PooledProcessorDefaults implements BeanPostProcessor {
                 if (!binder.bind(ProcessorProperties.of(name, "batch-size"), Integer.class)
                         .isBound()) {
                     settings.setBatchSize(defaults.batchSize());
+                }
+                // without the cache, every event costs a query asking whether its sequence is dead-lettered
+                if (settings.getDlq().isEnabled()
+                        && !binder.bind(ProcessorProperties.of(name, "dlq.cache.enabled"), Boolean.class)
+                                .isBound()) {
+                    settings.getDlq().getCache().setEnabled(true);
                 }
             });
         }
