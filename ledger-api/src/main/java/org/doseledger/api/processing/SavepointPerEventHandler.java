@@ -10,6 +10,7 @@ import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.doseledger.projections.support.BatchedInserts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -32,7 +33,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * retries the batch after its back-off with a savepoint around each handler, so that the failing event
  * is dead-lettered on its own and the others are kept. Once such a batch has committed, the segment runs
  * without savepoints again. Handlers called outside a segment's batch (a retry of dead letters) always
- * run behind a savepoint.
+ * run behind a savepoint. A batch without savepoints also lets insert-only read models hold their inserts
+ * back and send them as one JDBC batch before the commit ({@link BatchedInserts}); whatever rolls such a
+ * batch back, the retry runs behind savepoints and inserts at once.
  */
 class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
@@ -68,6 +71,11 @@ class SavepointPerEventHandler implements HandlerEnhancerDefinition {
                 if (carefulSegments.contains(key)) {
                     batch.afterCommit(u -> carefulSegments.remove(key));
                     return behindSavepoint(() -> super.handle(message, target));
+                }
+                if (batch.resources().putIfAbsent(BatchedInserts.ALLOWED, Boolean.TRUE) == null) {
+                    // whatever rolls this batch back (a handler, the held-back inserts, the token), the
+                    // retry runs behind savepoints
+                    batch.onRollback(u -> carefulSegments.add(key));
                 }
                 try {
                     return super.handle(message, target);

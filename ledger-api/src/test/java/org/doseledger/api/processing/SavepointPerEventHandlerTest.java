@@ -15,6 +15,7 @@ import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.MultiHandlerDefinition;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.doseledger.projections.support.BatchedInserts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.mock.env.MockEnvironment;
@@ -78,6 +79,34 @@ class SavepointPerEventHandlerTest {
         other.commit();
 
         assertThat(savepoints.log).isEmpty();
+    }
+
+    @Test
+    void onlyABatchWithoutSavepointsMayHoldInsertsBack() throws Exception {
+        UnitOfWork<?> fast = batchOfSegment(0);
+        handle(fast, "fine");
+        assertThat(fast.resources()).containsEntry(BatchedInserts.ALLOWED, Boolean.TRUE);
+        assertThatThrownBy(() -> handle(fast, "fail")).hasMessage("fail");
+        assertThatThrownBy(fast::commit).isInstanceOf(RuntimeException.class);
+
+        UnitOfWork<?> retry = batchOfSegment(0);
+        handle(retry, "fine");
+        assertThat(retry.resources()).doesNotContainKey(BatchedInserts.ALLOWED);
+        retry.commit();
+    }
+
+    @Test
+    void aBatchRolledBackForAnyReasonIsRetriedBehindSavepoints() throws Exception {
+        // e.g. the held-back inserts failing just before the commit
+        UnitOfWork<?> fast = batchOfSegment(0);
+        handle(fast, "fine");
+        fast.rollback();
+
+        UnitOfWork<?> retry = batchOfSegment(0);
+        handle(retry, "fine");
+        retry.commit();
+
+        assertThat(savepoints.log).containsExactly("savepoint", "release");
     }
 
     @Test

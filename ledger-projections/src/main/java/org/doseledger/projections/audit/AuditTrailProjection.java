@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.shared.LedgerEvent;
 import org.doseledger.core.shared.LedgerMetadata;
+import org.doseledger.projections.support.BatchedInserts;
 import org.doseledger.projections.support.EventMessages;
 import org.doseledger.projections.support.EventRecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +59,8 @@ public class AuditTrailProjection {
         Instant occurredAt = event instanceof LedgerEvent ledgerEvent && ledgerEvent.occurredAt() != null
                 ? ledgerEvent.occurredAt()
                 : message.getTimestamp();
-        jdbc.update(
+        BatchedInserts.insert(
+                jdbc,
                 """
                 insert into audit_trail (ledger_position, event_id, event_type, aggregate_type, aggregate_id,
                                          sequence_number, practice_id, client_id, location_id, substance,

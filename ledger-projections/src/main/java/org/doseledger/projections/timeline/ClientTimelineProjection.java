@@ -19,6 +19,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.projections.support.BatchedInserts;
 import org.doseledger.projections.support.EventMessages;
 import org.doseledger.projections.support.EventRecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +44,8 @@ public class ClientTimelineProjection {
     @EventHandler
     void on(ClientEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
         long position = EventMessages.position(token);
-        jdbc.update(
+        BatchedInserts.insert(
+                jdbc,
                 """
                 insert into client_timeline (ledger_position, event_id, practice_id, client_id, event_type,
                                              occurred_at, recorded_at, credential_id, practitioner_id, request_id,
@@ -71,7 +73,8 @@ public class ClientTimelineProjection {
     @EventHandler
     void on(EntryCorrectedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
         long position = EventMessages.position(token);
-        jdbc.update(
+        BatchedInserts.insert(
+                jdbc,
                 """
                 insert into client_timeline (ledger_position, event_id, practice_id, client_id, event_type,
                                              occurred_at, recorded_at, credential_id, practitioner_id, request_id,

@@ -1,0 +1,70 @@
+package org.doseledger.projections.support;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Inserts of an insert-only read model, sent to PostgreSQL as one JDBC batch per statement when the
+ * batch of events commits instead of one round trip per event: the audit trail and the client timeline
+ * add a row for almost every event, and during a replay those round trips were most of their time.
+ *
+ * <p>Inserts are held back only where the processor has said that it can afford it, by putting
+ * {@link #ALLOWED} into the batch's unit of work: a segment's batch running without savepoints, which
+ * is rolled back and retried with a savepoint per event (and no held-back inserts) if anything fails,
+ * the flush included. Everywhere else (a retry of dead letters, a test calling a handler) an insert is
+ * executed at once. Held-back inserts keep their order, so an insert that selects from rows inserted
+ * earlier in the same batch still finds them; a read model that queries its own rows while handling must
+ * not use this.
+ */
+public final class BatchedInserts {
+
+    /** Unit-of-work resource set by the processor when a batch may hold inserts back until it commits. */
+    public static final String ALLOWED = BatchedInserts.class.getName() + ".allowed";
+
+    private static final String PENDING = BatchedInserts.class.getName() + ".pending";
+
+    private BatchedInserts() {}
+
+    /** Inserts now, or with the batch's other held-back inserts just before the batch commits. */
+    public static void insert(JdbcTemplate jdbc, String sql, Object... args) {
+        UnitOfWork<?> batch = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
+        if (batch == null || !Boolean.TRUE.equals(batch.resources().get(ALLOWED))) {
+            jdbc.update(sql, args);
+            return;
+        }
+        Map<JdbcTemplate, List<Insert>> pending = batch.getOrComputeResource(PENDING, key -> {
+            Map<JdbcTemplate, List<Insert>> byTemplate = new IdentityHashMap<>();
+            batch.onPrepareCommit(u -> byTemplate.forEach(BatchedInserts::flush));
+            return byTemplate;
+        });
+        pending.computeIfAbsent(jdbc, template -> new ArrayList<>()).add(new Insert(sql, args));
+    }
+
+    /** Runs the inserts in order, each run of the same statement as one JDBC batch. */
+    private static void flush(JdbcTemplate jdbc, List<Insert> inserts) {
+        int start = 0;
+        while (start < inserts.size()) {
+            String sql = inserts.get(start).sql();
+            int end = start;
+            List<Object[]> rows = new ArrayList<>();
+            while (end < inserts.size() && inserts.get(end).sql().equals(sql)) {
+                rows.add(inserts.get(end).args());
+                end++;
+            }
+            if (rows.size() == 1) {
+                jdbc.update(sql, rows.get(0));
+            } else {
+                jdbc.batchUpdate(sql, rows);
+            }
+            start = end;
+        }
+        inserts.clear();
+    }
+
+    private record Insert(String sql, Object[] args) {}
+}
