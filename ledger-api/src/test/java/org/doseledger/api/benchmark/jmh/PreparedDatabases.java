@@ -10,6 +10,7 @@ import org.doseledger.api.support.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The databases the JMH benchmarks measure, each prepared once per PostgreSQL server and then used by
@@ -62,7 +63,10 @@ final class PreparedDatabases {
         String given = System.getProperty(WORK);
         try {
             if (given == null && temporaryWork == null) {
-                temporaryWork = Files.createTempDirectory("jmh-work");
+                Path created = Files.createTempDirectory("jmh-work");
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(created.toFile())));
+                temporaryWork = created;
             }
             return Files.createDirectories((given != null ? Path.of(given) : temporaryWork).resolve(name));
         } catch (IOException e) {
