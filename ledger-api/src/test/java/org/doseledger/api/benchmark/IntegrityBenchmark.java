@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.doseledger.api.DoseLedgerApplication;
 import org.doseledger.api.config.LedgerProperties;
@@ -374,7 +375,12 @@ public final class IntegrityBenchmark {
     }
 
     /** Every event row, all the columns verification reads, through one cursor: what verification must read. */
-    private static long readPlain(JdbcTemplate jdbc) {
+    static long readPlain(JdbcTemplate jdbc) {
+        return readPlain(jdbc, event -> {});
+    }
+
+    /** {@link #readPlain(JdbcTemplate)}, handing each row to {@code each}. */
+    static long readPlain(JdbcTemplate jdbc, Consumer<StoredEvent> each) {
         return jdbc.execute((ConnectionCallback<Long>) connection -> {
             connection.setAutoCommit(false);
             try (PreparedStatement select = connection.prepareStatement(
@@ -385,7 +391,7 @@ public final class IntegrityBenchmark {
                 long count = 0;
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        new StoredEvent(
+                        each.accept(new StoredEvent(
                                 rows.getLong(1),
                                 rows.getString(2),
                                 rows.getString(3),
@@ -397,7 +403,7 @@ public final class IntegrityBenchmark {
                                 rows.getBytes(9),
                                 rows.getBytes(10),
                                 rows.getBytes(11),
-                                rows.getBytes(12));
+                                rows.getBytes(12)));
                         count++;
                     }
                 }
@@ -409,7 +415,7 @@ public final class IntegrityBenchmark {
         });
     }
 
-    private static LedgerProperties ledgerProperties(Path workDir) {
+    static LedgerProperties ledgerProperties(Path workDir) {
         return new LedgerProperties(
                 workDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100, 500);
     }
