@@ -1,7 +1,7 @@
 package org.doseledger.api.benchmark;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.app.Gatling$;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.LockSupport;
 import org.doseledger.api.DoseLedgerApplication;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,13 +32,13 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Ingest over REST against plain JDBC (docs/benchmarks.md): client registrations (one event each, a new
- * stream, no contention between requests: every client thread writes into a practice of its own) sent as
- * single requests by 1, 8 and 32 concurrent client threads, beside the same number of threads inserting
- * rows of the same size into a plain table of the same PostgreSQL, one row per transaction. Then, at
- * the largest concurrency, the writes paced at half of the peak rate, to read the latency there. The
- * load driver is our own: a fixed pool of platform threads, one {@link HttpClient} (HTTP/1.1) or one
- * JDBC connection each, closed loop; the paced run measures from each write's scheduled start, so a
- * late answer also counts against the writes queued behind it.
+ * stream, no contention between requests: every client writes into a practice of its own) sent as single
+ * requests and in batches by 1, 8 and 32 concurrent clients, beside the same number of threads inserting
+ * rows of the same size into a plain table of the same PostgreSQL, one row per transaction. Then, at the
+ * largest concurrency, single requests at a constant rate of half of the peak, to read the latency there.
+ * The HTTP load driver is Gatling ({@link IngestSimulation}), run in this JVM once per measured run: closed
+ * loops of N virtual users for the peak runs, an open constant-rate injection for the paced one, so a late
+ * answer does not delay the requests after it. The JDBC baseline keeps its own pool of platform threads.
  */
 public final class IngestBenchmark {
 
@@ -89,7 +88,9 @@ public final class IngestBenchmark {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200")
                 .start()) {
-            Result result = run(postgres.getJdbcUrl("postgres", "postgres"), settings, workDir);
+            Path gatling = output.resolve("gatling");
+            FileSystemUtils.deleteRecursively(gatling);
+            Result result = run(postgres.getJdbcUrl("postgres", "postgres"), settings, workDir, gatling);
             Files.writeString(output.resolve("ingest.md"), result.text());
             System.out.println(result.text());
         }
@@ -98,7 +99,8 @@ public final class IngestBenchmark {
         System.exit(0);
     }
 
-    public static Result run(String jdbcUrl, Settings settings, Path workDir) throws Exception {
+    /** Runs it all; Gatling writes a report for each of its runs into a directory of its own under {@code reports}. */
+    public static Result run(String jdbcUrl, Settings settings, Path workDir, Path reports) throws Exception {
         Path dataDir = workDir.resolve("service");
         int most = settings.clients().stream().mapToInt(Integer::intValue).max().orElse(1);
         try (ConfigurableApplicationContext running = new SpringApplicationBuilder(DoseLedgerApplication.class)
@@ -111,11 +113,12 @@ public final class IngestBenchmark {
                         "--ledger.integrity.sealing=false",
                         "--ledger.rate-limit.enabled=false",
                         "--logging.level.root=WARN")) {
-            String base = "http://localhost:" + running.getEnvironment().getProperty("local.server.port");
+            String base = "http://127.0.0.1:" + running.getEnvironment().getProperty("local.server.port");
             String admin =
                     Files.readString(dataDir.resolve("initial-admin-key")).trim();
-            List<Writer> writers = new ArrayList<>();
-            HttpClient setup = http();
+            List<IngestSimulation.Writer> writers = new ArrayList<>();
+            HttpClient setup =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (int i = 0; i < most; i++) {
                 String practice =
                         "ingest-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -128,18 +131,19 @@ public final class IngestBenchmark {
                                         + "\"}"))
                         .get("apiKey")
                         .asText();
-                writers.add(new Writer(http(), base + "/api/practices/" + practice, key));
+                writers.add(new IngestSimulation.Writer(practice, key));
             }
+            GatlingDriver rest = new GatlingDriver(base, writers, reports);
 
             PGSimpleDataSource database = new PGSimpleDataSource();
             database.setURL(jdbcUrl);
             database.setUser("postgres");
             JdbcTemplate sql = new JdbcTemplate(database);
 
-            // warm the service up on every writer, then measure the size of what a registration stores
-            rest(writers, most, settings.warmupPerClient(), 0, 1);
+            // warm the service (and Gatling) up on every writer, then measure the size of what a registration stores
+            rest.run("warm-up", most, settings.warmupPerClient(), 1, 0);
             if (settings.batch() > 1) {
-                rest(writers, most, settings.warmupPerClient(), 0, settings.batch());
+                rest.run("warm-up, batches", most, settings.warmupPerClient(), settings.batch(), 0);
             }
             int rowBytes = sql.queryForObject(
                     "select avg(pg_column_size(e.*))::int from domain_event_entry e"
@@ -154,80 +158,75 @@ public final class IngestBenchmark {
             double peak = 0;
             for (int clients : settings.clients()) {
                 runs.add(jdbc(database, payload, clients, settings.writesPerClient()));
-                Run rest = rest(writers, clients, settings.writesPerClient(), 0, 1);
-                runs.add(rest);
-                peak = Math.max(peak, rest.eventsPerSecond());
+                Run single = rest.run("REST", clients, settings.writesPerClient(), 1, 0);
+                runs.add(single);
+                peak = Math.max(peak, single.eventsPerSecond());
                 if (settings.batch() > 1) {
-                    runs.add(rest(writers, clients, settings.writesPerClient(), 0, settings.batch()));
+                    runs.add(rest.run(
+                            "REST, batches of " + settings.batch(),
+                            clients,
+                            settings.writesPerClient(),
+                            settings.batch(),
+                            0));
                 }
             }
-            runs.add(rest(writers, most, settings.writesPerClient(), peak / 2, 1));
+            double half = IngestSimulation.Plan.pace(most * settings.writesPerClient(), peak / 2);
+            runs.add(rest.run(
+                    String.format("REST, paced at %,.0f events/s (half of the peak)", half),
+                    most,
+                    settings.writesPerClient(),
+                    1,
+                    half));
             return new Result(rowBytes, runs, report(rowBytes, runs));
         }
     }
 
-    private record Writer(HttpClient http, String url, String key) {}
-
     /**
-     * Client registrations over HTTP, {@code batch} to a request (1: single requests to {@code /clients});
-     * {@code rate} events/s in all paces single requests (0: as fast as answered). Latency is per request.
+     * Runs {@link IngestSimulation} in this JVM through Gatling's command-line entry point, one results directory
+     * per run (its simulation.log and HTML report), and reads the run's statistics back from that log. A failed
+     * request (status other than 201, or an answer without its events) fails the benchmark; it is never averaged
+     * in, and neither is a run that sent fewer requests than planned.
      */
-    private static Run rest(List<Writer> writers, int clients, int writes, double rate, int batch) throws Exception {
-        long interval = rate > 0 ? (long) (1e9 * clients / rate) : 0;
-        int requests = writes / batch;
-        List<Callable<long[]>> tasks = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Writer writer = writers.get(c);
-            long offset = interval * c / clients;
-            tasks.add(() -> {
-                long[] nanos = new long[requests];
-                long start = System.nanoTime() + offset;
-                for (int i = 0; i < requests; i++) {
-                    long scheduled = start + interval * i;
-                    if (interval > 0) {
-                        LockSupport.parkNanos(scheduled - System.nanoTime());
-                    } else {
-                        scheduled = System.nanoTime();
-                    }
-                    int events = batch == 1 ? single(writer) : batch(writer, batch);
-                    if (events != batch) {
-                        throw new IllegalStateException(batch + " registrations wrote " + events + " events");
-                    }
-                    nanos[i] = System.nanoTime() - scheduled;
-                }
-                return nanos;
+    static final class GatlingDriver {
+
+        private final String baseUrl;
+        private final List<IngestSimulation.Writer> writers;
+        private final Path reports;
+        private int runs;
+
+        GatlingDriver(String baseUrl, List<IngestSimulation.Writer> writers, Path reports) {
+            this.baseUrl = baseUrl;
+            this.writers = writers;
+            this.reports = reports;
+        }
+
+        /**
+         * {@code writes} registrations from each of {@code clients} writers, {@code batch} to a request (1: single
+         * requests to {@code /clients}); {@code rate} events/s in all for an open run of single requests (0: a
+         * closed run, as fast as answered). Latency is per request.
+         */
+        Run run(String what, int clients, int writes, int batch, double rate) throws IOException {
+            IngestSimulation.Plan plan =
+                    new IngestSimulation.Plan(baseUrl, writers.subList(0, clients), writes / batch, batch, rate);
+            Path results = Files.createDirectories(reports.resolve(String.format(
+                    "%02d-%s-%d", ++runs, what.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", ""), clients)));
+            IngestSimulation.plan(plan);
+            int status = Gatling$.MODULE$.fromArgs(new String[] {
+                "--simulation",
+                IngestSimulation.class.getName(),
+                "--results-folder",
+                results.toAbsolutePath().toString(),
+                "--run-description",
+                what + ", " + clients + " clients"
             });
+            GatlingStats stats = GatlingStats.read(results);
+            if (status != 0 || stats.ko() > 0 || stats.ok() != plan.requests()) {
+                throw new IllegalStateException(String.format(
+                        "Gatling run \"%s\" at %d clients: status %d, %d of %d requests OK, %d KO %s; report in %s",
+                        what, clients, status, stats.ok(), plan.requests(), stats.ko(), stats.errors(), results));
+            }
+            return new Run(what, clients, stats.ok() * batch, IngestSimulation.seconds(), stats.latency());
         }
-        String what = rate > 0
-                ? String.format("REST, paced at %,.0f events/s (half of the peak)", rate)
-                : batch == 1 ? "REST" : "REST, batches of " + batch;
-        return measure(what, clients, requests * batch, requests, tasks);
-    }
-
-    private static int single(Writer writer) throws IOException {
-        return JSON.readTree(post(writer.http(), writer.url() + "/clients", writer.key(), client()))
-                .get("events")
-                .size();
-    }
-
-    private static int batch(Writer writer, int size) throws IOException {
-        StringBuilder body = new StringBuilder("{\"items\":[");
-        for (int i = 0; i < size; i++) {
-            body.append(i == 0 ? "" : ",")
-                    .append("{\"method\":\"POST\",\"path\":\"/clients\",\"body\":")
-                    .append(client())
-                    .append('}');
-        }
-        int events = 0;
-        for (JsonNode item : JSON.readTree(post(
-                        writer.http(),
-                        writer.url() + "/batches",
-                        writer.key(),
-                        body.append("]}").toString()))
-                .get("items")) {
-            events += item.get("receipt").get("events").size();
-        }
-        return events;
     }
 
     /** The baseline: one row of the same size per transaction, each thread on a connection of its own. */
@@ -278,7 +277,8 @@ public final class IngestBenchmark {
         StringBuilder text = new StringBuilder();
         text.append(String.format(
                 "Event row of a registration: %d bytes on average (`pg_column_size` of the stored row);"
-                        + " the baseline inserts a bytea of that size.%n%n",
+                        + " the baseline inserts a bytea of that size. REST latencies are Gatling's, in whole"
+                        + " milliseconds; the baseline's are measured to the nanosecond.%n%n",
                 rowBytes));
         text.append(
                 "| Writer | Clients | Events | Time | Events/s | REST / JDBC | p50 ms | p99 ms | max ms (per request) |\n");
@@ -289,8 +289,9 @@ public final class IngestBenchmark {
             if (isBaseline) {
                 baseline = run.eventsPerSecond();
             }
+            String ms = isBaseline ? "%.2f" : "%.0f";
             text.append(String.format(
-                    "| %s | %d | %,d | %.2f s | %,.0f | %s | %.2f | %.2f | %.2f |%n",
+                    "| %s | %d | %,d | %.2f s | %,.0f | %s | " + ms + " | " + ms + " | " + ms + " |%n",
                     run.what(),
                     run.clients(),
                     run.events(),
@@ -306,10 +307,6 @@ public final class IngestBenchmark {
         return text.toString();
     }
 
-    private static HttpClient http() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    }
-
     private static String practice(String id) {
         return """
                 {"practiceId":"%s","name":"Bench Clinic","address":{"line1":"1 Main St","city":"Springfield",
@@ -318,7 +315,7 @@ public final class IngestBenchmark {
                 """.formatted(id);
     }
 
-    private static String client() {
+    static String client() {
         return """
                 {"clientId":"c-%s","legalName":{"given":"Ada","family":"Lovelace"},"dateOfBirth":"1985-12-10",
                  "address":{"line1":"12 Elm St","city":"Springfield","state":"IL","postalCode":"62702"},
