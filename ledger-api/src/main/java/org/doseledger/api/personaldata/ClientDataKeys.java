@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -18,12 +20,14 @@ import org.doseledger.core.shared.ClientRef;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each client's data key, kept wrapped by the master key in {@code client_data_key}; sealing and opening
- * the client's personal data with it. Keys are unwrapped on each use and never cached: a shredded key is
- * gone at once on every node.
+ * the client's personal data with it. Keys are never cached beyond one transaction: a shredded key is
+ * gone at once on every node. Within a write's transaction, which holds the key's row lock until it ends
+ * (so no shredding can happen meanwhile), the key is read once, not once per sealed field.
  */
 @Component
 public class ClientDataKeys {
@@ -60,7 +64,8 @@ public class ClientDataKeys {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("personal data is sealed inside the write's transaction");
         }
-        DataKey key = lockedKey(client).orElseGet(() -> create(client));
+        DataKey key = lockedInThisTransaction()
+                .computeIfAbsent(client, c -> lockedKey(c).orElseGet(() -> create(c)));
         if (key.shredded()) {
             throw new ClientDataShreddedException(client.clientId());
         }
@@ -93,6 +98,9 @@ public class ClientDataKeys {
      * so a later seal is refused instead of silently creating a new key. Returns the shredded key's id.
      */
     public Optional<String> shred(ClientRef client) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            lockedInThisTransaction().remove(client);
+        }
         Optional<DataKey> key = lockedKey(client);
         if (key.isEmpty() || key.get().shredded()) {
             return key.map(DataKey::keyId);
@@ -103,6 +111,37 @@ public class ClientDataKeys {
                 client.practiceId().value(),
                 client.clientId());
         return key.map(DataKey::keyId);
+    }
+
+    /**
+     * The keys this transaction has locked, bound to it like its connection: hidden while a transaction
+     * of its own runs inside it, and gone when it ends.
+     */
+    private Map<ClientRef, DataKey> lockedInThisTransaction() {
+        @SuppressWarnings("unchecked")
+        Map<ClientRef, DataKey> keys = (Map<ClientRef, DataKey>) TransactionSynchronizationManager.getResource(this);
+        if (keys != null) {
+            return keys;
+        }
+        Map<ClientRef, DataKey> locked = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, locked);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResource(ClientDataKeys.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(ClientDataKeys.this, locked);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(ClientDataKeys.this);
+            }
+        });
+        return locked;
     }
 
     Optional<DataKey> lockedKey(ClientRef client) {
