@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.doseledger.api.integrity.BenchmarkAccess;
@@ -21,6 +22,7 @@ import org.doseledger.core.shared.Strength;
 import org.doseledger.core.shared.Substance;
 import org.doseledger.core.stock.api.CountKind;
 import org.doseledger.core.stock.api.CountTiming;
+import org.doseledger.core.stock.api.RecordCountCommand;
 import org.doseledger.core.stock.api.StockCountedEvent;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.StockReceivedEvent;
@@ -103,6 +105,21 @@ public final class BenchmarkFixtures {
             receive(sink, ids, lot);
         }
         sink.flush();
+    }
+
+    /** A witnessed routine count of 50 mL, which matches the balance of every lot {@link #writeLots} writes. */
+    public static RecordCountCommand matchingCount(StockLotRef lot, Instant now) {
+        return new RecordCountCommand(
+                lot,
+                UUID.randomUUID().toString(),
+                CountKind.ROUTINE,
+                CountTiming.CLOSE_OF_BUSINESS,
+                FIFTY_ML,
+                true,
+                "rn-1",
+                "rn-2",
+                now,
+                null);
     }
 
     /** Waits until every streaming read model of the running service has caught up. */

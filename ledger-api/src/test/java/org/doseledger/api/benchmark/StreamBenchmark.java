@@ -2,12 +2,10 @@ package org.doseledger.api.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,19 +17,10 @@ import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.apikey.api.Role;
-import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.StockUnit;
-import org.doseledger.core.shared.Strength;
-import org.doseledger.core.shared.Substance;
-import org.doseledger.core.stock.api.CountKind;
-import org.doseledger.core.stock.api.CountTiming;
-import org.doseledger.core.stock.api.RecordCountCommand;
-import org.doseledger.core.stock.api.StockCountedEvent;
 import org.doseledger.core.stock.api.StockLotRef;
-import org.doseledger.core.stock.api.StockReceivedEvent;
-import org.doseledger.core.stock.api.Supplier;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -102,35 +91,11 @@ public final class StreamBenchmark {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        // one practice's first day: the practice, its products, locations and practitioners
-        new LedgerGenerator(new LedgerGenerator.Shape(1, 1, 1, 42), database).generate();
-        StockLotRef longLot = lot("LONG-1");
-        StockLotRef freshLot = lot("FRESH-1");
-        EventSink sink = new EventSink(database, new SeededIds(7));
+        StockLotRef longLot = BenchmarkFixtures.lot("LONG-1");
+        StockLotRef freshLot = BenchmarkFixtures.lot("FRESH-1");
         long started = System.nanoTime();
-        receive(sink, longLot);
-        for (long i = 0; i < prior - 1; i++) {
-            Instant at = Instant.parse("2025-01-01T17:00:00Z").plusSeconds(60 * i);
-            sink.append(
-                    "StockLot",
-                    longLot.aggregateId(),
-                    new StockCountedEvent(
-                            longLot,
-                            UUID.randomUUID().toString(),
-                            CountKind.ROUTINE,
-                            CountTiming.CLOSE_OF_BUSINESS,
-                            FIFTY_ML,
-                            FIFTY_ML,
-                            Quantity.zero(StockUnit.ML),
-                            true,
-                            "rn-1",
-                            "rn-2",
-                            at,
-                            null),
-                    sink.request("bench", "rn-1", at.plusSeconds(5)));
-        }
-        receive(sink, freshLot);
-        sink.flush();
+        // one practice's first day (the practice, its products, locations and practitioners), then the lots
+        BenchmarkFixtures.writeLots(database, prior, longLot, List.of(freshLot));
         double writeSeconds = (System.nanoTime() - started) / 1e9;
         log("wrote %,d events on the long lot in %.1f s", prior, writeSeconds);
 
@@ -181,35 +146,6 @@ public final class StreamBenchmark {
         }
     }
 
-    private static StockLotRef lot(String lotNumber) {
-        return new StockLotRef(PracticeId.of(PRACTICE), "safe-1", LedgerGenerator.KETAMINE_NDC, lotNumber);
-    }
-
-    private static void receive(EventSink sink, StockLotRef lot) {
-        Instant at = Instant.parse("2025-01-01T15:00:00Z");
-        PostalAddress address = new PostalAddress("12 Elm St", null, "Springfield", "IL", "62702");
-        sink.append(
-                "StockLot",
-                lot.aggregateId(),
-                new StockReceivedEvent(
-                        lot,
-                        UUID.randomUUID().toString(),
-                        Substance.KETAMINE,
-                        new Strength(new BigDecimal("50"), StockUnit.ML),
-                        LocalDate.parse("2030-01-01"),
-                        5,
-                        Quantity.of("10", StockUnit.ML),
-                        FIFTY_ML,
-                        new BigDecimal("2500"),
-                        new Supplier("Henry Schein", address, "AB1234563"),
-                        "INV-" + lot.lotNumber(),
-                        "rn-1",
-                        FIFTY_ML,
-                        at,
-                        null),
-                sink.request("bench", "rn-1", at.plusSeconds(20)));
-    }
-
     private static String report(
             long prior, double writeSeconds, double firstLoad, Latencies onLong, Latencies onFresh) {
         StringBuilder out = new StringBuilder();
@@ -256,17 +192,7 @@ public final class StreamBenchmark {
                 Instant now = Instant.now();
                 writer.send(
                         new WriteContext(credential, UUID.randomUUID().toString(), null, "rn-1", now),
-                        new RecordCountCommand(
-                                lot,
-                                UUID.randomUUID().toString(),
-                                CountKind.ROUTINE,
-                                CountTiming.CLOSE_OF_BUSINESS,
-                                FIFTY_ML,
-                                true,
-                                "rn-1",
-                                "rn-2",
-                                now,
-                                null));
+                        BenchmarkFixtures.matchingCount(lot, now));
             });
             return System.nanoTime() - start;
         }

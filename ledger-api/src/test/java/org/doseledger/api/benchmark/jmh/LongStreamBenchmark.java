@@ -18,8 +18,6 @@ import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.StockUnit;
-import org.doseledger.core.stock.api.CountKind;
-import org.doseledger.core.stock.api.CountTiming;
 import org.doseledger.core.stock.api.RecordCountCommand;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -116,17 +114,7 @@ public class LongStreamBenchmark {
                 Instant now = Instant.now();
                 return writer.send(
                         new WriteContext(credential, UUID.randomUUID().toString(), null, "rn-1", now),
-                        new RecordCountCommand(
-                                lot,
-                                UUID.randomUUID().toString(),
-                                CountKind.ROUTINE,
-                                CountTiming.CLOSE_OF_BUSINESS,
-                                FIFTY_ML,
-                                true,
-                                "rn-1",
-                                "rn-2",
-                                now,
-                                null));
+                        BenchmarkFixtures.matchingCount(lot, now));
             });
         }
     }
