@@ -48,6 +48,8 @@ import org.doseledger.projections.audit.FindAuditTrailQuery;
 import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
 import org.doseledger.projections.compliance.ExceptionStatus;
 import org.doseledger.projections.compliance.FindComplianceExceptionsQuery;
+import org.doseledger.projections.consistency.DosingConsistencyProjection;
+import org.doseledger.projections.consistency.FindDosingConsistencyQuery;
 import org.doseledger.projections.stock.FindInventoryQuery;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
@@ -191,7 +193,8 @@ public final class ReadSideBenchmark {
                     new AuditTrailProjection(recording, ledgerMapper),
                     new StockLotProjection(recording, ledgerMapper),
                     new AccountabilityAudit(recording),
-                    new ComplianceExceptionsProjection(recording, ledgerMapper));
+                    new ComplianceExceptionsProjection(recording, ledgerMapper),
+                    new DosingConsistencyProjection(recording, ledgerMapper));
 
             long head = sql.queryForObject("select max(global_index) from domain_event_entry", Long.class);
             Scenarios scenarios = new Scenarios(ledger, handlers, officerKeys, head, new Random(settings.seed()));
@@ -202,6 +205,7 @@ public final class ReadSideBenchmark {
             calls.put("inventory", scenarios.inventory(total));
             calls.put("accountability", scenarios.accountability(total));
             calls.put("exceptions", scenarios.exceptions(total));
+            calls.put("dosing-consistency", scenarios.dosingConsistency(total));
 
             JdbcTemplate appSql = new JdbcTemplate(appDatabase);
             long[] selectOne = new long[settings.requests()];
@@ -245,6 +249,7 @@ public final class ReadSideBenchmark {
             explain(plans, "inventory", calls.get("inventory").get(0), recording, appSql);
             explain(plans, "accountability", calls.get("accountability").get(0), recording, appSql);
             explain(plans, "exceptions", calls.get("exceptions").get(0), recording, appSql);
+            explain(plans, "dosing-consistency", calls.get("dosing-consistency").get(0), recording, appSql);
 
             writeReport(
                     ledger,
@@ -404,7 +409,8 @@ public final class ReadSideBenchmark {
             AuditTrailProjection auditTrail,
             StockLotProjection stock,
             AccountabilityAudit accountability,
-            ComplianceExceptionsProjection exceptions) {}
+            ComplianceExceptionsProjection exceptions,
+            DosingConsistencyProjection consistency) {}
 
     /** One read: its HTTP path and key, and the same query for the handler in-process. */
     record Call(String label, String path, String key, Supplier<Object> handler, boolean representative) {}
@@ -575,6 +581,23 @@ public final class ReadSideBenchmark {
                     location,
                     eventTypes,
                     null);
+        }
+
+        List<Call> dosingConsistency(int count) {
+            List<Call> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                LedgerGenerator.PracticeSample practice = practice();
+                String client = pick(random, practice.clients());
+                PracticeId practiceId = PracticeId.of(practice.practiceId());
+                calls.add(new Call(
+                        "one client's sessions, first page of 100",
+                        "/api/practices/" + practiceId + "/dosing-consistency?client=" + client,
+                        keys.get(practiceId.value()),
+                        () -> handlers.consistency()
+                                .handle(new FindDosingConsistencyQuery(practiceId, client, null, null, null, 0, 100)),
+                        i == 0));
+            }
+            return calls;
         }
 
         List<Call> inventory(int count) {

@@ -29,7 +29,8 @@ class ReadSideBenchmarkSmokeTest {
         assertThat(result.events()).isGreaterThanOrEqualTo(3_000);
         assertThat(result.deadLetters()).isZero();
         assertThat(result.http())
-                .containsOnlyKeys("timeline", "audit-trail", "inventory", "accountability", "exceptions");
+                .containsOnlyKeys(
+                        "timeline", "audit-trail", "inventory", "accountability", "exceptions", "dosing-consistency");
         assertThat(result.http().get("timeline").count()).isEqualTo(20);
         assertThat(result.report()).exists();
         assertThat(result.text()).contains("#### audit-trail, client", "Index", "Execution Time");
