@@ -97,9 +97,12 @@ public class AuditTrailProjection {
     @QueryHandler
     public AuditTrailPage handle(FindAuditTrailQuery query) {
         AuditTrailFilter filter = query.filter();
+        // the page is chosen from the audit trail alone and only its rows are joined to their hashes: a
+        // join over the whole filter let PostgreSQL merge-join the event table from its first row, which
+        // made a page far into a large ledger cost a scan of everything before it
         StringBuilder sql = new StringBuilder("""
-                select a.*, e.event_hash, e.previous_hash from audit_trail a
-                left join domain_event_entry e on e.global_index = a.ledger_position
+                select a.*, e.event_hash, e.previous_hash from (
+                select * from audit_trail
                 where practice_id = ? and ledger_position > ?""");
         List<Object> args = new ArrayList<>(List.of(query.practiceId().value(), query.afterPosition()));
         range(sql, args, "occurred_at", filter.occurredFrom(), filter.occurredTo());
@@ -120,7 +123,9 @@ public class AuditTrailProjection {
                     .append(')');
             args.addAll(filter.eventTypes());
         }
-        sql.append(" order by ledger_position limit ?");
+        sql.append(" order by ledger_position limit ?) a"
+                + " left join domain_event_entry e on e.global_index = a.ledger_position"
+                + " order by a.ledger_position");
         args.add(query.limit());
         List<AuditTrailEntryView> entries = jdbc.query(sql.toString(), this::toEntry, args.toArray());
         Long next = entries.size() == query.limit()
