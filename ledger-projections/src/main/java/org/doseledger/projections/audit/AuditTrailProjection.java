@@ -97,12 +97,17 @@ public class AuditTrailProjection {
     @QueryHandler
     public AuditTrailPage handle(FindAuditTrailQuery query) {
         AuditTrailFilter filter = query.filter();
-        // the page is chosen from the audit trail alone and only its rows are joined to their hashes: a
-        // join over the whole filter let PostgreSQL merge-join the event table from its first row, which
-        // made a page far into a large ledger cost a scan of everything before it
+        // the hashes are looked up for the rows of the page only: a join over the whole filter let
+        // PostgreSQL merge-join the event table from its first row (a page far into a large ledger cost a
+        // scan of everything before it), and a page chosen in a subquery got a worse generic plan for the
+        // practitioner filter; lookups in the select list leave the page's plan that of audit_trail alone
         StringBuilder sql = new StringBuilder("""
-                select a.*, e.event_hash, e.previous_hash from (
-                select * from audit_trail
+                select a.*,
+                       (select e.event_hash from domain_event_entry e where e.global_index = a.ledger_position)
+                           as event_hash,
+                       (select e.previous_hash from domain_event_entry e where e.global_index = a.ledger_position)
+                           as previous_hash
+                from audit_trail a
                 where practice_id = ? and ledger_position > ?""");
         List<Object> args = new ArrayList<>(List.of(query.practiceId().value(), query.afterPosition()));
         range(sql, args, "occurred_at", filter.occurredFrom(), filter.occurredTo());
@@ -123,9 +128,7 @@ public class AuditTrailProjection {
                     .append(')');
             args.addAll(filter.eventTypes());
         }
-        sql.append(" order by ledger_position limit ?) a"
-                + " left join domain_event_entry e on e.global_index = a.ledger_position"
-                + " order by a.ledger_position");
+        sql.append(" order by ledger_position limit ?");
         args.add(query.limit());
         List<AuditTrailEntryView> entries = jdbc.query(sql.toString(), this::toEntry, args.toArray());
         Long next = entries.size() == query.limit()
