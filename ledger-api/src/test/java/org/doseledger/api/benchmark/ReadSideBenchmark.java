@@ -13,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +27,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.axonframework.serialization.AnnotationRevisionResolver;
-import org.axonframework.serialization.ChainingConverter;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.doseledger.api.DoseLedgerApplication;
 import org.doseledger.api.config.JacksonConfiguration;
 import org.doseledger.api.processing.StreamingProcessors;
@@ -275,46 +267,11 @@ public final class ReadSideBenchmark {
 
     /** Reads every event row in ledger order over one connection, optionally turning payloads into events. */
     private double sequentialRead(DataSource database, boolean deserialize) throws SQLException {
-        JacksonSerializer serializer = JacksonSerializer.builder()
-                .objectMapper(JacksonConfiguration.ledgerMapper())
-                .revisionResolver(new AnnotationRevisionResolver())
-                .converter(new ChainingConverter())
-                .build();
-        long started = System.nanoTime();
-        long rows = 0;
-        long bytes = 0;
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    select global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-                           payload_type, payload_revision, payload, meta_data
-                    from domain_event_entry order by global_index
-                    """)) {
-                statement.setFetchSize(1000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        byte[] payload = rs.getBytes("payload");
-                        byte[] metaData = rs.getBytes("meta_data");
-                        bytes += payload.length + metaData.length;
-                        if (deserialize) {
-                            Object event = serializer.deserialize(new SimpleSerializedObject<>(
-                                    payload,
-                                    byte[].class,
-                                    new SimpleSerializedType(
-                                            rs.getString("payload_type"), rs.getString("payload_revision"))));
-                            bytes += event.hashCode() & 1;
-                        }
-                        rows++;
-                    }
-                }
-            }
-            connection.commit();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        SequentialRead.Result read = SequentialRead.of(database, deserialize);
         log(
                 "read %,d rows (%,d MB)%s in %.1f s",
-                rows, bytes >> 20, deserialize ? " and deserialized them" : "", seconds);
-        return rows / seconds;
+                read.rows(), read.bytes() >> 20, deserialize ? " and deserialized them" : "", read.seconds());
+        return read.rowsPerSecond();
     }
 
     /** Waits until every streaming processor has handled the whole ledger; returns when each got there. */

@@ -7,9 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,13 +16,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.serialization.AnnotationRevisionResolver;
-import org.axonframework.serialization.ChainingConverter;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.doseledger.api.DoseLedgerApplication;
-import org.doseledger.api.config.JacksonConfiguration;
 import org.doseledger.api.processing.StreamingProcessors;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -203,47 +194,13 @@ public final class ReplayBenchmark {
 
     /** Reads every event row in ledger order over one connection, optionally turning payloads into events. */
     private static Pass sequentialRead(DataSource database, boolean deserialize) throws SQLException {
-        JacksonSerializer serializer = JacksonSerializer.builder()
-                .objectMapper(JacksonConfiguration.ledgerMapper())
-                .revisionResolver(new AnnotationRevisionResolver())
-                .converter(new ChainingConverter())
-                .build();
-        long started = System.nanoTime();
-        long rows = 0;
-        long sink = 0;
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    select global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-                           payload_type, payload_revision, payload, meta_data
-                    from domain_event_entry order by global_index
-                    """)) {
-                statement.setFetchSize(1000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        byte[] payload = rs.getBytes("payload");
-                        sink += payload.length + rs.getBytes("meta_data").length;
-                        if (deserialize) {
-                            Object event = serializer.deserialize(new SimpleSerializedObject<>(
-                                    payload,
-                                    byte[].class,
-                                    new SimpleSerializedType(
-                                            rs.getString("payload_type"), rs.getString("payload_revision"))));
-                            sink += event.hashCode() & 1;
-                        }
-                        rows++;
-                    }
-                }
-            }
-            connection.commit();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        SequentialRead.Result read = SequentialRead.of(database, deserialize);
         return new Pass(
                 deserialize
                         ? "Baseline: the same, and deserialize every payload with the ledger's serializer"
                         : "**Baseline**: read every event row in order, plain JDBC, one connection (fetch size 1,000)",
-                rows + (sink < 0 ? 1 : 0),
-                seconds);
+                read.rows(),
+                read.seconds());
     }
 
     private static String report(LedgerGenerator.Ledger ledger, long events, long deadLetters, List<Pass> passes) {
