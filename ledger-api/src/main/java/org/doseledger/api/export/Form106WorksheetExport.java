@@ -30,30 +30,25 @@ class Form106WorksheetExport implements ExportType {
 
     static final String NAME = "form-106-worksheet";
 
-    private static final List<ReportColumn> COLUMNS = List.of(
-            new ReportColumn("discoveredAt", "Discovered", 2),
-            new ReportColumn("lossType", "Type of loss", 1),
-            new ReportColumn("ndc", "NDC", 2),
-            new ReportColumn("finishedForm", "Finished form", 3),
-            new ReportColumn("lotNumber", "Lot", 1),
-            new ReportColumn("quantity", "Quantity", 1),
-            new ReportColumn("unit", "Unit", 1),
-            new ReportColumn("milligrams", "mg", 1),
-            new ReportColumn("policeAgency", "Police agency", 2),
-            new ReportColumn("policeReportNumber", "Police report", 1),
-            new ReportColumn("description", "Description", 3),
-            new ReportColumn("reportedBy", "Reported by", 2),
-            new ReportColumn("noticeDueOn", "DEA notice due", 1),
-            new ReportColumn("form106DueOn", "Form 106 due", 1),
-            new ReportColumn("lossesInPrior24Months", "Losses in prior 24 months", 1),
-            new ReportColumn("locationId", "Location id", 1).unprinted(),
-            new ReportColumn("locationName", "Location", 2).unprinted(),
-            new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
-            new ReportColumn("correctedQuantity", "Corrected to", 1),
-            new ReportColumn("correctionReason", "Correction reason", 2),
-            new ReportColumn("lossId", "Loss", 2).unprinted(),
-            new ReportColumn("eventId", "Event", 2).unprinted(),
-            new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
+    private static final List<ReportColumn> COLUMNS = StockFormColumns.withLedgerTrailer(
+            List.of(
+                    new ReportColumn("discoveredAt", "Discovered", 2),
+                    new ReportColumn("lossType", "Type of loss", 1),
+                    new ReportColumn("ndc", "NDC", 2),
+                    new ReportColumn("finishedForm", "Finished form", 3),
+                    new ReportColumn("lotNumber", "Lot", 1),
+                    new ReportColumn("quantity", "Quantity", 1),
+                    new ReportColumn("unit", "Unit", 1),
+                    new ReportColumn("milligrams", "mg", 1),
+                    new ReportColumn("policeAgency", "Police agency", 2),
+                    new ReportColumn("policeReportNumber", "Police report", 1),
+                    new ReportColumn("description", "Description", 3),
+                    new ReportColumn("reportedBy", "Reported by", 2),
+                    new ReportColumn("noticeDueOn", "DEA notice due", 1),
+                    new ReportColumn("form106DueOn", "Form 106 due", 1),
+                    new ReportColumn("lossesInPrior24Months", "Losses in prior 24 months", 1)),
+            "lossId",
+            "Loss");
 
     private final StockFormsExport records;
 

@@ -29,33 +29,28 @@ class Form41WorksheetExport implements ExportType {
 
     static final String NAME = "form-41-worksheet";
 
-    private static final List<ReportColumn> COLUMNS = List.of(
-            new ReportColumn("destroyedAt", "Destroyed", 2),
-            new ReportColumn("ndc", "NDC", 2),
-            new ReportColumn("product", "Product", 2).unprinted(),
-            new ReportColumn("substance", "Substance", 1),
-            new ReportColumn("strength", "Strength", 1),
-            new ReportColumn("finishedForm", "Form", 3),
-            new ReportColumn("packageQuantity", "Package quantity", 1),
-            new ReportColumn("unit", "Unit", 1).unprinted(),
-            new ReportColumn("fullPackages", "Full packages", 1),
-            new ReportColumn("partialCount", "Partial count", 1),
-            new ReportColumn("quantity", "Total", 1),
-            new ReportColumn("milligrams", "mg", 1),
-            new ReportColumn("lotNumber", "Lot", 1),
-            new ReportColumn("method", "Method", 2),
-            new ReportColumn("place", "Place", 2),
-            new ReportColumn("destroyedBy", "Destroyed by", 2),
-            new ReportColumn("firstWitness", "Witness 1", 2),
-            new ReportColumn("secondWitness", "Witness 2", 2),
-            new ReportColumn("locationId", "Location id", 1).unprinted(),
-            new ReportColumn("locationName", "Location", 2).unprinted(),
-            new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
-            new ReportColumn("correctedQuantity", "Corrected to", 1),
-            new ReportColumn("correctionReason", "Correction reason", 2),
-            new ReportColumn("destructionId", "Destruction", 2).unprinted(),
-            new ReportColumn("eventId", "Event", 2).unprinted(),
-            new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
+    private static final List<ReportColumn> COLUMNS = StockFormColumns.withLedgerTrailer(
+            List.of(
+                    new ReportColumn("destroyedAt", "Destroyed", 2),
+                    new ReportColumn("ndc", "NDC", 2),
+                    new ReportColumn("product", "Product", 2).unprinted(),
+                    new ReportColumn("substance", "Substance", 1),
+                    new ReportColumn("strength", "Strength", 1),
+                    new ReportColumn("finishedForm", "Form", 3),
+                    new ReportColumn("packageQuantity", "Package quantity", 1),
+                    new ReportColumn("unit", "Unit", 1).unprinted(),
+                    new ReportColumn("fullPackages", "Full packages", 1),
+                    new ReportColumn("partialCount", "Partial count", 1),
+                    new ReportColumn("quantity", "Total", 1),
+                    new ReportColumn("milligrams", "mg", 1),
+                    new ReportColumn("lotNumber", "Lot", 1),
+                    new ReportColumn("method", "Method", 2),
+                    new ReportColumn("place", "Place", 2),
+                    new ReportColumn("destroyedBy", "Destroyed by", 2),
+                    new ReportColumn("firstWitness", "Witness 1", 2),
+                    new ReportColumn("secondWitness", "Witness 2", 2)),
+            "destructionId",
+            "Destruction");
 
     private final StockFormsExport records;
 
