@@ -153,7 +153,8 @@ class AuditTrailController {
                 "payload",
                 "metadata",
                 "hash",
-                "previousHash");
+                "previousHash",
+                "verified");
         while (true) {
             for (AuditTrailEntryView entry : page.entries()) {
                 csv.row(
@@ -174,7 +175,8 @@ class AuditTrailController {
                         entry.payload(),
                         entry.metadata(),
                         entry.hash(),
-                        entry.previousHash());
+                        entry.previousHash(),
+                        entry.verified());
             }
             if (page.nextAfterPosition() == null) {
                 break;

@@ -51,7 +51,8 @@ final class AuditTrailExamples {
                     "requestId": "e7796f08-12ba-49e1-b0d8-e3ea36347752"
                   },
                   "hash": "5d0c1f7e2b9a48c3d6e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9",
-                  "previousHash": "a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00"
+                  "previousHash": "a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00",
+                  "verified": true
                 }
               ],
               "limit": 1,
@@ -62,11 +63,11 @@ final class AuditTrailExamples {
     /** 200 as text/csv: the same event. */
     static final String CSV_OK = """
             ledgerPosition,eventId,eventType,occurredAt,recordedAt,aggregateId,sequenceNumber,clientId,locationId,\
-            substance,practitioners,credentialId,requestId,idempotencyKey,payload,metadata,hash,previousHash
+            substance,practitioners,credentialId,requestId,idempotencyKey,payload,metadata,hash,previousHash,verified
             41,5b0f7c57-7d0c-4a8e-9a55-1d2c8f6c2f10,DoseDrawn,2026-11-20T15:30:00Z,2026-11-20T15:30:02.118Z,\
             lot:springfield:safe-1:42023-0113-10:K2611,3,c-1001,safe-1,KETAMINE,rn-1,71f44952ddf0551f,\
             e7796f08-12ba-49e1-b0d8-e3ea36347752,draw-2026-11-20-c-1001,"{""balanceAfter"":{""amount"":48.5,...}}",\
-            "{""credentialId"":""71f44952ddf0551f"",...}",5d0c1f7e...,a1b2c3d4...
+            "{""credentialId"":""71f44952ddf0551f"",...}",5d0c1f7e...,a1b2c3d4...,true
             """;
 
     /** 400: a timestamp that is not one. */

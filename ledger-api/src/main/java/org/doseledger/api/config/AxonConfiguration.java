@@ -82,7 +82,10 @@ public class AxonConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Axon's JDBC engine as its auto-configuration builds it; declared because the event store below is ours. */
+    /**
+     * Axon's JDBC engine as its auto-configuration builds it, except that events read for streaming
+     * processors carry their own global index (see {@link LedgerEventStorageEngine}).
+     */
     @Bean
     EventStorageEngine eventStorageEngine(
             Serializer defaultSerializer,
@@ -92,7 +95,7 @@ public class AxonConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -100,8 +103,7 @@ public class AxonConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema));
     }
 
     @Qualifier("eventStore")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,8 @@ import javax.sql.DataSource;
 import org.doseledger.projections.audit.AuditTrailProjection;
 import org.doseledger.projections.export.ReportColumn;
 import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.support.LoggedEvent;
+import org.doseledger.projections.support.LoggedEventMismatchException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +57,13 @@ class AuditTrailExport implements ExportType {
             new ReportColumn("metaData", "Metadata", 3).unprinted());
 
     private static final String FROM = """
-            from audit_trail
+            from audit_trail a
+            where practice_id = ? and ledger_position <= ? and occurred_at >= ? and occurred_at < ?
+            """;
+
+    /** The same rows, each with its event as the event log holds it. */
+    private static final String FROM_WITH_LOG = """
+            from audit_trail a left join domain_event_entry e on e.global_index = a.ledger_position
             where practice_id = ? and ledger_position <= ? and occurred_at >= ? and occurred_at < ?
             """;
 
@@ -99,11 +108,10 @@ class AuditTrailExport implements ExportType {
         try {
             jdbc.query(
                     """
-                    select ledger_position, event_id, event_type, aggregate_type, aggregate_id, sequence_number,
-                           client_id, location_id, substance, practitioners, credential_id, request_id,
-                           idempotency_key, occurred_at, recorded_at, payload::text as payload,
-                           meta_data::text as meta_data
-                    """ + FROM + filters(query) + " order by ledger_position",
+                    select a.ledger_position, a.event_id, a.event_type, a.aggregate_type, a.aggregate_id,
+                           a.sequence_number, a.client_id, a.location_id, a.substance, a.practitioners,
+                           a.credential_id, a.request_id, a.idempotency_key, a.occurred_at, a.recorded_at,
+                    """ + LoggedEvent.COLUMNS + FROM_WITH_LOG + filters(query) + " order by a.ledger_position",
                     rs -> {
                         total[0]++;
                         perType.computeIfAbsent(rs.getString("event_type"), type -> new long[1])[0]++;
@@ -140,12 +148,22 @@ class AuditTrailExport implements ExportType {
         return values.toArray();
     }
 
+    /**
+     * One row, its payload and metadata as the event log holds them. An export is a statement to a
+     * regulator: a row whose event the log does not hold at its position, or whose stored content no
+     * longer matches its hash, stops the export rather than being passed on.
+     */
     private List<Object> cells(ResultSet rs) throws SQLException {
-        String payload = rs.getString("payload");
+        long position = rs.getLong("ledger_position");
+        LoggedEvent logged = LoggedEvent.read(rs, position, rs.getString("event_id"));
+        if (!logged.verified()) {
+            throw new LoggedEventMismatchException(position);
+        }
+        String payload = new String(logged.payload(), StandardCharsets.UTF_8);
         long sequence = rs.getLong("sequence_number");
         Long sequenceNumber = rs.wasNull() ? null : sequence;
         return Arrays.asList(
-                rs.getLong("ledger_position"),
+                position,
                 rs.getTimestamp("occurred_at").toInstant(),
                 rs.getTimestamp("recorded_at").toInstant(),
                 rs.getString("event_type"),
@@ -162,7 +180,7 @@ class AuditTrailExport implements ExportType {
                 rs.getString("idempotency_key"),
                 rs.getString("event_id"),
                 payload,
-                rs.getString("meta_data"));
+                new String(logged.metaData(), StandardCharsets.UTF_8));
     }
 
     /** The payload as a person reads it, sealed personal data shown as {@code [sealed]}. */

@@ -1,11 +1,17 @@
 package org.doseledger.api.processing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.serialization.Serializer;
+import org.doseledger.projections.access.AccessLogProjection;
+import org.doseledger.projections.audit.AuditTrailProjection;
+import org.doseledger.projections.stock.StockLotProjection;
+import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -15,8 +21,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Operating the streaming read models: processor defaults, replays, dead letters, lag metrics. */
+/**
+ * Operating the streaming read models: processor defaults, replays, dead letters, lag metrics, and their
+ * reconciliation with the event log.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProcessingConfiguration {
 
@@ -29,6 +39,38 @@ class ProcessingConfiguration {
     static SavepointPerEventHandler savepointPerEventHandler(
             Environment environment, ObjectProvider<PlatformTransactionManager> transactions) {
         return new SavepointPerEventHandler(environment, transactions);
+    }
+
+    @Bean
+    static CoverageRecorder coverageRecorder(Environment environment, ObjectProvider<JdbcTemplate> jdbc) {
+        return new CoverageRecorder(environment, jdbc);
+    }
+
+    /** The read-model tables with a row per event, compared row by row with the event log. */
+    @Bean
+    ReadModelReconciliation readModelReconciliation(
+            StreamingProcessors processors, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new ReadModelReconciliation(
+                processors,
+                jdbc,
+                transactions,
+                List.of(
+                        AuditTrailProjection.ROWS,
+                        ClientTimelineProjection.ROWS,
+                        StockLotProjection.MOVEMENTS,
+                        AccessLogProjection.ACCESSES,
+                        AccessLogProjection.REVIEWS),
+                clock);
+    }
+
+    @Bean
+    ReconciliationSchedule reconciliationSchedule(
+            ReadModelReconciliation reconciliation,
+            CommandGateway commands,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            @Value("${ledger.reconciliation.enabled:true}") boolean enabled) {
+        return new ReconciliationSchedule(reconciliation, commands, jdbc, transactions, enabled);
     }
 
     @Bean
@@ -48,8 +90,10 @@ class ProcessingConfiguration {
 
     @Bean
     ApplicationListener<ApplicationStartedEvent> projectionMetrics(
-            ObjectProvider<StreamingProcessors> processors, ObjectProvider<MeterRegistry> registry) {
-        return event ->
-                registry.ifAvailable(meters -> new ProjectionMetrics(processors.getObject(), meters).register());
+            ObjectProvider<StreamingProcessors> processors,
+            ObjectProvider<ReadModelReconciliation> reconciliation,
+            ObjectProvider<MeterRegistry> registry) {
+        return event -> registry.ifAvailable(
+                meters -> new ProjectionMetrics(processors.getObject(), reconciliation.getObject(), meters).register());
     }
 }

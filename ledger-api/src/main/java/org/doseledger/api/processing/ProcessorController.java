@@ -37,9 +37,14 @@ class ProcessorController {
     private static final String NAME = "[A-Za-z0-9._-]{1,255}";
 
     private final StreamingProcessors processors;
+    private final ReadModelReconciliation reconciliation;
+    private final ReconciliationSchedule schedule;
 
-    ProcessorController(StreamingProcessors processors) {
+    ProcessorController(
+            StreamingProcessors processors, ReadModelReconciliation reconciliation, ReconciliationSchedule schedule) {
         this.processors = processors;
+        this.reconciliation = reconciliation;
+        this.schedule = schedule;
     }
 
     @GetMapping
@@ -58,7 +63,31 @@ class ProcessorController {
                                             summary = "Two processors; client-timeline is replaying",
                                             value = ProcessorExamples.LIST_OK)))
     List<ProcessorStatus> list() {
-        return processors.statuses();
+        return processors.statuses().stream()
+                .map(status -> status.withReconciliation(
+                        reconciliation.last(status.name()).orElse(null)))
+                .toList();
+    }
+
+    @PostMapping("/reconciliation")
+    @AllowedRoles(Role.ADMIN)
+    @Operation(
+            summary = "Compare every read model with the event log now (ADMIN)",
+            description = "For each streaming processor, up to its settled position: every event it handles is"
+                    + " applied exactly once, and every table with a row per event holds each at its own position."
+                    + " A change of verdict is recorded in the ledger (READ_MODEL_DIVERGED raised or cleared)."
+                    + " See docs/projections.md.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "What each reconciliation found",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            array =
+                                    @ArraySchema(
+                                            schema = @Schema(implementation = ReadModelReconciliation.Result.class))))
+    List<ReadModelReconciliation.Result> reconcile() {
+        return schedule.reconcileAndRecord();
     }
 
     @PostMapping("/replay")

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -92,7 +95,8 @@ public class StreamingProcessors {
                 segments,
                 head,
                 Math.max(0, head - lowest),
-                deadLetterCount(name));
+                deadLetterCount(name),
+                null);
     }
 
     /** Events between the ledger's head and the processor's least advanced segment. */
@@ -126,6 +130,33 @@ public class StreamingProcessors {
         }
         return positions;
     }
+
+    /**
+     * Each segment's stored progress: the highest position it has seen and the positions below that it
+     * has not (gaps: transactions that had not committed when it passed them, or never will). Empty when a
+     * segment has stored no position yet. Read from the token store (not live status), so that it agrees
+     * with what the processor committed with it.
+     */
+    public Optional<List<SegmentProgress>> storedProgress(String name) {
+        List<TrackingToken> tokens = jdbc.query(
+                "select token_type, token from token_entry where processor_name = ?",
+                (rs, row) -> deserialize(rs.getString(1), rs.getBytes(2)),
+                name);
+        List<SegmentProgress> progress = new ArrayList<>();
+        for (TrackingToken token : tokens) {
+            TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+            if (current == null || current.position().isEmpty()) {
+                return Optional.empty();
+            }
+            progress.add(new SegmentProgress(
+                    current.position().getAsLong(),
+                    current instanceof GapAwareTrackingToken gapAware ? gapAware.getGaps() : new TreeSet<>()));
+        }
+        return progress.isEmpty() ? Optional.empty() : Optional.of(progress);
+    }
+
+    /** A segment's stored position and the gaps below it. */
+    public record SegmentProgress(long index, SortedSet<Long> gaps) {}
 
     private TrackingToken deserialize(String type, byte[] bytes) {
         if (type == null || bytes == null) {
@@ -176,9 +207,13 @@ public class StreamingProcessors {
 
     /** For a processor that is not running: reset its tokens and drop its dead letters. */
     void resetToStart(String name, StreamingEventProcessor processor) {
-        processor.resetTokens();
-        deadLetterQueue(name)
-                .ifPresent(queue -> processing.transactionManager(name).executeInTransaction(queue::clear));
+        // one transaction: tokens, the read model's tables (its reset handlers), its record of applied
+        // events and its dead letters start afresh together, or not at all
+        processing.transactionManager(name).executeInTransaction(() -> {
+            processor.resetTokens();
+            jdbc.update("delete from read_model_coverage where processor = ?", name);
+            deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
+        });
     }
 
     List<DeadLetterView> deadLetters(String name, int limit) {
@@ -231,7 +266,14 @@ public class StreamingProcessors {
             List<SegmentPosition> segments,
             long ledgerHead,
             long lag,
-            long deadLetters) {}
+            long deadLetters,
+            ReadModelReconciliation.Result reconciliation) {
+
+        ProcessorStatus withReconciliation(ReadModelReconciliation.Result last) {
+            return new ProcessorStatus(
+                    name, running, replaying, segmentCount, segments, ledgerHead, lag, deadLetters, last);
+        }
+    }
 
     /** A segment and the ledger position (global index) it has handled up to. */
     record SegmentPosition(int segment, long position) {}

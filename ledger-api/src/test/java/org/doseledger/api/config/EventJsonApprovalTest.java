@@ -45,6 +45,8 @@ import org.doseledger.core.export.api.ExportGeneratedEvent;
 import org.doseledger.core.export.api.PdmpSubmissionStatus;
 import org.doseledger.core.export.api.PdmpSubmissionStatusChangedEvent;
 import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
+import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
+import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
@@ -225,6 +227,14 @@ class EventJsonApprovalTest {
                         null,
                         AT.minusSeconds(2),
                         AT),
+                new ReadModelDivergedEvent(
+                        "audit-trail",
+                        2048,
+                        2,
+                        "audit-trail diverges from the event log up to position 2048: 2 MISSING in audit_trail"
+                                + " (first at [1501, 1502])",
+                        AT),
+                new ReadModelRepairedEvent("audit-trail", 2100, AT),
                 new ExportGeneratedEvent(
                         PRACTICE,
                         "7d3e5f10-0000-4000-8000-000000000001",

@@ -13,11 +13,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.doseledger.api.config.JacksonConfiguration;
 import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.support.LedgerApiTest;
@@ -109,11 +114,21 @@ class DosingAndAuditGoldenFileTest {
     @Autowired
     AuditTrailExport auditTrail;
 
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
     private DosingConsistencyProjection consistency;
     private List<AnnotationEventHandlerAdapter> projections;
 
     @BeforeEach
     void theScenario() {
+        // the scenario's events are appended to the log at fixed positions and handed to the projections
+        // here; this context's processors must not handle them a second time
+        processing.eventProcessors().values().forEach(EventProcessor::shutDown);
         consistency = new DosingConsistencyProjection(jdbc, ledgerMapper);
         projections = List.of(
                 new AnnotationEventHandlerAdapter(consistency),
@@ -350,7 +365,10 @@ class DosingAndAuditGoldenFileTest {
         return lot == KETAMINE ? StockUnit.ML : StockUnit.EACH;
     }
 
-    /** The event at its ledger position, as the processors deliver it, to both projections. */
+    /**
+     * The event at its ledger position: appended to the event log there (the audit trail shows what the
+     * log holds), then handed to both projections as the processors deliver it.
+     */
     private void deliver(int position, String practitionerId, LedgerEvent event) {
         MetaData metadata = MetaData.with(LedgerMetadata.CREDENTIAL_ID, "key-rn-1")
                 .and(LedgerMetadata.REQUEST_ID, "req-" + position)
@@ -363,16 +381,20 @@ class DosingAndAuditGoldenFileTest {
         String type = event.getClass().getPackageName().contains(".stock.")
                 ? "StockLot"
                 : event.getClass().getPackageName().contains(".session.") ? "DosingSession" : "Client";
+        String aggregateId = type + "-golden";
+        String eventId = "golden-dosing-" + position;
+        Instant timestamp = event.occurredAt().plusSeconds(5);
+        long sequence = append(BASE + position, aggregateId, type, eventId, event, metadata, timestamp);
         GenericTrackedDomainEventMessage<?> message = new GenericTrackedDomainEventMessage<>(
                 new GlobalSequenceTrackingToken(BASE + position),
                 new GenericDomainEventMessage<>(
                         type,
-                        type + "-golden",
-                        position,
+                        aggregateId,
+                        sequence,
                         event,
-                        metadata,
-                        "golden-dosing-" + position,
-                        event.occurredAt().plusSeconds(5)));
+                        metadata.and(LedgerMetadata.LEDGER_POSITION, Long.toString(BASE + position)),
+                        eventId,
+                        timestamp));
         for (AnnotationEventHandlerAdapter projection : projections) {
             try {
                 if (projection.canHandle(message)) {
@@ -382,6 +404,40 @@ class DosingAndAuditGoldenFileTest {
                 throw new IllegalStateException("handler failed for " + event, e);
             }
         }
+    }
+
+    /** Appends the event to the log at a fixed global index, as the event store stores it; its sequence number. */
+    private long append(
+            long globalIndex,
+            String aggregateId,
+            String type,
+            String eventId,
+            Object event,
+            MetaData metadata,
+            Instant timestamp) {
+        Long sequence = jdbc.queryForObject(
+                "select coalesce(max(sequence_number) + 1, 0) from domain_event_entry where aggregate_identifier = ?",
+                Long.class,
+                aggregateId);
+        SerializedObject<byte[]> payload = eventSerializer.serialize(event, byte[].class);
+        jdbc.update(
+                """
+                insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                                                event_identifier, meta_data, payload, payload_revision, payload_type,
+                                                time_stamp)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                globalIndex,
+                aggregateId,
+                sequence,
+                type,
+                eventId,
+                eventSerializer.serialize(metadata, byte[].class).getData(),
+                payload.getData(),
+                payload.getType().getRevision(),
+                payload.getType().getName(),
+                DateTimeUtils.formatInstant(timestamp));
+        return sequence;
     }
 
     /** A registered client in the timeline, name sealed with a real key (not in the audit trail here). */

@@ -58,7 +58,7 @@ class ProjectionReplayTest extends EndToEndTest {
                                 select ledger_position, event_id, event_type, aggregate_type, aggregate_id,
                                        sequence_number, practice_id, client_id, location_id, substance,
                                        practitioners::text, credential_id, request_id, idempotency_key, occurred_at,
-                                       recorded_at, payload::text, meta_data::text
+                                       recorded_at
                                 from audit_trail order by ledger_position
                                 """)),
                 Arguments.of(

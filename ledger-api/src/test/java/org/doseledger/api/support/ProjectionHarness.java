@@ -55,7 +55,8 @@ public final class ProjectionHarness {
                 eventIds.computeIfAbsent(position, p -> UUID.randomUUID().toString());
         MetaData metadata = MetaData.with(LedgerMetadata.CREDENTIAL_ID, "key-1")
                 .and(LedgerMetadata.REQUEST_ID, "request-" + position)
-                .and(LedgerMetadata.RECORDED_AT, RECORDED.toString());
+                .and(LedgerMetadata.RECORDED_AT, RECORDED.toString())
+                .and(LedgerMetadata.LEDGER_POSITION, Long.toString(position));
         try {
             handlers.handle(new GenericTrackedDomainEventMessage<>(
                     new GlobalSequenceTrackingToken(position),

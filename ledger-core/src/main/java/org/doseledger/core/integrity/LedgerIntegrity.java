@@ -2,6 +2,8 @@ package org.doseledger.core.integrity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -10,12 +12,16 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.doseledger.core.integrity.api.ActivateSigningKeyCommand;
 import org.doseledger.core.integrity.api.IntegrityIds;
 import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
+import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
+import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
+import org.doseledger.core.integrity.api.RecordReadModelReconciliationCommand;
 import org.doseledger.core.integrity.api.RecordVerificationCommand;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
 
 /**
- * The ledger's own record of its integrity: which key signs its checkpoints (each rotation an event)
- * and what each verification found.
+ * The ledger's own record of its integrity: which key signs its checkpoints (each rotation an event),
+ * what each verification found, and when a read model was found to differ from the event log and when
+ * it was consistent again.
  */
 public class LedgerIntegrity {
 
@@ -23,6 +29,9 @@ public class LedgerIntegrity {
     private String id;
 
     private String activeKeyId;
+
+    /** Read models last found to differ from the event log. */
+    private final Set<String> divergedReadModels = new HashSet<>();
 
     protected LedgerIntegrity() {}
 
@@ -49,6 +58,34 @@ public class LedgerIntegrity {
                 command.completenessFailure(),
                 command.startedAt(),
                 command.finishedAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordReadModelReconciliationCommand command) {
+        boolean diverged = divergedReadModels.contains(command.processor());
+        if (!command.consistent() && !diverged) {
+            apply(new ReadModelDivergedEvent(
+                    command.processor(),
+                    command.reconciledUpTo(),
+                    command.divergences(),
+                    command.summary(),
+                    command.occurredAt()));
+        } else if (command.consistent() && diverged) {
+            apply(new ReadModelRepairedEvent(command.processor(), command.reconciledUpTo(), command.occurredAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReadModelDivergedEvent event) {
+        id = IntegrityIds.AGGREGATE_ID;
+        divergedReadModels.add(event.processor());
+    }
+
+    @EventSourcingHandler
+    void on(ReadModelRepairedEvent event) {
+        id = IntegrityIds.AGGREGATE_ID;
+        divergedReadModels.remove(event.processor());
     }
 
     @EventSourcingHandler

@@ -16,6 +16,13 @@ public final class LedgerMetadata {
     /** Server clock time at which the ledger accepted the write, ISO-8601 UTC. */
     public static final String RECORDED_AT = "recordedAt";
 
+    /**
+     * The event's own global index (ledger position), as a decimal string. Never stored: the event store
+     * adds it to the metadata of every event it reads for a streaming read model, which keys rows by it.
+     */
+    public static final String LEDGER_POSITION = "ledgerPosition";
+
+    /** The keys stored with every event (not {@link #LEDGER_POSITION}). */
     public static final List<String> ALL =
             List.of(CREDENTIAL_ID, PRACTITIONER_ID, REQUEST_ID, IDEMPOTENCY_KEY, RECORDED_AT);
 

@@ -7,6 +7,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.doseledger.core.integrity.api.ActivateSigningKeyCommand;
 import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
+import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
+import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
+import org.doseledger.core.integrity.api.RecordReadModelReconciliationCommand;
 import org.doseledger.core.integrity.api.RecordVerificationCommand;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,5 +60,44 @@ class LedgerIntegrityTest {
                         true, false, 100, 2, 90, null, "EVENT_DELETED at position 8: x", started, NOW))
                 .expectEvents(new LedgerVerifiedEvent(
                         true, false, 100, 2, 90, null, "EVENT_DELETED at position 8: x", started, NOW));
+    }
+
+    @Test
+    void aReadModelFoundToDivergeIsRecorded() {
+        fixture.given(FIRST)
+                .when(new RecordReadModelReconciliationCommand(
+                        "audit-trail", false, 900, 3, "audit-trail: 3 MISSING in audit_trail", NOW))
+                .expectEvents(new ReadModelDivergedEvent(
+                        "audit-trail", 900, 3, "audit-trail: 3 MISSING in audit_trail", NOW));
+    }
+
+    @Test
+    void aDivergenceFoundAgainIsNotRecordedTwice() {
+        fixture.given(FIRST, new ReadModelDivergedEvent("audit-trail", 900, 3, "3 MISSING", NOW))
+                .when(new RecordReadModelReconciliationCommand("audit-trail", false, 950, 3, "3 MISSING", NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDivergedReadModelFoundConsistentAgainIsRecordedAsRepaired() {
+        fixture.given(FIRST, new ReadModelDivergedEvent("audit-trail", 900, 3, "3 MISSING", NOW))
+                .when(new RecordReadModelReconciliationCommand("audit-trail", true, 990, 0, "consistent", NOW))
+                .expectEvents(new ReadModelRepairedEvent("audit-trail", 990, NOW));
+    }
+
+    @Test
+    void aConsistentReadModelIsNotRecordedAtEveryReconciliation() {
+        fixture.given(FIRST)
+                .when(new RecordReadModelReconciliationCommand("audit-trail", true, 990, 0, "consistent", NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void divergencesAreTrackedPerReadModel() {
+        fixture.given(FIRST, new ReadModelDivergedEvent("audit-trail", 900, 3, "3 MISSING", NOW))
+                .when(new RecordReadModelReconciliationCommand("stock-lots", false, 900, 1, "1 MISSING", NOW))
+                .expectEvents(new ReadModelDivergedEvent("stock-lots", 900, 1, "1 MISSING", NOW));
     }
 }

@@ -14,12 +14,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.access.api.AccessLogReviewedEvent;
 import org.doseledger.core.access.api.ClientDataAccessedEvent;
 import org.doseledger.core.shared.LedgerMetadata;
-import org.doseledger.projections.support.EventMessages;
+import org.doseledger.projections.support.LedgerPosition;
+import org.doseledger.projections.support.ReconciledTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,6 +32,14 @@ public class AccessLogProjection {
 
     public static final String PROCESSING_GROUP = "access-log";
 
+    /** A row for every read of client data. */
+    public static final ReconciledTable ACCESSES =
+            ReconciledTable.everyEventOf(PROCESSING_GROUP, "access_log", ClientDataAccessedEvent.class);
+
+    /** A row for every review of the access log. */
+    public static final ReconciledTable REVIEWS =
+            ReconciledTable.everyEventOf(PROCESSING_GROUP, "access_log_review", AccessLogReviewedEvent.class);
+
     private static final TypeReference<TreeMap<String, String>> PARAMETERS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
@@ -43,7 +51,7 @@ public class AccessLogProjection {
     }
 
     @EventHandler
-    void on(ClientDataAccessedEvent event, EventMessage<?> message, TrackingToken token)
+    void on(ClientDataAccessedEvent event, EventMessage<?> message, @LedgerPosition long position)
             throws JsonProcessingException {
         Object requestId = message.getMetaData().get(LedgerMetadata.REQUEST_ID);
         jdbc.update(
@@ -53,7 +61,7 @@ public class AccessLogProjection {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (ledger_position) do nothing
                 """,
-                EventMessages.position(token),
+                position,
                 message.getIdentifier(),
                 event.accessId(),
                 event.practiceId() == null ? null : event.practiceId().value(),
@@ -68,7 +76,7 @@ public class AccessLogProjection {
     }
 
     @EventHandler
-    void on(AccessLogReviewedEvent event, EventMessage<?> message, TrackingToken token) {
+    void on(AccessLogReviewedEvent event, EventMessage<?> message, @LedgerPosition long position) {
         jdbc.update(
                 """
                 insert into access_log_review (ledger_position, event_id, review_id, practice_id, reviewed_from,
@@ -76,7 +84,7 @@ public class AccessLogProjection {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (ledger_position) do nothing
                 """,
-                EventMessages.position(token),
+                position,
                 message.getIdentifier(),
                 event.reviewId(),
                 event.practiceId().value(),

@@ -9,35 +9,40 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.shared.LedgerEvent;
 import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.projections.support.BatchedInserts;
 import org.doseledger.projections.support.EventMessages;
 import org.doseledger.projections.support.EventRecordedTime;
+import org.doseledger.projections.support.LedgerPosition;
+import org.doseledger.projections.support.LoggedEvent;
+import org.doseledger.projections.support.ReconciledTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Every event of the ledger, one row per ledger position, with the facts the audit trail filters on
- * (client, location, substance, practitioners, credential, request, both times) in indexed columns
- * and the whole payload and metadata beside them. Keyed by position: a replay or a redelivered batch
- * leaves the table unchanged.
+ * Every event of the ledger, one row per ledger position (the event's own global index), with the facts
+ * the audit trail filters on (client, location, substance, practitioners, credential, request, both
+ * times) in indexed columns. What an event says (payload, metadata, hashes) is not copied here: a page
+ * reads it from the event log and checks it against the event's hash ({@link LoggedEvent}). Keyed by
+ * position: a replay or a redelivered batch leaves the table unchanged.
  */
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
 public class AuditTrailProjection {
 
     public static final String PROCESSING_GROUP = "audit-trail";
+
+    /** A row for every event of the ledger. */
+    public static final ReconciledTable ROWS = ReconciledTable.everyHandledEvent(PROCESSING_GROUP, "audit_trail");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -50,8 +55,7 @@ public class AuditTrailProjection {
     }
 
     @EventHandler
-    void on(Object event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = EventMessages.position(token);
+    void on(Object event, EventMessage<?> message, @LedgerPosition long position) throws JsonProcessingException {
         JsonNode payload = json.valueToTree(event);
         Map<String, Object> metadata = message.getMetaData();
         AuditFields fields = AuditFields.of(payload, metadata.get(LedgerMetadata.PRACTITIONER_ID));
@@ -65,8 +69,8 @@ public class AuditTrailProjection {
                 insert into audit_trail (ledger_position, event_id, event_type, aggregate_type, aggregate_id,
                                          sequence_number, practice_id, client_id, location_id, substance,
                                          practitioners, credential_id, request_id, idempotency_key,
-                                         occurred_at, recorded_at, payload, meta_data)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json)
+                                         occurred_at, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (ledger_position) do nothing
                 """,
                 position,
@@ -84,9 +88,7 @@ public class AuditTrailProjection {
                 text(metadata.get(LedgerMetadata.REQUEST_ID)),
                 text(metadata.get(LedgerMetadata.IDEMPOTENCY_KEY)),
                 Timestamp.from(occurredAt),
-                Timestamp.from(EventRecordedTime.of(message)),
-                json.writeValueAsString(payload),
-                json.writeValueAsString(new TreeMap<>(metadata)));
+                Timestamp.from(EventRecordedTime.of(message)));
     }
 
     @ResetHandler
@@ -97,17 +99,11 @@ public class AuditTrailProjection {
     @QueryHandler
     public AuditTrailPage handle(FindAuditTrailQuery query) {
         AuditTrailFilter filter = query.filter();
-        // the hashes are looked up for the rows of the page only: a join over the whole filter let
-        // PostgreSQL merge-join the event table from its first row (a page far into a large ledger cost a
-        // scan of everything before it), and a page chosen in a subquery got a worse generic plan for the
-        // practitioner filter; lookups in the select list leave the page's plan that of audit_trail alone
+        // the page is chosen from audit_trail alone (a join over the whole filter let PostgreSQL merge-join
+        // the event table from its first row, and a page chosen in a subquery got a worse generic plan for
+        // the practitioner filter); its events' content is then read from the event log by position
         StringBuilder sql = new StringBuilder("""
-                select a.*,
-                       (select e.event_hash from domain_event_entry e where e.global_index = a.ledger_position)
-                           as event_hash,
-                       (select e.previous_hash from domain_event_entry e where e.global_index = a.ledger_position)
-                           as previous_hash
-                from audit_trail a
+                select a.* from audit_trail a
                 where practice_id = ? and ledger_position > ?""");
         List<Object> args = new ArrayList<>(List.of(query.practiceId().value(), query.afterPosition()));
         range(sql, args, "occurred_at", filter.occurredFrom(), filter.occurredTo());
@@ -130,7 +126,7 @@ public class AuditTrailProjection {
         }
         sql.append(" order by ledger_position limit ?");
         args.add(query.limit());
-        List<AuditTrailEntryView> entries = jdbc.query(sql.toString(), this::toEntry, args.toArray());
+        List<AuditTrailEntryView> entries = withLoggedEvents(jdbc.query(sql.toString(), this::toEntry, args.toArray()));
         Long next = entries.size() == query.limit()
                 ? entries.get(entries.size() - 1).ledgerPosition()
                 : null;
@@ -176,38 +172,54 @@ public class AuditTrailProjection {
         }
     }
 
-    private static String hex(byte[] bytes) {
-        return bytes == null ? null : HexFormat.of().formatHex(bytes);
-    }
-
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
-    private AuditTrailEntryView toEntry(ResultSet rs, int row) throws SQLException {
-        try {
-            return new AuditTrailEntryView(
-                    rs.getLong("ledger_position"),
-                    rs.getString("event_id"),
-                    rs.getString("event_type"),
-                    rs.getString("aggregate_type"),
-                    rs.getString("aggregate_id"),
-                    rs.getObject("sequence_number", Long.class),
-                    rs.getTimestamp("occurred_at").toInstant(),
-                    rs.getTimestamp("recorded_at").toInstant(),
-                    rs.getString("client_id"),
-                    rs.getString("location_id"),
-                    rs.getString("substance"),
-                    Arrays.asList((String[]) rs.getArray("practitioners").getArray()),
-                    rs.getString("credential_id"),
-                    rs.getString("request_id"),
-                    rs.getString("idempotency_key"),
-                    json.readTree(rs.getString("payload")),
-                    json.readTree(rs.getString("meta_data")),
-                    hex(rs.getBytes("event_hash")),
-                    hex(rs.getBytes("previous_hash")));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("unreadable audit-trail row " + rs.getLong("ledger_position"), e);
+    /** A page's rows, each with its event's content as the event log holds it (see {@link LoggedEvent}). */
+    private List<AuditTrailEntryView> withLoggedEvents(List<AuditTrailEntryView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
         }
+        Map<Long, AuditTrailEntryView> byPosition = new HashMap<>();
+        rows.forEach(row -> byPosition.put(row.ledgerPosition(), row));
+        Map<Long, LoggedEvent> logged = new HashMap<>();
+        jdbc.query(
+                "select " + LoggedEvent.COLUMNS + " from domain_event_entry e where e.global_index = any (?)",
+                rs -> {
+                    long position = rs.getLong("log_global_index");
+                    logged.put(
+                            position,
+                            LoggedEvent.read(
+                                    rs, position, byPosition.get(position).eventId()));
+                },
+                (Object) rows.stream().map(AuditTrailEntryView::ledgerPosition).toArray(Long[]::new));
+        return rows.stream()
+                .map(row -> row.withLoggedEvent(logged.getOrDefault(row.ledgerPosition(), LoggedEvent.ABSENT), json))
+                .toList();
+    }
+
+    private AuditTrailEntryView toEntry(ResultSet rs, int row) throws SQLException {
+        return new AuditTrailEntryView(
+                rs.getLong("ledger_position"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("aggregate_type"),
+                rs.getString("aggregate_id"),
+                rs.getObject("sequence_number", Long.class),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("client_id"),
+                rs.getString("location_id"),
+                rs.getString("substance"),
+                Arrays.asList((String[]) rs.getArray("practitioners").getArray()),
+                rs.getString("credential_id"),
+                rs.getString("request_id"),
+                rs.getString("idempotency_key"),
+                null,
+                null,
+                null,
+                null,
+                false);
     }
 }

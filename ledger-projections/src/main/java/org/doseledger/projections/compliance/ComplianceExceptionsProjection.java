@@ -18,12 +18,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.compliance.api.ExceptionAcknowledgedEvent;
 import org.doseledger.core.compliance.api.ExceptionKind;
 import org.doseledger.core.compliance.api.ExceptionResolvedEvent;
 import org.doseledger.core.compliance.api.ExceptionReviewIds;
+import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
+import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
 import org.doseledger.core.session.api.ClientDischargedEvent;
 import org.doseledger.core.session.api.RemsFormSubmittedEvent;
 import org.doseledger.core.shared.LateEntry;
@@ -40,6 +41,7 @@ import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.StockReceivedEvent;
 import org.doseledger.core.stock.api.StockTransferredInEvent;
 import org.doseledger.projections.support.EventMessages;
+import org.doseledger.projections.support.LedgerPosition;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -53,6 +55,9 @@ public class ComplianceExceptionsProjection {
 
     public static final String PROCESSING_GROUP = "compliance-exceptions";
 
+    /** The practice id of exceptions about the whole ledger, shown in every practice's queue. */
+    static final String EVERY_PRACTICE = "*";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -62,8 +67,7 @@ public class ComplianceExceptionsProjection {
     }
 
     @EventHandler
-    void on(Object event, EventMessage<?> message, TrackingToken token) {
-        long position = EventMessages.position(token);
+    void on(Object event, EventMessage<?> message, @LedgerPosition long position) {
         if (event instanceof DrawOverdueEvent overdue) {
             raise(
                     overdue.lot(),
@@ -160,6 +164,32 @@ public class ComplianceExceptionsProjection {
             inventoryFact(position, received.lot().practiceId().value(), "STOCK", received.occurredAt());
         } else if (event instanceof StockTransferredInEvent transferred) {
             inventoryFact(position, transferred.lot().practiceId().value(), "STOCK", transferred.occurredAt());
+        } else if (event instanceof ReadModelDivergedEvent diverged) {
+            // every practice reads from the same read models: the exception is in every practice's queue
+            insert(
+                    EVERY_PRACTICE,
+                    ExceptionReviewIds.exceptionId(
+                            ExceptionKind.READ_MODEL_DIVERGED, diverged.processor(), Long.toString(position)),
+                    ExceptionKind.READ_MODEL_DIVERGED,
+                    diverged.occurredAt(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    position,
+                    "The " + diverged.processor() + " read model differs from the ledger (" + diverged.summary()
+                            + "). What it shows may leave out or misplace events until it is replayed.");
+        } else if (event instanceof ReadModelRepairedEvent repaired) {
+            jdbc.update(
+                    """
+                    update compliance_exception set cleared_at = ?, cleared_by = ?
+                    where practice_id = ? and kind = ? and exception_id like ? and cleared_at is null
+                    """,
+                    Timestamp.from(repaired.occurredAt()),
+                    EventMessages.eventType(message),
+                    EVERY_PRACTICE,
+                    ExceptionKind.READ_MODEL_DIVERGED.name(),
+                    ExceptionReviewIds.exceptionId(ExceptionKind.READ_MODEL_DIVERGED, repaired.processor(), "%"));
         } else if (event instanceof ExceptionAcknowledgedEvent acknowledged) {
             jdbc.update(
                     """
@@ -482,9 +512,9 @@ public class ComplianceExceptionsProjection {
                   and g.gap_from < least(g.gap_to, c.cutoff)
             ),
             everything as (
-                select practice_id, exception_id, kind, raised_at, due_on, client_id, location_id, practitioner_id,
-                       summary, cleared_at, cleared_by, ledger_position
-                from compliance_exception where practice_id = ?
+                select ?::varchar as practice_id, exception_id, kind, raised_at, due_on, client_id, location_id,
+                       practitioner_id, summary, cleared_at, cleared_by, ledger_position
+                from compliance_exception where practice_id in (?, '*')
                 union all
                 select * from computed
             )
@@ -516,6 +546,7 @@ public class ComplianceExceptionsProjection {
                 practiceId,
                 horizon,
                 today,
+                practiceId,
                 practiceId,
                 practiceId);
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
@@ -27,7 +26,7 @@ import org.doseledger.core.stock.api.DoseDrawnEvent;
 import org.doseledger.core.stock.api.DoseWastedEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.StockLotRef;
-import org.doseledger.projections.support.EventMessages;
+import org.doseledger.projections.support.LedgerPosition;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -52,21 +51,21 @@ public class DosingConsistencyProjection {
     }
 
     @EventHandler
-    void on(DosingSessionScheduledEvent event, TrackingToken token) {
+    void on(DosingSessionScheduledEvent event, @LedgerPosition long position) {
         session(event.practiceId(), event.clientId(), event.sessionId());
         jdbc.update(
                 "update dosing_report_session set substance = ?, scheduled_for = ?, scheduled_position = ?"
                         + " where practice_id = ? and client_id = ? and session_id = ?",
                 event.substance().name(),
                 Timestamp.from(event.scheduledFor()),
-                EventMessages.position(token),
+                position,
                 event.practiceId().value(),
                 event.clientId(),
                 event.sessionId());
     }
 
     @EventHandler
-    void on(DosingSessionStartedEvent event, TrackingToken token) {
+    void on(DosingSessionStartedEvent event, @LedgerPosition long position) {
         session(event.practiceId(), event.clientId(), event.sessionId());
         jdbc.update(
                 "update dosing_report_session set started_at = ?, location_id = ?, monitored_by = ?,"
@@ -74,7 +73,7 @@ public class DosingConsistencyProjection {
                 Timestamp.from(event.occurredAt()),
                 event.locationId(),
                 event.monitoredBy(),
-                EventMessages.position(token),
+                position,
                 event.practiceId().value(),
                 event.clientId(),
                 event.sessionId());
@@ -104,13 +103,13 @@ public class DosingConsistencyProjection {
     }
 
     @EventHandler
-    void on(VitalsRecordedEvent event, TrackingToken token) {
+    void on(VitalsRecordedEvent event, @LedgerPosition long position) {
         jdbc.update(
                 """
                 insert into dosing_report_vitals (ledger_position, practice_id, client_id, session_id, taken_at)
                 values (?, ?, ?, ?, ?) on conflict do nothing
                 """,
-                EventMessages.position(token),
+                position,
                 event.practiceId().value(),
                 event.clientId(),
                 event.sessionId(),
@@ -118,13 +117,13 @@ public class DosingConsistencyProjection {
     }
 
     @EventHandler
-    void on(ClientWeightRecordedEvent event, TrackingToken token) {
+    void on(ClientWeightRecordedEvent event, @LedgerPosition long position) {
         jdbc.update(
                 """
                 insert into dosing_report_weight (ledger_position, practice_id, client_id, measured_at, kilograms)
                 values (?, ?, ?, ?, ?) on conflict do nothing
                 """,
-                EventMessages.position(token),
+                position,
                 event.practiceId().value(),
                 event.clientId(),
                 Timestamp.from(event.occurredAt()),
@@ -132,17 +131,17 @@ public class DosingConsistencyProjection {
     }
 
     @EventHandler
-    void on(TreatmentPlanApprovedEvent event, TrackingToken token) {
-        plan(event.practiceId(), event.clientId(), event.planId(), event.terms(), event, token);
+    void on(TreatmentPlanApprovedEvent event, @LedgerPosition long position) {
+        plan(event.practiceId(), event.clientId(), event.planId(), event.terms(), event, position);
     }
 
     @EventHandler
-    void on(TreatmentPlanAmendedEvent event, TrackingToken token) {
-        plan(event.practiceId(), event.clientId(), event.planId(), event.terms(), event, token);
+    void on(TreatmentPlanAmendedEvent event, @LedgerPosition long position) {
+        plan(event.practiceId(), event.clientId(), event.planId(), event.terms(), event, position);
     }
 
     @EventHandler
-    void on(DoseDrawnEvent event, TrackingToken token) {
+    void on(DoseDrawnEvent event, @LedgerPosition long position) {
         StockLotRef lot = event.lot();
         jdbc.update(
                 """
@@ -160,9 +159,9 @@ public class DosingConsistencyProjection {
                 event.drawnBy(),
                 Timestamp.from(event.occurredAt()),
                 event.milligrams(),
-                EventMessages.position(token));
+                position);
         change(
-                token,
+                position,
                 lot,
                 event.drawId(),
                 "DRAWN",
@@ -176,7 +175,7 @@ public class DosingConsistencyProjection {
     }
 
     @EventHandler
-    void on(DoseAdministeredEvent event, TrackingToken token) throws JsonProcessingException {
+    void on(DoseAdministeredEvent event, @LedgerPosition long position) throws JsonProcessingException {
         List<Object> overrides = event.override() == null
                 ? List.of()
                 : List.of(Map.of(
@@ -186,7 +185,7 @@ public class DosingConsistencyProjection {
         String flags = json.writeValueAsString(event.planFlags() == null ? List.of() : event.planFlags());
         String overridden = json.writeValueAsString(overrides);
         change(
-                token,
+                position,
                 event.lot(),
                 event.drawId(),
                 "ADMINISTERED",
@@ -215,19 +214,19 @@ public class DosingConsistencyProjection {
                 event.route().name(),
                 flags,
                 overridden,
-                EventMessages.position(token),
+                position,
                 event.lot().practiceId().value(),
                 event.lot().locationId(),
                 event.lot().ndc(),
                 event.lot().lotNumber(),
                 event.drawId(),
-                EventMessages.position(token));
+                position);
     }
 
     @EventHandler
-    void on(DoseWastedEvent event, TrackingToken token) {
+    void on(DoseWastedEvent event, @LedgerPosition long position) {
         change(
-                token,
+                position,
                 event.lot(),
                 event.drawId(),
                 "WASTED",
@@ -246,18 +245,18 @@ public class DosingConsistencyProjection {
                 """.formatted(DRAW_KEY),
                 event.milligrams(),
                 Timestamp.from(event.occurredAt()),
-                EventMessages.position(token),
+                position,
                 event.lot().practiceId().value(),
                 event.lot().locationId(),
                 event.lot().ndc(),
                 event.lot().lotNumber(),
                 event.drawId(),
-                EventMessages.position(token));
+                position);
     }
 
     /** A corrected draw, administration or waste changes the draw's milligrams by the corrected difference. */
     @EventHandler
-    void on(EntryCorrectedEvent event, TrackingToken token) {
+    void on(EntryCorrectedEvent event, @LedgerPosition long position) {
         if (event.drawId() == null) {
             return;
         }
@@ -285,7 +284,7 @@ public class DosingConsistencyProjection {
                 where d.practice_id = ? and d.location_id = ? and d.ndc = ? and d.lot_number = ? and d.draw_id = ?
                 on conflict do nothing
                 """.formatted(column),
-                EventMessages.position(token),
+                position,
                 change,
                 Timestamp.from(event.occurredAt()),
                 event.correctedBy(),
@@ -304,13 +303,13 @@ public class DosingConsistencyProjection {
                   and d.last_position < ?
                 """.formatted(column),
                 change,
-                EventMessages.position(token),
+                position,
                 event.lot().practiceId().value(),
                 event.lot().locationId(),
                 event.lot().ndc(),
                 event.lot().lotNumber(),
                 event.drawId(),
-                EventMessages.position(token));
+                position);
     }
 
     @ResetHandler
@@ -341,7 +340,7 @@ public class DosingConsistencyProjection {
      * ledger position is the sum of its changes up to there ({@link DosingConsistencyRows}).
      */
     private void change(
-            TrackingToken token,
+            long position,
             StockLotRef lot,
             String drawId,
             String movement,
@@ -359,7 +358,7 @@ public class DosingConsistencyProjection {
                                                        overrides)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) on conflict do nothing
                 """.formatted(column),
-                EventMessages.position(token),
+                position,
                 lot.practiceId().value(),
                 lot.locationId(),
                 lot.ndc(),
@@ -389,14 +388,14 @@ public class DosingConsistencyProjection {
             String planId,
             TreatmentPlanTerms terms,
             org.doseledger.core.shared.LedgerEvent event,
-            TrackingToken token) {
+            long position) {
         jdbc.update(
                 """
                 insert into dosing_report_plan (ledger_position, practice_id, client_id, plan_id, effective_at, route,
                                                 dose_basis, min_dose, max_dose, max_single_dose, min_interval)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
                 """,
-                EventMessages.position(token),
+                position,
                 practiceId.value(),
                 clientId,
                 planId,

@@ -16,7 +16,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.LedgerEvent;
@@ -43,8 +42,9 @@ import org.doseledger.core.stock.api.StockReturnedEvent;
 import org.doseledger.core.stock.api.StockTransferredInEvent;
 import org.doseledger.core.stock.api.StockTransferredOutEvent;
 import org.doseledger.projections.support.Decimals;
-import org.doseledger.projections.support.EventMessages;
 import org.doseledger.projections.support.EventRecordedTime;
+import org.doseledger.projections.support.LedgerPosition;
+import org.doseledger.projections.support.ReconciledTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,6 +57,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class StockLotProjection {
 
     public static final String PROCESSING_GROUP = "stock-lots";
+
+    /** A movement row for every event of a lot. */
+    public static final ReconciledTable MOVEMENTS =
+            ReconciledTable.everyHandledEvent(PROCESSING_GROUP, "stock_movement");
+
     private static final String LOT_KEY = "practice_id = ? and location_id = ? and ndc = ? and lot_number = ?";
 
     private final JdbcTemplate jdbc;
@@ -68,12 +73,13 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(StockReceivedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+    void on(StockReceivedEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
         createLot(event.lot(), event.substance(), event.strength(), event.expiresOn());
-        if (advance(event.lot(), token, event.balanceAfter())) {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "RECEIVED",
                     event.quantity(),
@@ -90,13 +96,13 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(StockTransferredInEvent event, EventMessage<?> message, TrackingToken token)
+    void on(StockTransferredInEvent event, EventMessage<?> message, @LedgerPosition long position)
             throws JsonProcessingException {
         createLot(event.lot(), event.substance(), event.strength(), event.expiresOn());
-        if (advance(event.lot(), token, event.balanceAfter())) {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "TRANSFERRED_IN",
                     event.quantity(),
@@ -113,8 +119,9 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(DoseDrawnEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, event.balanceAfter())) {
+    void on(DoseDrawnEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             jdbc.update(
                     """
                     insert into stock_draw (practice_id, location_id, ndc, lot_number, draw_id, client_id, drawn_by,
@@ -130,7 +137,7 @@ public class StockLotProjection {
                             event.quantity().amount()));
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "DRAWN",
                     event.quantity(),
@@ -147,8 +154,9 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(DoseAdministeredEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, null)) {
+    void on(DoseAdministeredEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, null)) {
             changeDraw(
                     event.lot(),
                     event.drawId(),
@@ -157,7 +165,7 @@ public class StockLotProjection {
                     null);
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "ADMINISTERED",
                     event.quantity(),
@@ -174,12 +182,13 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(DoseWastedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, null)) {
+    void on(DoseWastedEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, null)) {
             changeDraw(event.lot(), event.drawId(), "wasted", event.quantity().amount(), null);
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "WASTED",
                     event.quantity(),
@@ -196,12 +205,13 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(DrawAccountedForEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, null)) {
+    void on(DrawAccountedForEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, null)) {
             changeDraw(event.lot(), event.drawId(), "administered", BigDecimal.ZERO, "ACCOUNTED_FOR");
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "DRAW_ACCOUNTED_FOR",
                     event.drawn(),
@@ -218,11 +228,12 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(DoseDispensedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, event.balanceAfter())) {
+    void on(DoseDispensedEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "DISPENSED",
                     event.quantity(),
@@ -239,12 +250,12 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(StockTransferredOutEvent event, EventMessage<?> message, TrackingToken token)
+    void on(StockTransferredOutEvent event, EventMessage<?> message, @LedgerPosition long position)
             throws JsonProcessingException {
-        if (advance(event.lot(), token, event.balanceAfter())) {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "TRANSFERRED_OUT",
                     event.quantity(),
@@ -261,11 +272,12 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(StockReturnedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, event.balanceAfter())) {
+    void on(StockReturnedEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "RETURNED",
                     event.quantity(),
@@ -282,11 +294,12 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(StockDestroyedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, event.balanceAfter())) {
+    void on(StockDestroyedEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "DESTROYED",
                     event.quantity(),
@@ -303,11 +316,12 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(StockLossReportedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, event.balanceAfter())) {
+    void on(StockLossReportedEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "LOST",
                     event.quantity(),
@@ -324,8 +338,9 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(StockCountedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, null)) {
+    void on(StockCountedEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, null)) {
             jdbc.update(
                     "update stock_lot set last_counted = ?, last_counted_at = ?, last_count_id = ? where " + LOT_KEY,
                     event.counted().amount(),
@@ -337,7 +352,7 @@ public class StockLotProjection {
                     event.lot().lotNumber());
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "COUNTED",
                     event.counted(),
@@ -354,9 +369,9 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(DiscrepancyRecordedEvent event, EventMessage<?> message, TrackingToken token)
+    void on(DiscrepancyRecordedEvent event, EventMessage<?> message, @LedgerPosition long position)
             throws JsonProcessingException {
-        if (advance(event.lot(), token, null)) {
+        if (advance(event.lot(), position, null)) {
             jdbc.update(
                     """
                     insert into stock_discrepancy (practice_id, location_id, ndc, lot_number, discrepancy_id, expected,
@@ -372,7 +387,7 @@ public class StockLotProjection {
                             Timestamp.from(event.occurredAt())));
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "DISCREPANCY_RECORDED",
                     event.difference(),
@@ -389,15 +404,15 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(DiscrepancyResolvedEvent event, EventMessage<?> message, TrackingToken token)
+    void on(DiscrepancyResolvedEvent event, EventMessage<?> message, @LedgerPosition long position)
             throws JsonProcessingException {
-        if (advance(event.lot(), token, event.balanceAfter())) {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             jdbc.update(
                     "update stock_discrepancy set status = 'RESOLVED' where " + LOT_KEY + " and discrepancy_id = ?",
                     lotKey(event.lot(), event.discrepancyId()));
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "DISCREPANCY_RESOLVED",
                     event.adjustment(),
@@ -414,8 +429,9 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(EntryCorrectedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, event.balanceAfter())) {
+    void on(EntryCorrectedEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, event.balanceAfter())) {
             BigDecimal original = event.originalQuantity().amount();
             BigDecimal corrected = event.correctedQuantity() == null
                     ? BigDecimal.ZERO
@@ -425,7 +441,7 @@ public class StockLotProjection {
             }
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "CORRECTED",
                     event.correctedQuantity(),
@@ -442,14 +458,15 @@ public class StockLotProjection {
     }
 
     @EventHandler
-    void on(DrawOverdueEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        if (advance(event.lot(), token, null)) {
+    void on(DrawOverdueEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
+        if (advance(event.lot(), position, null)) {
             jdbc.update(
                     "update stock_draw set overdue = true where " + LOT_KEY + " and draw_id = ?",
                     lotKey(event.lot(), event.drawId()));
             movement(
                     message,
-                    token,
+                    position,
                     event.lot(),
                     "DRAW_OVERDUE",
                     event.unaccounted(),
@@ -607,8 +624,7 @@ public class StockLotProjection {
     }
 
     /** Moves the lot to this event's position; false when the event was applied before (a replay). */
-    private boolean advance(StockLotRef lot, TrackingToken token, Quantity balanceAfter) {
-        long position = position(token);
+    private boolean advance(StockLotRef lot, long position, Quantity balanceAfter) {
         return jdbc.update(
                         "update stock_lot set on_hand = coalesce(?, on_hand), last_position = ? where " + LOT_KEY
                                 + " and last_position < ?",
@@ -657,7 +673,7 @@ public class StockLotProjection {
 
     private void movement(
             EventMessage<?> message,
-            TrackingToken token,
+            long position,
             StockLotRef lot,
             String movement,
             Quantity quantity,
@@ -679,7 +695,7 @@ public class StockLotProjection {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 on conflict (ledger_position) do nothing
                 """,
-                position(token),
+                position,
                 message.getIdentifier(),
                 lot.practiceId().value(),
                 lot.locationId(),
@@ -708,10 +724,6 @@ public class StockLotProjection {
         values[3] = lot.lotNumber();
         System.arraycopy(more, 0, values, 4, more.length);
         return values;
-    }
-
-    private static long position(TrackingToken token) {
-        return EventMessages.position(token);
     }
 
     private static InventoryLineView toInventoryLine(ResultSet rs, int row) throws SQLException {

@@ -14,7 +14,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.LedgerMetadata;
@@ -22,6 +21,8 @@ import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.projections.support.BatchedInserts;
 import org.doseledger.projections.support.EventMessages;
 import org.doseledger.projections.support.EventRecordedTime;
+import org.doseledger.projections.support.LedgerPosition;
+import org.doseledger.projections.support.ReconciledTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +34,10 @@ public class ClientTimelineProjection {
 
     public static final String PROCESSING_GROUP = "client-timeline";
 
+    /** A row for every client event; corrections of a client's entries are rows beside them. */
+    public static final ReconciledTable ROWS = new ReconciledTable(
+            PROCESSING_GROUP, "client_timeline", ClientEvent.class::isAssignableFrom, "corrects_event_id is null");
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -42,8 +47,7 @@ public class ClientTimelineProjection {
     }
 
     @EventHandler
-    void on(ClientEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = EventMessages.position(token);
+    void on(ClientEvent event, EventMessage<?> message, @LedgerPosition long position) throws JsonProcessingException {
         BatchedInserts.insert(
                 jdbc,
                 """
@@ -71,8 +75,8 @@ public class ClientTimelineProjection {
      * correction of an entry about no client (a receipt, a transfer) is not on any timeline.
      */
     @EventHandler
-    void on(EntryCorrectedEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = EventMessages.position(token);
+    void on(EntryCorrectedEvent event, EventMessage<?> message, @LedgerPosition long position)
+            throws JsonProcessingException {
         BatchedInserts.insert(
                 jdbc,
                 """

@@ -24,5 +24,11 @@ public enum ExceptionKind {
      * A period of the access log (reads and exports of client data) that no compliance officer reviewed
      * within the practice's {@code accessLogReviewDays}.
      */
-    ACCESS_LOG_REVIEW_OVERDUE
+    ACCESS_LOG_REVIEW_OVERDUE,
+    /**
+     * A read model (the audit trail, timelines, inventory...) was found to differ from the event log, so
+     * what it shows may leave out or misplace events; cleared when a replay has made it consistent again.
+     * About the whole ledger, so in every practice's queue.
+     */
+    READ_MODEL_DIVERGED
 }
