@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
+import org.doseledger.api.config.DataDirectoryLock.DataDirectoryInUseException;
 import org.doseledger.api.generator.GenerateCommand;
 import org.doseledger.api.integrity.LedgerVerification;
 import org.doseledger.api.integrity.OfflineBundleVerifier;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -30,7 +32,23 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class DoseLedgerApplication {
 
+    /** Exit code of a start refused because its data directory is in use by another process. */
+    static final int DATA_DIRECTORY_IN_USE = 3;
+
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            if (NestedExceptionUtils.getRootCause(e) instanceof DataDirectoryInUseException inUse) {
+                // Spring Boot has printed what happened and what to do; no stack trace on top of it
+                System.err.println(inUse.getMessage());
+                System.exit(DATA_DIRECTORY_IN_USE);
+            }
+            throw e;
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("verify-bundle")) {
             System.exit(OfflineBundleVerifier.run(Arrays.copyOfRange(args, 1, args.length)));
         }

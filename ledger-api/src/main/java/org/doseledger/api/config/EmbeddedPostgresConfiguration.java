@@ -31,10 +31,17 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** Held for the life of the context, and released when the process dies however it dies. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(LedgerProperties properties) throws IOException {
+    DataDirectoryLock dataDirectoryLock(LedgerProperties properties) throws IOException {
+        return DataDirectoryLock.acquire(properties.embeddedDataDirectory());
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(LedgerProperties properties, DataDirectoryLock lock) throws IOException {
         Path dataDirectory = properties.embeddedDataDirectory().toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);
+        // the lock is ours, so a postmaster still running here was left by a process that is gone
         OrphanedPostmaster.stopIfRunning(dataDirectory);
         log.info("Starting embedded PostgreSQL on data directory {}", dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()

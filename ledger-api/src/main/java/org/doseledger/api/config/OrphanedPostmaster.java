@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * After a {@code kill -9} of the service, the embedded postmaster it started lives on, holding the
  * data directory's {@code postmaster.pid} and its port. Before starting a new one on the same data
- * directory we stop it (TERM, then KILL); PostgreSQL then recovers the directory from its WAL.
+ * directory we stop it (TERM, then KILL); PostgreSQL then recovers the directory from its WAL. Called
+ * only by the holder of the directory's {@link DataDirectoryLock}: that lock is how it knows the
+ * postmaster's owner is gone rather than still serving.
  */
 final class OrphanedPostmaster {
 

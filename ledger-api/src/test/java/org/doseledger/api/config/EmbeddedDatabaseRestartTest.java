@@ -65,17 +65,7 @@ class EmbeddedDatabaseRestartTest {
     void theLedgerSurvivesAKillOfTheServiceAndItsOrphanedPostmasterIsStopped() throws Exception {
         int childPort = freePort();
         Path log = dataDir.resolve("child.log");
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        DoseLedgerApplication.class.getName(),
-                        "--ledger.data-dir=" + dataDir,
-                        "--server.port=" + childPort,
-                        "--spring.datasource.url=")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process child = startChild(childPort, log);
         Written written;
         try {
             Http http = new Http(childPort);
@@ -99,6 +89,75 @@ class EmbeddedDatabaseRestartTest {
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
             assertTimelineIntact(port(restarted), written);
         }
+    }
+
+    @Test
+    void aSecondProcessOnADataDirectoryInUseStopsAtOnceAndLeavesTheRunningServiceAlone() throws Exception {
+        int childPort = freePort();
+        Path log = dataDir.resolve("child.log");
+        Process child = startChild(childPort, log);
+        try {
+            Http http = new Http(childPort);
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .failFast("service exited; see " + log, () -> !child.isAlive())
+                    .until(() -> http.get("/actuator/health/readiness").send().status() == 200);
+            Written written = writeSlice(childPort);
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                    .get(0)
+                    .trim());
+
+            assertThatThrownBy(this::start)
+                    .satisfies(refused -> assertThat(NestedExceptionUtils.getRootCause(refused))
+                            .isInstanceOf(DataDirectoryLock.DataDirectoryInUseException.class)
+                            .hasMessageContaining("in use by another Dose Ledger process (pid " + child.pid() + ")"));
+            Path verifyLog = dataDir.resolve("verify.log");
+            Process verify = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            DoseLedgerApplication.class.getName(),
+                            "verify",
+                            "--ledger.data-dir=" + dataDir,
+                            "--spring.datasource.url=")
+                    .redirectErrorStream(true)
+                    .redirectOutput(verifyLog.toFile())
+                    .start();
+            assertThat(verify.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(verify.exitValue()).as(Files.readString(verifyLog)).isEqualTo(3);
+            assertThat(Files.readString(verifyLog)).contains("is in use by another Dose Ledger process");
+
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive))
+                    .as("the running service's postmaster")
+                    .contains(true);
+            assertThat(http.get("/actuator/health/readiness").send().status()).isEqualTo(200);
+            Http.Response write = http.post("/api/practices/restart/clients")
+                    .key(written.writerKey())
+                    .idempotencyKey("after-refused-start")
+                    .body(Bodies.client("c-2", "2026-11-20T15:00:00Z"))
+                    .send();
+            assertThat(write.status()).as(write.toString()).isEqualTo(201);
+        } finally {
+            child.destroy();
+            child.waitFor();
+        }
+    }
+
+    private Process startChild(int childPort, Path log) throws IOException {
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DoseLedgerApplication.class.getName(),
+                        "--ledger.data-dir=" + dataDir,
+                        "--server.port=" + childPort,
+                        "--spring.datasource.url=")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private ConfigurableApplicationContext start() {
