@@ -73,6 +73,9 @@ class EmbeddedPostgresConfiguration {
         dataSource.setUsername(APPLICATION_ROLE);
         dataSource.setPoolName("ledger-embedded");
         dataSource.setMaximumPoolSize(16);
+        // as spring.datasource.hikari.* for a database server: fail within seconds when none is to be had
+        dataSource.setConnectionTimeout(5000);
+        dataSource.setValidationTimeout(2000);
         return dataSource;
     }
 

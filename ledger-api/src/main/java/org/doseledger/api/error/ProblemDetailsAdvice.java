@@ -186,6 +186,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        DatabaseUnavailable.Kind database = DatabaseUnavailable.classify(e);
+        if (database != DatabaseUnavailable.Kind.NONE) {
+            ProblemDetail problem = ProblemResponses.databaseUnavailable(database);
+            log.warn("{}: {}", problem.getProperties().get("code"), mostSpecific(e));
+            decorate(problem, request);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, ProblemResponses.DATABASE_RETRY_AFTER)
+                    .body(problem);
+        }
         log.error("Unexpected failure", e);
         return respond(
                 ProblemResponses.problem(
@@ -195,6 +204,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "The ledger could not complete the request; nothing was written. Quote the request id when"
                                 + " reporting this."),
                 request);
+    }
+
+    private static String mostSpecific(Throwable e) {
+        Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e);
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     @Override

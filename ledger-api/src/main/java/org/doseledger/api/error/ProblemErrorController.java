@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.doseledger.api.web.RequestIdFilter;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +31,16 @@ class ProblemErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        DatabaseUnavailable.Kind database = failure instanceof Throwable thrown
+                ? DatabaseUnavailable.classify(thrown)
+                : DatabaseUnavailable.Kind.NONE;
+        if (database != DatabaseUnavailable.Kind.NONE) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, ProblemResponses.DATABASE_RETRY_AFTER)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(decorate(ProblemResponses.databaseUnavailable(database), request));
+        }
         ProblemDetail problem = status.is4xxClientError()
                 ? ProblemResponses.problem(
                         status,
@@ -43,6 +54,12 @@ class ProblemErrorController implements ErrorController {
                         "Internal error",
                         "The ledger could not complete the request; nothing was written. Quote the request id when"
                                 + " reporting this.");
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(decorate(problem, request));
+    }
+
+    private static ProblemDetail decorate(ProblemDetail problem, HttpServletRequest request) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             try {
@@ -55,8 +72,6 @@ class ProblemErrorController implements ErrorController {
         if (requestId != null) {
             problem.setProperty(ProblemResponses.REQUEST_ID, requestId);
         }
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return problem;
     }
 }

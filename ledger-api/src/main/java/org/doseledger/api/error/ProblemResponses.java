@@ -22,6 +22,26 @@ public final class ProblemResponses {
 
     private ProblemResponses() {}
 
+    /** Seconds a client should wait before retrying a request the database could not serve. */
+    static final String DATABASE_RETRY_AFTER = "5";
+
+    /** 503 for a request that failed because the database was unreachable or every connection was busy. */
+    static ProblemDetail databaseUnavailable(DatabaseUnavailable.Kind kind) {
+        return kind == DatabaseUnavailable.Kind.BUSY
+                ? problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "SERVICE_BUSY",
+                        "Service busy",
+                        "Every database connection stayed busy; nothing was written. Retry after Retry-After seconds"
+                                + " with the same Idempotency-Key.")
+                : problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "DATABASE_UNAVAILABLE",
+                        "Database unavailable",
+                        "The ledger's database could not be reached; nothing was written. Retry after Retry-After"
+                                + " seconds with the same Idempotency-Key.");
+    }
+
     public static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://doseledger.org/problems/"

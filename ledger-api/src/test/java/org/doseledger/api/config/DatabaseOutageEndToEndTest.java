@@ -1,0 +1,107 @@
+package org.doseledger.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.doseledger.api.DoseLedgerApplication;
+import org.doseledger.api.support.Bodies;
+import org.doseledger.api.support.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * PostgreSQL stopped under a running service: readiness goes DOWN within seconds while liveness stays
+ * UP, requests are answered 503 problem+json with Retry-After within seconds (nothing written), and once
+ * PostgreSQL is back the service is ready and writes again without a restart.
+ */
+class DatabaseOutageEndToEndTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void anOutageIsA503WithRetryAfterAndTheServiceRecoversOnItsOwn() throws Exception {
+        Path pgData = directory.resolve("pg");
+        int pgPort = freePort();
+        EmbeddedPostgres postgres = start(pgData, pgPort);
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DoseLedgerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--ledger.data-dir=" + directory.resolve("data"),
+                        "--ledger.integrity.sealing=false",
+                        "--ledger.reconciliation.enabled=false",
+                        "--ledger.database-check-interval=500ms")) {
+            Http http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+            String admin = Files.readString(directory.resolve("data/initial-admin-key"))
+                    .trim();
+            assertThat(http.post("/api/practices")
+                            .key(admin)
+                            .idempotencyKey("p")
+                            .body(Bodies.practice("outage"))
+                            .send()
+                            .status())
+                    .isEqualTo(201);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> http.get("/actuator/health/readiness").send().status() == 200);
+
+            postgres.close();
+
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> http.get("/actuator/health/readiness").send().status() == 503);
+            assertThat(http.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+            long started = System.nanoTime();
+            Http.Response refused = http.post("/api/practices")
+                    .key(admin)
+                    .idempotencyKey("during-outage")
+                    .body(Bodies.practice("outage-2"))
+                    .send();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
+            assertThat(refused.header("Retry-After")).contains("5");
+            assertThat(took).as("answered within seconds, not after 30").isLessThan(Duration.ofSeconds(15));
+
+            postgres = start(pgData, pgPort);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/actuator/health/readiness").send().status() == 200);
+            Http.Response retried = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> http.post("/api/practices")
+                                    .key(admin)
+                                    .idempotencyKey("during-outage")
+                                    .body(Bodies.practice("outage-2"))
+                                    .send(),
+                            response -> response.status() != 503);
+            assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private static EmbeddedPostgres start(Path data, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
