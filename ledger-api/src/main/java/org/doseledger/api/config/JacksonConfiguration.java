@@ -12,19 +12,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
@@ -99,9 +111,139 @@ public class JacksonConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         requests.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        requests.registerModule(new SimpleModule("iso-instants-only").addDeserializer(Instant.class, new IsoInstant()));
-        requests.registerModule(new SimpleModule("printable-text").addDeserializer(String.class, new PrintableText()));
-        return new MappingJackson2HttpMessageConverter(requests);
+        // an enum or a boolean is its name or true/false, never a number standing for one
+        requests.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        requests.coercionConfigFor(LogicalType.Enum)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        requests.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // one JSON value per body: {...}xyz or {...}{} is malformed, not its first part
+        requests.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        requests.registerModule(new SimpleModule("strict-values")
+                .addDeserializer(Instant.class, new IsoInstant())
+                .addDeserializer(LocalDate.class, new IsoDate())
+                .addDeserializer(BigDecimal.class, new BoundedDecimal())
+                .addDeserializer(String.class, new PrintableText()));
+        return new Utf8JsonMessageConverter(requests);
+    }
+
+    /** The fewest and most decimal places and the most significant digits a number in a request may have. */
+    static final int MIN_SCALE = -9;
+
+    static final int MAX_SCALE = 12;
+    static final int MAX_PRECISION = 24;
+
+    /** The years a date in a request may fall in: any other is a typing mistake or an attack. */
+    static final int FIRST_YEAR = 1900;
+
+    static final int LAST_YEAR = 2199;
+
+    /**
+     * Request bodies are UTF-8 JSON (RFC 8259 8.1). Jackson would detect UTF-16 and UTF-32 from the first
+     * bytes and read them too; a body that starts with a NUL byte or a UTF-16 byte-order mark is refused.
+     */
+    private static final class Utf8JsonMessageConverter extends MappingJackson2HttpMessageConverter {
+
+        Utf8JsonMessageConverter(ObjectMapper mapper) {
+            super(mapper);
+        }
+
+        @Override
+        public Object read(Type type, Class<?> contextClass, HttpInputMessage input) throws IOException {
+            PushbackInputStream body = new PushbackInputStream(input.getBody(), 4);
+            byte[] start = new byte[4];
+            int read = body.readNBytes(start, 0, 4);
+            if (read > 0) {
+                body.unread(start, 0, read);
+            }
+            for (int i = 0; i < read; i++) {
+                if (start[i] == 0) {
+                    throw new HttpMessageNotReadableException("The body is not UTF-8 JSON (it holds NUL bytes)", input);
+                }
+            }
+            if (read >= 2
+                    && ((start[0] == (byte) 0xFE && start[1] == (byte) 0xFF)
+                            || (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE))) {
+                throw new HttpMessageNotReadableException("The body is not UTF-8 JSON (UTF-16 byte-order mark)", input);
+            }
+            HttpInputMessage utf8 = new HttpInputMessage() {
+                @Override
+                public InputStream getBody() {
+                    return body;
+                }
+
+                @Override
+                public org.springframework.http.HttpHeaders getHeaders() {
+                    return input.getHeaders();
+                }
+            };
+            return super.read(type, contextClass, utf8);
+        }
+    }
+
+    /**
+     * A decimal is bounded while it is read: at most {@value #MAX_PRECISION} significant digits and
+     * between {@value #MAX_SCALE} decimal places and {@value #MIN_SCALE} (an exponent of at most 9). A
+     * number such as 1e-999999999 is cheap to parse but would cost seconds of CPU and gigabytes to compare,
+     * round or print; no drug amount, strength or weight needs more.
+     */
+    private static final class BoundedDecimal extends StdDeserializer<BigDecimal> {
+
+        BoundedDecimal() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getText();
+            BigDecimal value = NumberDeserializers.BigDecimalDeserializer.instance.deserialize(parser, context);
+            if (value != null
+                    && (value.scale() > MAX_SCALE || value.scale() < MIN_SCALE || value.precision() > MAX_PRECISION)) {
+                return (BigDecimal) context.handleWeirdStringValue(
+                        BigDecimal.class,
+                        text.length() > 40 ? text.substring(0, 40) + "..." : text,
+                        "a number needs at most " + MAX_PRECISION + " significant digits, at most " + MAX_SCALE
+                                + " decimal places and an exponent of at most " + -MIN_SCALE);
+            }
+            return value;
+        }
+    }
+
+    /**
+     * A date is {@code yyyy-MM-dd} in the years {@value #FIRST_YEAR} to {@value #LAST_YEAR}: not a date-time
+     * cut to its date, not year 0, not 9999.
+     */
+    private static final class IsoDate extends StdDeserializer<LocalDate> {
+
+        private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+        IsoDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getText();
+            if (!DATE.matcher(text).matches()) {
+                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "expected a date yyyy-MM-dd");
+            }
+            try {
+                LocalDate date = LocalDate.parse(text);
+                if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                    return (LocalDate) context.handleWeirdStringValue(
+                            LocalDate.class, text, "expected a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+                }
+                return date;
+            } catch (DateTimeParseException e) {
+                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "not a calendar date");
+            }
+        }
     }
 
     /**
@@ -126,7 +268,10 @@ public class JacksonConfiguration {
         }
     }
 
-    /** A timestamp is ISO 8601 text; a bare number would be read as seconds since 1970. */
+    /**
+     * A timestamp is ISO 8601 text with a date, a time and an offset ({@code 2026-11-20T15:30:00Z}); a bare
+     * number, or text of digits, would be read as seconds since 1970.
+     */
     private static final class IsoInstant extends StdDeserializer<Instant> {
 
         IsoInstant() {
@@ -138,7 +283,20 @@ public class JacksonConfiguration {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
-            return InstantDeserializer.INSTANT.deserialize(parser, context);
+            String text = parser.getText().trim();
+            try {
+                Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
+                int year = instant.atOffset(ZoneOffset.UTC).getYear();
+                if (year < FIRST_YEAR || year > LAST_YEAR) {
+                    return (Instant) context.handleWeirdStringValue(
+                            Instant.class, text, "expected a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+                }
+                return instant;
+            } catch (DateTimeParseException e) {
+                return (Instant) context.handleWeirdStringValue(
+                        Instant.class, text, "expected an ISO 8601 time with an offset, such as 2026-11-20T15:30:00Z");
+            }
         }
     }
 }

@@ -59,7 +59,8 @@ final class PracticeRequests {
                 return true;
             }
             try {
-                return ZoneId.of(timeZone) != null && timeZone.contains("/");
+                // a region id (America/Chicago, UTC), not a fixed offset that ignores daylight saving
+                return ZoneId.getAvailableZoneIds().contains(timeZone) && ZoneId.of(timeZone) != null;
             } catch (DateTimeException e) {
                 return false;
             }

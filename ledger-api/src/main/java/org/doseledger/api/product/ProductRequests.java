@@ -3,6 +3,7 @@ package org.doseledger.api.product;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -36,8 +37,8 @@ final class ProductRequests {
             @NotNull DosageForm dosageForm,
             @NotBlank @Size(max = 200) String finishedForm,
             @NotNull StockUnit unit,
-            @NotNull @Positive BigDecimal milligramsPerUnit,
-            @NotNull @Positive BigDecimal containerSize) {
+            @NotNull @Positive @DecimalMax("10000") BigDecimal milligramsPerUnit,
+            @NotNull @Positive @DecimalMax("1000") BigDecimal containerSize) {
 
         @JsonIgnore
         @Schema(hidden = true)

@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -37,6 +38,23 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * A request the firewall refuses (bytes outside printable ASCII in a header, an encoded slash or
+     * backslash in the path, ...) is the client's mistake: a 400 problem document, not a 500.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(ObjectMapper mapper) {
+        return (request, response, rejected) -> ProblemResponses.write(
+                request,
+                response,
+                mapper,
+                HttpStatus.BAD_REQUEST,
+                "INVALID_REQUEST",
+                "Bad Request",
+                "The request was refused before it reached the ledger: its URL or headers hold characters that are"
+                        + " not accepted (headers are printable ASCII). Nothing was written.");
+    }
 
     /** Nothing the API answers is a page to render, frame or run scripts in. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
