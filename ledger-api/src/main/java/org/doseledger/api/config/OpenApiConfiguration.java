@@ -19,6 +19,7 @@ import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.error.ProblemResponses;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.security.DeclaredRoles;
+import org.doseledger.api.web.AdminActionRequest;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.apikey.api.Role;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -213,6 +214,31 @@ class OpenApiConfiguration {
                         .required(false)
                         .description("The practitioner acting through this credential, recorded with the event")
                         .schema(new StringSchema().maxLength(64)));
+            }
+            return operation;
+        };
+    }
+
+    /** Every administrative action takes the same body: one example for all of them, here rather than on each. */
+    @Bean
+    OperationCustomizer adminActionExample() {
+        return (operation, handlerMethod) -> {
+            boolean isAdminAction = Arrays.stream(handlerMethod.getMethodParameters())
+                    .anyMatch(parameter -> AdminActionRequest.class.equals(parameter.getParameterType()));
+            if (isAdminAction
+                    && operation.getRequestBody() != null
+                    && operation.getRequestBody().getContent() != null) {
+                operation
+                        .getRequestBody()
+                        .getContent()
+                        .values()
+                        .forEach(
+                                media -> media.addExamples(
+                                        "reason",
+                                        new Example()
+                                                .summary("Why the action is asked for")
+                                                .value(
+                                                        "{\"reason\": \"reconciliation found stock-lots diverging after a restore\"}")));
             }
             return operation;
         };

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
@@ -12,14 +13,18 @@ import java.util.List;
 import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.security.CurrentCredential;
+import org.doseledger.api.web.AdminActionRequest;
+import org.doseledger.api.write.IdempotentWrites;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
-import org.doseledger.core.integrity.VerificationReport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,18 +41,21 @@ class IntegrityController {
     private final JdbcTemplate jdbc;
 
     private final LedgerBundle bundle;
+    private final IdempotentWrites writes;
 
     IntegrityController(
             SigningKeys keys,
             CheckpointSealer sealer,
             LedgerVerification verification,
             JdbcTemplate jdbc,
-            LedgerBundle bundle) {
+            LedgerBundle bundle,
+            IdempotentWrites writes) {
         this.keys = keys;
         this.sealer = sealer;
         this.verification = verification;
         this.jdbc = jdbc;
         this.bundle = bundle;
+        this.writes = writes;
     }
 
     /** A public key that verifies checkpoints: its id, SHA-256 fingerprint and X.509 encoding (PEM). */
@@ -78,18 +86,22 @@ class IntegrityController {
                 .toList();
     }
 
-    @PostMapping("/api/admin/ledger/checkpoints")
+    @PostMapping(path = "/api/admin/ledger/checkpoints", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
     @Operation(summary = "Seal a checkpoint now, over the events behind the gap window (ADMIN)")
     @ApiResponse(responseCode = "201", description = "Sealed")
     @ApiResponse(responseCode = "204", description = "Nothing new to seal")
-    ResponseEntity<CheckpointView> seal() {
-        return sealer.seal()
-                .map(checkpoint -> ResponseEntity.status(201).body(CheckpointView.of(checkpoint)))
-                .orElseGet(() -> ResponseEntity.noContent().build());
+    ResponseEntity<Object> seal(@Valid @RequestBody AdminActionRequest request, WriteContext context) {
+        return writes.executeAction(
+                context,
+                "POST /api/admin/ledger/checkpoints",
+                request,
+                () -> sealer.seal()
+                        .map(checkpoint -> WriteOutcome.of(201, CheckpointView.of(checkpoint)))
+                        .orElseGet(() -> WriteOutcome.of(204, null)));
     }
 
-    @PostMapping("/api/admin/ledger/verification")
+    @PostMapping(path = "/api/admin/ledger/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
     @Operation(
             summary = "Verify the whole ledger (ADMIN)",
@@ -97,8 +109,12 @@ class IntegrityController {
                     + " integrity and completeness separately, each with its first failure. The result is recorded"
                     + " as a LedgerVerified event and in the ledger_integrity_verification_* metrics.")
     @ApiResponse(responseCode = "200", description = "The verification report")
-    VerificationReport verify() {
-        return verification.verifyAndRecord();
+    ResponseEntity<Object> verify(@Valid @RequestBody AdminActionRequest request, WriteContext context) {
+        return writes.executeAction(
+                context,
+                "POST /api/admin/ledger/verification",
+                request,
+                () -> WriteOutcome.of(200, verification.verifyAndRecord()));
     }
 
     @GetMapping(path = "/api/admin/ledger/bundle", produces = "application/zip")

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -15,15 +16,21 @@ import org.doseledger.api.processing.StreamingProcessors.DeadLetterView;
 import org.doseledger.api.processing.StreamingProcessors.ProcessorStatus;
 import org.doseledger.api.processing.StreamingProcessors.RetryOutcome;
 import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.web.AdminActionRequest;
+import org.doseledger.api.write.IdempotentWrites;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.core.apikey.api.Role;
-import org.springframework.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,17 +41,25 @@ import org.springframework.web.bind.annotation.RestController;
                 + " letters (ADMIN)")
 class ProcessorController {
 
+    private static final Logger log = LoggerFactory.getLogger(ProcessorController.class);
+
     private static final String NAME = "[A-Za-z0-9._-]{1,255}";
 
     private final StreamingProcessors processors;
     private final ReadModelReconciliation reconciliation;
     private final ReconciliationSchedule schedule;
 
+    private final IdempotentWrites writes;
+
     ProcessorController(
-            StreamingProcessors processors, ReadModelReconciliation reconciliation, ReconciliationSchedule schedule) {
+            StreamingProcessors processors,
+            ReadModelReconciliation reconciliation,
+            ReconciliationSchedule schedule,
+            IdempotentWrites writes) {
         this.processors = processors;
         this.reconciliation = reconciliation;
         this.schedule = schedule;
+        this.writes = writes;
     }
 
     @GetMapping
@@ -69,7 +84,7 @@ class ProcessorController {
                 .toList();
     }
 
-    @PostMapping("/reconciliation")
+    @PostMapping(path = "/reconciliation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
     @Operation(
             summary = "Compare every read model with the event log now (ADMIN)",
@@ -86,13 +101,23 @@ class ProcessorController {
                             array =
                                     @ArraySchema(
                                             schema = @Schema(implementation = ReadModelReconciliation.Result.class))))
-    List<ReadModelReconciliation.Result> reconcile() {
-        return schedule.reconcileAndRecord();
+    ResponseEntity<Object> reconcile(@Valid @RequestBody AdminActionRequest request, WriteContext context) {
+        return writes.executeAction(context, "POST /api/admin/processors/reconciliation", request, () -> {
+            log(context, "reconciliation of every read model", request);
+            return WriteOutcome.of(200, schedule.reconcileAndRecord());
+        });
     }
 
-    @PostMapping("/replay")
+    private static void log(WriteContext context, String action, AdminActionRequest request) {
+        log.info(
+                "{} asked by credential {}: {}",
+                action,
+                context.credential().id(),
+                request.reason().replaceAll("\\p{Cntrl}", " "));
+    }
+
+    @PostMapping(path = "/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
-    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
             summary = "Rebuild every read model from the start of the ledger (ADMIN)",
             description = "Each processor is shut down, its tokens reset (its reset handlers empty its tables and"
@@ -121,16 +146,18 @@ class ProcessorController {
                                             name = "PROCESSOR_CLAIMED_ELSEWHERE",
                                             summary = "A second replica runs the processor",
                                             value = ProcessorExamples.REPLAY_CLAIMED_ELSEWHERE)))
-    ReplayStarted replayAll() {
-        long head = processors.head();
-        List<String> names = processors.names();
-        names.forEach(processors::replay);
-        return new ReplayStarted(names, head);
+    ResponseEntity<Object> replayAll(@Valid @RequestBody AdminActionRequest request, WriteContext context) {
+        return writes.executeAction(context, "POST /api/admin/processors/replay", request, () -> {
+            log(context, "replay of every read model", request);
+            long head = processors.head();
+            List<String> names = processors.names();
+            processors.replayAll(names);
+            return WriteOutcome.of(202, new ReplayStarted(names, head));
+        });
     }
 
-    @PostMapping("/{name}/replay")
+    @PostMapping(path = "/{name}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
-    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
             summary = "Rebuild one read model from the start of the ledger (ADMIN)",
             description = "The processor is shut down, its tokens reset (its reset handlers empty its tables and"
@@ -170,10 +197,16 @@ class ProcessorController {
                                             name = "PROCESSOR_CLAIMED_ELSEWHERE",
                                             summary = "A second replica runs the processor",
                                             value = ProcessorExamples.REPLAY_CLAIMED_ELSEWHERE)))
-    ReplayStarted replay(@PathVariable @Pattern(regexp = NAME) String name) {
-        long head = processors.head();
-        processors.replay(name);
-        return new ReplayStarted(List.of(name), head);
+    ResponseEntity<Object> replay(
+            @PathVariable @Pattern(regexp = NAME) String name,
+            @Valid @RequestBody AdminActionRequest request,
+            WriteContext context) {
+        return writes.executeAction(context, "POST /api/admin/processors/" + name + "/replay", request, () -> {
+            log(context, "replay of " + name, request);
+            long head = processors.head();
+            processors.replay(name);
+            return WriteOutcome.of(202, new ReplayStarted(List.of(name), head));
+        });
     }
 
     @GetMapping("/{name}/dead-letters")
@@ -208,7 +241,7 @@ class ProcessorController {
         return processors.deadLetters(name, limit);
     }
 
-    @PostMapping("/{name}/dead-letters/retry")
+    @PostMapping(path = "/{name}/dead-letters/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
     @Operation(
             summary = "Handle every dead-lettered sequence again, once (ADMIN)",
@@ -237,8 +270,15 @@ class ProcessorController {
                                             name = "PROCESSOR_NOT_FOUND",
                                             summary = "Unknown processor",
                                             value = ProcessorExamples.PROCESSOR_NOT_FOUND)))
-    RetryOutcome retryDeadLetters(@PathVariable @Pattern(regexp = NAME) String name) {
-        return processors.retryDeadLetters(name);
+    ResponseEntity<Object> retryDeadLetters(
+            @PathVariable @Pattern(regexp = NAME) String name,
+            @Valid @RequestBody AdminActionRequest request,
+            WriteContext context) {
+        return writes.executeAction(
+                context, "POST /api/admin/processors/" + name + "/dead-letters/retry", request, () -> {
+                    log(context, "retry of the dead letters of " + name, request);
+                    return WriteOutcome.of(200, processors.retryDeadLetters(name));
+                });
     }
 
     /**

@@ -194,6 +194,9 @@ public class StreamingProcessors {
      */
     synchronized void replay(String name) {
         StreamingEventProcessor processor = processor(name);
+        if (processor.isReplaying()) {
+            throw new ProcessorReplayingException(name);
+        }
         processor.shutDown();
         try {
             resetToStart(name, processor);
@@ -203,6 +206,16 @@ public class StreamingProcessors {
             processor.start();
         }
         log.info("Processor {} is replaying from the start of the ledger", name);
+    }
+
+    /** Replays the named processors, or none when one of them is replaying already. */
+    synchronized void replayAll(List<String> names) {
+        for (String name : names) {
+            if (processor(name).isReplaying()) {
+                throw new ProcessorReplayingException(name);
+            }
+        }
+        names.forEach(this::replay);
     }
 
     /** For a processor that is not running: reset its tokens and drop its dead letters. */

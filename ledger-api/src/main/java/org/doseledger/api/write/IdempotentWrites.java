@@ -67,6 +67,51 @@ public class IdempotentWrites {
         }
     }
 
+    /**
+     * An administrative action (a replay, a verification, sealing a checkpoint...) that manages its own
+     * transactions: the Idempotency-Key is claimed and committed first, the action runs, and its answer is
+     * stored for retries; an action that fails releases the key, so that a retry runs it again. A retry
+     * while the first call still runs is refused rather than starting the action twice.
+     */
+    public ResponseEntity<Object> executeAction(
+            WriteContext context, String endpoint, Object request, Supplier<WriteOutcome> action) {
+        String fingerprint = fingerprint(endpoint, request);
+        String credential = context.credential().id();
+        Integer claimed = transactions.execute(status -> jdbc.update(
+                """
+                insert into idempotency_record (credential_id, idempotency_key, request_fingerprint, created_at)
+                values (?, ?, ?, ?) on conflict do nothing
+                """, credential, context.idempotencyKey(), fingerprint, Timestamp.from(context.recordedAt())));
+        if (claimed == null || claimed == 0) {
+            return transactions.execute(status -> replay(credential, context.idempotencyKey(), fingerprint));
+        }
+        WriteOutcome outcome;
+        try {
+            outcome = action.get();
+        } catch (RuntimeException | Error e) {
+            transactions.executeWithoutResult(status -> jdbc.update(
+                    "delete from idempotency_record where credential_id = ? and idempotency_key = ?",
+                    credential,
+                    context.idempotencyKey()));
+            throw e;
+        }
+        transactions.executeWithoutResult(status -> jdbc.update(
+                """
+                update idempotency_record set response_status = ?, response_location = ?, response_body = ?::json
+                where credential_id = ? and idempotency_key = ?
+                """,
+                outcome.status(),
+                outcome.location() == null ? null : outcome.location().toString(),
+                json(outcome.replayBody()),
+                credential,
+                context.idempotencyKey()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status());
+        if (outcome.location() != null) {
+            response.location(outcome.location());
+        }
+        return response.body(outcome.body());
+    }
+
     /** A short, jittered pause so that writers racing for one stream do not collide again at once. */
     private static void pauseBeforeRetry(int attempt) {
         try {
@@ -118,6 +163,10 @@ public class IdempotentWrites {
         StoredResponse answer = stored.get(0);
         if (!answer.fingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReusedException(key);
+        }
+        if (answer.status() == 0) {
+            // claimed by an action still running (an administrative action commits its claim first)
+            throw new ActionInProgressException(key);
         }
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(answer.status()).header(REPLAYED_HEADER, "true");

@@ -12,4 +12,9 @@ public record WriteOutcome(int status, URI location, Object body, Object replayB
     public static WriteOutcome created(URI location, Object body) {
         return new WriteOutcome(201, location, body, body);
     }
+
+    /** The answer of an action with no resource to point at. */
+    public static WriteOutcome of(int status, Object body) {
+        return new WriteOutcome(status, null, body, body);
+    }
 }

@@ -150,7 +150,8 @@ public final class ReplayBenchmark {
                                     .header(
                                             "Idempotency-Key",
                                             java.util.UUID.randomUUID().toString())
-                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"replay benchmark\"}"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (answer.statusCode() != 202) {

@@ -44,7 +44,7 @@ class PdmpAsapEndToEndTest extends EndToEndTest {
     void aSealedPractice() {
         practice = newPractice();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            http.post("/api/admin/ledger/checkpoints").key(adminKey).send();
+            adminAction("/api/admin/ledger/checkpoints");
             Long sealed = jdbc.queryForObject("select max(to_index) from ledger_checkpoint", Long.class);
             Long last = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
             return sealed != null && last != null && sealed >= last;

@@ -78,7 +78,7 @@ class RegulatorFormsEndToEndTest extends EndToEndTest {
                 .get("ledgerPosition")
                 .asLong();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            http.post("/api/admin/ledger/checkpoints").key(adminKey).send();
+            adminAction("/api/admin/ledger/checkpoints");
             Long sealed = jdbc.queryForObject("select max(to_index) from ledger_checkpoint", Long.class);
             return sealed != null && sealed >= last;
         });

@@ -22,8 +22,7 @@ class IntegrityEndToEndTest extends EndToEndTest {
                 .asLong();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Http.Response sealed =
-                    http.post("/api/admin/ledger/checkpoints").key(adminKey).send();
+            Http.Response sealed = adminAction("/api/admin/ledger/checkpoints");
             return sealed.status() == 201 && sealed.json().get("toIndex").asLong() >= last || lastSealed() >= last;
         });
         Http.Response checkpoints = http.get("/api/ledger/checkpoints?limit=1")
@@ -33,8 +32,7 @@ class IntegrityEndToEndTest extends EndToEndTest {
         JsonNode newest = checkpoints.json().get(0);
         assertThat(newest.get("signature").asText()).hasSize(128);
 
-        Http.Response report =
-                http.post("/api/admin/ledger/verification").key(adminKey).send();
+        Http.Response report = adminAction("/api/admin/ledger/verification");
 
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
         assertThat(report.json().get("integrityOk").asBoolean()).isTrue();
@@ -77,11 +75,15 @@ class IntegrityEndToEndTest extends EndToEndTest {
         String officer = issueKey("COMPLIANCE_OFFICER", newPractice());
         assertThat(http.post("/api/admin/ledger/verification")
                         .key(officer)
+                        .idempotencyKey(unique("admin"))
+                        .body("{\"reason\":\"not mine to ask\"}")
                         .send()
                         .status())
                 .isEqualTo(403);
         assertThat(http.post("/api/admin/ledger/checkpoints")
                         .key(officer)
+                        .idempotencyKey(unique("admin"))
+                        .body("{\"reason\":\"not mine to ask\"}")
                         .send()
                         .status())
                 .isEqualTo(403);

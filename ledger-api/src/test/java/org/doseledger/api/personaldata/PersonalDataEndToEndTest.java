@@ -105,8 +105,7 @@ class PersonalDataEndToEndTest extends EndToEndTest {
         assertThat(tablesHolding(family)).isEmpty();
         assertThat(tablesHolding(street)).isEmpty();
 
-        Http.Response verification =
-                http.post("/api/admin/ledger/verification").key(adminKey).send();
+        Http.Response verification = adminAction("/api/admin/ledger/verification");
         assertThat(verification.status()).as(verification.toString()).isEqualTo(200);
         assertThat(verification.json().get("integrityOk").asBoolean()).isTrue();
         assertThat(verification.json().get("completenessOk").asBoolean()).isTrue();

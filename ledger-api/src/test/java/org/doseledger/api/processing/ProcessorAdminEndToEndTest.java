@@ -78,9 +78,7 @@ class ProcessorAdminEndToEndTest extends EndToEndTest {
                         """);
         List<List<Map<String, Object>>> before = snapshot(tables);
 
-        Http.Response replay = http.post("/api/admin/processors/" + STOCK + "/replay")
-                .key(adminKey)
-                .send();
+        Http.Response replay = adminAction("/api/admin/processors/" + STOCK + "/replay");
 
         assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
         assertThat(replay.json().get("processors").get(0).asText()).isEqualTo(STOCK);
@@ -101,8 +99,7 @@ class ProcessorAdminEndToEndTest extends EndToEndTest {
                 """);
         List<List<Map<String, Object>>> before = snapshot(timeline);
 
-        Http.Response replay =
-                http.post("/api/admin/processors/replay").key(adminKey).send();
+        Http.Response replay = adminAction("/api/admin/processors/replay");
 
         assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
         List<String> started = new ArrayList<>();
@@ -154,9 +151,7 @@ class ProcessorAdminEndToEndTest extends EndToEndTest {
                         .asLong())
                 .isEqualTo(1);
 
-        Http.Response retry = http.post("/api/admin/processors/" + TIMELINE + "/dead-letters/retry")
-                .key(adminKey)
-                .send();
+        Http.Response retry = adminAction("/api/admin/processors/" + TIMELINE + "/dead-letters/retry");
 
         assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
         assertThat(retry.json().get("processed").asInt()).isEqualTo(1);
@@ -212,12 +207,7 @@ class ProcessorAdminEndToEndTest extends EndToEndTest {
     @Test
     void anUnknownOrSubscribingProcessorIsNotFound() {
         for (String name : List.of("no-such-processor", "practice-registry")) {
-            assertProblem(
-                    http.post("/api/admin/processors/" + name + "/replay")
-                            .key(adminKey)
-                            .send(),
-                    404,
-                    "PROCESSOR_NOT_FOUND");
+            assertProblem(adminAction("/api/admin/processors/" + name + "/replay"), 404, "PROCESSOR_NOT_FOUND");
             assertProblem(
                     http.get("/api/admin/processors/" + name + "/dead-letters")
                             .key(adminKey)
@@ -225,12 +215,68 @@ class ProcessorAdminEndToEndTest extends EndToEndTest {
                     404,
                     "PROCESSOR_NOT_FOUND");
             assertProblem(
-                    http.post("/api/admin/processors/" + name + "/dead-letters/retry")
-                            .key(adminKey)
-                            .send(),
-                    404,
-                    "PROCESSOR_NOT_FOUND");
+                    adminAction("/api/admin/processors/" + name + "/dead-letters/retry"), 404, "PROCESSOR_NOT_FOUND");
         }
+    }
+
+    @Test
+    void anAdminActionIsAnExplicitRequestThatARetryDoesNotRepeat() {
+        String tokensBefore = tokens(STOCK);
+
+        assertProblem(
+                http.post("/api/admin/processors/" + STOCK + "/replay")
+                        .key(adminKey)
+                        .body("{\"reason\":\"no key\"}")
+                        .send(),
+                400,
+                "IDEMPOTENCY_KEY_REQUIRED");
+        assertProblem(
+                http.post("/api/admin/processors/" + STOCK + "/replay")
+                        .key(adminKey)
+                        .idempotencyKey(unique("admin"))
+                        .header("Content-Type", "text/plain")
+                        .body("replay please")
+                        .send(),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                http.post("/api/admin/processors/" + STOCK + "/replay")
+                        .key(adminKey)
+                        .idempotencyKey(unique("admin"))
+                        .body("{}")
+                        .send(),
+                400,
+                "VALIDATION_FAILED");
+        assertThat(tokens(STOCK)).as("nothing was reset").isEqualTo(tokensBefore);
+
+        String key = unique("admin");
+        List<Http.Response> answers = new ArrayList<>();
+        for (int attempt = 0; attempt < 8; attempt++) {
+            answers.add(http.post("/api/admin/processors/" + STOCK + "/replay")
+                    .key(adminKey)
+                    .idempotencyKey(key)
+                    .body("{\"reason\":\"rebuild after a fix\"}")
+                    .send());
+        }
+        assertThat(answers.get(0).status()).as(answers.get(0).toString()).isEqualTo(202);
+        assertThat(answers.subList(1, 8)).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isIn(202, 409);
+            if (answer.status() == 202) {
+                assertThat(answer.header("Idempotent-Replayed")).contains("true");
+                assertThat(answer.json()).isEqualTo(answers.get(0).json());
+            } else {
+                assertThat(answer.json().get("code").asText()).isEqualTo("ACTION_IN_PROGRESS");
+            }
+        });
+    }
+
+    private String tokens(String processor) {
+        return jdbc.queryForList(
+                        "select segment || ':' || encode(token, 'escape') from token_entry where processor_name = ?"
+                                + " order by segment",
+                        String.class,
+                        processor)
+                .toString();
     }
 
     @Test

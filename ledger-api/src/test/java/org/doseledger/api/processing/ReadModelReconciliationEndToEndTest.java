@@ -110,8 +110,7 @@ class ReadModelReconciliationEndToEndTest extends EndToEndTest {
     }
 
     private JsonNode reconcile() {
-        Http.Response response =
-                http.post("/api/admin/processors/reconciliation").key(adminKey).send();
+        Http.Response response = adminAction("/api/admin/processors/reconciliation");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
@@ -127,9 +126,7 @@ class ReadModelReconciliationEndToEndTest extends EndToEndTest {
     }
 
     private void replay(String processor) {
-        Http.Response response = http.post("/api/admin/processors/" + processor + "/replay")
-                .key(adminKey)
-                .send();
+        Http.Response response = adminAction("/api/admin/processors/" + processor + "/replay");
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
     }
 

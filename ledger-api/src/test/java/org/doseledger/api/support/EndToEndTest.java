@@ -46,6 +46,15 @@ public abstract class EndToEndTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** An administrative action as an ADMIN asks for it: a reason in the body and an Idempotency-Key. */
+    protected Http.Response adminAction(String path) {
+        return http.post(path)
+                .key(adminKey)
+                .idempotencyKey(unique("admin"))
+                .body("{\"reason\":\"asked by a test\"}")
+                .send();
+    }
+
     protected long eventRows() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }

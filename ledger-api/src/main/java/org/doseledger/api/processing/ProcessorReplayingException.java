@@ -1,0 +1,17 @@
+package org.doseledger.api.processing;
+
+import org.doseledger.core.shared.LedgerRuleViolation;
+
+/** A replay of a processor that is replaying already: a second reset would only start it over. */
+class ProcessorReplayingException extends LedgerRuleViolation {
+
+    ProcessorReplayingException(String processor) {
+        super("Processor " + processor + " is replaying already; nothing was reset. Wait until it lists"
+                + " replaying: false, then replay again if it is still needed");
+    }
+
+    @Override
+    public String code() {
+        return "PROCESSOR_REPLAYING";
+    }
+}
