@@ -62,6 +62,13 @@ final class ClientRequests {
             @NotNull @Valid AddressBody address,
             @NotNull @PastOrPresent Instant occurredAt) {
 
+        @JsonIgnore
+        @Schema(hidden = true)
+        @AssertTrue(message = "dateOfBirth must be in 1900 or later")
+        boolean isDateOfBirthPlausible() {
+            return dateOfBirth == null || dateOfBirth.getYear() >= 1900;
+        }
+
         RegisterClientCommand toCommand(ClientRef client, ClientDataKeys keys) {
             return new RegisterClientCommand(
                     client,

@@ -136,10 +136,14 @@ public class JacksonConfiguration {
     static final int MAX_SCALE = 12;
     static final int MAX_PRECISION = 24;
 
-    /** The years a date in a request may fall in: any other is a typing mistake or an attack. */
-    static final int FIRST_YEAR = 1900;
+    /**
+     * The years a date or time in a request may fall in, checked as it is read: outside them it is a typing
+     * mistake or an attack. Which years are plausible for a field (a birth after 1900, an expiry within
+     * 20 years) is validated with the field's name (VALIDATION_FAILED).
+     */
+    static final int FIRST_YEAR = 1000;
 
-    static final int LAST_YEAR = 2199;
+    static final int LAST_YEAR = 9999;
 
     /**
      * Request bodies are UTF-8 JSON (RFC 8259 8.1). Jackson would detect UTF-16 and UTF-32 from the first

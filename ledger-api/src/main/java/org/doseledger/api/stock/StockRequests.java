@@ -1,6 +1,9 @@
 package org.doseledger.api.stock;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CommonRequests.AddressBody;
@@ -72,6 +76,14 @@ final class StockRequests {
 
             @NotNull @PastOrPresent Instant occurredAt,
             @Valid LateEntryBody lateEntry) {
+
+        @JsonIgnore
+        @Schema(hidden = true)
+        @AssertTrue(message = "expiresOn must be within 20 years of today")
+        boolean isExpiresOnPlausible() {
+            return expiresOn == null
+                    || expiresOn.isBefore(LocalDate.now(ZoneOffset.UTC).plusYears(20));
+        }
 
         ReceiveStockCommand toCommand(StockLotRef lot, String receiptId) {
             return new ReceiveStockCommand(

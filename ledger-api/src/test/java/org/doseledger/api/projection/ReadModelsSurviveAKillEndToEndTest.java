@@ -22,6 +22,7 @@ import org.doseledger.api.support.Http;
 import org.doseledger.api.support.ReadModelsAgainstTheLog;
 import org.doseledger.projections.support.ProjectionPositions;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
@@ -44,6 +45,10 @@ class ReadModelsSurviveAKillEndToEndTest extends EndToEndTest {
 
     @Autowired
     private Environment environment;
+
+    private int accepted;
+    private String answers;
+    private int connectionFailures;
 
     @Test
     void everyReadModelHoldsEveryEventOnceAfterANodeIsKilledUnderLoad() throws Exception {
@@ -78,6 +83,9 @@ class ReadModelsSurviveAKillEndToEndTest extends EndToEndTest {
 
             assertThat(killed).as("the node was killed during the workload").isTrue();
             assertThat(workload.accepted()).isGreaterThan(100);
+            accepted = workload.accepted();
+            answers = workload.statuses().toString();
+            connectionFailures = workload.failures().size();
             // the killed node's writers lose their connections; any answer other than the expected ones is a fault
             assertThat(workload.failures())
                     .filteredOn(failure -> !failure.contains("IOException") && !failure.contains("ConnectException"))
@@ -87,31 +95,38 @@ class ReadModelsSurviveAKillEndToEndTest extends EndToEndTest {
             child.destroyForcibly().waitFor();
         }
 
+        long stopped = System.nanoTime();
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         for (String processor : processors.names()) {
             assertThat(positions.awaitPosition(processor, head, Duration.ofSeconds(90)))
                     .as("%s reaches %d after taking over the killed node's segments", processor, head)
                     .isTrue();
         }
+        long caughtUp = System.nanoTime();
         List<ReadModelsAgainstTheLog.Difference> differences = new ReadModelsAgainstTheLog(jdbc).differences(from);
+        // the figures docs/reliability.md quotes
+        LoggerFactory.getLogger(ReadModelsSurviveAKillEndToEndTest.class)
+                .info(
+                        "Kill -9 under load: {} requests accepted, answers {}, {} requests lost with the killed node's"
+                                + " connections; read models at the head {} ms after the writers stopped; {}",
+                        accepted,
+                        answers,
+                        connectionFailures,
+                        (caughtUp - stopped) / 1_000_000,
+                        differences);
         assertThat(differences)
                 .allSatisfy(difference ->
                         assertThat(difference.none()).as(difference.toString()).isTrue());
         JsonNode reconciled = await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> http.post("/api/admin/processors/reconciliation")
-                                .key(adminKey)
-                                .send()
-                                .json(),
-                        results -> {
-                            for (JsonNode result : results) {
-                                if (result.get("reconciledUpTo").asLong() < head) {
-                                    return false;
-                                }
-                            }
-                            return true;
-                        });
+                .until(() -> adminAction("/api/admin/processors/reconciliation").json(), results -> {
+                    for (JsonNode result : results) {
+                        if (result.get("reconciledUpTo").asLong() < head) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
         for (JsonNode result : reconciled) {
             assertThat(result.get("status").asText()).as(result.toString()).isEqualTo("CONSISTENT");
         }

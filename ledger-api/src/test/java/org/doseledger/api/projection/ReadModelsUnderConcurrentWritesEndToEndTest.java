@@ -13,6 +13,7 @@ import org.doseledger.api.support.Http;
 import org.doseledger.api.support.ReadModelsAgainstTheLog;
 import org.doseledger.projections.support.ProjectionPositions;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,10 +43,11 @@ class ReadModelsUnderConcurrentWritesEndToEndTest extends EndToEndTest {
         long from = eventRows() + 1;
         ConcurrentWorkload workload = workload();
 
+        long started = System.nanoTime();
         workload.run(THREADS, 5, workloadClient, thread -> new Http(port), new AtomicBoolean());
 
         assertThat(workload.failures()).isEmpty();
-        assertEveryReadModelMatchesTheLog(from);
+        assertEveryReadModelMatchesTheLog(from, "one node", workload, started);
     }
 
     @Test
@@ -55,6 +57,7 @@ class ReadModelsUnderConcurrentWritesEndToEndTest extends EndToEndTest {
         try (ConfigurableApplicationContext second = secondNode()) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
 
+            long started = System.nanoTime();
             workload.run(
                     THREADS,
                     5,
@@ -63,7 +66,7 @@ class ReadModelsUnderConcurrentWritesEndToEndTest extends EndToEndTest {
                     new AtomicBoolean());
 
             assertThat(workload.failures()).isEmpty();
-            assertEveryReadModelMatchesTheLog(from);
+            assertEveryReadModelMatchesTheLog(from, "two nodes", workload, started);
         }
     }
 
@@ -77,14 +80,28 @@ class ReadModelsUnderConcurrentWritesEndToEndTest extends EndToEndTest {
         return new ConcurrentWorkload(practice, writer);
     }
 
-    private void assertEveryReadModelMatchesTheLog(long from) {
+    private void assertEveryReadModelMatchesTheLog(long from, String nodes, ConcurrentWorkload workload, long started) {
+        long written = System.nanoTime();
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         for (String processor : processors.names()) {
             assertThat(positions.awaitPosition(processor, head, Duration.ofSeconds(60)))
                     .as("%s reaches %d", processor, head)
                     .isTrue();
         }
+        long converged = System.nanoTime();
         List<ReadModelsAgainstTheLog.Difference> differences = new ReadModelsAgainstTheLog(jdbc).differences(from);
+        // the figures docs/reliability.md quotes
+        LoggerFactory.getLogger(ReadModelsUnderConcurrentWritesEndToEndTest.class)
+                .info(
+                        "Concurrent writes, {}: {} threads, {} requests accepted, answers {}, written in {} ms, read"
+                                + " models at the head {} ms later; {}",
+                        nodes,
+                        THREADS,
+                        workload.accepted(),
+                        workload.statuses(),
+                        (written - started) / 1_000_000,
+                        (converged - written) / 1_000_000,
+                        differences);
         assertThat(differences)
                 .allSatisfy(difference ->
                         assertThat(difference.none()).as(difference.toString()).isTrue());

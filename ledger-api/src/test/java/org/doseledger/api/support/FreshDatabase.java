@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -15,8 +17,22 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
+
+    /** Closes every context this initializer prepared that is still open (at the end of the test JVM). */
+    static void closeContexts() {
+        for (ConfigurableApplicationContext context : CONTEXTS) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                System.err.println("a test context did not close: " + e);
+            }
+        }
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        CONTEXTS.add(context);
         try {
             Path dataDir = Files.createTempDirectory("ledger-test-data");
             context.getEnvironment()

@@ -22,7 +22,23 @@ public final class TestPostgres {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
+                        .start();
+                // the server goes last: contexts still open at exit release their tokens and close their pools
+                // first, instead of waiting out connection timeouts against a server already gone
+                EmbeddedPostgres started = server;
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    FreshDatabase.closeContexts();
+                                    try {
+                                        started.close();
+                                    } catch (IOException e) {
+                                        System.err.println("embedded PostgreSQL did not stop: " + e);
+                                    }
+                                },
+                                "test-postgres-shutdown"));
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
