@@ -18,6 +18,7 @@ import org.doseledger.projections.consistency.PlanInForceView;
 import org.doseledger.projections.consistency.SessionDoseView;
 import org.doseledger.projections.export.ReportColumn;
 import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -90,7 +91,8 @@ class DosingConsistencyExport implements ExportType {
 
     @Override
     public List<String> processors() {
-        return List.of(DosingConsistencyProjection.PROCESSING_GROUP);
+        // clients are named from their timeline as of the export's position: it must be there too
+        return List.of(DosingConsistencyProjection.PROCESSING_GROUP, ClientTimelineProjection.PROCESSING_GROUP);
     }
 
     @Override
