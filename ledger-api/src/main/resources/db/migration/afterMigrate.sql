@@ -10,6 +10,12 @@ begin
         if to_regclass('public.ledger_chain') is not null then
             revoke update, delete, truncate on ledger_chain, ledger_checkpoint from ledger_app;
         end if;
+        if to_regclass('public.ledger_tree_node') is not null then
+            revoke update, delete, truncate on ledger_tree_node, ledger_tree_checkpoint from ledger_app;
+        end if;
+        if to_regclass('public.ledger_tree_cosignature') is not null then
+            revoke update, delete, truncate on ledger_tree_cosignature from ledger_app;
+        end if;
         if to_regclass('public.flyway_schema_history') is not null then
             revoke update, delete, truncate on flyway_schema_history from ledger_app;
         end if;

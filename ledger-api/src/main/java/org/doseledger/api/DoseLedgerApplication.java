@@ -8,6 +8,7 @@ import org.doseledger.api.config.DataDirectoryLock.DataDirectoryInUseException;
 import org.doseledger.api.generator.GenerateCommand;
 import org.doseledger.api.integrity.LedgerVerification;
 import org.doseledger.api.integrity.OfflineBundleVerifier;
+import org.doseledger.api.witness.WitnessCommand;
 import org.doseledger.core.integrity.VerificationReport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,7 +26,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * bundle.zip --public-key key.pub} checks an exported bundle without a database or network; {@code
  * --demo} loads a small generated practice into an empty ledger once the service is ready; {@code
  * generate --seed N --practices N --clients N --months N} writes a generated history and prints its
- * rate (see GenerateCommand).
+ * rate (see GenerateCommand); {@code witness --key ... --log <origin>=<vkey> --state ...} runs a witness
+ * that cosigns the ledger's tree checkpoints (see WitnessCommand, docs/tamper-evidence.md).
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -49,6 +51,9 @@ public class DoseLedgerApplication {
     }
 
     private static void run(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("witness")) {
+            System.exit(WitnessCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("verify-bundle")) {
             System.exit(OfflineBundleVerifier.run(Arrays.copyOfRange(args, 1, args.length)));
         }

@@ -19,6 +19,9 @@ import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.integrity.tlog.SignatureType;
+import org.doseledger.core.integrity.tlog.VerifierKey;
+import org.doseledger.core.shared.UnknownRecordException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +45,8 @@ class IntegrityController {
 
     private final LedgerBundle bundle;
     private final IdempotentWrites writes;
+    private final TreeProofs proofs;
+    private final IntegrityProperties integrity;
 
     IntegrityController(
             SigningKeys keys,
@@ -49,17 +54,26 @@ class IntegrityController {
             LedgerVerification verification,
             JdbcTemplate jdbc,
             LedgerBundle bundle,
-            IdempotentWrites writes) {
+            IdempotentWrites writes,
+            TreeProofs proofs,
+            IntegrityProperties integrity) {
         this.keys = keys;
         this.sealer = sealer;
         this.verification = verification;
         this.jdbc = jdbc;
         this.bundle = bundle;
         this.writes = writes;
+        this.proofs = proofs;
+        this.integrity = integrity;
     }
 
-    /** A public key that verifies checkpoints: its id, SHA-256 fingerprint and X.509 encoding (PEM). */
-    record PublicKeyView(String keyId, String algorithm, String fingerprint, boolean active, String pem) {}
+    /**
+     * A public key that verifies checkpoints: its id, SHA-256 fingerprint, X.509 encoding (PEM), and the same
+     * key as the C2SP verifier key of the log's tree checkpoints ({@code <origin>+<key id>+<base64>}), which
+     * note tools and witnesses take.
+     */
+    record PublicKeyView(
+            String keyId, String algorithm, String fingerprint, boolean active, String pem, String noteVerifierKey) {}
 
     @GetMapping("/api/ledger/public-keys")
     @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR, Role.PRACTICE_WRITER})
@@ -84,6 +98,48 @@ class IntegrityController {
                 .stream()
                 .map(CheckpointView::of)
                 .toList();
+    }
+
+    @GetMapping(path = "/api/ledger/tree/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(
+            summary = "The latest signed checkpoint of the ledger's Merkle tree, as a C2SP signed note"
+                    + " (ADMIN, COMPLIANCE_OFFICER, REGULATOR)",
+            description = "c2sp.org/tlog-checkpoint: the origin, the tree size, the base64 root hash, and the log's"
+                    + " signature with any witness cosignatures. Keep it: a later ledger must extend it.")
+    @ApiResponse(responseCode = "200", description = "The checkpoint note")
+    ResponseEntity<String> treeCheckpoint() {
+        return jdbc
+                .queryForList("select note from ledger_tree_checkpoint order by tree_size desc limit 1", String.class)
+                .stream()
+                .findFirst()
+                .map(note ->
+                        ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(note))
+                .orElseThrow(() -> new UnknownRecordException("tree-checkpoint", "latest"));
+    }
+
+    @GetMapping("/api/ledger/tree/proofs/inclusion")
+    @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(
+            summary = "Proof that the event at a ledger position is in the tree of a given size (ADMIN,"
+                    + " COMPLIANCE_OFFICER, REGULATOR)",
+            description = "RFC 9162 inclusion proof, hashes in hex from the leaf's sibling upwards. The leaf hash is"
+                    + " SHA-256(0x00 || 'DOSE-LEDGER-LEAF/1' || position as 8 bytes || event hash).")
+    @ApiResponse(responseCode = "200", description = "The proof")
+    TreeProofs.InclusionProof inclusionProof(@RequestParam @Min(1) long position, @RequestParam @Min(1) long treeSize) {
+        return proofs.inclusion(position, treeSize);
+    }
+
+    @GetMapping("/api/ledger/tree/proofs/consistency")
+    @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @Operation(
+            summary = "Proof that the tree of one size extends the tree of a smaller one (ADMIN, COMPLIANCE_OFFICER,"
+                    + " REGULATOR)",
+            description = "RFC 9162 consistency proof, hashes in hex: with the roots of both checkpoints it shows that"
+                    + " nothing the older checkpoint covered was changed or removed.")
+    @ApiResponse(responseCode = "200", description = "The proof")
+    TreeProofs.ConsistencyProof consistencyProof(@RequestParam @Min(0) long from, @RequestParam @Min(1) long to) {
+        return proofs.consistency(from, to);
     }
 
     @PostMapping(path = "/api/admin/ledger/checkpoints", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -138,6 +194,7 @@ class IntegrityController {
                 SigningKeys.ALGORITHM,
                 SigningKeys.fingerprint(key),
                 keyId.equals(keys.keyId()),
-                SigningKeys.pemOf("PUBLIC KEY", key.getEncoded()));
+                SigningKeys.pemOf("PUBLIC KEY", key.getEncoded()),
+                new VerifierKey(integrity.origin(), SignatureType.ED25519, SigningKeys.rawPublicKey(key)).encoded());
     }
 }

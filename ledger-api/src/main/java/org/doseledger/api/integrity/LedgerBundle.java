@@ -99,6 +99,19 @@ public class LedgerBundle {
                             checkpoints.stream().map(CheckpointView::of).toList()));
             files.put("checkpoints.json", file.finish());
 
+            // the signed tree checkpoints covering the bundle's events, as C2SP notes a third party can check
+            for (Map<String, Object> tree : jdbc.queryForList(
+                    "select tree_size, note from ledger_tree_checkpoint where tree_size <="
+                            + " (select count(*) from ledger_chain where global_index <= ?) order by tree_size",
+                    upTo)) {
+                String name = "tree-checkpoints/" + tree.get("tree_size") + ".note";
+                file = entry(zip, name);
+                String note = Witnessing.withCosignatures(
+                        jdbc, ((Number) tree.get("tree_size")).longValue(), (String) tree.get("note"));
+                file.write(note.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                files.put(name, file.finish());
+            }
+
             for (Map.Entry<String, PublicKey> key : keys.trusted().entrySet()) {
                 String name = "public-keys/" + key.getKey() + ".pub";
                 file = entry(zip, name);

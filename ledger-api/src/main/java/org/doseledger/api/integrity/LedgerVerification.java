@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +19,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.doseledger.core.integrity.ChainEntry;
 import org.doseledger.core.integrity.LedgerVerifier;
 import org.doseledger.core.integrity.StoredEvent;
+import org.doseledger.core.integrity.TreeEvidence;
 import org.doseledger.core.integrity.VerificationReport;
 import org.doseledger.core.integrity.api.RecordVerificationCommand;
+import org.doseledger.core.integrity.tlog.SignatureType;
+import org.doseledger.core.integrity.tlog.VerifierKey;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,16 +41,26 @@ public class LedgerVerification {
     private final SigningKeys keys;
     private final CommandGateway commands;
     private final Clock clock;
+    private final IntegrityProperties properties;
+    private final CheckpointSealer sealer;
     private final AtomicInteger integrityOk = new AtomicInteger(-1);
     private final AtomicInteger completenessOk = new AtomicInteger(-1);
     private final AtomicLong verifiedAt = new AtomicLong();
 
     LedgerVerification(
-            JdbcTemplate jdbc, SigningKeys keys, CommandGateway commands, Clock clock, MeterRegistry meters) {
+            JdbcTemplate jdbc,
+            SigningKeys keys,
+            CommandGateway commands,
+            Clock clock,
+            MeterRegistry meters,
+            IntegrityProperties properties,
+            CheckpointSealer sealer) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.commands = commands;
         this.clock = clock;
+        this.properties = properties;
+        this.sealer = sealer;
         meters.gauge("ledger.integrity.verification.integrity", integrityOk);
         meters.gauge("ledger.integrity.verification.completeness", completenessOk);
         meters.gauge("ledger.integrity.verification.time", verifiedAt);
@@ -73,15 +87,43 @@ public class LedgerVerification {
         return report;
     }
 
+    /**
+     * Verifies against the trusted keys and, for the tree, against the last tree checkpoint the sealer
+     * signed (its own record, outside the database): a tree that does not extend it was truncated or
+     * rewritten.
+     */
     public VerificationReport verify() {
-        return verify(jdbc, keys);
+        return verify(jdbc, keys, evidence(jdbc, keys, properties, sealer.lastSigned(), clock.instant()));
+    }
+
+    /** What the tree is checked against: the database's signed tree checkpoints, trusted log keys, a held checkpoint. */
+    static TreeEvidence evidence(
+            JdbcTemplate jdbc,
+            SigningKeys keys,
+            IntegrityProperties properties,
+            Optional<org.doseledger.core.integrity.tlog.Checkpoint> held,
+            Instant now) {
+        List<String> notes =
+                jdbc.queryForList("select note from ledger_tree_checkpoint order by tree_size", String.class);
+        return new TreeEvidence(notes, logKeys(keys, properties.origin()), held, now, properties.maxUnsealedAge());
+    }
+
+    /** Every trusted key as a verifier key of the log's origin (a tree checkpoint's signer is named after it). */
+    static List<VerifierKey> logKeys(SigningKeys keys, String origin) {
+        return keys.trusted().values().stream()
+                .map(key -> new VerifierKey(origin, SignatureType.ED25519, SigningKeys.rawPublicKey(key)))
+                .toList();
+    }
+
+    static VerificationReport verify(JdbcTemplate jdbc, SigningKeys keys) {
+        return verify(jdbc, keys, TreeEvidence.none(Instant.now()));
     }
 
     /**
      * Streams the events and the sealed chain through two cursors of one read-only transaction
      * (fetched {@value #FETCH} rows at a time), so memory stays flat however long the ledger.
      */
-    static VerificationReport verify(JdbcTemplate jdbc, SigningKeys keys) {
+    static VerificationReport verify(JdbcTemplate jdbc, SigningKeys keys, TreeEvidence tree) {
         List<org.doseledger.core.integrity.Checkpoint> checkpoints = IntegrityStore.checkpoints(jdbc);
         LedgerVerifier verifier = new LedgerVerifier(keys.trusted());
         return jdbc.execute((ConnectionCallback<VerificationReport>) connection -> {
@@ -96,7 +138,7 @@ public class LedgerVerification {
                 try (ResultSet eventRows = events.executeQuery();
                         ResultSet chainRows = chain.executeQuery();
                         Prefetch prefetch = new Prefetch(eventRows, chainRows)) {
-                    return verifier.verify(prefetch.events(), prefetch.chain(), checkpoints);
+                    return verifier.verify(prefetch.events(), prefetch.chain(), checkpoints, tree);
                 }
             } finally {
                 connection.rollback();

@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,13 +24,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.doseledger.core.integrity.ChainEntry;
 import org.doseledger.core.integrity.Checkpoint;
 import org.doseledger.core.integrity.LedgerVerifier;
 import org.doseledger.core.integrity.StoredEvent;
+import org.doseledger.core.integrity.TreeEvidence;
 import org.doseledger.core.integrity.VerificationReport;
+import org.doseledger.core.integrity.tlog.SignatureType;
+import org.doseledger.core.integrity.tlog.SignedNote;
+import org.doseledger.core.integrity.tlog.VerifierKey;
 
 /**
  * Checks a ledger bundle with no network and no database: every file against the manifest's SHA-256,
@@ -87,13 +93,17 @@ public final class OfflineBundleVerifier {
 
     public static int run(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: verify-bundle <bundle.zip> --public-key <file.pub> [--public-key <file.pub>]");
+            System.err.println("usage: verify-bundle <bundle.zip> --public-key <file.pub> [--public-key <file.pub>]"
+                    + " [--checkpoint <a tree checkpoint note received earlier>]");
             return 2;
         }
         List<PublicKey> keys = new ArrayList<>();
+        String held = null;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--public-key") && i + 1 < args.length) {
                 keys.add(readKey(Path.of(args[++i])));
+            } else if (args[i].equals("--checkpoint") && i + 1 < args.length) {
+                held = Files.readString(Path.of(args[++i]));
             } else {
                 System.err.println("unknown argument: " + args[i]);
                 return 2;
@@ -103,13 +113,22 @@ public final class OfflineBundleVerifier {
             System.err.println("give the public key(s) you trust with --public-key; the bundle's own are not trusted");
             return 2;
         }
-        Result result = verify(Path.of(args[0]), keys);
+        Result result = verify(Path.of(args[0]), keys, Optional.ofNullable(held));
         System.out.println(
                 JSON.findAndRegisterModules().writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return result.ok() ? 0 : 1;
     }
 
     public static Result verify(Path bundle, List<PublicKey> trusted) throws IOException {
+        return verify(bundle, trusted, Optional.empty());
+    }
+
+    /**
+     * @param heldCheckpoint a tree checkpoint (C2SP signed note) the reader received earlier, from the ledger,
+     *     a witness or another export: the bundle's tree must extend it. It must verify with a trusted key.
+     */
+    public static Result verify(Path bundle, List<PublicKey> trusted, Optional<String> heldCheckpoint)
+            throws IOException {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
         trusted.forEach(key -> keys.put(SigningKeys.keyId(key), key));
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
@@ -149,17 +168,63 @@ public final class OfflineBundleVerifier {
                 problems.add("the manifest says the bundle ends at position "
                         + manifest.path("toIndex").asLong() + " but its last checkpoint ends at " + lastSealed);
             }
+            List<String> treeNotes = new ArrayList<>();
+            for (ZipEntry entry : zip.stream()
+                    .filter(e -> e.getName().startsWith("tree-checkpoints/"))
+                    .toList()) {
+                treeNotes.add(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+            }
+            List<VerifierKey> logKeys = logKeys(treeNotes, heldCheckpoint, trusted);
+            Optional<org.doseledger.core.integrity.tlog.Checkpoint> held = Optional.empty();
+            if (heldCheckpoint.isPresent()) {
+                try {
+                    SignedNote note = SignedNote.parse(heldCheckpoint.get());
+                    note.verify(logKeys);
+                    held = Optional.of(org.doseledger.core.integrity.tlog.Checkpoint.fromNote(note));
+                } catch (RuntimeException e) {
+                    problems.add("the checkpoint given with --checkpoint does not verify with a trusted key: "
+                            + e.getMessage());
+                }
+            }
+            Instant generated = Instant.parse(
+                    manifest.path("generatedAt").asText(Instant.now().toString()));
             VerificationReport report = new LedgerVerifier(keys)
                     .verify(
                             new Lines<>(zip, "events.jsonl", OfflineBundleVerifier::event),
                             new Lines<>(zip, "chain.jsonl", OfflineBundleVerifier::link),
-                            checkpoints);
+                            checkpoints,
+                            new TreeEvidence(treeNotes, logKeys, held, generated, Duration.ofDays(36_500)));
             if (report.eventsChecked() != manifest.path("events").asLong()) {
                 problems.add("the manifest lists " + manifest.path("events").asLong() + " events, the bundle holds "
                         + report.eventsChecked());
             }
             return new Result(problems.isEmpty(), problems, report);
         }
+    }
+
+    /**
+     * The trusted keys as note verifier keys, for every origin the notes name: the name is only a label,
+     * the key is what is trusted.
+     */
+    private static List<VerifierKey> logKeys(List<String> notes, Optional<String> held, List<PublicKey> trusted) {
+        java.util.Set<String> origins = new java.util.TreeSet<>();
+        java.util.stream.Stream.concat(notes.stream(), held.stream()).forEach(note -> {
+            int end = note.indexOf('\n');
+            if (end > 0) {
+                origins.add(note.substring(0, end));
+            }
+        });
+        List<VerifierKey> keys = new ArrayList<>();
+        for (String origin : origins) {
+            for (PublicKey key : trusted) {
+                try {
+                    keys.add(new VerifierKey(origin, SignatureType.ED25519, SigningKeys.rawPublicKey(key)));
+                } catch (RuntimeException notANoteKeyName) {
+                    // an origin that is no valid key name cannot have signed anything we trust
+                }
+            }
+        }
+        return keys;
     }
 
     private static Result verifyExport(ZipFile zip, JsonNode manifest, Map<String, PublicKey> keys) throws IOException {

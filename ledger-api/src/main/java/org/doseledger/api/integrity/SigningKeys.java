@@ -15,6 +15,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.doseledger.api.config.LedgerProperties;
 import org.doseledger.core.integrity.EventHashes;
+import org.doseledger.core.integrity.tlog.NoteSigner;
+import org.doseledger.core.integrity.tlog.SignatureType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,12 +46,15 @@ public class SigningKeys {
     private final PublicKey publicKey;
     private final String keyId;
     private final Path trustedKeysDir;
+    private final byte[] seed;
+    private final Path keyDirectory;
 
     SigningKeys(IntegrityProperties properties, LedgerProperties ledger) {
         Path keys = ledger.dataDir().resolve("keys");
         this.trustedKeysDir = properties.trustedKeysDir() != null ? properties.trustedKeysDir() : keys;
         Path keyFile =
                 properties.signingKeyFile() != null ? properties.signingKeyFile() : keys.resolve("signing-key.pem");
+        this.keyDirectory = keyFile.toAbsolutePath().getParent();
         try {
             KeyPair pair;
             if (properties.signingKey() != null && !properties.signingKey().isBlank()) {
@@ -63,6 +69,7 @@ public class SigningKeys {
             }
             this.privateKey = pair.getPrivate();
             this.publicKey = pair.getPublic();
+            this.seed = Arrays.copyOfRange(privateKey.getEncoded(), 16, 48);
             this.keyId = keyId(publicKey);
             Files.createDirectories(trustedKeysDir);
             Path pub = trustedKeysDir.resolve(keyId + ".pub");
@@ -75,6 +82,30 @@ public class SigningKeys {
             throw new IllegalStateException("the configured signing key is not an Ed25519 PKCS#8 key", e);
         }
         log.info("Checkpoints are signed with Ed25519 key {} (SHA-256 fingerprint {})", keyId, fingerprint(publicKey));
+    }
+
+    /**
+     * The same key as a C2SP note signer named after the log's origin, which signs the tree checkpoints
+     * (c2sp.org/tlog-checkpoint); its verifier key ({@code <origin>+<key id>+<base64>}) is what a
+     * regulator or a witness pins.
+     */
+    public NoteSigner noteSigner(String origin) {
+        NoteSigner signer = NoteSigner.fromSeed(origin, SignatureType.ED25519, seed);
+        if (!Arrays.equals(signer.verifierKey().publicKey(), rawPublicKey(publicKey))) {
+            throw new IllegalStateException("the note signer derived from the signing key does not match it");
+        }
+        return signer;
+    }
+
+    /** The 32 raw bytes of an Ed25519 public key: the end of its X.509 encoding. */
+    public static byte[] rawPublicKey(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+    }
+
+    /** The directory of the signing key, where the sealer keeps its own record of what it signed. */
+    Path keyDirectory() {
+        return keyDirectory;
     }
 
     /** The first 16 hex digits of the SHA-256 of the key's X.509 encoding. */
@@ -142,7 +173,7 @@ public class SigningKeys {
         KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
         PrivateKey key = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         // PKCS#8 of an Ed25519 key: a 16-byte header, then the 32-byte seed the public key derives from
-        byte[] seed = java.util.Arrays.copyOfRange(pkcs8, 16, 48);
+        byte[] seed = Arrays.copyOfRange(pkcs8, 16, 48);
         KeyPair pair = new KeyPair(derivePublic(key, seed), key);
         // a key whose layout we misread would sign checkpoints nobody can verify: prove the pair first
         Signature signature = Signature.getInstance(ALGORITHM);

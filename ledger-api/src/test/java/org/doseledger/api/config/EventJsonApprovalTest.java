@@ -47,6 +47,8 @@ import org.doseledger.core.export.api.PdmpSubmissionStatusChangedEvent;
 import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
 import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
 import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
+import org.doseledger.core.integrity.api.SealingHaltedEvent;
+import org.doseledger.core.integrity.api.SealingResumedEvent;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
@@ -235,6 +237,11 @@ class EventJsonApprovalTest {
                                 + " (first at [1501, 1502])",
                         AT),
                 new ReadModelRepairedEvent("audit-trail", 2100, AT),
+                new SealingHaltedEvent(
+                        "Sealing refused (HISTORY_REWRITTEN): the database's tree over its first 1200 leaves has root"
+                                + " 5d0c..., not the root this sealer signed",
+                        AT),
+                new SealingResumedEvent(AT),
                 new ExportGeneratedEvent(
                         PRACTICE,
                         "7d3e5f10-0000-4000-8000-000000000001",

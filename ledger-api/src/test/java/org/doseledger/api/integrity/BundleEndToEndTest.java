@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -94,6 +95,45 @@ class BundleEndToEndTest extends EndToEndTest {
         assertThat(result.ledger().completenessOk()).isTrue();
         assertThat(result.ledger().eventsChecked()).isPositive();
         assertThat(result.ok()).isTrue();
+    }
+
+    @Test
+    void aBundleMustExtendATreeCheckpointTheReaderHeldBefore() throws Exception {
+        String heldNow =
+                http.get("/api/ledger/tree/checkpoint").key(adminKey).send().text();
+        Path heldFile = Files.createTempFile("held", ".note");
+        Files.writeString(heldFile, heldNow);
+
+        assertThat(OfflineBundleVerifier.verify(bundle, trusted, Optional.of(heldNow))
+                        .ok())
+                .as("the bundle covers what the reader held")
+                .isTrue();
+        assertThat(OfflineBundleVerifier.run(new String[] {
+                    bundle.toString(), "--public-key", keyFile.toString(), "--checkpoint", heldFile.toString()
+                }))
+                .isZero();
+
+        // the reader has since received a later checkpoint; a bundle that stops before it is cut short
+        String practice = newPractice();
+        long later = http.post("/api/practices/" + practice + "/locations")
+                .key(issueKey("PRACTICE_WRITER", practice))
+                .idempotencyKey(unique("idem"))
+                .body("{\"locationId\":\"safe-9\",\"name\":\"Safe\",\"kind\":\"SAFE\",\"refrigerated\":false}")
+                .send()
+                .json()
+                .get("ledgerPosition")
+                .asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            adminAction("/api/admin/ledger/checkpoints");
+            Long sealed = jdbc.queryForObject("select max(global_index) from ledger_chain", Long.class);
+            return sealed != null && sealed >= later;
+        });
+        String heldLater =
+                http.get("/api/ledger/tree/checkpoint").key(adminKey).send().text();
+
+        OfflineBundleVerifier.Result result = OfflineBundleVerifier.verify(bundle, trusted, Optional.of(heldLater));
+        assertThat(result.ok()).isFalse();
+        assertThat(result.ledger().completenessFailure().code()).isEqualTo("TRUNCATED_BELOW_HELD_CHECKPOINT");
     }
 
     @Test

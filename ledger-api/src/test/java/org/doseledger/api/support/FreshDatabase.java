@@ -49,6 +49,11 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
                                     // tests seal checkpoints when they need one, over everything committed
                                     Map.entry("ledger.integrity.sealing", "false"),
                                     Map.entry("ledger.integrity.gap-window", "0s"),
+                                    // sealing is off unless a test seals: that is not a stall to report
+                                    Map.entry(
+                                            "ledger.integrity.max-unsealed-age",
+                                            context.getEnvironment()
+                                                    .getProperty("ledger.integrity.max-unsealed-age", "7d")),
                                     // tests are about other things than pace; RateLimitEndToEndTest turns it on
                                     Map.entry(
                                             "ledger.rate-limit.enabled",

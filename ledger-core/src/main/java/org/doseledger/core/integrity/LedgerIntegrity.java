@@ -15,7 +15,10 @@ import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
 import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
 import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
 import org.doseledger.core.integrity.api.RecordReadModelReconciliationCommand;
+import org.doseledger.core.integrity.api.RecordSealingStatusCommand;
 import org.doseledger.core.integrity.api.RecordVerificationCommand;
+import org.doseledger.core.integrity.api.SealingHaltedEvent;
+import org.doseledger.core.integrity.api.SealingResumedEvent;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
 
 /**
@@ -32,6 +35,8 @@ public class LedgerIntegrity {
 
     /** Read models last found to differ from the event log. */
     private final Set<String> divergedReadModels = new HashSet<>();
+
+    private boolean sealingHalted;
 
     protected LedgerIntegrity() {}
 
@@ -74,6 +79,28 @@ public class LedgerIntegrity {
         } else if (command.consistent() && diverged) {
             apply(new ReadModelRepairedEvent(command.processor(), command.reconciledUpTo(), command.occurredAt()));
         }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordSealingStatusCommand command) {
+        if (command.halted() && !sealingHalted) {
+            apply(new SealingHaltedEvent(command.reason(), command.occurredAt()));
+        } else if (!command.halted() && sealingHalted) {
+            apply(new SealingResumedEvent(command.occurredAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SealingHaltedEvent event) {
+        id = IntegrityIds.AGGREGATE_ID;
+        sealingHalted = true;
+    }
+
+    @EventSourcingHandler
+    void on(SealingResumedEvent event) {
+        id = IntegrityIds.AGGREGATE_ID;
+        sealingHalted = false;
     }
 
     @EventSourcingHandler

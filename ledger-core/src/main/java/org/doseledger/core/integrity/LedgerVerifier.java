@@ -3,12 +3,15 @@ package org.doseledger.core.integrity;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.doseledger.core.integrity.tlog.CompactRange;
+import org.doseledger.core.integrity.tlog.SignedNote;
 
 /**
  * Recomputes every hash of a ledger, or of an export of it, and checks it against the signed
@@ -27,7 +30,127 @@ public final class LedgerVerifier {
 
     public VerificationReport verify(
             Iterator<StoredEvent> events, Iterator<ChainEntry> chain, List<Checkpoint> checkpoints) {
-        return new Run(chain, checkpoints).run(events);
+        return verify(events, chain, checkpoints, TreeEvidence.none(java.time.Instant.now()));
+    }
+
+    /**
+     * Verifies the events, the sealed chain and its checkpoints, and the Merkle tree of the sealed events
+     * against its signed tree checkpoints and a checkpoint the reader already held.
+     */
+    public VerificationReport verify(
+            Iterator<StoredEvent> events, Iterator<ChainEntry> chain, List<Checkpoint> checkpoints, TreeEvidence tree) {
+        return new Run(chain, checkpoints, new TreeCheck(tree)).run(events);
+    }
+
+    /**
+     * The Merkle tree of the sealed events, rebuilt leaf by leaf as the sealed events pass (the leaf of a
+     * sealed position whose event is gone is taken from the chain, so that its deletion is reported once,
+     * as EVENT_DELETED), and compared with every signed tree checkpoint and the held checkpoint when it
+     * reaches their size.
+     */
+    private static final class TreeCheck {
+
+        private final TreeEvidence evidence;
+        private final List<org.doseledger.core.integrity.tlog.Checkpoint> checkpoints = new ArrayList<>();
+        private final CompactRange tree = new CompactRange();
+        private int next;
+        private long lastPosition;
+        private VerificationReport.Failure failure;
+        private VerificationReport.Failure held;
+
+        TreeCheck(TreeEvidence evidence) {
+            this.evidence = evidence;
+            for (String text : evidence.checkpoints()) {
+                SignedNote note;
+                org.doseledger.core.integrity.tlog.Checkpoint checkpoint;
+                try {
+                    note = SignedNote.parse(text);
+                    checkpoint = org.doseledger.core.integrity.tlog.Checkpoint.fromNote(note);
+                } catch (RuntimeException e) {
+                    fail("TREE_CHECKPOINT_MALFORMED", null, "a tree checkpoint cannot be read: " + e.getMessage());
+                    continue;
+                }
+                try {
+                    note.verify(evidence.logKeys());
+                } catch (RuntimeException untrusted) {
+                    fail(
+                            "TREE_CHECKPOINT_UNTRUSTED",
+                            null,
+                            "the tree checkpoint of " + checkpoint.size() + " leaves is not signed by a trusted"
+                                    + " log key: " + untrusted.getMessage());
+                }
+                checkpoints.add(checkpoint);
+            }
+            checkpoints.sort(java.util.Comparator.comparingLong(org.doseledger.core.integrity.tlog.Checkpoint::size));
+            compareAtCurrentSize();
+        }
+
+        boolean any() {
+            return !checkpoints.isEmpty();
+        }
+
+        void leaf(long globalIndex, byte[] eventHash) {
+            tree.append(org.doseledger.core.integrity.tlog.LedgerLeaf.hash(globalIndex, eventHash));
+            lastPosition = globalIndex;
+            compareAtCurrentSize();
+        }
+
+        private void compareAtCurrentSize() {
+            while (next < checkpoints.size() && checkpoints.get(next).size() == tree.size()) {
+                org.doseledger.core.integrity.tlog.Checkpoint checkpoint = checkpoints.get(next++);
+                if (!Arrays.equals(tree.root(), checkpoint.rootHash())) {
+                    fail(
+                            "TREE_MISMATCH",
+                            tree.size() == 0 ? null : lastPosition,
+                            "the sealed events up to position " + lastPosition + " (" + tree.size()
+                                    + " leaves) do not have the root the tree checkpoint of that size signed: a sealed"
+                                    + " event at or before it was replaced, moved or removed");
+                }
+            }
+            evidence.held().ifPresent(checkpoint -> {
+                if (checkpoint.size() == tree.size()
+                        && held == null
+                        && !Arrays.equals(tree.root(), checkpoint.rootHash())) {
+                    held = new VerificationReport.Failure(
+                            "HISTORY_REWRITTEN",
+                            tree.size() == 0 ? null : lastPosition,
+                            null,
+                            "the ledger's first " + checkpoint.size() + " sealed events (up to position " + lastPosition
+                                    + ") do not have the root of the checkpoint held from earlier: the history it"
+                                    + " covered was rewritten");
+                }
+            });
+        }
+
+        /** What the tree shows once every event has passed. */
+        VerificationReport.Failure finish() {
+            if (next < checkpoints.size()) {
+                org.doseledger.core.integrity.tlog.Checkpoint beyond = checkpoints.get(next);
+                fail(
+                        "TREE_TRUNCATED",
+                        null,
+                        "a tree checkpoint covers " + beyond.size() + " leaves but the ledger has only " + tree.size()
+                                + " sealed events: sealed events after position " + lastPosition + " were removed");
+            }
+            evidence.held().ifPresent(checkpoint -> {
+                if (checkpoint.size() > tree.size() && held == null) {
+                    held = new VerificationReport.Failure(
+                            "TRUNCATED_BELOW_HELD_CHECKPOINT",
+                            null,
+                            null,
+                            "the checkpoint held from earlier covers " + checkpoint.size() + " sealed events; the"
+                                    + " ledger has " + tree.size() + ": sealed events after position " + lastPosition
+                                    + " were removed");
+                }
+            });
+            return held != null ? held : failure;
+        }
+
+        private void fail(String code, Long position, String detail) {
+            if (failure == null) {
+                failure = new VerificationReport.Failure(code, position, null, detail);
+            }
+        }
     }
 
     private final class Run {
@@ -47,9 +170,13 @@ public final class LedgerVerifier {
         private VerificationReport.Failure integrity;
         private VerificationReport.Failure completeness;
 
-        Run(Iterator<ChainEntry> chain, List<Checkpoint> checkpoints) {
+        private final TreeCheck tree;
+        private StoredEvent firstUnsealed;
+
+        Run(Iterator<ChainEntry> chain, List<Checkpoint> checkpoints, TreeCheck tree) {
             this.chain = chain;
             this.checkpoints = checkpoints;
+            this.tree = tree;
             this.nextLink = chain.hasNext() ? chain.next() : null;
         }
 
@@ -68,6 +195,7 @@ public final class LedgerVerifier {
                         nextLink.globalIndex(),
                         nextLink.checkpointNumber(),
                         "position " + nextLink.globalIndex() + " was sealed but no event holds it");
+                tree.leaf(nextLink.globalIndex(), nextLink.eventHash());
                 nextLink = chain.hasNext() ? chain.next() : null;
             }
             while (checkpoint < checkpoints.size()) {
@@ -81,6 +209,21 @@ public final class LedgerVerifier {
                                     + " but the ledger ends at " + lastIndex);
                 }
                 close(open);
+            }
+            VerificationReport.Failure treeFailure = tree.finish();
+            if (treeFailure != null) {
+                completeness = completeness == null ? treeFailure : completeness;
+            }
+            if (events > 0 && checkpoints.isEmpty() && !tree.any()) {
+                // nothing signed covers anything: no failure found above can be trusted to mean more
+                completeness = new VerificationReport.Failure(
+                        "NOTHING_SEALED",
+                        null,
+                        null,
+                        "the ledger holds " + events + " events and no signed checkpoint covers any of them");
+            }
+            if (firstUnsealed != null) {
+                unsealedTooLong(firstUnsealed);
             }
             long lastSealed = checkpoints.isEmpty()
                     ? 0
@@ -136,11 +279,15 @@ public final class LedgerVerifier {
                         nextLink.globalIndex(),
                         nextLink.checkpointNumber(),
                         "position " + nextLink.globalIndex() + " was sealed but no event holds it");
+                tree.leaf(nextLink.globalIndex(), nextLink.eventHash());
                 nextLink = chain.hasNext() ? chain.next() : null;
             }
             if (open == null || event.globalIndex() < open.fromIndex()) {
                 if (open == null) {
                     unsealed++;
+                    if (firstUnsealed == null) {
+                        firstUnsealed = event;
+                    }
                 } else {
                     completeness(
                             "EVENT_NOT_SEALED",
@@ -161,6 +308,7 @@ public final class LedgerVerifier {
                         "position " + event.globalIndex() + " lies in the range of checkpoint " + open.number()
                                 + " but was never sealed: an event was added afterwards");
             } else {
+                tree.leaf(event.globalIndex(), event.eventHash());
                 if (!Arrays.equals(nextLink.chainHash(), chainHash)) {
                     completeness(
                             "CHAIN_MISMATCH",
@@ -231,6 +379,26 @@ public final class LedgerVerifier {
             previousTo = sealed.toIndex();
             chainHash = sealed.chainHash();
             inCheckpoint = 0;
+        }
+
+        /** Events after the last checkpoint may wait for the next seal, but not longer than the bound. */
+        private void unsealedTooLong(StoredEvent first) {
+            java.time.Instant recorded;
+            try {
+                recorded = java.time.Instant.parse(first.timeStamp());
+            } catch (RuntimeException e) {
+                return;
+            }
+            java.time.Duration age = java.time.Duration.between(recorded, tree.evidence.now());
+            if (age.compareTo(tree.evidence.maxUnsealedAge()) > 0) {
+                completeness(
+                        "UNSEALED_TOO_LONG",
+                        first.globalIndex(),
+                        null,
+                        "the event at position " + first.globalIndex() + " was recorded " + age.toSeconds()
+                                + " s before this verification and no signed checkpoint covers it yet; the bound is "
+                                + tree.evidence.maxUnsealedAge().toSeconds() + " s");
+            }
         }
 
         private void integrity(String code, long position, String detail) {

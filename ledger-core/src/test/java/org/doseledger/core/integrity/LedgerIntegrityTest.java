@@ -10,7 +10,10 @@ import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
 import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
 import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
 import org.doseledger.core.integrity.api.RecordReadModelReconciliationCommand;
+import org.doseledger.core.integrity.api.RecordSealingStatusCommand;
 import org.doseledger.core.integrity.api.RecordVerificationCommand;
+import org.doseledger.core.integrity.api.SealingHaltedEvent;
+import org.doseledger.core.integrity.api.SealingResumedEvent;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,5 +102,27 @@ class LedgerIntegrityTest {
         fixture.given(FIRST, new ReadModelDivergedEvent("audit-trail", 900, 3, "3 MISSING", NOW))
                 .when(new RecordReadModelReconciliationCommand("stock-lots", false, 900, 1, "1 MISSING", NOW))
                 .expectEvents(new ReadModelDivergedEvent("stock-lots", 900, 1, "1 MISSING", NOW));
+    }
+
+    @Test
+    void sealingThatHaltsIsRecordedOnceWithItsReason() {
+        fixture.given(FIRST)
+                .when(new RecordSealingStatusCommand(true, "HISTORY_REWRITTEN: root differs", NOW))
+                .expectEvents(new SealingHaltedEvent("HISTORY_REWRITTEN: root differs", NOW));
+        fixture.given(FIRST, new SealingHaltedEvent("HISTORY_REWRITTEN: root differs", NOW))
+                .when(new RecordSealingStatusCommand(true, "HISTORY_REWRITTEN: root differs", NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void sealingThatWorksAgainIsRecordedAsResumed() {
+        fixture.given(FIRST, new SealingHaltedEvent("stalled", NOW))
+                .when(new RecordSealingStatusCommand(false, null, NOW))
+                .expectEvents(new SealingResumedEvent(NOW));
+        fixture.given(FIRST)
+                .when(new RecordSealingStatusCommand(false, null, NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }

@@ -25,6 +25,8 @@ import org.doseledger.core.compliance.api.ExceptionResolvedEvent;
 import org.doseledger.core.compliance.api.ExceptionReviewIds;
 import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
 import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
+import org.doseledger.core.integrity.api.SealingHaltedEvent;
+import org.doseledger.core.integrity.api.SealingResumedEvent;
 import org.doseledger.core.session.api.ClientDischargedEvent;
 import org.doseledger.core.session.api.RemsFormSubmittedEvent;
 import org.doseledger.core.shared.LateEntry;
@@ -190,6 +192,29 @@ public class ComplianceExceptionsProjection {
                     EVERY_PRACTICE,
                     ExceptionKind.READ_MODEL_DIVERGED.name(),
                     ExceptionReviewIds.exceptionId(ExceptionKind.READ_MODEL_DIVERGED, repaired.processor(), "%"));
+        } else if (event instanceof SealingHaltedEvent halted) {
+            insert(
+                    EVERY_PRACTICE,
+                    ExceptionReviewIds.exceptionId(ExceptionKind.SEALING_HALTED, Long.toString(position)),
+                    ExceptionKind.SEALING_HALTED,
+                    halted.occurredAt(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    position,
+                    "Sealing of the ledger halted (" + halted.reason() + "). Events recorded since are not covered"
+                            + " by a signed checkpoint until it resumes.");
+        } else if (event instanceof SealingResumedEvent resumed) {
+            jdbc.update(
+                    """
+                    update compliance_exception set cleared_at = ?, cleared_by = ?
+                    where practice_id = ? and kind = ? and cleared_at is null
+                    """,
+                    Timestamp.from(resumed.occurredAt()),
+                    EventMessages.eventType(message),
+                    EVERY_PRACTICE,
+                    ExceptionKind.SEALING_HALTED.name());
         } else if (event instanceof ExceptionAcknowledgedEvent acknowledged) {
             jdbc.update(
                     """

@@ -30,5 +30,11 @@ public enum ExceptionKind {
      * what it shows may leave out or misplace events; cleared when a replay has made it consistent again.
      * About the whole ledger, so in every practice's queue.
      */
-    READ_MODEL_DIVERGED
+    READ_MODEL_DIVERGED,
+    /**
+     * Sealing stopped: the sealer refused to sign a tree that does not extend what it signed before, or
+     * nothing was sealed for longer than {@code ledger.integrity.max-unsealed-age}. Recent events are not
+     * covered by a signed checkpoint until it resumes. About the whole ledger, so in every practice's queue.
+     */
+    SEALING_HALTED
 }
