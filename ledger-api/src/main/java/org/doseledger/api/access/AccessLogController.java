@@ -32,8 +32,10 @@ import org.doseledger.projections.access.AccessLogFilter;
 import org.doseledger.projections.access.AccessLogPage;
 import org.doseledger.projections.access.AccessLogProjection;
 import org.doseledger.projections.access.AccessLogReviewView;
+import org.doseledger.projections.access.AccessSummaryView;
 import org.doseledger.projections.access.FindAccessLogQuery;
 import org.doseledger.projections.access.FindAccessLogReviewsQuery;
+import org.doseledger.projections.access.FindAccessSummaryQuery;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,6 +66,9 @@ class AccessLogController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsClientData(
+            client = "client",
+            parameters = {"from", "to", "actor", "afterPosition", "limit"})
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.ADMIN})
     @Operation(
             summary = "A page of the access log (COMPLIANCE_OFFICER, ADMIN)",
@@ -106,6 +111,29 @@ class AccessLogController {
                                 afterPosition,
                                 limit),
                         ResponseTypes.instanceOf(AccessLogPage.class))
+                .join();
+    }
+
+    @GetMapping(path = "/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.ADMIN})
+    @Operation(
+            summary = "Reads of client data in [from, to) by credential, role, declared purpose and kind"
+                    + " (COMPLIANCE_OFFICER, ADMIN)",
+            description = "What a review of the access log starts with: who read, why they said they read"
+                    + " (X-Purpose-Of-Use; null when they gave none), how often, first and last.")
+    @ApiResponse(responseCode = "200", description = "One row per credential, purpose and kind")
+    List<AccessSummaryView> summary(
+            @PathVariable String practiceId,
+            @RequestParam Instant from,
+            @RequestParam Instant to,
+            @RequestParam(required = false) @Min(1) Long atLeastPosition) {
+        if (!to.isAfter(from)) {
+            throw new InvalidQueryException("to", "to " + to + " is not after from " + from);
+        }
+        readYourWrites.awaitPosition(AccessLogProjection.PROCESSING_GROUP, atLeastPosition);
+        return queries.query(
+                        new FindAccessSummaryQuery(PracticeId.of(practiceId), from, to),
+                        ResponseTypes.multipleInstancesOf(AccessSummaryView.class))
                 .join();
     }
 

@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.security.CurrentCredential;
 import org.doseledger.api.web.RequestIdFilter;
+import org.doseledger.api.write.InvalidWriteHeaderException;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
+import org.doseledger.core.access.api.PurposeOfUse;
 import org.doseledger.core.access.api.RecordClientDataAccessCommand;
 import org.doseledger.core.shared.PracticeId;
 import org.slf4j.Logger;
@@ -40,9 +42,6 @@ public class AccessRecorder {
 
     void record(HttpServletRequest request, ReadsClientData reads) {
         String clientId = reads.client().isEmpty() ? null : value(request, reads.client());
-        if (reads.onlyForOneClient() && clientId == null) {
-            return;
-        }
         ApiCredential credential = CurrentCredential.get();
         String practice = variables(request).get("practiceId");
         Map<String, String> parameters = new TreeMap<>();
@@ -62,6 +61,7 @@ public class AccessRecorder {
                 reads.kind(),
                 request.getMethod() + " " + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE),
                 parameters,
+                purpose(request),
                 now);
         WriteContext context = new WriteContext(credential, RequestIdFilter.of(request), null, null, now);
         try {
@@ -69,6 +69,23 @@ public class AccessRecorder {
         } catch (RuntimeException e) {
             log.error("could not record {} by {}; the read is refused", command.endpoint(), credential.id(), e);
             throw new AccessNotRecordedException(e);
+        }
+    }
+
+    /** The header a caller declares why it reads with; one of {@link PurposeOfUse}, or absent. */
+    public static final String PURPOSE_OF_USE = "X-Purpose-Of-Use";
+
+    private static PurposeOfUse purpose(HttpServletRequest request) {
+        String declared = request.getHeader(PURPOSE_OF_USE);
+        if (declared == null || declared.isBlank()) {
+            return null;
+        }
+        try {
+            return PurposeOfUse.valueOf(declared.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidWriteHeaderException(
+                    "PURPOSE_OF_USE_INVALID",
+                    "'" + PURPOSE_OF_USE + "' must be one of " + java.util.Arrays.toString(PurposeOfUse.values()));
         }
     }
 

@@ -27,7 +27,4 @@ public @interface ReadsClientData {
     String[] parameters() default {};
 
     AccessKind kind() default AccessKind.READ;
-
-    /** Record a call only when it names a client (a read that shows one client's data only then). */
-    boolean onlyForOneClient() default false;
 }

@@ -67,8 +67,7 @@ class AuditTrailController {
                 "eventType",
                 "requestId",
                 "afterPosition"
-            },
-            onlyForOneClient = true)
+            })
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(
             summary = "A page of the audit trail (COMPLIANCE_OFFICER, REGULATOR)",

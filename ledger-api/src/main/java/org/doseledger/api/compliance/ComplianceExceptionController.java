@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.compliance.ComplianceExceptionRequests.AcknowledgeRequest;
 import org.doseledger.api.compliance.ComplianceExceptionRequests.ResolveRequest;
 import org.doseledger.api.read.ReadYourWrites;
@@ -86,6 +87,7 @@ class ComplianceExceptionController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsClientData(parameters = {"status", "kind", "offset", "limit", "asOf"})
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(
             summary = "The exceptions queue (COMPLIANCE_OFFICER, REGULATOR)",
@@ -140,6 +142,7 @@ class ComplianceExceptionController {
     }
 
     @GetMapping(produces = CsvWriter.MEDIA_TYPE)
+    @ReadsClientData(parameters = {"status", "kind", "asOf"})
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(hidden = true)
     void csv(
@@ -203,6 +206,7 @@ class ComplianceExceptionController {
     }
 
     @GetMapping(path = "/{exceptionId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsClientData(parameters = "exceptionId")
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "One exception with its reviews (COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(

@@ -131,6 +131,7 @@ class ExportController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsClientData
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "The practice's latest 100 exports, newest first (COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(responseCode = "200", description = "The exports and their status")
@@ -139,6 +140,7 @@ class ExportController {
     }
 
     @GetMapping(path = "/{exportId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsClientData(parameters = "exportId")
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(
             summary = "An export's status and progress (COMPLIANCE_OFFICER, REGULATOR)",

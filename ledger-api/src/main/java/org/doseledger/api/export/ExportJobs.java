@@ -35,6 +35,7 @@ import org.doseledger.api.integrity.SealedCheckpoints;
 import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.core.export.api.RecordExportCommand;
+import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -433,6 +434,68 @@ public class ExportJobs {
                        failure = 'interrupted: the node running it stopped or restarted; request it again'
                 where status in ('QUEUED', 'RUNNING') and heartbeat_at < ?
                 """, now, Timestamp.from(clock.instant().minus(properties.staleAfter())));
+    }
+
+    /** Export types whose bundles name clients: their names, addresses, dates of birth or free text. */
+    static final List<String> NAMING_CLIENTS = List.of(
+            ClientRecordExport.NAME,
+            DispensingRecordExport.NAME,
+            PdmpAsapExport.NAME,
+            RemsMonitoringExport.NAME,
+            DosingConsistencyExport.NAME,
+            AuditTrailExport.NAME);
+
+    /**
+     * Destroys every generated bundle of the practice that may name the client: a shredded client's data
+     * must not survive in a file made before. Bundles about another client, and types that name no
+     * client, are kept. The jobs read PURGED in this transaction; the files are deleted once it commits
+     * (and the job forgets its file only once it is gone). Returns the export ids.
+     */
+    public List<String> purgeBundlesNaming(ClientRef client) {
+        List<Map<String, Object>> bundles = jdbc.queryForList(
+                """
+                select export_id, bundle_file from export_job
+                where practice_id = ? and status = 'DONE' and export_type = any (?)
+                  and (parameters ->> 'clientId' is null or parameters ->> 'clientId' = ?)
+                order by requested_at
+                """, client.practiceId().value(), NAMING_CLIENTS.toArray(String[]::new), client.clientId());
+        List<String> purged = new ArrayList<>();
+        for (Map<String, Object> bundle : bundles) {
+            String exportId = (String) bundle.get("export_id");
+            jdbc.update("""
+                    update export_job set status = 'PURGED',
+                           failure = 'purged: it may name client ' || ? || ', whose personal data was shredded'
+                    where export_id = ?
+                    """, client.clientId(), exportId);
+            purged.add(exportId);
+            String file = (String) bundle.get("bundle_file");
+            if (file != null) {
+                afterCommit(() -> deleteBundle(exportId, file));
+            }
+        }
+        return purged;
+    }
+
+    private void deleteBundle(String exportId, String file) {
+        try {
+            Files.deleteIfExists(directory.resolve(file));
+            jdbc.update("update export_job set bundle_file = null where export_id = ?", exportId);
+        } catch (IOException e) {
+            log.error("Could not delete the purged bundle of export {}: {}", exportId, e.getMessage());
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     /** Deletes bundle files older than the retention period; their jobs read EXPIRED. */

@@ -76,7 +76,7 @@ class ClientDataKeyController {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
+                            schema = @Schema(implementation = ShreddingReceipt.class)))
     @ApiResponse(
             responseCode = "404",
             description = "Unknown client or practice",
@@ -105,9 +105,17 @@ class ClientDataKeyController {
                 context,
                 "POST /api/admin/practices/" + practiceId + "/clients/" + clientId + "/data-key/shredding",
                 request,
-                () -> WriteOutcome.created(
-                        URI.create(clientPath + "/timeline"),
-                        WriteReceipt.of(clientId, shredding.shred(context, client, request.reason()))));
+                () -> {
+                    ClientDataShredding.Shredded shredded = shredding.shred(context, client, request.reason());
+                    WriteReceipt receipt = WriteReceipt.of(clientId, shredded.events());
+                    return WriteOutcome.created(
+                            URI.create(clientPath + "/timeline"),
+                            new ShreddingReceipt(
+                                    receipt.id(),
+                                    receipt.ledgerPosition(),
+                                    receipt.events(),
+                                    shredded.purgedExports()));
+                });
     }
 
     private Long head() {

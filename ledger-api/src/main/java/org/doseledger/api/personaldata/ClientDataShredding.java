@@ -3,6 +3,7 @@ package org.doseledger.api.personaldata;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.doseledger.api.export.ExportJobs;
 import org.doseledger.api.write.AppendedEvent;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
@@ -14,9 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Shreds a client's data key once the retention period has passed since the latest occurred time of
- * anything on the client's timeline (registration, consents, sessions, draws, doses, corrections). The
- * event and the destruction of the wrapped key commit together, in the write's transaction.
+ * Shreds a client's data key once the retention period has passed since the latest entry on the client's
+ * timeline (registration, consents, sessions, draws, doses, corrections), counted from when the ledger
+ * recorded it, or from when it occurred if that is later: a date the practice software sends cannot start
+ * the clock early. The event and the destruction of the wrapped key commit together, in the write's
+ * transaction, and every export bundle that may name the client is destroyed with them.
  */
 @Component
 class ClientDataShredding {
@@ -25,15 +28,25 @@ class ClientDataShredding {
     private final ClientDataKeys keys;
     private final LedgerWriter writer;
     private final PrivacyProperties properties;
+    private final ExportJobs exports;
 
-    ClientDataShredding(JdbcTemplate jdbc, ClientDataKeys keys, LedgerWriter writer, PrivacyProperties properties) {
+    ClientDataShredding(
+            JdbcTemplate jdbc,
+            ClientDataKeys keys,
+            LedgerWriter writer,
+            PrivacyProperties properties,
+            ExportJobs exports) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.writer = writer;
         this.properties = properties;
+        this.exports = exports;
     }
 
-    List<AppendedEvent> shred(WriteContext context, ClientRef client, String reason) {
+    /** What shredding did: the events it appended and the export bundles it destroyed. */
+    record Shredded(List<AppendedEvent> events, List<String> purgedExports) {}
+
+    Shredded shred(WriteContext context, ClientRef client, String reason) {
         Instant lastActivity = lastActivity(client);
         Instant now = context.recordedAt();
         if (now.isBefore(properties.retention().endsAfter(lastActivity))) {
@@ -44,13 +57,13 @@ class ClientDataShredding {
         List<AppendedEvent> appended =
                 writer.send(context, new ShredClientDataKeyCommand(client, keyId, reason, lastActivity, now));
         keys.shred(client);
-        return appended;
+        return new Shredded(appended, exports.purgeBundlesNaming(client));
     }
 
     private Instant lastActivity(ClientRef client) {
         Timestamp last =
                 jdbc.queryForObject("""
-                select max(occurred_at) from client_timeline
+                select max(greatest(occurred_at, recorded_at)) from client_timeline
                 where practice_id = ? and client_id = ? and event_type <> 'ClientDataKeyShredded'
                 """, Timestamp.class, client.practiceId().value(), client.clientId());
         if (last == null) {

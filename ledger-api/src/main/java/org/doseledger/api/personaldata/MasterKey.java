@@ -54,6 +54,20 @@ public class MasterKey {
         return key;
     }
 
+    /**
+     * A 32-byte key for one purpose, derived from the master key (HMAC-SHA256 of the purpose's name): a
+     * secret kept with the master key, and gone with it, without storing another key.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("dose-ledger/" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+
     /** The first 16 hex digits of the SHA-256 of the key: names it in logs without revealing it. */
     String fingerprint() {
         return HexFormat.of().formatHex(EventHashes.sha256(key.getEncoded())).substring(0, 16);

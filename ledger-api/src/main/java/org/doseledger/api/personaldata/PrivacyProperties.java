@@ -23,7 +23,8 @@ public record PrivacyProperties(
     public static final Period DEA_MINIMUM = Period.ofYears(2);
 
     /**
-     * @param minimum measured from the latest occurred time of the client's records; at least P2Y (the
+     * @param minimum measured from the latest of the client's records, from when the ledger recorded it (or
+     *     when it occurred, if later); at least P2Y (the
      *     DEA minimum); set P3Y or more where a state requires it, P6Y to keep HIPAA documentation along
      */
     public record Retention(@DefaultValue("P2Y") Period minimum) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.stock.StockRequests.CorrectEntryRequest;
@@ -1076,6 +1077,7 @@ class StockController {
     }
 
     @GetMapping
+    @ReadsClientData(parameters = {"locationId", "ndc", "lotNumber"})
     @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "The lot's balance in its unit and in mg, expiry and open draws")
     @ApiResponse(
@@ -1129,6 +1131,7 @@ class StockController {
     }
 
     @GetMapping("/movements")
+    @ReadsClientData(parameters = {"locationId", "ndc", "lotNumber", "afterPosition", "limit"})
     @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "The lot's movements in ledger order; page with afterPosition")
     @ApiResponse(
@@ -1182,6 +1185,7 @@ class StockController {
     }
 
     @GetMapping("/draws/{drawId}")
+    @ReadsClientData(parameters = {"locationId", "ndc", "lotNumber", "drawId"})
     @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "One draw: drawn, administered, wasted, and whether it is accounted for")
     @ApiResponse(

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.doseledger.api.security.ApiKeySecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -35,11 +34,22 @@ public class IdempotentWrites {
     private final ObjectMapper mapper;
     private final ObjectMapper canonical;
 
-    public IdempotentWrites(TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper) {
+    /** Stored in place of the plain SHA-256 fingerprints of records written before they were keyed. */
+    static final String LEGACY = "legacy";
+
+    private final byte[] fingerprintKey;
+
+    /**
+     * @param fingerprintKey the secret that keys request fingerprints (HMAC-SHA256): without it, a stored
+     *     fingerprint tells nothing about the request, not even to someone who can guess most of it
+     */
+    public IdempotentWrites(
+            TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper, byte[] fingerprintKey) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.canonical = mapper.copy();
+        this.fingerprintKey = fingerprintKey.clone();
     }
 
     /**
@@ -161,7 +171,9 @@ public class IdempotentWrites {
                 credential,
                 key);
         StoredResponse answer = stored.get(0);
-        if (!answer.fingerprint().equals(fingerprint)) {
+        // a record written before fingerprints were keyed has lost its plain fingerprint: its key's first
+        // answer is given back, as it was before for the same request
+        if (!answer.fingerprint().equals(fingerprint) && !answer.fingerprint().equals(LEGACY)) {
             throw new IdempotencyKeyReusedException(key);
         }
         if (answer.status() == 0) {
@@ -176,11 +188,22 @@ public class IdempotentWrites {
         return response.body(answer.body());
     }
 
-    private String fingerprint(String endpoint, Object request) {
+    /**
+     * HMAC-SHA256 of the endpoint and the canonical request under a secret kept with the master key: a
+     * request that holds personal data (a phone number, a name) cannot be recovered from its fingerprint
+     * by trying candidates, as it could from a plain hash.
+     */
+    String fingerprint(String endpoint, Object request) {
         try {
-            return ApiKeySecrets.sha256(endpoint + "\n" + canonical.writeValueAsString(request));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            byte[] digest = mac.doFinal((endpoint + "\n" + canonical.writeValueAsString(request))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("request cannot be fingerprinted", e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.doseledger.api.config.LedgerEventStore;
+import org.doseledger.api.personaldata.MasterKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,8 +31,9 @@ class WriteConfiguration {
     }
 
     @Bean
-    IdempotentWrites idempotentWrites(TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper) {
-        return new IdempotentWrites(transactions, jdbc, mapper);
+    IdempotentWrites idempotentWrites(
+            TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper, MasterKey masterKey) {
+        return new IdempotentWrites(transactions, jdbc, mapper, masterKey.derive("idempotency-fingerprint/1"));
     }
 
     @Bean

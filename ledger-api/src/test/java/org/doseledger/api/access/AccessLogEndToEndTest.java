@@ -90,9 +90,46 @@ class AccessLogEndToEndTest extends EndToEndTest {
         assertThat(trail.get("entries")).hasSize(1);
         assertThat(trail.get("entries").get(0).get("clientId").asText()).isEqualTo(client);
         assertThat(trail.get("entries").get(0).get("credentialId").asText()).isEqualTo(officerKeyId);
-        assertThat(accesses())
-                .as("an audit-trail read naming no client is not recorded")
-                .hasSize(1);
+        assertThat(accesses().stream().map(recorded -> recorded.get("endpoint").asText()))
+                .as("reading the access log and the audit trail, which name no one client but show every client's"
+                        + " data, is recorded too")
+                .containsExactly(
+                        "GET /api/practices/{practiceId}/clients/{clientId}/timeline",
+                        "GET /api/practices/{practiceId}/access-log",
+                        "GET /api/practices/{practiceId}/access-log",
+                        "GET /api/practices/{practiceId}/audit-trail");
+    }
+
+    @Test
+    void aDeclaredPurposeOfUseIsRecordedAndSummarizedByCredential() {
+        long registered = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+        Http.Response read = http.get(
+                        "/api/practices/" + practice + "/clients/" + client + "/timeline?atLeastPosition=" + registered)
+                .key(officer)
+                .header("X-Purpose-Of-Use", "audit")
+                .send();
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(accesses().get(0).get("purpose").asText()).isEqualTo("AUDIT");
+
+        Http.Response refused = http.get("/api/practices/" + practice + "/clients/" + client + "/timeline")
+                .key(officer)
+                .header("X-Purpose-Of-Use", "curiosity")
+                .send();
+        assertProblem(refused, 400, "PURPOSE_OF_USE_INVALID");
+        assertThat(accesses()).hasSize(1);
+
+        JsonNode summary = http.get("/api/practices/" + practice + "/access-log/summary?from=" + from + "&to="
+                        + java.time.Instant.now().plusSeconds(60) + "&atLeastPosition=" + lastAccessPosition())
+                .key(officer)
+                .send()
+                .json();
+        assertThat(list(summary).stream()
+                        .filter(row ->
+                                officerKeyId.equals(row.get("credentialId").asText())
+                                        && "AUDIT".equals(row.get("purpose").asText()))
+                        .map(row -> row.get("reads").asLong()))
+                .containsExactly(1L);
     }
 
     @Test

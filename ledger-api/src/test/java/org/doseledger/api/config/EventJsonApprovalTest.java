@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.access.api.AccessLogReviewedEvent;
 import org.doseledger.core.access.api.ClientDataAccessedEvent;
+import org.doseledger.core.access.api.PurposeOfUse;
 import org.doseledger.core.apikey.api.ApiKeyIssuedEvent;
 import org.doseledger.core.apikey.api.ApiKeyRevokedEvent;
 import org.doseledger.core.apikey.api.PracticeAccessGrantedEvent;
@@ -289,6 +290,7 @@ class EventJsonApprovalTest {
                         AccessKind.READ,
                         "GET /api/practices/{practiceId}/clients/{clientId}/timeline",
                         java.util.Map.of("limit", "50"),
+                        PurposeOfUse.TREATMENT,
                         AT),
                 new AccessLogReviewedEvent(
                         PRACTICE,

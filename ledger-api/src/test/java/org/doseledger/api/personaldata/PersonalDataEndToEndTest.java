@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.doseledger.api.support.StockFixture.created;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,40 @@ import java.util.stream.StreamSupport;
 import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.Http;
+import org.doseledger.api.support.MutableClock;
 import org.doseledger.api.support.StockFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 
+// a clock of its own that the tests move past the retention period: a database and context of their own
+@TestPropertySource(properties = "ledger.test.isolated-context=personal-data")
+@Import(PersonalDataEndToEndTest.RetentionClock.class)
 class PersonalDataEndToEndTest extends EndToEndTest {
 
-    /** Long enough ago that the DEA's 2 years (the default retention) are over. */
+    /** When practice software says old facts occurred: it does not start the retention clock. */
     private static final String YEARS_AGO = "2022-03-01T10:00:00Z";
+
+    /** Past the DEA's 2 years (the default retention) after the ledger recorded the client's last entry. */
+    private static final Duration PAST_RETENTION = Duration.ofDays(3 * 366);
+
+    @TestConfiguration
+    static class RetentionClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
 
     private String practice;
     private String writer;
@@ -27,6 +54,7 @@ class PersonalDataEndToEndTest extends EndToEndTest {
 
     @BeforeEach
     void practice() {
+        clock.reset();
         practice = newPractice();
         writer = issueKey("PRACTICE_WRITER", practice);
         family = unique("Quillfeather").replace("-", "");
@@ -74,6 +102,7 @@ class PersonalDataEndToEndTest extends EndToEndTest {
                 .asLong();
         long eventsBefore = eventRows();
 
+        clock.advance(PAST_RETENTION);
         Http.Response shredded = shred(old, adminKey);
 
         assertThat(shredded.status()).as(shredded.toString()).isEqualTo(201);
@@ -93,8 +122,11 @@ class PersonalDataEndToEndTest extends EndToEndTest {
                         .asText())
                 .isEqualTo(PersonalDataReveal.SHREDDED);
         assertThat(entry(entries, "ConsentSigned").get("consentId").asText()).isNotBlank();
-        assertThat(entry(entries, "ClientDataKeyShredded").get("lastActivityAt").asText())
-                .isEqualTo("2022-06-01T10:00:00Z");
+        // the retention clock ran from when the ledger recorded the last entry, not from its 2022 date
+        assertThat(java.time.Instant.parse(entry(entries, "ClientDataKeyShredded")
+                        .get("lastActivityAt")
+                        .asText()))
+                .isAfter(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(jdbc.queryForObject(
                         "select wrapped_key is null and shredded_at is not null from client_data_key"
                                 + " where practice_id = ? and client_id = ?",
@@ -120,6 +152,7 @@ class PersonalDataEndToEndTest extends EndToEndTest {
     @Test
     void aShreddedClientTakesNoNewPersonalDataAndIsNotShreddedTwice() {
         String old = register(YEARS_AGO);
+        clock.advance(PAST_RETENTION);
         assertThat(shred(old, adminKey).status()).isEqualTo(201);
         long eventsBefore = eventRows();
 
@@ -155,6 +188,77 @@ class PersonalDataEndToEndTest extends EndToEndTest {
                         .get("family")
                         .asText())
                 .isEqualTo(family);
+    }
+
+    @Test
+    void shreddingDestroysEveryExportBundleThatMayNameTheClient() throws Exception {
+        String client = register(YEARS_AGO);
+        String other = register(YEARS_AGO);
+        String officer = issueKey("COMPLIANCE_OFFICER", practice);
+        long last = recordConsent(practice, other, writer, StockFixture.now())
+                .get("ledgerPosition")
+                .asLong();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> {
+                    adminAction("/api/admin/ledger/checkpoints");
+                    Long sealed = jdbc.queryForObject("select max(global_index) from ledger_chain", Long.class);
+                    return sealed != null && sealed >= last;
+                });
+        String mine = export(officer, "client-record", client);
+        String theirs = export(officer, "client-record", other);
+        String receipts = export(officer, "receipts-log", null);
+        Http.Response before = download(officer, mine);
+        assertThat(before.status()).as(before.toString()).isEqualTo(200);
+
+        clock.advance(PAST_RETENTION);
+        Http.Response shredded = shred(client, adminKey);
+
+        assertThat(shredded.status()).as(shredded.toString()).isEqualTo(201);
+        assertThat(shredded.json().get("purgedExports").toString())
+                .contains(mine)
+                .doesNotContain(theirs, receipts);
+        assertThat(download(officer, mine).json().get("code").asText()).isEqualTo("EXPORT_NOT_READY");
+        assertThat(download(officer, theirs).status()).isEqualTo(200);
+        assertThat(download(officer, receipts).status()).isEqualTo(200);
+        try (var files = java.nio.file.Files.walk(properties.dataDir())) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile)
+                            .filter(file -> file.toString().contains(mine)))
+                    .as("no copy of the bundle is left on disk")
+                    .isEmpty();
+        }
+        assertThat(tablesHolding(family)).isEmpty();
+    }
+
+    private String export(String officer, String type, String client) {
+        Http.Response created = http.post("/api/practices/" + practice + "/exports")
+                .key(officer)
+                .idempotencyKey(unique("idem"))
+                .body("{\"type\":\"" + type + "\",\"from\":\"2022-01-01\",\"to\":\""
+                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2) + "\""
+                        + (client == null ? "" : ",\"clientId\":\"" + client + "\"") + "}")
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("status").asText()).as(created.toString()).isEqualTo("DONE");
+        return created.json().get("exportId").asText();
+    }
+
+    private Http.Response download(String officer, String exportId) {
+        return http.get("/api/practices/" + practice + "/exports/" + exportId + "/bundle")
+                .key(officer)
+                .send();
+    }
+
+    @Test
+    void factsDatedYearsAgoButRecordedTodayDoNotStartTheRetentionClock() {
+        String client = register(YEARS_AGO);
+        long eventsBefore = eventRows();
+
+        Http.Response refused = shred(client, adminKey);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("RETENTION_PERIOD_NOT_OVER");
+        assertThat(eventRows()).isEqualTo(eventsBefore);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.doseledger.api.support.ProjectionHarness;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.access.api.AccessLogReviewedEvent;
 import org.doseledger.core.access.api.ClientDataAccessedEvent;
+import org.doseledger.core.access.api.PurposeOfUse;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.compliance.api.ExceptionKind;
 import org.doseledger.core.shared.PracticeId;
@@ -45,6 +46,7 @@ class AccessLogHandlersTest {
                 AccessKind.READ,
                 TIMELINE,
                 Map.of("limit", "50"),
+                PurposeOfUse.AUDIT,
                 Instant.parse(at));
     }
 

@@ -31,6 +31,7 @@ public class ClientDataAccess {
                 command.kind(),
                 command.endpoint(),
                 command.parameters(),
+                command.purpose(),
                 command.accessedAt()));
     }
 

@@ -6,6 +6,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.access.api.ClientDataAccessedEvent;
+import org.doseledger.core.access.api.PurposeOfUse;
 import org.doseledger.core.access.api.RecordClientDataAccessCommand;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
@@ -31,6 +32,7 @@ class ClientDataAccessTest {
                         AccessKind.READ,
                         TIMELINE,
                         Map.of("limit", "100"),
+                        PurposeOfUse.AUDIT,
                         NOW))
                 .expectEvents(new ClientDataAccessedEvent(
                         PRACTICE,
@@ -41,6 +43,7 @@ class ClientDataAccessTest {
                         AccessKind.READ,
                         TIMELINE,
                         Map.of("limit", "100"),
+                        PurposeOfUse.AUDIT,
                         NOW));
     }
 
@@ -56,6 +59,7 @@ class ClientDataAccessTest {
                         AccessKind.EXPORT,
                         "GET /api/admin/ledger/bundle",
                         Map.of(),
+                        null,
                         NOW))
                 .expectEvents(new ClientDataAccessedEvent(
                         null,
@@ -66,6 +70,7 @@ class ClientDataAccessTest {
                         AccessKind.EXPORT,
                         "GET /api/admin/ledger/bundle",
                         Map.of(),
+                        null,
                         NOW));
     }
 }

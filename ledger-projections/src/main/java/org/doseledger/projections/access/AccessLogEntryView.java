@@ -7,7 +7,8 @@ import java.util.Map;
  * One read or export of client data: where it is in the ledger, who (credential and role), whose
  * (client, when the read was about one), how, through which endpoint with which parameters, and when.
  * {@code practiceWide} is false for a ledger-wide export by an administrator, which every practice's
- * log shows.
+ * log shows. {@code purpose} is why the caller said it read (TREATMENT, OPERATIONS, AUDIT, INSPECTION), or
+ * null.
  */
 public record AccessLogEntryView(
         long ledgerPosition,
@@ -20,4 +21,5 @@ public record AccessLogEntryView(
         Map<String, String> parameters,
         String requestId,
         Instant accessedAt,
-        boolean practiceWide) {}
+        boolean practiceWide,
+        String purpose) {}

@@ -57,8 +57,8 @@ public class AccessLogProjection {
         jdbc.update(
                 """
                 insert into access_log (ledger_position, event_id, access_id, practice_id, client_id, credential_id,
-                                        role, kind, endpoint, parameters, request_id, accessed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                                        role, kind, endpoint, parameters, request_id, accessed_at, purpose)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 on conflict (ledger_position) do nothing
                 """,
                 position,
@@ -72,7 +72,8 @@ public class AccessLogProjection {
                 event.endpoint(),
                 json.writeValueAsString(event.parameters() == null ? Map.of() : new TreeMap<>(event.parameters())),
                 requestId == null ? null : requestId.toString(),
-                Timestamp.from(event.occurredAt()));
+                Timestamp.from(event.occurredAt()),
+                event.purpose() == null ? null : event.purpose().name());
     }
 
     @EventHandler
@@ -149,6 +150,31 @@ public class AccessLogProjection {
                 query.practiceId().value());
     }
 
+    /** Reads of a period grouped by who read (credential and role), why (purpose) and how (read or export). */
+    @QueryHandler
+    public List<AccessSummaryView> handle(FindAccessSummaryQuery query) {
+        return jdbc.query(
+                """
+                select credential_id, role, purpose, kind, count(*) as reads, min(accessed_at) as first_at,
+                       max(accessed_at) as last_at
+                from access_log
+                where (practice_id = ? or practice_id is null) and accessed_at >= ? and accessed_at < ?
+                group by credential_id, role, purpose, kind
+                order by credential_id, role, purpose nulls first, kind
+                """,
+                (rs, row) -> new AccessSummaryView(
+                        rs.getString("credential_id"),
+                        rs.getString("role"),
+                        rs.getString("purpose"),
+                        rs.getString("kind"),
+                        rs.getLong("reads"),
+                        rs.getTimestamp("first_at").toInstant(),
+                        rs.getTimestamp("last_at").toInstant()),
+                query.practiceId().value(),
+                Timestamp.from(query.from()),
+                Timestamp.from(query.to()));
+    }
+
     private AccessLogEntryView toEntry(ResultSet rs, int row) throws SQLException {
         try {
             return new AccessLogEntryView(
@@ -162,7 +188,8 @@ public class AccessLogProjection {
                     json.readValue(rs.getString("parameters"), PARAMETERS),
                     rs.getString("request_id"),
                     rs.getTimestamp("accessed_at").toInstant(),
-                    rs.getString("practice_id") != null);
+                    rs.getString("practice_id") != null,
+                    rs.getString("purpose"));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable access-log row " + rs.getLong("ledger_position"), e);
         }

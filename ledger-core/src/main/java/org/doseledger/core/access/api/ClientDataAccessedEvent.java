@@ -12,7 +12,8 @@ import org.doseledger.core.shared.PracticeId;
  * whose (the practice, and the client when the read was about one), how (read or export), through
  * which endpoint (method and URL template, e.g. {@code GET /api/practices/{practiceId}/clients/{clientId}/timeline}),
  * with which parameters (ids, dates and paging only) and when. {@code practiceId} is null for a
- * ledger-wide export by an administrator.
+ * ledger-wide export by an administrator. {@code purpose} is why the caller said it read (null in events
+ * recorded before it was asked, and when the caller gave none).
  */
 @Revision("1")
 public record ClientDataAccessedEvent(
@@ -24,5 +25,6 @@ public record ClientDataAccessedEvent(
         AccessKind kind,
         String endpoint,
         Map<String, String> parameters,
+        PurposeOfUse purpose,
         Instant occurredAt)
         implements LedgerEvent {}

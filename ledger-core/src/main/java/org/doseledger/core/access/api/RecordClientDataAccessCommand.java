@@ -9,7 +9,7 @@ import org.doseledger.core.shared.PracticeId;
 /**
  * Record that a credential read or exported client data. {@code practiceId} is null for a ledger-wide
  * export, {@code clientId} when the read covered many clients; {@code parameters} hold only ids, dates
- * and paging, never personal data.
+ * and paging, never personal data; {@code purpose} is null when the caller declared none.
  */
 public record RecordClientDataAccessCommand(
         String accessId,
@@ -20,6 +20,7 @@ public record RecordClientDataAccessCommand(
         AccessKind kind,
         String endpoint,
         Map<String, String> parameters,
+        PurposeOfUse purpose,
         Instant accessedAt) {
 
     @TargetAggregateIdentifier
