@@ -9,7 +9,10 @@ import java.util.Collections;
 import java.util.List;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -20,6 +23,12 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 /** The decoder of identity-provider tokens that {@link JwtProperties} describe. */
 final class JwtDecoding {
+
+    /** The default validators check {@code exp} only when a token has one; a token without it would never expire. */
+    private static final OAuth2TokenValidator<Jwt> REQUIRES_EXPIRY = jwt -> jwt.getExpiresAt() != null
+            ? OAuth2TokenValidatorResult.success()
+            : OAuth2TokenValidatorResult.failure(
+                    new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token has no expiry ('exp' claim)", null));
 
     private JwtDecoding() {}
 
@@ -49,6 +58,7 @@ final class JwtDecoding {
 
     private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(REQUIRES_EXPIRY);
         validators.add(
                 properties.issuerUri() == null
                         ? JwtValidators.createDefault()

@@ -121,6 +121,23 @@ class IdentityProviderTokensEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aTokenWithoutExpiryAuthenticatesNobody() {
+        String practice = newPractice();
+        Map<String, Object> noExpiry = new HashMap<>();
+        noExpiry.put("dose_ledger_role", "COMPLIANCE_OFFICER");
+        noExpiry.put("dose_ledger_practice", practice);
+        noExpiry.put("exp", null);
+
+        Http.Response response = http.get("/api/practices/" + practice)
+                .key(TestTokens.with("officer-1", noExpiry))
+                .send();
+
+        assertProblem(response, 401, "UNAUTHENTICATED");
+        assertThat(response.header("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(response.json().get("detail").asText()).contains("exp");
+    }
+
+    @Test
     void apiKeysAndTokensWorkSideBySide() {
         String practice = newPractice();
         String writerKey = issueKey("PRACTICE_WRITER", practice);
