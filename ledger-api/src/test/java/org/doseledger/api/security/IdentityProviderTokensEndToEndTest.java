@@ -3,7 +3,9 @@ package org.doseledger.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.doseledger.api.support.Bodies;
@@ -135,6 +137,40 @@ class IdentityProviderTokensEndToEndTest extends EndToEndTest {
         assertProblem(response, 401, "UNAUTHENTICATED");
         assertThat(response.header("WWW-Authenticate")).hasValue("Bearer");
         assertThat(response.json().get("detail").asText()).contains("exp");
+    }
+
+    @Test
+    void plainTokensAndRfc9068AccessTokensAreAcceptedInAnyCase() {
+        String practice = newPractice();
+        List<String> types = Arrays.asList(
+                null, "JWT", "jwt", "application/jwt", "at+jwt", "AT+JWT", "At+Jwt", "application/at+jwt");
+
+        Map<String, Integer> statusByType = new LinkedHashMap<>();
+        for (String type : types) {
+            statusByType.put(
+                    String.valueOf(type),
+                    http.get("/api/practices/" + practice)
+                            .key(TestTokens.ofType(type, "officer-3", "COMPLIANCE_OFFICER", practice))
+                            .send()
+                            .status());
+        }
+
+        assertThat(statusByType)
+                .allSatisfy(
+                        (type, status) -> assertThat(status).as("typ " + type).isEqualTo(200));
+    }
+
+    @Test
+    void aTokenOfAnotherTypeAuthenticatesNobody() {
+        String practice = newPractice();
+
+        for (String type : List.of("JOSE", "JOSE+JSON", "secevent+jwt", "dpop+jwt", "logout+jwt", "at+jwt+x", "")) {
+            Http.Response response = http.get("/api/practices/" + practice)
+                    .key(TestTokens.ofType(type, "officer-3", "COMPLIANCE_OFFICER", practice))
+                    .send();
+
+            assertProblem(response, 401, "UNAUTHENTICATED");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.doseledger.api.support;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -44,6 +45,14 @@ public final class TestTokens {
         return sign(claims.build(), KEY);
     }
 
+    /**
+     * A token with the same claims as {@link #of} whose JOSE header has this {@code typ}: {@code at+jwt} for an
+     * RFC 9068 access token, null for none (what {@link #of} sends).
+     */
+    public static String ofType(String type, String subject, String role, Object practice) {
+        return sign(claims(subject, role, practice), KEY, type);
+    }
+
     /** A token with the same claims as {@link #of}, signed by a key the service does not trust. */
     public static String signedByStranger(String subject, String role, Object practice) {
         try {
@@ -76,8 +85,16 @@ public final class TestTokens {
     }
 
     private static String sign(JWTClaimsSet claims, PrivateKey key) {
+        return sign(claims, key, null);
+    }
+
+    private static String sign(JWTClaimsSet claims, PrivateKey key, String type) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256);
+            if (type != null) {
+                header.type(new JOSEObjectType(type));
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
