@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -31,7 +32,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Every {@code /api/**} call needs a credential: an API key, or a bearer token of the identity
- * provider when {@code ledger.security.jwt} configures one. Roles and practice scope are enforced per
+ * provider when {@code ledger.security.jwt} configures one. An address that presents too many credentials without
+ * success is refused for a while ({@link FailedCredentialsFilter}). Roles and practice scope are enforced per
  * endpoint by {@link AccessInterceptor} from its {@link AllowedRoles}. Health, metrics and the OpenAPI
  * document are open. Responses carry strict security headers; other origins are refused unless
  * {@code ledger.security.cors.allowed-origins} lists them.
@@ -66,7 +68,8 @@ class SecurityConfiguration {
             Clock clock,
             ObjectMapper mapper,
             JwtProperties jwt,
-            CorsProperties cors)
+            CorsProperties cors,
+            RateLimitProperties rateLimits)
             throws Exception {
         AuthenticationEntryPoint unauthenticated =
                 (request, response, failure) -> writeUnauthenticated(request, response, failure, mapper);
@@ -98,6 +101,13 @@ class SecurityConfiguration {
                                 "FORBIDDEN",
                                 "Forbidden",
                                 "This credential's role may not do this")));
+        if (rateLimits.failedCredentialsPerMinute() > 0) {
+            // before any credential is looked at, whichever kind it is
+            http.addFilterBefore(
+                    new FailedCredentialsFilter(
+                            new FailedCredentialLimiter(rateLimits.failedCredentialsPerMinute()), mapper),
+                    BearerTokenAuthenticationFilter.class);
+        }
         if (jwt.enabled()) {
             DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(server -> server.bearerTokenResolver(request -> {

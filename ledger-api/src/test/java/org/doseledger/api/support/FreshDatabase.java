@@ -58,6 +58,13 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
                                     Map.entry(
                                             "ledger.rate-limit.enabled",
                                             context.getEnvironment().getProperty("ledger.rate-limit.enabled", "false")),
+                                    // many tests send wrong credentials on purpose, all from one address;
+                                    // FailedCredentialsEndToEndTest sets a limit
+                                    Map.entry(
+                                            "ledger.rate-limit.failed-credentials-per-minute",
+                                            context.getEnvironment()
+                                                    .getProperty(
+                                                            "ledger.rate-limit.failed-credentials-per-minute", "0")),
                                     // tokens of a pretend identity provider work beside API keys (TestTokens)
                                     Map.entry(
                                             "ledger.security.jwt.public-key-location", "classpath:jwt/test-issuer.pub"),

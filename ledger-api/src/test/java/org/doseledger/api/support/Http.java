@@ -21,7 +21,13 @@ public class Http {
     private final String base;
 
     public Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port);
+    }
+
+    /** A client of the service at this host: an IP literal such as {@code 127.0.0.1} or {@code [::1]} picks the
+     * address the requests come from. */
+    public Http(String host, int port) {
+        this.base = "http://" + host + ":" + port;
     }
 
     public Request post(String path) {
