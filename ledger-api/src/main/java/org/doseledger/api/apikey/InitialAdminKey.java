@@ -2,13 +2,11 @@ package org.doseledger.api.apikey;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
 import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.apikey.api.Role;
@@ -65,7 +63,8 @@ class InitialAdminKey implements ApplicationRunner {
             return;
         }
         Path file = properties.dataDir().resolve("initial-admin-key");
-        writeOwnerOnly(file, issued.apiKey() + System.lineSeparator());
+        OwnerOnlyFiles.writeAtomically(
+                file, (issued.apiKey() + System.lineSeparator()).getBytes(StandardCharsets.US_ASCII));
         // the secret goes to the owner-only file alone: logs are shipped and kept where keys must not be
         log.warn("""
 
@@ -73,16 +72,5 @@ class InitialAdminKey implements ApplicationRunner {
                  First start: an ADMIN API key (id {}) was issued. Its secret is in
                  {} (owner-only) and nowhere else; it is not shown again.
                 =====================================================================""", issued.keyId(), file.toAbsolutePath().normalize());
-    }
-
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, content, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
     }
 }

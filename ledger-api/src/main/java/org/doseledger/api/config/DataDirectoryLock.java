@@ -31,10 +31,10 @@ public final class DataDirectoryLock implements AutoCloseable {
     /** Takes the lock, or throws {@link DataDirectoryInUseException} naming the process that holds it. */
     public static DataDirectoryLock acquire(Path dataDirectory) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
-        Files.createDirectories(directory.getParent());
+        OwnerOnlyFiles.createDirectories(directory.getParent());
         Path file = directory.resolveSibling(directory.getFileName() + ".lock");
-        FileChannel channel =
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel = OwnerOnlyFiles.openChannel(
+                file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -5,7 +5,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,7 +39,8 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(LedgerProperties properties, DataDirectoryLock lock) throws IOException {
         Path dataDirectory = properties.embeddedDataDirectory().toAbsolutePath().normalize();
-        Files.createDirectories(dataDirectory);
+        // initdb and the server keep it 0700 themselves; created so, it is never open before they run
+        OwnerOnlyFiles.createDirectories(dataDirectory);
         // the lock is ours, so a postmaster still running here was left by a process that is gone
         OrphanedPostmaster.stopIfRunning(dataDirectory);
         log.info("Starting embedded PostgreSQL on data directory {}", dataDirectory);

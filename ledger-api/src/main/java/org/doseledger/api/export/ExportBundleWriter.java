@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.api.integrity.CheckpointView;
 import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.export.ReportHeader;
@@ -61,20 +62,22 @@ final class ExportBundleWriter {
             LongConsumer progress)
             throws IOException {
         Path parts = bundle.resolveSibling(bundle.getFileName() + ".parts");
-        Files.createDirectories(parts);
+        OwnerOnlyFiles.createDirectories(parts);
         try {
             List<Part> open = new ArrayList<>();
             try {
                 for (ReportFormat format : formats) {
                     String name = type.name() + "." + format.extension();
                     DigestOutputStream out = new DigestOutputStream(
-                            new BufferedOutputStream(Files.newOutputStream(parts.resolve(name)), 64 * 1024), sha256());
+                            new BufferedOutputStream(OwnerOnlyFiles.newOutputStream(parts.resolve(name)), 64 * 1024),
+                            sha256());
                     open.add(new Part(name, out, format.factory().open(out)));
                 }
                 Map<String, java.io.OutputStream> extra = new LinkedHashMap<>();
                 for (String name : type.extraFiles()) {
                     DigestOutputStream out = new DigestOutputStream(
-                            new BufferedOutputStream(Files.newOutputStream(parts.resolve(name)), 64 * 1024), sha256());
+                            new BufferedOutputStream(OwnerOnlyFiles.newOutputStream(parts.resolve(name)), 64 * 1024),
+                            sha256());
                     open.add(new Part(name, out, null));
                     extra.put(name, out);
                 }
@@ -133,8 +136,9 @@ final class ExportBundleWriter {
             throws IOException {
         Path partial = bundle.resolveSibling(bundle.getFileName() + ".partial");
         Map<String, String> files = new LinkedHashMap<>(reports);
-        DigestOutputStream bundleOut =
-                new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024), sha256());
+        // it holds client names and addresses: the owner's alone from its first byte
+        DigestOutputStream bundleOut = new DigestOutputStream(
+                new BufferedOutputStream(OwnerOnlyFiles.newOutputStream(partial), 64 * 1024), sha256());
         String manifestSha256;
         try (ZipOutputStream zip = new ZipOutputStream(bundleOut)) {
             for (String name : reports.keySet()) {

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.api.integrity.CheckpointView;
 import org.doseledger.api.integrity.SealedCheckpoints;
 import org.doseledger.api.security.ApiCredential;
@@ -334,7 +335,7 @@ public class ExportJobs {
                 "verify",
                 "java -jar dose-ledger.jar verify-bundle <this zip> --public-key " + checkpoint.keyId() + ".pub");
 
-        Files.createDirectories(directory);
+        OwnerOnlyFiles.createDirectories(directory);
         String file = type.name() + "-" + job.exportId() + ".zip";
         ExportBundleWriter.Written written;
         try {

@@ -2,14 +2,14 @@ package org.doseledger.api.personaldata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.SecretKey;
 import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.core.integrity.EventHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The AES-256 key that wraps every client data key. It lives outside the database: from the
  * configuration (an environment variable fed by a secret store), else from a file, else it is generated
- * under the data directory (0600) at first start. Whoever loses it loses every client's personal data;
- * whoever holds it and a copy of the database can read it (docs/personal-data.md).
+ * under the data directory (0600, in the 0700 keys directory) at first start. Whoever loses it loses every
+ * client's personal data; whoever holds it and a copy of the database can read it (docs/personal-data.md).
  */
 @Component
 public class MasterKey {
@@ -39,7 +39,10 @@ public class MasterKey {
                 this.key = decode(Files.readString(file), file.toString());
             } else {
                 this.key = PersonalDataCrypto.newKey();
-                write(file, key);
+                OwnerOnlyFiles.writeAtomically(
+                        file,
+                        (Base64.getEncoder().encodeToString(key.getEncoded()) + "\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 log.info(
                         "Generated a master key for client personal data at {}; back it up apart from the database",
                         file);
@@ -80,19 +83,5 @@ public class MasterKey {
             throw new IllegalStateException(
                     "the personal-data master key in " + source + " is not 32 bytes of Base64 (AES-256)", e);
         }
-    }
-
-    private static void write(Path file, SecretKey key) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        try {
-            Files.createFile(
-                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(temporary);
-        }
-        Files.writeString(temporary, Base64.getEncoder().encodeToString(key.getEncoded()) + "\n");
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
     }
 }
