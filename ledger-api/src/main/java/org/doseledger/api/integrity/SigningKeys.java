@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -22,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.core.integrity.EventHashes;
 import org.doseledger.core.integrity.tlog.NoteSigner;
 import org.doseledger.core.integrity.tlog.SignatureType;
@@ -71,10 +71,11 @@ public class SigningKeys {
             this.publicKey = pair.getPublic();
             this.seed = Arrays.copyOfRange(privateKey.getEncoded(), 16, 48);
             this.keyId = keyId(publicKey);
-            Files.createDirectories(trustedKeysDir);
+            OwnerOnlyFiles.createDirectories(trustedKeysDir);
             Path pub = trustedKeysDir.resolve(keyId + ".pub");
             if (!Files.exists(pub)) {
-                Files.writeString(pub, pemOf("PUBLIC KEY", publicKey.getEncoded()));
+                OwnerOnlyFiles.writeAtomically(
+                        pub, pemOf("PUBLIC KEY", publicKey.getEncoded()).getBytes(StandardCharsets.US_ASCII));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the signing key", e);
@@ -198,17 +199,8 @@ public class SigningKeys {
     }
 
     private static void writePrivate(Path file, PrivateKey key) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        try {
-            Files.createFile(
-                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(temporary);
-        }
-        Files.writeString(temporary, pemOf("PRIVATE KEY", key.getEncoded()));
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFiles.writeAtomically(
+                file, pemOf("PRIVATE KEY", key.getEncoded()).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A SecureRandom that hands out one fixed 32-byte seed: how the JDK regenerates a key pair from its seed. */

@@ -10,7 +10,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.core.integrity.tlog.Checkpoint;
 import org.doseledger.core.integrity.tlog.SignedNote;
 
@@ -65,7 +65,7 @@ public final class WitnessState implements AutoCloseable {
     public static WitnessState open(Path directory) throws IOException {
         Path dir = directory.toAbsolutePath().normalize();
         createOwnerOnlyDirectory(dir);
-        FileChannel channel = FileChannel.open(
+        FileChannel channel = OwnerOnlyFiles.openChannel(
                 dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -178,20 +178,8 @@ public final class WitnessState implements AutoCloseable {
     }
 
     private static void writeDurably(Path dir, String name, byte[] content) throws IOException {
-        Path temp = dir.resolve(name + ".tmp");
-        try (FileChannel channel = FileChannel.open(
-                temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        // the rename is durable only once the directory entry is
-        try (FileChannel directoryChannel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            directoryChannel.force(true);
-        }
+        // written beside, forced, renamed over and the directory forced: the old checkpoint or the new, never a part
+        OwnerOnlyFiles.writeAtomically(dir.resolve(name), content);
     }
 
     static void createOwnerOnlyDirectory(Path dir) throws IOException {

@@ -55,17 +55,6 @@ public final class FileModes {
         return open;
     }
 
-    /**
-     * Whether an entry of {@link #openToOthers} is a public key of checkpoint signing, {@code keys/<keyId>.pub}, that
-     * SigningKeys (org.doseledger.api.integrity) still writes with the default permissions (0644 under the usual
-     * umask): that package is being changed elsewhere and does not write through OwnerOnlyFiles yet. It is a public
-     * key, in a keys directory that is 0700. Once it is written owner-only, no entry matches and the tests that allow
-     * it need no change.
-     */
-    public static boolean isPublicSigningKeyStill0644(String entry) {
-        return entry.matches("keys/[0-9a-f]{16}\\.pub rw-r--r--");
-    }
-
     /** The permissions of a file or directory, as {@code ls} shows them ({@code rwx------}). */
     public static String mode(Path path) {
         try {

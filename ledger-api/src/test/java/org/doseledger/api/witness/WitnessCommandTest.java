@@ -91,6 +91,9 @@ class WitnessCommandTest {
                             .anyMatch(line -> line.contains(
                                     "checkpoint refused 409: origin=ledger.test/practice-1 old=4 new=4" + " held=6")));
             assertThat(state.resolve(WitnessState.fileName(log.origin()))).exists();
+            assertThat(org.doseledger.api.support.FileModes.openToOthers(state, directory -> false))
+                    .as("the witness's state and lock files")
+                    .isEmpty();
         } finally {
             witness.destroy();
             assertThat(witness.waitFor(20, TimeUnit.SECONDS)).isTrue();
