@@ -27,11 +27,13 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.doseledger.core.access.AccessLogReview;
 import org.doseledger.core.access.ClientDataAccess;
@@ -242,7 +244,12 @@ public class AxonConfiguration {
     private static AggregateConfigurer<StockLot> stockLots(LedgerProperties properties) {
         AggregateConfigurer<StockLot> stockLots = AggregateConfigurer.defaultConfiguration(StockLot.class)
                 .configureSnapshotTrigger(
-                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), properties.snapshotThreshold()));
+                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), properties.snapshotThreshold()))
+                // a snapshot of an older form of the lot is ignored: the lot is rebuilt from its events
+                .configureSnapshotFilter(c -> RevisionSnapshotFilter.builder()
+                        .type(StockLot.class)
+                        .revision(StockLot.class.getAnnotation(Revision.class).value())
+                        .build());
         if (properties.stockLotCacheSize() > 0) {
             stockLots.configureCache(c -> new CommittedAggregateCache(properties.stockLotCacheSize()));
         }

@@ -273,7 +273,9 @@ public final class PracticeHistory {
                                 "kind",
                                 location.equals(SAFE) ? "SAFE" : "LOCKED_CABINET",
                                 "refrigerated",
-                                false),
+                                false,
+                                "occurredAt",
+                                at(0, 425).toString()),
                         null,
                         at(0, 425)));
             }
@@ -288,7 +290,8 @@ public final class PracticeHistory {
                             "finishedForm", "ketamine HCl injection 50 mg/mL",
                             "unit", "ML",
                             "milligramsPerUnit", 50,
-                            "containerSize", 10),
+                            "containerSize", 10,
+                            "occurredAt", at(0, 430).toString()),
                     null,
                     at(0, 430)));
             Map<String, Object> licence = map("number", "IL-041-2201", "state", "IL", "expiresOn", "2030-05-31");

@@ -80,23 +80,26 @@ final class PracticeRequests {
     }
 
     /**
-     * @param requireMedicalClearance no dose without a medical clearance valid when it is given
-     * @param doseIncreaseLimitPercent an increase over the previous session beyond this needs a rationale
+     * @param requireMedicalClearance no dose without a medical clearance valid when it is given (false when
+     *     absent)
+     * @param doseIncreaseLimitPercent an increase over the previous session beyond this needs a rationale (25
+     *     when absent)
      * @param lateEntryWindowHours entries recorded later than this after they occurred need a reason and a
-     *     co-signer (24 when absent)
+     *     co-signer (24 when absent, and at most 24)
      * @param consentValidityDays consents signed without an expiry expire after this many days (0, the
      *     default: they do not)
      * @param requireWitnessedDraws every draw needs a witness (false when absent)
      * @param accessLogReviewDays a period of the access log not reviewed within this many days is a
      *     compliance exception (30 when absent; 0: no review required)
+     * @param requireTreatmentPlan no dose for a client without an active treatment plan (true when absent)
      */
     record SetPoliciesRequest(
-            boolean requireMedicalClearance,
+            Boolean requireMedicalClearance,
 
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1000)
-            int doseIncreaseLimitPercent,
+            Integer doseIncreaseLimitPercent,
 
-            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(8760)
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(24)
             Integer lateEntryWindowHours,
 
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(3660)
@@ -105,19 +108,24 @@ final class PracticeRequests {
             Boolean requireWitnessedDraws,
 
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(3660)
-            Integer accessLogReviewDays) {
+            Integer accessLogReviewDays,
+
+            Boolean requireTreatmentPlan) {
 
         SetPracticePoliciesCommand toCommand(PracticeId practiceId, Instant recordedAt) {
             PracticePolicies defaults = PracticePolicies.DEFAULTS;
             return new SetPracticePoliciesCommand(
                     practiceId,
                     new PracticePolicies(
-                            requireMedicalClearance,
-                            doseIncreaseLimitPercent,
+                            Boolean.TRUE.equals(requireMedicalClearance),
+                            doseIncreaseLimitPercent == null
+                                    ? defaults.doseIncreaseLimitPercent()
+                                    : doseIncreaseLimitPercent,
                             lateEntryWindowHours == null ? defaults.lateEntryWindowHours() : lateEntryWindowHours,
                             consentValidityDays == null ? defaults.consentValidityDays() : consentValidityDays,
                             Boolean.TRUE.equals(requireWitnessedDraws),
-                            accessLogReviewDays == null ? defaults.accessLogReviewDays() : accessLogReviewDays),
+                            accessLogReviewDays == null ? defaults.accessLogReviewDays() : accessLogReviewDays,
+                            requireTreatmentPlan == null || requireTreatmentPlan),
                     recordedAt);
         }
     }

@@ -6,9 +6,11 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.doseledger.core.product.api.RegisterProductCommand;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DosageForm;
@@ -29,6 +31,8 @@ final class ProductRequests {
      * @param unit what the product is counted in: ML for solutions, EACH for troches, DEVICE for sprays
      * @param milligramsPerUnit strength: mg of substance in one unit, e.g. 50 for 50 mg/mL
      * @param containerSize units in one container, e.g. 10 for a 10 mL vial
+     * @param occurredAt when the product entered the practice's catalogue, if before now: no receipt of
+     *     it can be dated before
      */
     record RegisterProductRequest(
             @NotBlank @Size(max = 13) String ndc,
@@ -38,7 +42,8 @@ final class ProductRequests {
             @NotBlank @Size(max = 200) String finishedForm,
             @NotNull StockUnit unit,
             @NotNull @Positive @DecimalMax("10000") BigDecimal milligramsPerUnit,
-            @NotNull @Positive @DecimalMax("1000") BigDecimal containerSize) {
+            @NotNull @Positive @DecimalMax("1000") BigDecimal containerSize,
+            @PastOrPresent Instant occurredAt) {
 
         @JsonIgnore
         @Schema(hidden = true)
@@ -65,7 +70,8 @@ final class ProductRequests {
                     dosageForm,
                     finishedForm,
                     new Strength(milligramsPerUnit, unit),
-                    new Quantity(containerSize, unit));
+                    new Quantity(containerSize, unit),
+                    occurredAt);
         }
     }
 }

@@ -100,7 +100,8 @@ final class StockRequests {
     }
 
     /**
-     * @param sessionId the dosing session the dose is for, when the practice software has one
+     * @param sessionId the dosing session the dose is for: one of the same client, for the lot's substance,
+     *     started and not yet discharged
      * @param witnessedBy a second practitioner who watched the draw; required where the practice's policy says
      */
     record DrawDoseRequest(
@@ -109,7 +110,7 @@ final class StockRequests {
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String clientId,
 
-            @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String sessionId,
 
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)

@@ -173,7 +173,7 @@ class AccountabilityEndToEndTest extends EndToEndTest {
 
     private String draw(String millilitres, Instant at) {
         return """
-                {"quantity":{"amount":"%s","unit":"ML"},"clientId":"%s","sessionId":"s-1","drawnBy":"rn-1",
+                {"quantity":{"amount":"%s","unit":"ML"},"clientId":"%s","sessionId":"stock-session","drawnBy":"rn-1",
                  "occurredAt":"%s"%s}
                 """.formatted(millilitres, stock.client, at, LATE);
     }

@@ -30,27 +30,38 @@ class BatchEndToEndTest extends EndToEndTest {
         String lot = stock.lotPath("safe-1", "LOT-B1");
         long before = eventRows();
 
+        String sessionStart = java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .minusSeconds(120)
+                .toString();
+        String session = unique("session");
         Http.Response response = batch(
                 unique("batch"),
                 item("/clients", Bodies.client(client, StockFixture.now())),
                 item("/clients/" + client + "/consents", Bodies.consent(StockFixture.now())),
+                item("/sessions", """
+                        {"sessionId":"%s","clientId":"%s","substance":"KETAMINE","scheduledFor":"%s"}
+                        """.formatted(session, client, sessionStart)),
+                item(
+                        "/sessions/" + session + "/start",
+                        "{\"locationId\":\"safe-1\",\"monitoredBy\":\"rn-2\",\"startedAt\":\"" + sessionStart + "\"}"),
                 item(lot + "/receipts", receipt()),
-                item(lot + "/draws", draw(client, "2")),
-                item(lot + "/draws/{item:3}/administrations", administration("2")));
+                item(lot + "/draws", draw(client, session, "2")),
+                item(lot + "/draws/{item:5}/administrations", administration("2")));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         JsonNode items = response.json().get("items");
-        assertThat(items).hasSize(5);
-        for (int index = 0; index < 5; index++) {
+        assertThat(items).hasSize(7);
+        for (int index = 0; index < 7; index++) {
             assertThat(items.get(index).get("index").asInt()).isEqualTo(index);
             assertThat(items.get(index).get("status").asInt()).isEqualTo(201);
             assertThat(items.get(index).get("location").asText()).startsWith("/api/practices/" + stock.practice);
         }
-        String drawId = items.get(3).get("receipt").get("id").asText();
-        assertThat(items.get(4).get("location").asText()).contains("/draws/" + drawId);
+        String drawId = items.get(5).get("receipt").get("id").asText();
+        assertThat(items.get(6).get("location").asText()).contains("/draws/" + drawId);
         long last = response.json().get("ledgerPosition").asLong();
         assertThat(response.json().get("firstPosition").asLong()).isPositive().isLessThan(last);
-        assertThat(eventRows()).isGreaterThanOrEqualTo(before + 5);
+        assertThat(eventRows()).isGreaterThanOrEqualTo(before + 7);
 
         List<String> types = new ArrayList<>();
         timeline(stock.practice, client, stock.writer, last)
@@ -119,7 +130,7 @@ class BatchEndToEndTest extends EndToEndTest {
 
         Http.Response response = batch(
                 unique("batch"),
-                item(stock.lotPath("safe-1", "LOT-RB") + "/draws", draw(stock.client, "5")),
+                item(stock.lotPath("safe-1", "LOT-RB") + "/draws", draw(stock.client, StockFixture.SESSION, "5")),
                 item("/clients", Bodies.client(stock.client, StockFixture.now())));
         assertProblem(response, 409, "BATCH_ITEM_FAILED");
 
@@ -280,11 +291,11 @@ class BatchEndToEndTest extends EndToEndTest {
                 """.formatted(StockFixture.now());
     }
 
-    private static String draw(String client, String millilitres) {
+    private static String draw(String client, String session, String millilitres) {
         return """
-                {"quantity":{"amount":"%s","unit":"ML"},"clientId":"%s","sessionId":"s-1","drawnBy":"rn-1",
+                {"quantity":{"amount":"%s","unit":"ML"},"clientId":"%s","sessionId":"%s","drawnBy":"rn-1",
                  "occurredAt":"%s"}
-                """.formatted(millilitres, client, StockFixture.now());
+                """.formatted(millilitres, client, session, StockFixture.now());
     }
 
     private static String administration(String millilitres) {

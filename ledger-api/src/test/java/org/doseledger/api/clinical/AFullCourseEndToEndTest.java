@@ -55,7 +55,7 @@ class AFullCourseEndToEndTest extends EndToEndTest {
         for (int i = 0; i < 2; i++) {
             created(therapy("PREPARATION", null, at(-60 + 20 * i)));
         }
-        created(stock.receive("safe-1", "CRS", 2, "2027-06-30"));
+        created(stock.receiveYesterday("safe-1", "CRS", 2, "2027-06-30"));
 
         // five sessions within the plan's limits; the fifth needs and gets an override
         String[] doses = {"1", "1.1", "1.2", "1.3", "1.7"};
@@ -92,9 +92,9 @@ class AFullCourseEndToEndTest extends EndToEndTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asText()).isEqualTo("DOSE_OUTSIDE_PLAN");
         assertThat(refused.json().get("detail").asText()).contains("ABOVE_PLAN_MAXIMUM");
-        created(waste(refusedDraw, "2", 609));
+        JsonNode last = created(waste(refusedDraw, "2", 609));
 
-        // the client revokes consent; the next dose is refused
+        // the client revokes consent; nothing more leaves the safe for them
         created(http.post("/api/practices/" + stock.practice + client + "/consents/"
                         + consent.get("id").asText() + "/revocation")
                 .key(stock.writer)
@@ -102,12 +102,12 @@ class AFullCourseEndToEndTest extends EndToEndTest {
                 .body(Bodies.revocation(at(660).toString()))
                 .send());
         openSession("course-s7", 720);
-        String lastDraw = draw("course-s7", "1", 726);
-        drawnMl = drawnMl.add(BigDecimal.ONE);
-        Http.Response afterRevocation = administer(lastDraw, "1", 728, "");
+        Http.Response afterRevocation = stock.post(
+                stock.lotPath("safe-1", "CRS") + "/draws",
+                "{\"quantity\":{\"amount\":\"1\",\"unit\":\"ML\"},\"clientId\":\"" + stock.client
+                        + "\",\"sessionId\":\"course-s7\",\"drawnBy\":\"rn-1\",\"occurredAt\":\"" + at(726) + "\"}");
         assertThat(afterRevocation.status()).isEqualTo(409);
         assertThat(afterRevocation.json().get("code").asText()).isEqualTo("NO_ACTIVE_CONSENT");
-        JsonNode last = created(waste(lastDraw, "1", 729));
 
         // inventory and the client's record agree to the milligram
         JsonNode lot = stock.lot("safe-1", "CRS", last.get("ledgerPosition").asLong());

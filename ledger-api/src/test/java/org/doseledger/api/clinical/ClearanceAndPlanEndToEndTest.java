@@ -126,18 +126,20 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
         created(http.post("/api/practices/" + stock.practice + "/policies")
                 .key(adminKey)
                 .idempotencyKey(unique("idem"))
-                .body("{\"requireMedicalClearance\":true,\"doseIncreaseLimitPercent\":25}")
+                .body(
+                        "{\"requireMedicalClearance\":true,\"doseIncreaseLimitPercent\":25,\"requireTreatmentPlan\":false}")
                 .send());
         created(stock.receive("safe-1", "CL", 1, "2027-06-30"));
-        String drawId =
-                created(stock.draw("safe-1", "CL", "1", "rn-1")).get("id").asText();
 
-        Http.Response withoutClearance = stock.administer("safe-1", "CL", drawId, "1");
+        // no stock leaves the safe for a client who cannot be dosed
+        Http.Response withoutClearance = stock.draw("safe-1", "CL", "1", "rn-1");
         created(stock.post(base + "/clearances", """
                 {"source":"IN_HOUSE_PRESCRIBER","practitionerId":"md-1","clinician":"Dr. Grace Hopper",
                  "clearedAt":"%s"}
                 """.formatted(
                 java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
+        String drawId =
+                created(stock.draw("safe-1", "CL", "1", "rn-1")).get("id").asText();
         Http.Response cleared = stock.administer("safe-1", "CL", drawId, "1");
 
         assertThat(withoutClearance.status()).isEqualTo(409);
@@ -160,12 +162,13 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
                 .idempotencyKey(unique("idem"))
                 .body("{\"requireMedicalClearance\":false,\"doseIncreaseLimitPercent\":25,\"consentValidityDays\":-1}")
                 .send();
+        Http.Response widened = setPolicies(stock.practice, "{\"lateEntryWindowHours\":48}");
         created(http.post("/api/practices/" + stock.practice + "/policies")
                 .key(adminKey)
                 .idempotencyKey(unique("idem"))
                 .body("""
                         {"requireMedicalClearance":false,"doseIncreaseLimitPercent":25,
-                         "lateEntryWindowHours":48,"consentValidityDays":30}
+                         "lateEntryWindowHours":12,"consentValidityDays":30,"requireTreatmentPlan":false}
                         """)
                 .send());
         String signedAt = StockFixture.now();
@@ -181,7 +184,10 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
                 .send()
                 .json()
                 .get("policies");
-        assertThat(policies.get("lateEntryWindowHours").asInt()).isEqualTo(48);
+        assertThat(widened.status())
+                .as("the 24-hour late-entry floor holds whatever the policy")
+                .isEqualTo(400);
+        assertThat(policies.get("lateEntryWindowHours").asInt()).isEqualTo(12);
         assertThat(policies.get("consentValidityDays").asInt()).isEqualTo(30);
         JsonNode signed = null;
         for (JsonNode entry : timeline(

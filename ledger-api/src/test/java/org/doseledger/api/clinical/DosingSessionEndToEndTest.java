@@ -24,7 +24,7 @@ class DosingSessionEndToEndTest extends EndToEndTest {
         String practice = newPractice();
         String writer = issueKey("PRACTICE_WRITER", practice);
         stock = new StockFixture(this, http, practice, writer, newClient(practice, writer));
-        created(stock.receive("safe-1", "SE", 1, "2027-06-30"));
+        created(stock.receiveYesterday("safe-1", "SE", 1, "2027-06-30"));
         // the sessions below started up to 90 minutes ago; the consent was signed before them
         created(stock.post("/clients/" + stock.client + "/consents", """
                 {"document":{"documentId":"KAP-SESSION-CONSENT","version":"1","revisionDate":"2026-01-15"},

@@ -9,7 +9,10 @@ import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.junit.jupiter.api.Test;
 
-/** Policies stored before accessLogReviewDays existed read back with its default, not as "no review". */
+/**
+ * Policies stored before a field existed read back with its default: accessLogReviewDays as 30 days, not
+ * "no review"; requireTreatmentPlan as required.
+ */
 class PracticePoliciesHistoryTest {
 
     @Test
@@ -22,5 +25,18 @@ class PracticePoliciesHistoryTest {
 
         assertThat(event.policies().accessLogReviewDays()).isEqualTo(PracticePolicies.DEFAULT_ACCESS_LOG_REVIEW_DAYS);
         assertThat(event.policies().doseIncreaseLimitPercent()).isEqualTo(20);
+    }
+
+    @Test
+    void policiesSetBeforeThePlanPolicyExistedRequireAPlan() throws IOException {
+        String stored = Files.readString(
+                Path.of(
+                        "src/test/resources/approved-events/history/PracticePoliciesSetEvent-before-treatment-plan-policy.json"));
+
+        PracticePoliciesSetEvent event =
+                JacksonConfiguration.ledgerMapper().readValue(stored, PracticePoliciesSetEvent.class);
+
+        assertThat(stored).doesNotContain("requireTreatmentPlan");
+        assertThat(event.policies().requireTreatmentPlan()).isTrue();
     }
 }

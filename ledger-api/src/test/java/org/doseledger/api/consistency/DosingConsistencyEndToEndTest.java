@@ -35,8 +35,7 @@ class DosingConsistencyEndToEndTest extends EndToEndTest {
         created(http.post("/api/practices/" + practice + "/policies")
                 .key(adminKey)
                 .idempotencyKey(unique("idem"))
-                .body(
-                        "{\"requireMedicalClearance\":false,\"doseIncreaseLimitPercent\":25,\"lateEntryWindowHours\":720}")
+                .body("{\"requireMedicalClearance\":false,\"doseIncreaseLimitPercent\":25}")
                 .send());
         stock = new StockFixture(this, http, practice, writer, newClient(practice, writer));
         other = newClient(practice, writer);
@@ -60,8 +59,8 @@ class DosingConsistencyEndToEndTest extends EndToEndTest {
                 {"expiresOn":"2027-06-30","containers":2,"invoiceNumber":"INV-A",
                  "supplier":{"name":"Henry Schein","deaNumber":"AB1234563",
                    "address":{"line1":"135 Duryea Rd","city":"Melville","state":"NY","postalCode":"11747"}},
-                 "receivedBy":"rn-1","occurredAt":"%s"}
-                """.formatted(before)));
+                 "receivedBy":"rn-1","occurredAt":"%s"%s}
+                """.formatted(before, LATE)));
 
         session(stock.client, "s-1", weekOne, true, "1.5", "1.5", null, "rn-1");
         session(stock.client, "s-2", weekOne.plus(Duration.ofDays(7)), true, "2", "1.6", "0.4", "rn-1");
@@ -179,25 +178,33 @@ class DosingConsistencyEndToEndTest extends EndToEndTest {
                     """.formatted(start.plus(Duration.ofMinutes(2)))));
         }
         String lot = stock.lotPath("safe-1", "A");
-        String drawId = created(stock.post(
-                        lot + "/draws", """
+        String drawId = created(stock.post(lot + "/draws", """
                         {"quantity":{"amount":"%s","unit":"ML"},"clientId":"%s","sessionId":"%s","drawnBy":"rn-1",
-                         "occurredAt":"%s"}
-                        """.formatted(drawn, client, sessionId, start.plus(Duration.ofMinutes(5)))))
+                         "occurredAt":"%s"%s}
+                        """.formatted(
+                                drawn, client, sessionId, start.plus(Duration.ofMinutes(5)), late(start))))
                 .get("id")
                 .asText();
         JsonNode write = created(stock.post(lot + "/draws/" + drawId + "/administrations", """
-                {"quantity":{"amount":"%s","unit":"ML"},"route":"IM","administeredBy":"%s","occurredAt":"%s"}
+                {"quantity":{"amount":"%s","unit":"ML"},"route":"IM","administeredBy":"%s","occurredAt":"%s"%s}
                 """.formatted(
-                        given, nurse, start.plus(Duration.ofMinutes(10)))));
+                        given, nurse, start.plus(Duration.ofMinutes(10)), late(start))));
         if (wasted != null) {
-            write = created(stock.post(
-                    lot + "/draws/" + drawId + "/waste", """
+            write = created(stock.post(lot + "/draws/" + drawId + "/waste", """
                     {"quantity":{"amount":"%s","unit":"ML"},"method":"expelled into drug disposal container",
-                     "wastedBy":"rn-1","witnessedBy":"rn-2","occurredAt":"%s"}
-                    """.formatted(wasted, start.plus(Duration.ofMinutes(25)))));
+                     "wastedBy":"rn-1","witnessedBy":"rn-2","occurredAt":"%s"%s}
+                    """.formatted(
+                            wasted, start.plus(Duration.ofMinutes(25)), late(start))));
         }
         return write.get("ledgerPosition").asLong();
+    }
+
+    /** Sessions of past weeks are entered today: late entries, with their reason and co-signer. */
+    private static final String LATE =
+            ",\"lateEntry\":{\"reason\":\"entered from the paper session log\",\"cosignedBy\":\"md-1\"}";
+
+    private static String late(Instant start) {
+        return start.isBefore(Instant.now().minus(Duration.ofHours(23))) ? LATE : "";
     }
 
     private JsonNode read(String query) {

@@ -199,7 +199,7 @@ class HostileRequestsEndToEndTest extends EndToEndTest {
 
     private static String draw(String amount, String occurredAt) {
         return """
-                {"quantity":{"amount":%s,"unit":"ML"},"clientId":"%s","sessionId":"s-1","drawnBy":"rn-1",
+                {"quantity":{"amount":%s,"unit":"ML"},"clientId":"%s","sessionId":"stock-session","drawnBy":"rn-1",
                  "occurredAt":"%s"}
                 """.formatted(amount, stock == null ? "c" : stock.client, occurredAt);
     }

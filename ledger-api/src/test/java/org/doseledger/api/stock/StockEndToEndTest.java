@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.Http;
 import org.doseledger.api.support.StockFixture;
@@ -311,8 +312,8 @@ class StockEndToEndTest extends EndToEndTest {
         Http.Response tooPrecise = stock.draw("safe-1", "L9", "0.0005", "rn-1");
         Http.Response wrongUnit =
                 stock.post(stock.lotPath("safe-1", "L9") + "/draws", """
-                {"quantity":{"amount":"1","unit":"EACH"},"clientId":"%s","drawnBy":"rn-1","occurredAt":"%s"}
-                """.formatted(stock.client, StockFixture.now()));
+                {"quantity":{"amount":"1","unit":"EACH"},"clientId":"%s","sessionId":"%s","drawnBy":"rn-1","occurredAt":"%s"}
+                """.formatted(stock.client, StockFixture.SESSION, StockFixture.now()));
 
         assertThat(tooPrecise.status()).isEqualTo(400);
         assertThat(tooPrecise.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
@@ -322,19 +323,34 @@ class StockEndToEndTest extends EndToEndTest {
 
     @Test
     void aLateEntryNeedsAReasonAndACosignerAndIsFlagged() {
-        created(stock.receive("safe-1", "L10", 1, "2027-06-30"));
+        String threeDaysAgo =
+                java.time.Instant.now().minus(java.time.Duration.ofDays(3)).toString();
         String twoDaysAgo =
                 java.time.Instant.now().minus(java.time.Duration.ofDays(2)).toString();
+        String lateEntry = ",\"lateEntry\":{\"reason\":\"paper log transcribed after outage\",\"cosignedBy\":\"md-1\"}";
+        String client = unique("client");
+        created(stock.post("/clients", Bodies.client(client, threeDaysAgo)));
+        created(stock.post("/clients/" + client + "/consents", Bodies.consent(threeDaysAgo)));
+        String session = unique("session");
+        stock.startSession(session, client, threeDaysAgo);
+        created(stock.post(stock.lotPath("safe-1", "L10") + "/receipts", """
+                {"expiresOn":"2027-06-30","containers":1,"invoiceNumber":"INV-L10",
+                 "supplier":{"name":"Henry Schein","deaNumber":"AB1234563",
+                   "address":{"line1":"135 Duryea Rd","city":"Melville","state":"NY","postalCode":"11747"}},
+                 "receivedBy":"rn-1","occurredAt":"%s"%s}
+                """.formatted(threeDaysAgo, lateEntry)));
         String body = """
-                {"quantity":{"amount":"1","unit":"ML"},"clientId":"%s","drawnBy":"rn-1","occurredAt":"%s"%s}
+                {"quantity":{"amount":"1","unit":"ML"},"clientId":"%s","sessionId":"%s","drawnBy":"rn-1",
+                 "occurredAt":"%s"%s}
                 """;
 
         Http.Response unexplained =
-                stock.post(stock.lotPath("safe-1", "L10") + "/draws", body.formatted(stock.client, twoDaysAgo, ""));
+                stock.post(stock.lotPath("safe-1", "L10") + "/draws", body.formatted(client, session, twoDaysAgo, ""));
         JsonNode explained = created(stock.post(
                 stock.lotPath("safe-1", "L10") + "/draws",
                 body.formatted(
-                        stock.client,
+                        client,
+                        session,
                         twoDaysAgo,
                         ",\"lateEntry\":{\"reason\":\"paper log transcribed after outage\",\"cosignedBy\":\"md-1\"}")));
 
@@ -380,11 +396,13 @@ class StockEndToEndTest extends EndToEndTest {
                 .key(adminKey)
                 .idempotencyKey(unique("idem"))
                 .body(
-                        "{\"requireMedicalClearance\":false,\"doseIncreaseLimitPercent\":25,\"requireWitnessedDraws\":true}")
+                        "{\"requireMedicalClearance\":false,\"doseIncreaseLimitPercent\":25,\"requireWitnessedDraws\":true,"
+                                + "\"requireTreatmentPlan\":false}")
                 .send());
         created(stock.receive("safe-1", "WD", 1, "2027-06-30"));
         String drawBody = """
-                {"quantity":{"amount":"1","unit":"ML"},"clientId":"%s","drawnBy":"rn-1","occurredAt":"%s"%s}
+                {"quantity":{"amount":"1","unit":"ML"},"clientId":"%s","sessionId":"stock-session","drawnBy":"rn-1",
+                 "occurredAt":"%s"%s}
                 """;
 
         Http.Response unwitnessed = stock.post(

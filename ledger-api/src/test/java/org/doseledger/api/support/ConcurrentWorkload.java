@@ -100,7 +100,8 @@ public final class ConcurrentWorkload {
                         http,
                         "/locations",
                         "{\"locationId\":\"loc-" + tag + "\",\"name\":\"Cabinet " + tag
-                                + "\",\"kind\":\"LOCKED_CABINET\",\"refrigerated\":false}"),
+                                + "\",\"kind\":\"LOCKED_CABINET\",\"refrigerated\":false,\"occurredAt\":\""
+                                + StockFixture.inUseSince() + "\"}"),
                 201);
         expect(
                 post(
@@ -120,10 +121,11 @@ public final class ConcurrentWorkload {
                                 + "]}"),
                 201);
         String lot = "/stock/lots/safe-1/" + StockFixture.NDC + "/" + lotNumber((thread + round) % LOTS);
-        Http.Response draw = post(http, lot + "/draws", """
-                {"quantity":{"amount":"0.5","unit":"ML"},"clientId":"%s","sessionId":"s-1","drawnBy":"rn-1",
+        Http.Response draw =
+                post(http, lot + "/draws", """
+                {"quantity":{"amount":"0.5","unit":"ML"},"clientId":"%s","sessionId":"%s","drawnBy":"rn-1",
                  "occurredAt":"%s"}
-                """.formatted(client, StockFixture.now()));
+                """.formatted(client, StockFixture.SESSION, StockFixture.now()));
         if (expect(draw, 201)) {
             String drawId = draw.json().get("id").asText();
             expect(post(http, lot + "/draws/" + drawId + "/administrations", """

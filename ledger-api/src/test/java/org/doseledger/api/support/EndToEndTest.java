@@ -81,6 +81,15 @@ public abstract class EndToEndTest {
         return response.json().get("apiKey").asText();
     }
 
+    /** Sets a practice's policies (as its administrator would), e.g. {@code {"doseIncreaseLimitPercent":25}}. */
+    public Http.Response setPolicies(String practiceId, String policies) {
+        return http.post("/api/practices/" + practiceId + "/policies")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body(policies)
+                .send();
+    }
+
     protected String newClient(String practiceId, String writerKey) {
         String clientId = unique("client");
         Http.Response response = http.post("/api/practices/" + practiceId + "/clients")

@@ -8,12 +8,16 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * A practice ready to hold stock: two safes, a 50 mg/mL ketamine product in 10 mL vials, two nurses, a
- * prescriber, a therapist and a client; plus helpers that post stock movements as practice software
- * would.
+ * prescriber, a therapist and a client with a consent and a ketamine session in progress; plus helpers
+ * that post stock movements as practice software would. The practice waives the treatment plan (most
+ * tests here are about stock); tests of plans approve one or set the policy back.
  */
 public class StockFixture {
 
     public static final String NDC = "42023-0113-10";
+
+    /** The client's ketamine session, started a month ago and not ended: the draws of {@link #draw} are for it. */
+    public static final String SESSION = "stock-session";
 
     public final String practice;
     public final String writer;
@@ -29,13 +33,14 @@ public class StockFixture {
             created(post(
                     "/locations",
                     "{\"locationId\":\"" + safe + "\",\"name\":\"Main safe " + safe
-                            + "\",\"kind\":\"SAFE\",\"refrigerated\":false}"));
+                            + "\",\"kind\":\"SAFE\",\"refrigerated\":false,\"occurredAt\":\"" + inUseSince()
+                            + "\"}"));
         }
         created(post("/products", """
                 {"ndc":"%s","name":"Ketamine HCl 50 mg/mL","substance":"KETAMINE",
                  "dosageForm":"INJECTABLE_SOLUTION","finishedForm":"ketamine HCl injection 50 mg/mL",
-                 "unit":"ML","milligramsPerUnit":50,"containerSize":10}
-                """.formatted(NDC)));
+                 "unit":"ML","milligramsPerUnit":50,"containerSize":10,"occurredAt":"%s"}
+                """.formatted(NDC, inUseSince())));
         practitioner("rn-1", "[\"NURSE\"]", null, LICENCE);
         practitioner("rn-2", "[\"NURSE\"]", null, LICENCE);
         practitioner(
@@ -50,6 +55,28 @@ public class StockFixture {
                  "risksAcknowledged":["dissociation","elevated blood pressure"],
                  "routes":["IM","SUBLINGUAL"],"careModels":["ADMINISTERED","DISPENSED"]}
                 """.formatted(now())));
+        created(test.setPolicies(practice, "{\"doseIncreaseLimitPercent\":25,\"requireTreatmentPlan\":false}"));
+        String sessionStart =
+                Instant.parse(inUseSince()).plus(1, ChronoUnit.MINUTES).toString();
+        startSession(SESSION, client, sessionStart);
+    }
+
+    /** Schedules and starts a ketamine session of a client at {@code startedAt}, monitored by rn-2 in safe-1. */
+    public void startSession(String sessionId, String clientId, String startedAt) {
+        created(post("/sessions", """
+                {"sessionId":"%s","clientId":"%s","substance":"KETAMINE","scheduledFor":"%s"}
+                """.formatted(sessionId, clientId, startedAt)));
+        created(post(
+                "/sessions/" + sessionId + "/start",
+                "{\"locationId\":\"safe-1\",\"monitoredBy\":\"rn-2\",\"startedAt\":\"" + startedAt + "\"}"));
+    }
+
+    /** When the fixture's safes and product came into use: a month ago, before any entry of a test. */
+    public static String inUseSince() {
+        return Instant.now()
+                .truncatedTo(ChronoUnit.SECONDS)
+                .minus(30, ChronoUnit.DAYS)
+                .toString();
     }
 
     public static String now() {
@@ -61,19 +88,39 @@ public class StockFixture {
     }
 
     public Http.Response receive(String location, String lot, int vials, String expiresOn) {
+        return receiveAt(location, lot, vials, expiresOn, now());
+    }
+
+    /**
+     * A receipt the morning before, for tests whose doses are dated earlier today: a lot takes nothing
+     * before it arrived. Still within the late-entry window.
+     */
+    public Http.Response receiveYesterday(String location, String lot, int vials, String expiresOn) {
+        return receiveAt(
+                location,
+                lot,
+                vials,
+                expiresOn,
+                Instant.now()
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .minus(23, ChronoUnit.HOURS)
+                        .toString());
+    }
+
+    private Http.Response receiveAt(String location, String lot, int vials, String expiresOn, String occurredAt) {
         return post(lotPath(location, lot) + "/receipts", """
                 {"expiresOn":"%s","containers":%d,"invoiceNumber":"INV-%s",
                  "supplier":{"name":"Henry Schein","deaNumber":"AB1234563",
                    "address":{"line1":"135 Duryea Rd","city":"Melville","state":"NY","postalCode":"11747"}},
                  "receivedBy":"rn-1","occurredAt":"%s"}
-                """.formatted(expiresOn, vials, lot, now()));
+                """.formatted(expiresOn, vials, lot, occurredAt));
     }
 
     public Http.Response draw(String location, String lot, String millilitres, String by) {
         return post(lotPath(location, lot) + "/draws", """
-                {"quantity":{"amount":"%s","unit":"ML"},"clientId":"%s","sessionId":"s-1","drawnBy":"%s",
+                {"quantity":{"amount":"%s","unit":"ML"},"clientId":"%s","sessionId":"%s","drawnBy":"%s",
                  "occurredAt":"%s"}
-                """.formatted(millilitres, client, by, now()));
+                """.formatted(millilitres, client, SESSION, by, now()));
     }
 
     public Http.Response administer(String location, String lot, String drawId, String millilitres) {
@@ -122,6 +169,6 @@ public class StockFixture {
         created(post(
                 "/practitioners",
                 "{\"practitionerId\":\"" + id + "\",\"name\":\"" + id + "\",\"roles\":" + roles + ",\"deaNumber\":"
-                        + dea + credentials + ",\"occurredAt\":\"" + now() + "\"}"));
+                        + dea + credentials + ",\"occurredAt\":\"" + inUseSince() + "\"}"));
     }
 }

@@ -192,7 +192,7 @@ public class Client {
         }
         if (command.source() == ClearanceSource.IN_HOUSE_PRESCRIBER) {
             PractitionerChecks.requireAllowed(
-                    practitioners, practiceId, command.practitionerId(), StockAction.PRESCRIBE);
+                    practitioners, practiceId, command.practitionerId(), StockAction.PRESCRIBE, command.clearedAt());
         }
         apply(new MedicalClearanceRecordedEvent(
                 practiceId,
@@ -216,7 +216,8 @@ public class Client {
                     "Client " + clientId + " already has plan " + activePlanId + "; amend it instead");
         }
         TreatmentPlans.requireConsistent(command.terms());
-        PractitionerChecks.requireAllowed(practitioners, practiceId, command.approvedBy(), StockAction.PRESCRIBE);
+        PractitionerChecks.requireAllowed(
+                practitioners, practiceId, command.approvedBy(), StockAction.PRESCRIBE, command.occurredAt());
         apply(new TreatmentPlanApprovedEvent(
                 practiceId, clientId, command.planId(), command.terms(), command.approvedBy(), command.occurredAt()));
     }
@@ -227,7 +228,8 @@ public class Client {
             throw new UnknownRecordException("treatment-plan", command.planId());
         }
         TreatmentPlans.requireConsistent(command.terms());
-        PractitionerChecks.requireAllowed(practitioners, practiceId, command.approvedBy(), StockAction.PRESCRIBE);
+        PractitionerChecks.requireAllowed(
+                practitioners, practiceId, command.approvedBy(), StockAction.PRESCRIBE, command.occurredAt());
         apply(new TreatmentPlanAmendedEvent(
                 practiceId,
                 clientId,

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.doseledger.core.location.api.LocationIds;
 import org.doseledger.core.location.api.RegisterStorageLocationCommand;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
+import org.doseledger.core.shared.Registrations;
 
 /** A locked safe or cabinet of a practice. */
 public class StorageLocation {
@@ -26,7 +27,7 @@ public class StorageLocation {
                 command.name(),
                 command.kind(),
                 command.refrigerated(),
-                clock.instant()));
+                Registrations.inUseSince(command.occurredAt(), clock)));
     }
 
     @EventSourcingHandler

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.doseledger.core.practice.api.DeaRegistrationExpiredException;
 import org.doseledger.core.practice.api.InvalidPolicyException;
+import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
@@ -54,6 +55,12 @@ public class Practice {
         }
         if (command.policies().lateEntryWindowHours() < 1) {
             throw new InvalidPolicyException("the late-entry window must be at least one hour");
+        }
+        if (command.policies().lateEntryWindowHours() > PracticePolicies.MAX_LATE_ENTRY_WINDOW_HOURS) {
+            throw new InvalidPolicyException("the late-entry window cannot exceed "
+                    + PracticePolicies.MAX_LATE_ENTRY_WINDOW_HOURS
+                    + " hours: an entry recorded later is a late entry with a reason and a co-signer whatever the"
+                    + " policy; bring in paper history with an import");
         }
         if (command.policies().consentValidityDays() < 0) {
             throw new InvalidPolicyException("the consent validity cannot be negative");

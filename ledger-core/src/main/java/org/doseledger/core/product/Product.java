@@ -10,6 +10,7 @@ import org.doseledger.core.product.api.ProductIds;
 import org.doseledger.core.product.api.ProductRegisteredEvent;
 import org.doseledger.core.product.api.ProductUnitMismatchException;
 import org.doseledger.core.product.api.RegisterProductCommand;
+import org.doseledger.core.shared.Registrations;
 
 /** A product in a practice's catalogue. Stock refers to it by NDC; its strength turns quantities into mg. */
 public class Product {
@@ -37,7 +38,7 @@ public class Product {
                 command.finishedForm(),
                 command.strength(),
                 command.containerSize(),
-                clock.instant()));
+                Registrations.inUseSince(command.occurredAt(), clock)));
     }
 
     @EventSourcingHandler

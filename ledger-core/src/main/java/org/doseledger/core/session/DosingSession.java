@@ -93,7 +93,8 @@ public class DosingSession {
         if (!locations.exists(practiceId, command.locationId())) {
             throw new UnknownRecordException("location", command.locationId());
         }
-        PractitionerChecks.requireAllowed(practitioners, practiceId, command.monitoredBy(), StockAction.WITNESS);
+        PractitionerChecks.requireAllowed(
+                practitioners, practiceId, command.monitoredBy(), StockAction.WITNESS, command.startedAt());
         apply(new DosingSessionStartedEvent(
                 practiceId, sessionId, clientId, command.locationId(), command.monitoredBy(), command.startedAt()));
     }
@@ -101,7 +102,8 @@ public class DosingSession {
     @CommandHandler
     void handle(RecordVitalsCommand command, Practitioners practitioners) {
         requireStatus(Status.STARTED, "SESSION_NOT_IN_PROGRESS", "record vitals in");
-        PractitionerChecks.requireAllowed(practitioners, practiceId, command.takenBy(), StockAction.WITNESS);
+        PractitionerChecks.requireAllowed(
+                practitioners, practiceId, command.takenBy(), StockAction.WITNESS, command.takenAt());
         apply(new VitalsRecordedEvent(
                 practiceId,
                 sessionId,
@@ -124,7 +126,8 @@ public class DosingSession {
             throw new SessionStateException(
                     "ADVERSE_EVENT_NEEDS_SEVERITY", "An adverse event in session " + sessionId + " needs a severity");
         }
-        PractitionerChecks.requireAllowed(practitioners, practiceId, command.recordedBy(), StockAction.WITNESS);
+        PractitionerChecks.requireAllowed(
+                practitioners, practiceId, command.recordedBy(), StockAction.WITNESS, command.occurredAt());
         apply(new ObservationRecordedEvent(
                 practiceId,
                 sessionId,
@@ -146,7 +149,8 @@ public class DosingSession {
                     "Session " + sessionId + " started at " + startedAt + ", after the discharge at "
                             + command.dischargedAt());
         }
-        PractitionerChecks.requireAllowed(practitioners, practiceId, command.dischargedBy(), StockAction.WITNESS);
+        PractitionerChecks.requireAllowed(
+                practitioners, practiceId, command.dischargedBy(), StockAction.WITNESS, command.dischargedAt());
         LocalDate remsFormDueOn = null;
         if (substance == Substance.ESKETAMINE) {
             SpravatoRems.requireMonitoring(sessionId, startedAt, command.dischargedAt(), vitalsTakenAt);

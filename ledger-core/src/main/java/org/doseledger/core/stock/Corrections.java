@@ -24,7 +24,7 @@ final class Corrections {
         return switch (entry.movement()) {
             case RECEIVED, DISPENSED, RETURNED, DESTROYED, LOST ->
                 new Outcome(
-                        new Entry(entry.movement(), replacement, null)
+                        new Entry(entry.movement(), replacement, null, entry.occurredAt())
                                 .balanceEffect()
                                 .minus(entry.balanceEffect()),
                         null);

@@ -46,7 +46,7 @@ final class LateEntries {
             throw new LateEntryNeedsReasonException(occurredAt, recordedAt, window);
         }
         PractitionerChecks.requireSecondPerson(
-                practitioners, practiceId, actor, lateEntry.cosignedBy(), StockAction.COSIGN);
+                practitioners, practiceId, actor, lateEntry.cosignedBy(), StockAction.COSIGN, recordedAt);
         return lateEntry;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.doseledger.core.client.api.DoseBasis;
 import org.doseledger.core.client.api.DosingHistory;
+import org.doseledger.core.client.api.NoTreatmentPlanException;
 import org.doseledger.core.client.api.NoValidClearanceException;
 import org.doseledger.core.client.api.NoWeightOnRecordException;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
@@ -37,6 +38,20 @@ final class PlanRules {
     private PlanRules() {}
 
     /** The plan rules the dose departs from; throws when a departure lacks its justification. */
+    /**
+     * Whether the client may be dosed at all at that moment: a medical clearance valid then where the
+     * practice requires one, and an active treatment plan unless the practice waives it. Checked at the
+     * draw, so that no stock leaves the safe for a client who cannot be dosed, and again at the dose.
+     */
+    static void requireDosable(DosingHistory history, ClientRef client, Instant at, PracticePolicies policies) {
+        if (policies.requireMedicalClearance() && !history.hasValidClearance(client, at)) {
+            throw new NoValidClearanceException(client.clientId(), at);
+        }
+        if (policies.requireTreatmentPlan() && history.activePlan(client).isEmpty()) {
+            throw new NoTreatmentPlanException(client.clientId(), at);
+        }
+    }
+
     static List<String> check(
             DosingHistory history,
             Practitioners practitioners,
@@ -49,9 +64,7 @@ final class PlanRules {
             String administeredBy,
             DoseOverride override,
             PracticePolicies policies) {
-        if (policies.requireMedicalClearance() && !history.hasValidClearance(client, at)) {
-            throw new NoValidClearanceException(client.clientId(), at);
-        }
+        requireDosable(history, client, at, policies);
         List<String> needApproval = new ArrayList<>();
         List<String> flags = new ArrayList<>();
         Optional<DosingHistory.BloodPressure> bpLimit = history.clearanceLimit(client, at);
@@ -61,7 +74,7 @@ final class PlanRules {
         }
         Optional<TreatmentPlanTerms> plan = history.activePlan(client);
         if (plan.isEmpty()) {
-            return justified(needApproval, flags, milligrams, override, practitioners, client, administeredBy, on);
+            return justified(needApproval, flags, milligrams, override, practitioners, client, administeredBy, at, on);
         }
         TreatmentPlanTerms terms = plan.get();
         BigDecimal sessionTotal = history.givenInSession(client, sessionId).add(milligrams);
@@ -89,7 +102,7 @@ final class PlanRules {
                 flags.add("INCREASE_ABOVE_POLICY_LIMIT");
             }
         }
-        return justified(needApproval, flags, milligrams, override, practitioners, client, administeredBy, on);
+        return justified(needApproval, flags, milligrams, override, practitioners, client, administeredBy, at, on);
     }
 
     private static List<String> justified(
@@ -100,6 +113,7 @@ final class PlanRules {
             Practitioners practitioners,
             ClientRef client,
             String administeredBy,
+            Instant at,
             LocalDate on) {
         flags.addAll(0, needApproval);
         if (flags.isEmpty()) {
@@ -117,9 +131,9 @@ final class PlanRules {
         }
         if (!needApproval.isEmpty()) {
             PractitionerChecks.requireSecondPerson(
-                    practitioners, client.practiceId(), administeredBy, override.approvedBy(), StockAction.APPROVE);
+                    practitioners, client.practiceId(), administeredBy, override.approvedBy(), StockAction.APPROVE, at);
             PractitionerChecks.requireCredentialed(
-                    practitioners, client.practiceId(), override.approvedBy(), StockAction.PRESCRIBE, on);
+                    practitioners, client.practiceId(), override.approvedBy(), StockAction.PRESCRIBE, at, on);
         }
         return List.copyOf(flags);
     }

@@ -22,6 +22,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.doseledger.core.client.api.Clients;
 import org.doseledger.core.client.api.Consents;
 import org.doseledger.core.client.api.DosingHistory;
@@ -33,10 +34,14 @@ import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.product.api.Catalogue;
 import org.doseledger.core.product.api.ProductFacts;
+import org.doseledger.core.session.api.DrawOutsideSessionException;
+import org.doseledger.core.session.api.SessionFacts;
+import org.doseledger.core.session.api.Sessions;
 import org.doseledger.core.shared.BusinessDays;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.LateEntry;
+import org.doseledger.core.shared.NotYetRegisteredException;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.Route;
@@ -61,6 +66,7 @@ import org.doseledger.core.stock.api.DrawOverAccountedException;
 import org.doseledger.core.stock.api.DrawOverdueEvent;
 import org.doseledger.core.stock.api.EntryAlreadyCorrectedException;
 import org.doseledger.core.stock.api.EntryAlreadyRecordedException;
+import org.doseledger.core.stock.api.EntryBeforeDrawException;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.EntryNotCorrectableException;
 import org.doseledger.core.stock.api.FlagOverdueDrawCommand;
@@ -69,6 +75,7 @@ import org.doseledger.core.stock.api.InvalidQuantityException;
 import org.doseledger.core.stock.api.LotDetailsMismatchException;
 import org.doseledger.core.stock.api.LotExpiredException;
 import org.doseledger.core.stock.api.LotExpiryMismatchException;
+import org.doseledger.core.stock.api.LotNotYetArrivedException;
 import org.doseledger.core.stock.api.Movement;
 import org.doseledger.core.stock.api.QuantityUnitMismatchException;
 import org.doseledger.core.stock.api.ReceiptAlreadyRecordedException;
@@ -98,7 +105,14 @@ import org.doseledger.core.stock.api.WasteNotByDrawerException;
  * below zero; every draw stays open until administered plus wasted equals drawn; a count never changes
  * the balance, a resolved discrepancy or a correction does, as events of their own. Its fields are
  * its snapshot: long-lived lots are loaded from the latest snapshot plus the events after it.
+ *
+ * <p>Every rule is judged at the moment the entry occurred, not when it is recorded: the balance may
+ * not go below zero at that moment or any later one, nothing happens to the lot before it arrived at
+ * its location or before the people, product and client it names were registered, and nobody acts
+ * after their deactivation. The revision is that of the snapshot's form: snapshots of an older form are
+ * ignored and the lot is rebuilt from its events.
  */
+@Revision("2")
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -114,6 +128,7 @@ public class StockLot {
     private Quantity containerSize;
     private LocalDate expiresOn;
     private Quantity balance;
+    private final BalanceHistory history = new BalanceHistory();
     private final Map<String, DrawState> draws = new HashMap<>();
     private final Set<String> recordedIds = new HashSet<>();
     private final Map<String, Entry> entries = new HashMap<>();
@@ -136,9 +151,8 @@ public class StockLot {
         ProductFacts product = catalogue
                 .find(ref.practiceId(), ref.ndc())
                 .orElseThrow(() -> new UnknownRecordException("product", ref.ndc()));
-        if (!locations.exists(ref.practiceId(), ref.locationId())) {
-            throw new UnknownRecordException("location", ref.locationId());
-        }
+        requireRegisteredBy("product", ref.ndc(), product.registeredAt(), command.occurredAt());
+        requireLocation(locations, ref.practiceId(), ref.locationId(), command.occurredAt());
         if (command.containers() < 1) {
             throw new InvalidQuantityException("A receipt needs at least one container, not " + command.containers());
         }
@@ -148,7 +162,8 @@ public class StockLot {
         if (expiresOn != null && !expiresOn.equals(command.expiresOn())) {
             throw new LotExpiryMismatchException(ref, expiresOn, command.expiresOn());
         }
-        PractitionerChecks.requireAllowed(practitioners, ref.practiceId(), command.receivedBy(), StockAction.RECEIVE);
+        PractitionerChecks.requireAllowed(
+                practitioners, ref.practiceId(), command.receivedBy(), StockAction.RECEIVE, command.occurredAt());
         LateEntry late = LateEntries.check(
                 command.occurredAt(),
                 clock.instant(),
@@ -158,6 +173,8 @@ public class StockLot {
                 practitioners,
                 lateEntryWindow(practices, ref.practiceId()));
         Quantity received = product.containerSize().times(command.containers());
+        ZoneId zone = practices.timeZone(ref.practiceId()).orElse(ZoneOffset.UTC);
+        boolean expired = LocalDate.ofInstant(command.occurredAt(), zone).isAfter(command.expiresOn());
         apply(new StockReceivedEvent(
                 ref,
                 command.receiptId(),
@@ -173,7 +190,8 @@ public class StockLot {
                 command.receivedBy(),
                 current(received).plus(received),
                 command.occurredAt(),
-                late));
+                late,
+                expired ? Boolean.TRUE : null));
     }
 
     @CommandHandler
@@ -185,9 +203,7 @@ public class StockLot {
             Practices practices,
             Clock clock) {
         StockLotRef ref = command.lot();
-        if (!locations.exists(ref.practiceId(), ref.locationId())) {
-            throw new UnknownRecordException("location", ref.locationId());
-        }
+        requireLocation(locations, ref.practiceId(), ref.locationId(), command.occurredAt());
         if (recordedIds.contains(command.transferId())) {
             throw new EntryAlreadyRecordedException(ref, "transfer", command.transferId());
         }
@@ -218,9 +234,14 @@ public class StockLot {
             throw new InvalidQuantityException(problem);
         }
         PractitionerChecks.requireAllowed(
-                practitioners, ref.practiceId(), command.transferredBy(), StockAction.TRANSFER);
+                practitioners, ref.practiceId(), command.transferredBy(), StockAction.TRANSFER, command.occurredAt());
         PractitionerChecks.requireSecondPerson(
-                practitioners, ref.practiceId(), command.transferredBy(), command.witnessedBy(), StockAction.WITNESS);
+                practitioners,
+                ref.practiceId(),
+                command.transferredBy(),
+                command.witnessedBy(),
+                StockAction.WITNESS,
+                command.occurredAt());
         LateEntry late = LateEntries.check(
                 command.occurredAt(),
                 clock.instant(),
@@ -248,23 +269,44 @@ public class StockLot {
 
     @CommandHandler
     void handle(
-            DrawDoseCommand command, Clients clients, Practitioners practitioners, Practices practices, Clock clock) {
+            DrawDoseCommand command,
+            Clients clients,
+            Sessions sessions,
+            Consents consents,
+            DosingHistory history,
+            Practitioners practitioners,
+            Practices practices,
+            Clock clock) {
         requireValid(command.quantity());
         if (draws.containsKey(command.drawId())) {
             throw new DrawAlreadyRecordedException(lot, command.drawId());
         }
-        requireClient(clients, command.clientId());
+        requireClient(clients, command.clientId(), command.occurredAt());
+        requireSession(sessions, command.clientId(), command.sessionId(), command.occurredAt());
+        // stock leaves the safe only for a client who may be dosed: consent, clearance and plan as for the dose
+        requireConsent(consents, command.clientId(), null, CareModel.ADMINISTERED, command.occurredAt());
+        PlanRules.requireDosable(
+                history,
+                new ClientRef(lot.practiceId(), command.clientId()),
+                command.occurredAt(),
+                practices.policies(lot.practiceId()));
         PractitionerChecks.requireCredentialed(
                 practitioners,
                 lot.practiceId(),
                 command.drawnBy(),
                 StockAction.DRAW,
+                command.occurredAt(),
                 day(command.occurredAt(), practices));
         requireNotExpired(command.occurredAt(), practices);
         if (command.witnessedBy() != null
                 || practices.policies(lot.practiceId()).requireWitnessedDraws()) {
             PractitionerChecks.requireSecondPerson(
-                    practitioners, lot.practiceId(), command.drawnBy(), command.witnessedBy(), StockAction.WITNESS);
+                    practitioners,
+                    lot.practiceId(),
+                    command.drawnBy(),
+                    command.witnessedBy(),
+                    StockAction.WITNESS,
+                    command.occurredAt());
         }
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.drawnBy(), practitioners, practices, clock);
@@ -276,7 +318,7 @@ public class StockLot {
                 command.clientId(),
                 command.sessionId(),
                 command.drawnBy(),
-                balanceAfterTaking(command.quantity()),
+                balanceAfterTaking(command.quantity(), command.occurredAt()),
                 command.occurredAt(),
                 late,
                 command.witnessedBy()));
@@ -292,10 +334,16 @@ public class StockLot {
             Clock clock) {
         requireValid(command.quantity());
         DrawState draw = openDraw(command.drawId(), command.quantity());
+        requireAfterDraw(command.drawId(), draw, command.occurredAt());
         requireConsent(consents, draw.clientId(), command.route(), CareModel.ADMINISTERED, command.occurredAt());
         LocalDate on = day(command.occurredAt(), practices);
         PractitionerChecks.requireCredentialed(
-                practitioners, lot.practiceId(), command.administeredBy(), StockAction.ADMINISTER, on);
+                practitioners,
+                lot.practiceId(),
+                command.administeredBy(),
+                StockAction.ADMINISTER,
+                command.occurredAt(),
+                on);
         BigDecimal milligrams = strength.milligramsIn(command.quantity());
         List<String> planFlags = PlanRules.check(
                 history,
@@ -333,6 +381,7 @@ public class StockLot {
     void handle(WasteDoseCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         requireValid(command.quantity());
         DrawState draw = openDraw(command.drawId(), command.quantity());
+        requireAfterDraw(command.drawId(), draw, command.occurredAt());
         if (!draw.drawnBy().equals(command.wastedBy())) {
             throw new WasteNotByDrawerException(command.drawId(), draw.drawnBy(), command.wastedBy());
         }
@@ -341,9 +390,15 @@ public class StockLot {
                 lot.practiceId(),
                 command.wastedBy(),
                 StockAction.WASTE,
+                command.occurredAt(),
                 day(command.occurredAt(), practices));
         PractitionerChecks.requireSecondPerson(
-                practitioners, lot.practiceId(), command.wastedBy(), command.witnessedBy(), StockAction.WITNESS);
+                practitioners,
+                lot.practiceId(),
+                command.wastedBy(),
+                command.witnessedBy(),
+                StockAction.WITNESS,
+                command.occurredAt());
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.wastedBy(), practitioners, practices, clock);
         DrawState after = draw.waste(command.quantity());
@@ -375,13 +430,18 @@ public class StockLot {
         if (command.daysSupply() < 1) {
             throw new InvalidQuantityException("days' supply must be at least 1, not " + command.daysSupply());
         }
-        requireClient(clients, command.clientId());
+        requireClient(clients, command.clientId(), command.occurredAt());
         requireConsent(consents, command.clientId(), command.route(), CareModel.DISPENSED, command.occurredAt());
         LocalDate on = day(command.occurredAt(), practices);
         PractitionerChecks.requireCredentialed(
-                practitioners, lot.practiceId(), command.prescribedBy(), StockAction.PRESCRIBE, on);
+                practitioners,
+                lot.practiceId(),
+                command.prescribedBy(),
+                StockAction.PRESCRIBE,
+                command.occurredAt(),
+                on);
         PractitionerChecks.requireCredentialed(
-                practitioners, lot.practiceId(), command.dispensedBy(), StockAction.DISPENSE, on);
+                practitioners, lot.practiceId(), command.dispensedBy(), StockAction.DISPENSE, command.occurredAt(), on);
         requireNotExpired(command.occurredAt(), practices);
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.dispensedBy(), practitioners, practices, clock);
@@ -396,7 +456,7 @@ public class StockLot {
                 command.dispensedBy(),
                 command.daysSupply(),
                 true,
-                balanceAfterTaking(command.quantity()),
+                balanceAfterTaking(command.quantity(), command.occurredAt()),
                 command.occurredAt(),
                 late));
     }
@@ -413,13 +473,16 @@ public class StockLot {
         if (command.toLocationId().equals(lot.locationId())) {
             throw new TransferToSameLocationException(lot);
         }
-        if (!locations.exists(lot.practiceId(), command.toLocationId())) {
-            throw new UnknownRecordException("location", command.toLocationId());
-        }
+        requireLocation(locations, lot.practiceId(), command.toLocationId(), command.occurredAt());
         PractitionerChecks.requireAllowed(
-                practitioners, lot.practiceId(), command.transferredBy(), StockAction.TRANSFER);
+                practitioners, lot.practiceId(), command.transferredBy(), StockAction.TRANSFER, command.occurredAt());
         PractitionerChecks.requireSecondPerson(
-                practitioners, lot.practiceId(), command.transferredBy(), command.witnessedBy(), StockAction.WITNESS);
+                practitioners,
+                lot.practiceId(),
+                command.transferredBy(),
+                command.witnessedBy(),
+                StockAction.WITNESS,
+                command.occurredAt());
         LateEntry late = late(
                 command.occurredAt(), command.lateEntry(), command.transferredBy(), practitioners, practices, clock);
         apply(new StockTransferredOutEvent(
@@ -431,7 +494,7 @@ public class StockLot {
                 expiresOn,
                 command.transferredBy(),
                 command.witnessedBy(),
-                balanceAfterTaking(command.quantity()),
+                balanceAfterTaking(command.quantity(), command.occurredAt()),
                 command.occurredAt(),
                 late));
     }
@@ -440,9 +503,15 @@ public class StockLot {
     void handle(ReturnStockCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         requireValid(command.quantity());
         requireNew("return", command.returnId());
-        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.returnedBy(), StockAction.RETURN);
+        PractitionerChecks.requireAllowed(
+                practitioners, lot.practiceId(), command.returnedBy(), StockAction.RETURN, command.occurredAt());
         PractitionerChecks.requireSecondPerson(
-                practitioners, lot.practiceId(), command.returnedBy(), command.witnessedBy(), StockAction.WITNESS);
+                practitioners,
+                lot.practiceId(),
+                command.returnedBy(),
+                command.witnessedBy(),
+                StockAction.WITNESS,
+                command.occurredAt());
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.returnedBy(), practitioners, practices, clock);
         apply(new StockReturnedEvent(
@@ -454,7 +523,7 @@ public class StockLot {
                 command.reason(),
                 command.returnedBy(),
                 command.witnessedBy(),
-                balanceAfterTaking(command.quantity()),
+                balanceAfterTaking(command.quantity(), command.occurredAt()),
                 command.occurredAt(),
                 late));
     }
@@ -470,10 +539,16 @@ public class StockLot {
                 || witnesses.contains(command.destroyedBy())) {
             throw new TwoWitnessesRequiredException(command.destroyedBy(), witnesses);
         }
-        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.destroyedBy(), StockAction.DESTROY);
+        PractitionerChecks.requireAllowed(
+                practitioners, lot.practiceId(), command.destroyedBy(), StockAction.DESTROY, command.occurredAt());
         for (String witness : witnesses) {
             PractitionerChecks.requireSecondPerson(
-                    practitioners, lot.practiceId(), command.destroyedBy(), witness, StockAction.WITNESS);
+                    practitioners,
+                    lot.practiceId(),
+                    command.destroyedBy(),
+                    witness,
+                    StockAction.WITNESS,
+                    command.occurredAt());
         }
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.destroyedBy(), practitioners, practices, clock);
@@ -490,7 +565,7 @@ public class StockLot {
                 command.place(),
                 command.destroyedBy(),
                 List.copyOf(witnesses),
-                balanceAfterTaking(command.quantity()),
+                balanceAfterTaking(command.quantity(), command.occurredAt()),
                 command.occurredAt(),
                 late));
     }
@@ -500,7 +575,7 @@ public class StockLot {
         requireValid(command.quantity());
         requireNew("loss", command.lossId());
         PractitionerChecks.requireAllowed(
-                practitioners, lot.practiceId(), command.reportedBy(), StockAction.REPORT_LOSS);
+                practitioners, lot.practiceId(), command.reportedBy(), StockAction.REPORT_LOSS, command.occurredAt());
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.reportedBy(), practitioners, practices, clock);
         LocalDate discoveredOn = LocalDate.ofInstant(command.occurredAt(), zone(practices));
@@ -515,7 +590,7 @@ public class StockLot {
                 command.reportedBy(),
                 BusinessDays.nextAfter(discoveredOn),
                 discoveredOn.plusDays(45),
-                balanceAfterTaking(command.quantity()),
+                balanceAfterTaking(command.quantity(), command.occurredAt()),
                 command.occurredAt(),
                 late));
     }
@@ -530,19 +605,28 @@ public class StockLot {
             requireValid(command.counted());
         }
         requireNew("count", command.countId());
-        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.countedBy(), StockAction.COUNT);
+        requireArrived(command.occurredAt());
+        PractitionerChecks.requireAllowed(
+                practitioners, lot.practiceId(), command.countedBy(), StockAction.COUNT, command.occurredAt());
         PractitionerChecks.requireSecondPerson(
-                practitioners, lot.practiceId(), command.countedBy(), command.witnessedBy(), StockAction.WITNESS);
+                practitioners,
+                lot.practiceId(),
+                command.countedBy(),
+                command.witnessedBy(),
+                StockAction.WITNESS,
+                command.occurredAt());
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.countedBy(), practitioners, practices, clock);
-        Quantity difference = command.counted().minus(balance);
+        // a count is compared with what the lot held when it was counted, not with today's balance
+        Quantity expected = history.at(command.occurredAt(), balance.unit());
+        Quantity difference = command.counted().minus(expected);
         apply(new StockCountedEvent(
                 lot,
                 command.countId(),
                 command.kind(),
                 command.timing(),
                 command.counted(),
-                balance,
+                expected,
                 difference,
                 command.exact(),
                 command.countedBy(),
@@ -551,7 +635,7 @@ public class StockLot {
                 late));
         if (!difference.isZero()) {
             apply(new DiscrepancyRecordedEvent(
-                    lot, command.countId(), balance, command.counted(), difference, command.occurredAt()));
+                    lot, command.countId(), expected, command.counted(), difference, command.occurredAt()));
         }
     }
 
@@ -564,16 +648,15 @@ public class StockLot {
             }
             throw new UnknownRecordException("discrepancy", command.discrepancyId());
         }
-        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.resolvedBy(), StockAction.COUNT);
-        PractitionerChecks.requireSecondPerson(
-                practitioners, lot.practiceId(), command.resolvedBy(), command.approvedBy(), StockAction.APPROVE);
+        requireArrived(command.occurredAt());
+        PractitionerChecks.requireAllowed(
+                practitioners, lot.practiceId(), command.resolvedBy(), StockAction.COUNT, command.occurredAt());
+        requireApprover(command.resolvedBy(), command.approvedBy(), command.occurredAt(), practitioners, practices);
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.resolvedBy(), practitioners, practices, clock);
         Quantity adjustment = command.adjustToCount() ? difference : Quantity.zero(difference.unit());
         Quantity after = balance.plus(adjustment);
-        if (after.isNegative()) {
-            throw new InsufficientStockException(lot, adjustment.negate(), balance);
-        }
+        requireStaysAtOrAboveZero(adjustment, command.occurredAt());
         apply(new DiscrepancyResolvedEvent(
                 lot,
                 command.discrepancyId(),
@@ -607,16 +690,15 @@ public class StockLot {
         if (corrected != null) {
             requireValid(corrected);
         }
-        PractitionerChecks.requireAllowed(practitioners, lot.practiceId(), command.correctedBy(), StockAction.CORRECT);
-        PractitionerChecks.requireSecondPerson(
-                practitioners, lot.practiceId(), command.correctedBy(), command.approvedBy(), StockAction.APPROVE);
+        PractitionerChecks.requireAllowed(
+                practitioners, lot.practiceId(), command.correctedBy(), StockAction.CORRECT, command.occurredAt());
+        requireApprover(command.correctedBy(), command.approvedBy(), command.occurredAt(), practitioners, practices);
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.correctedBy(), practitioners, practices, clock);
         Corrections.Outcome outcome = Corrections.apply(entry, corrected, draws, command.correctedEventId());
         Quantity after = balance.plus(outcome.balanceChange());
-        if (after.isNegative()) {
-            throw new InsufficientStockException(lot, outcome.balanceChange().negate(), balance);
-        }
+        // a correction takes effect when the corrected entry occurred
+        requireStaysAtOrAboveZero(outcome.balanceChange(), entry.occurredAt());
         apply(new EntryCorrectedEvent(
                 lot,
                 command.correctionId(),
@@ -690,11 +772,67 @@ public class StockLot {
         return draw;
     }
 
-    private Quantity balanceAfterTaking(Quantity quantity) {
+    /** The balance after a removal dated {@code at}, which must leave the lot at or above zero from then on. */
+    private Quantity balanceAfterTaking(Quantity quantity, Instant at) {
+        requireArrived(at);
         if (quantity.isGreaterThan(balance)) {
             throw new InsufficientStockException(lot, quantity, balance);
         }
+        requireStaysAtOrAboveZero(quantity.negate(), at);
         return balance.minus(quantity);
+    }
+
+    /** A change dated {@code at} may not take the lot below zero at that moment or any later one. */
+    private void requireStaysAtOrAboveZero(Quantity change, Instant at) {
+        if (!change.isNegative()) {
+            return;
+        }
+        Quantity lowest = history.lowestFrom(at, balance.unit());
+        Quantity taken = change.negate();
+        if (taken.isGreaterThan(lowest)) {
+            if (lowest.equals(balance)) {
+                throw new InsufficientStockException(lot, taken, balance);
+            }
+            throw new InsufficientStockException(lot, taken, lowest, at);
+        }
+    }
+
+    private void requireArrived(Instant at) {
+        Instant arrivedAt = history.arrivedAt();
+        if (arrivedAt != null && at.isBefore(arrivedAt)) {
+            throw new LotNotYetArrivedException(lot, arrivedAt, at);
+        }
+    }
+
+    private static void requireAfterDraw(String drawId, DrawState draw, Instant at) {
+        if (at.isBefore(draw.drawnAt())) {
+            throw new EntryBeforeDrawException(drawId, draw.drawnAt(), at);
+        }
+    }
+
+    private static void requireRegisteredBy(String kind, String id, Instant registeredAt, Instant at) {
+        if (registeredAt != null && at.isBefore(registeredAt)) {
+            throw new NotYetRegisteredException(kind, id, registeredAt, at);
+        }
+    }
+
+    private static void requireLocation(Locations locations, PracticeId practiceId, String locationId, Instant at) {
+        Instant registeredAt = locations
+                .registeredAt(practiceId, locationId)
+                .orElseThrow(() -> new UnknownRecordException("location", locationId));
+        requireRegisteredBy("location", locationId, registeredAt, at);
+    }
+
+    /**
+     * Approving a correction or a discrepancy's resolution is the registrant's act: a second person who is
+     * a prescriber with a DEA registration valid on that day, as for a dose override.
+     */
+    private void requireApprover(
+            String actor, String approver, Instant at, Practitioners practitioners, Practices practices) {
+        PractitionerChecks.requireSecondPerson(
+                practitioners, lot.practiceId(), actor, approver, StockAction.APPROVE, at);
+        PractitionerChecks.requireCredentialed(
+                practitioners, lot.practiceId(), approver, StockAction.APPROVE, at, day(at, practices));
     }
 
     private Quantity current(Quantity incoming) {
@@ -713,9 +851,26 @@ public class StockLot {
         }
     }
 
-    private void requireClient(Clients clients, String clientId) {
-        if (!ClientRef.isValidClientId(clientId) || !clients.exists(new ClientRef(lot.practiceId(), clientId))) {
+    private void requireClient(Clients clients, String clientId, Instant at) {
+        if (!ClientRef.isValidClientId(clientId)) {
             throw new UnknownRecordException("client", clientId);
+        }
+        Instant registeredAt = clients.registeredAt(new ClientRef(lot.practiceId(), clientId))
+                .orElseThrow(() -> new UnknownRecordException("client", clientId));
+        requireRegisteredBy("client", clientId, registeredAt, at);
+    }
+
+    /** A draw names a session of the same client, for the lot's substance, in progress when it is drawn. */
+    private void requireSession(Sessions sessions, String clientId, String sessionId, Instant at) {
+        if (sessionId == null) {
+            throw new DrawOutsideSessionException(
+                    "SESSION_REQUIRED", "A dose is drawn for a dosing session: name the session it is for");
+        }
+        SessionFacts session = sessions.find(lot.practiceId(), sessionId)
+                .orElseThrow(() -> new UnknownRecordException("session", sessionId));
+        DrawOutsideSessionException problem = session.problemWithDraw(clientId, substance, at);
+        if (problem != null) {
+            throw problem;
         }
     }
 
@@ -761,7 +916,7 @@ public class StockLot {
     }
 
     private static Duration lateEntryWindow(Practices practices, PracticeId practiceId) {
-        return Duration.ofHours(practices.policies(practiceId).lateEntryWindowHours());
+        return Duration.ofHours(practices.policies(practiceId).effectiveLateEntryWindowHours());
     }
 
     private void requireUnit(Quantity quantity) {
@@ -782,16 +937,18 @@ public class StockLot {
     void on(StockReceivedEvent event, @MessageIdentifier String eventId) {
         describe(event.lot(), event.substance(), event.strength(), event.containerSize(), event.expiresOn());
         balance = event.balanceAfter();
+        history.arrived(event.occurredAt(), event.quantity());
         recordedIds.add(event.receiptId());
-        entries.put(eventId, new Entry(Movement.RECEIVED, event.quantity(), null));
+        entries.put(eventId, new Entry(Movement.RECEIVED, event.quantity(), null, event.occurredAt()));
     }
 
     @EventSourcingHandler
     void on(StockTransferredInEvent event, @MessageIdentifier String eventId) {
         describe(event.lot(), event.substance(), event.strength(), event.containerSize(), event.expiresOn());
         balance = event.balanceAfter();
+        history.arrived(event.occurredAt(), event.quantity());
         recordedIds.add(event.transferId());
-        entries.put(eventId, new Entry(Movement.TRANSFERRED_IN, event.quantity(), null));
+        entries.put(eventId, new Entry(Movement.TRANSFERRED_IN, event.quantity(), null, event.occurredAt()));
     }
 
     private void describe(
@@ -807,23 +964,24 @@ public class StockLot {
     @EventSourcingHandler
     void on(DoseDrawnEvent event, @MessageIdentifier String eventId) {
         balance = event.balanceAfter();
+        history.change(event.occurredAt(), event.quantity().negate());
         draws.put(
                 event.drawId(),
                 DrawState.opened(
                         event.clientId(), event.sessionId(), event.drawnBy(), event.occurredAt(), event.quantity()));
-        entries.put(eventId, new Entry(Movement.DRAWN, event.quantity(), event.drawId()));
+        entries.put(eventId, new Entry(Movement.DRAWN, event.quantity(), event.drawId(), event.occurredAt()));
     }
 
     @EventSourcingHandler
     void on(DoseAdministeredEvent event, @MessageIdentifier String eventId) {
         draws.computeIfPresent(event.drawId(), (drawId, draw) -> draw.administer(event.quantity()));
-        entries.put(eventId, new Entry(Movement.ADMINISTERED, event.quantity(), event.drawId()));
+        entries.put(eventId, new Entry(Movement.ADMINISTERED, event.quantity(), event.drawId(), event.occurredAt()));
     }
 
     @EventSourcingHandler
     void on(DoseWastedEvent event, @MessageIdentifier String eventId) {
         draws.computeIfPresent(event.drawId(), (drawId, draw) -> draw.waste(event.quantity()));
-        entries.put(eventId, new Entry(Movement.WASTED, event.quantity(), event.drawId()));
+        entries.put(eventId, new Entry(Movement.WASTED, event.quantity(), event.drawId(), event.occurredAt()));
     }
 
     @EventSourcingHandler
@@ -838,33 +996,58 @@ public class StockLot {
 
     @EventSourcingHandler
     void on(DoseDispensedEvent event, @MessageIdentifier String eventId) {
-        taken(event.balanceAfter(), event.dispensationId(), eventId, Movement.DISPENSED, event.quantity());
+        taken(
+                event.balanceAfter(),
+                event.dispensationId(),
+                eventId,
+                Movement.DISPENSED,
+                event.quantity(),
+                event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(StockTransferredOutEvent event, @MessageIdentifier String eventId) {
-        taken(event.balanceAfter(), event.transferId(), eventId, Movement.TRANSFERRED_OUT, event.quantity());
+        taken(
+                event.balanceAfter(),
+                event.transferId(),
+                eventId,
+                Movement.TRANSFERRED_OUT,
+                event.quantity(),
+                event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(StockReturnedEvent event, @MessageIdentifier String eventId) {
-        taken(event.balanceAfter(), event.returnId(), eventId, Movement.RETURNED, event.quantity());
+        taken(event.balanceAfter(), event.returnId(), eventId, Movement.RETURNED, event.quantity(), event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(StockDestroyedEvent event, @MessageIdentifier String eventId) {
-        taken(event.balanceAfter(), event.destructionId(), eventId, Movement.DESTROYED, event.quantity());
+        taken(
+                event.balanceAfter(),
+                event.destructionId(),
+                eventId,
+                Movement.DESTROYED,
+                event.quantity(),
+                event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(StockLossReportedEvent event, @MessageIdentifier String eventId) {
-        taken(event.balanceAfter(), event.lossId(), eventId, Movement.LOST, event.quantity());
+        taken(event.balanceAfter(), event.lossId(), eventId, Movement.LOST, event.quantity(), event.occurredAt());
     }
 
-    private void taken(Quantity balanceAfter, String entryId, String eventId, Movement movement, Quantity quantity) {
+    private void taken(
+            Quantity balanceAfter,
+            String entryId,
+            String eventId,
+            Movement movement,
+            Quantity quantity,
+            Instant occurredAt) {
         balance = balanceAfter;
+        history.change(occurredAt, quantity.negate());
         recordedIds.add(entryId);
-        entries.put(eventId, new Entry(movement, quantity, null));
+        entries.put(eventId, new Entry(movement, quantity, null, occurredAt));
     }
 
     @EventSourcingHandler
@@ -882,6 +1065,7 @@ public class StockLot {
         openDiscrepancies.remove(event.discrepancyId());
         resolvedDiscrepancies.add(event.discrepancyId());
         balance = event.balanceAfter();
+        history.change(event.occurredAt(), event.adjustment());
     }
 
     @EventSourcingHandler
@@ -891,6 +1075,7 @@ public class StockLot {
         balance = event.balanceAfter();
         Entry entry = entries.get(event.correctedEventId());
         if (entry != null) {
+            history.change(entry.occurredAt(), event.balanceChange());
             Corrections.Outcome outcome =
                     Corrections.apply(entry, event.correctedQuantity(), draws, event.correctedEventId());
             if (outcome.draw() != null) {

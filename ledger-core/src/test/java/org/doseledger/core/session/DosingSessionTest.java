@@ -48,8 +48,10 @@ class DosingSessionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DosingSession.class);
-        fixture.registerInjectableResource((Clients) client -> client.clientId().equals("c-42"));
-        fixture.registerInjectableResource((Locations) (practice, location) -> location.equals("room-1"));
+        fixture.registerInjectableResource(
+                (Clients) client -> client.clientId().equals("c-42") ? Optional.of(Instant.EPOCH) : Optional.empty());
+        fixture.registerInjectableResource((Locations)
+                (practice, location) -> location.equals("room-1") ? Optional.of(Instant.EPOCH) : Optional.empty());
         fixture.registerInjectableResource((Practitioners) (practice, id) -> id.equals("rn-1")
                 ? Optional.of(new PractitionerFacts(id, true, Set.of(PractitionerRole.NURSE), false))
                 : Optional.empty());

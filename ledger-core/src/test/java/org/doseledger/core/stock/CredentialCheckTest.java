@@ -41,7 +41,9 @@ class CredentialCheckTest {
     void theLicenceIsJudgedOnTheDayTheActOccurred() {
         FixtureConfiguration<StockLot> fixture = fixtureWithNurseLicensedUntil(LocalDate.of(2026, 11, 19));
 
-        fixture.given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+        fixture.given(
+                        received(),
+                        StockEvents.drawnAt("draw-1", "1.5", "75", "48.5", LATE_ON_THE_19TH.minusSeconds(600)))
                 .when(new RecordAdministrationCommand(
                         LOT, "draw-1", ml("1.5"), Route.IM, "rn-exp", LATE_ON_THE_19TH, null, null))
                 .expectEvents(

@@ -1,23 +1,30 @@
 package org.doseledger.core.stock;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.doseledger.core.location.api.Locations;
 import org.doseledger.core.shared.PracticeId;
 
 /** In-memory storage locations by practice. */
 final class FakeLocations implements Locations {
 
-    private final Set<String> locations = new HashSet<>();
+    private final Map<String, Instant> locations = new HashMap<>();
 
+    /** A location registered long before any entry of the tests. */
     FakeLocations with(PracticeId practiceId, String locationId) {
-        locations.add(key(practiceId, locationId));
+        return with(practiceId, locationId, Instant.EPOCH);
+    }
+
+    FakeLocations with(PracticeId practiceId, String locationId, Instant registeredAt) {
+        locations.put(key(practiceId, locationId), registeredAt);
         return this;
     }
 
     @Override
-    public boolean exists(PracticeId practiceId, String locationId) {
-        return locations.contains(key(practiceId, locationId));
+    public Optional<Instant> registeredAt(PracticeId practiceId, String locationId) {
+        return Optional.ofNullable(locations.get(key(practiceId, locationId)));
     }
 
     private static String key(PracticeId practiceId, String locationId) {

@@ -42,6 +42,39 @@ final class FakePractitioners implements Practitioners {
         return this;
     }
 
+    /** A practitioner with a DEA number but no DEA registration (expiry, schedules) on record. */
+    FakePractitioners withDeaNumberOnly(PracticeId practiceId, String practitionerId, PractitionerRole... roles) {
+        EnumSet<PractitionerRole> roleSet = EnumSet.noneOf(PractitionerRole.class);
+        roleSet.addAll(List.of(roles));
+        Credentials licenceOnly = new Credentials(LocalDate.of(2030, 12, 31), null, List.of(), null, null);
+        practitioners.put(
+                key(practiceId, practitionerId),
+                new PractitionerFacts(practitionerId, true, roleSet, true, licenceOnly));
+        return this;
+    }
+
+    /** A practitioner registered and (when {@code deactivatedAt} is not null) deactivated at those moments. */
+    FakePractitioners registered(
+            PracticeId practiceId,
+            String practitionerId,
+            java.time.Instant registeredAt,
+            java.time.Instant deactivatedAt,
+            PractitionerRole... roles) {
+        EnumSet<PractitionerRole> roleSet = EnumSet.noneOf(PractitionerRole.class);
+        roleSet.addAll(List.of(roles));
+        practitioners.put(
+                key(practiceId, practitionerId),
+                new PractitionerFacts(
+                        practitionerId,
+                        deactivatedAt == null,
+                        roleSet,
+                        false,
+                        validCredentials(false),
+                        registeredAt,
+                        deactivatedAt));
+        return this;
+    }
+
     /** A practitioner with the given credentials, e.g. an expired licence. */
     FakePractitioners withCredentials(
             PracticeId practiceId, String practitionerId, Credentials credentials, PractitionerRole... roles) {

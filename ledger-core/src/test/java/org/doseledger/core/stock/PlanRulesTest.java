@@ -220,7 +220,9 @@ class PlanRulesTest {
 
     @Test
     void aClearanceIsNotNeededWhereThePracticeDoesNotRequireOne() {
-        StockFixtures.newFixture(new FakeDosingHistory().withoutClearance(), new PracticePolicies(false, 25))
+        StockFixtures.newFixture(
+                        new FakeDosingHistory().withoutClearance(),
+                        new PracticePolicies(false, 25, 24, 0, false, 30, false))
                 .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
                 .when(administer("1.5", Route.IM, null))
                 .expectSuccessfulHandlerExecution();
@@ -260,17 +262,40 @@ class PlanRulesTest {
     }
 
     @Test
-    void thePracticeSetsTheLateEntryWindow() {
-        Instant thirtyHoursAgo = StockFixtures.NOW.minus(Duration.ofHours(30));
-        org.doseledger.core.stock.api.DrawDoseCommand late = new org.doseledger.core.stock.api.DrawDoseCommand(
-                LOT, "draw-9", ml("1"), CLIENT_ID, SESSION_ID, NURSE, thirtyHoursAgo, null);
-        StockFixtures.newFixture(new FakeDosingHistory(), new PracticePolicies(false, 25, 48))
+    void thePracticeMayNarrowTheLateEntryWindowButNeverWidenIt() {
+        org.doseledger.core.stock.api.DrawDoseCommand thirteenHoursLate =
+                new org.doseledger.core.stock.api.DrawDoseCommand(
+                        LOT,
+                        "draw-9",
+                        ml("1"),
+                        CLIENT_ID,
+                        SESSION_ID,
+                        NURSE,
+                        StockFixtures.NOW.minus(Duration.ofHours(13)),
+                        null);
+        StockFixtures.newFixture(new FakeDosingHistory(), new PracticePolicies(false, 25, 12, 0, false, 30, false))
                 .given(received())
-                .when(late)
+                .when(thirteenHoursLate)
+                .expectNoEvents()
+                .expectException(org.doseledger.core.shared.LateEntryNeedsReasonException.class);
+        StockFixtures.newFixture(new FakeDosingHistory(), StockFixtures.POLICIES)
+                .given(received())
+                .when(thirteenHoursLate)
                 .expectSuccessfulHandlerExecution();
-        StockFixtures.newFixture(new FakeDosingHistory(), PracticePolicies.DEFAULTS)
+        // a window of 48 hours, stored before the floor existed, is read as 24: a 30-hour-late draw is late
+        org.doseledger.core.stock.api.DrawDoseCommand thirtyHoursLate =
+                new org.doseledger.core.stock.api.DrawDoseCommand(
+                        LOT,
+                        "draw-9",
+                        ml("1"),
+                        CLIENT_ID,
+                        SESSION_ID,
+                        NURSE,
+                        StockFixtures.NOW.minus(Duration.ofHours(30)),
+                        null);
+        StockFixtures.newFixture(new FakeDosingHistory(), new PracticePolicies(false, 25, 48, 0, false, 30, false))
                 .given(received())
-                .when(late)
+                .when(thirtyHoursLate)
                 .expectNoEvents()
                 .expectException(org.doseledger.core.shared.LateEntryNeedsReasonException.class);
     }

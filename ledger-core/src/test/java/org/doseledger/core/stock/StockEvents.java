@@ -61,6 +61,11 @@ final class StockEvents {
     }
 
     static DoseDrawnEvent drawn(String drawId, String quantity, String milligrams, String balanceAfter) {
+        return drawnAt(drawId, quantity, milligrams, balanceAfter, DRAWN_AT);
+    }
+
+    static DoseDrawnEvent drawnAt(
+            String drawId, String quantity, String milligrams, String balanceAfter, Instant drawnAt) {
         return new DoseDrawnEvent(
                 LOT,
                 drawId,
@@ -70,7 +75,7 @@ final class StockEvents {
                 SESSION_ID,
                 NURSE,
                 ml(balanceAfter),
-                DRAWN_AT,
+                drawnAt,
                 null);
     }
 

@@ -60,6 +60,12 @@ final class StockFixtures {
 
     static final java.time.ZoneId ZONE = java.time.ZoneId.of("America/Chicago");
 
+    /**
+     * The default policies, except that a treatment plan is not required: most stock tests are about
+     * stock, not plans; the plan requirement has tests of its own.
+     */
+    static final PracticePolicies POLICIES = new PracticePolicies(false, 25, 24, 0, false, 30, false);
+
     private StockFixtures() {}
 
     static FixtureConfiguration<StockLot> newFixture() {
@@ -96,7 +102,7 @@ final class StockFixtures {
 
     /** The shared fixture with a treatment plan and dosing history. */
     static FixtureConfiguration<StockLot> newFixture(FakeDosingHistory history) {
-        return newFixture(history, PracticePolicies.DEFAULTS);
+        return newFixture(history, POLICIES);
     }
 
     /** The shared fixture with a dosing history and the practice's policies. */
@@ -110,7 +116,7 @@ final class StockFixtures {
 
     private static FixtureConfiguration<StockLot> newFixture(
             Clock clock, FakePractitioners practitioners, FakeConsents consents) {
-        return newFixture(clock, practitioners, consents, new FakeDosingHistory(), PracticePolicies.DEFAULTS);
+        return newFixture(clock, practitioners, consents, new FakeDosingHistory(), POLICIES);
     }
 
     private static FixtureConfiguration<StockLot> newFixture(
@@ -131,7 +137,13 @@ final class StockFixtures {
         fixture.registerInjectableResource(practitioners);
         fixture.registerInjectableResource(consents);
         fixture.registerInjectableResource(history);
+        fixture.registerInjectableResource(sessions());
         return fixture;
+    }
+
+    /** The shared fixture's session, in progress for the shared client. */
+    static FakeSessions sessions() {
+        return new FakeSessions().inProgress(PRACTICE, SESSION_ID, CLIENT_ID);
     }
 
     static Quantity ml(String amount) {

@@ -474,7 +474,7 @@ class StockLotTest {
 
     @Test
     void whereThePracticeRequiresWitnessedDrawsADrawWithoutAWitnessIsRefused() {
-        PracticePolicies witnessedDraws = new PracticePolicies(false, 25, 24, 0, true);
+        PracticePolicies witnessedDraws = new PracticePolicies(false, 25, 24, 0, true, 30, false);
         DrawDoseCommand unwitnessed = draw("draw-1", ml("1.5"));
         DrawDoseCommand selfWitnessed =
                 new DrawDoseCommand(LOT, "draw-1", ml("1.5"), CLIENT_ID, SESSION_ID, NURSE, DRAWN_AT, null, NURSE);
@@ -492,7 +492,7 @@ class StockLotTest {
 
     @Test
     void aWitnessedDrawRecordsItsWitness() {
-        StockFixtures.newFixture(new FakeDosingHistory(), new PracticePolicies(false, 25, 24, 0, true))
+        StockFixtures.newFixture(new FakeDosingHistory(), new PracticePolicies(false, 25, 24, 0, true, 30, false))
                 .given(received())
                 .when(new DrawDoseCommand(
                         LOT, "draw-1", ml("1.5"), CLIENT_ID, SESSION_ID, NURSE, DRAWN_AT, null, OTHER_NURSE))
@@ -647,7 +647,7 @@ class StockLotTest {
 
     @Test
     void aLateAdministrationNeedsAReason() {
-        fixture.given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+        fixture.given(received(), StockEvents.drawnAt("draw-1", "1.5", "75", "48.5", JUST_TOO_LATE.minusSeconds(600)))
                 .when(new RecordAdministrationCommand(
                         LOT, "draw-1", ml("1.5"), Route.IM, NURSE, JUST_TOO_LATE, null, null))
                 .expectNoEvents()
@@ -656,7 +656,7 @@ class StockLotTest {
 
     @Test
     void aLateWasteNeedsAReason() {
-        fixture.given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+        fixture.given(received(), StockEvents.drawnAt("draw-1", "1.5", "75", "48.5", JUST_TOO_LATE.minusSeconds(600)))
                 .when(new WasteDoseCommand(
                         LOT, "draw-1", ml("0.5"), WASTE_METHOD, NURSE, PRESCRIBER, JUST_TOO_LATE, null))
                 .expectNoEvents()

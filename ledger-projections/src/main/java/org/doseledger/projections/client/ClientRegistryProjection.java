@@ -1,6 +1,8 @@
 package org.doseledger.projections.client;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
@@ -29,11 +31,14 @@ public class ClientRegistryProjection implements Clients {
     }
 
     @Override
-    public boolean exists(ClientRef client) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from client_registry where practice_id = ? and client_id = ?)",
-                Boolean.class,
-                client.practiceId().value(),
-                client.clientId()));
+    public Optional<Instant> registeredAt(ClientRef client) {
+        return jdbc
+                .query(
+                        "select registered_at from client_registry where practice_id = ? and client_id = ?",
+                        (rs, row) -> rs.getTimestamp(1).toInstant(),
+                        client.practiceId().value(),
+                        client.clientId())
+                .stream()
+                .findFirst();
     }
 }

@@ -164,6 +164,23 @@ public class ComplianceExceptionsProjection {
                     position, counted.lot().practiceId().value(), counted.kind().name(), counted.occurredAt());
         } else if (event instanceof StockReceivedEvent received) {
             inventoryFact(position, received.lot().practiceId().value(), "STOCK", received.occurredAt());
+            if (Boolean.TRUE.equals(received.expiredWhenReceived())) {
+                raise(
+                        received.lot(),
+                        ExceptionKind.EXPIRED_ON_RECEIPT,
+                        received.receiptId(),
+                        received.occurredAt(),
+                        null,
+                        null,
+                        received.receivedBy(),
+                        position,
+                        "Receipt " + received.receiptId() + " of lot "
+                                + received.lot().lotNumber() + " ("
+                                + received.lot().ndc() + ") at "
+                                + received.lot().locationId()
+                                + ": the lot expired on " + received.expiresOn()
+                                + ", before it was received; it cannot be used, only returned or destroyed");
+            }
         } else if (event instanceof StockTransferredInEvent transferred) {
             inventoryFact(position, transferred.lot().practiceId().value(), "STOCK", transferred.occurredAt());
         } else if (event instanceof ReadModelDivergedEvent diverged) {

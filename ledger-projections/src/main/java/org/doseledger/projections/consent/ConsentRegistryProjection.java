@@ -146,7 +146,7 @@ public class ConsentRegistryProjection implements Consents {
             if (expiresAt != null && !at.isBefore(expiresAt)) {
                 return "consent " + consentId + " expired at " + expiresAt;
             }
-            if (!routes.contains(route)) {
+            if (route != null && !routes.contains(route)) {
                 return "consent " + consentId + " covers routes " + routes + ", not " + route;
             }
             if (!careModels.contains(careModel)) {

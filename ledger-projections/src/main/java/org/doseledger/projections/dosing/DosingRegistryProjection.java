@@ -17,8 +17,16 @@ import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.client.api.TreatmentPlanApprovedEvent;
 import org.doseledger.core.client.api.TreatmentPlanTerms;
+import org.doseledger.core.session.api.ClientDischargedEvent;
+import org.doseledger.core.session.api.DosingSessionCancelledEvent;
+import org.doseledger.core.session.api.DosingSessionScheduledEvent;
+import org.doseledger.core.session.api.DosingSessionStartedEvent;
+import org.doseledger.core.session.api.SessionFacts;
+import org.doseledger.core.session.api.Sessions;
 import org.doseledger.core.session.api.VitalsRecordedEvent;
 import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.Substance;
 import org.doseledger.core.stock.api.DoseAdministeredEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.Movement;
@@ -30,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * dose is judged by. Kept by a subscribing processor in the transaction of the plan and dose events.
  */
 @ProcessingGroup(DosingRegistryProjection.PROCESSING_GROUP)
-public class DosingRegistryProjection implements DosingHistory {
+public class DosingRegistryProjection implements DosingHistory, Sessions {
 
     public static final String PROCESSING_GROUP = "dosing-registry";
 
@@ -40,6 +48,64 @@ public class DosingRegistryProjection implements DosingHistory {
     public DosingRegistryProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    @EventHandler
+    void on(DosingSessionScheduledEvent event) {
+        jdbc.update(
+                """
+                insert into session_registry (practice_id, session_id, client_id, substance)
+                values (?, ?, ?, ?) on conflict do nothing
+                """,
+                event.practiceId().value(),
+                event.sessionId(),
+                event.clientId(),
+                event.substance().name());
+    }
+
+    @EventHandler
+    void on(DosingSessionStartedEvent event) {
+        sessionMoment("started_at", event.practiceId().value(), event.sessionId(), event.occurredAt());
+    }
+
+    @EventHandler
+    void on(ClientDischargedEvent event) {
+        sessionMoment("discharged_at", event.practiceId().value(), event.sessionId(), event.occurredAt());
+    }
+
+    @EventHandler
+    void on(DosingSessionCancelledEvent event) {
+        sessionMoment("cancelled_at", event.practiceId().value(), event.sessionId(), event.occurredAt());
+    }
+
+    private void sessionMoment(String column, String practiceId, String sessionId, Instant at) {
+        jdbc.update(
+                "update session_registry set " + column + " = ? where practice_id = ? and session_id = ?",
+                Timestamp.from(at),
+                practiceId,
+                sessionId);
+    }
+
+    @Override
+    public Optional<SessionFacts> find(PracticeId practiceId, String sessionId) {
+        return jdbc
+                .query(
+                        "select * from session_registry where practice_id = ? and session_id = ?",
+                        (rs, row) -> new SessionFacts(
+                                rs.getString("session_id"),
+                                rs.getString("client_id"),
+                                Substance.valueOf(rs.getString("substance")),
+                                instant(rs.getTimestamp("started_at")),
+                                instant(rs.getTimestamp("discharged_at")),
+                                rs.getTimestamp("cancelled_at") != null),
+                        practiceId.value(),
+                        sessionId)
+                .stream()
+                .findFirst();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @EventHandler

@@ -1,7 +1,9 @@
 package org.doseledger.projections.location;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -39,12 +41,15 @@ public class LocationRegistryProjection implements Locations {
     }
 
     @Override
-    public boolean exists(PracticeId practiceId, String locationId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from location_registry where practice_id = ? and location_id = ?)",
-                Boolean.class,
-                practiceId.value(),
-                locationId));
+    public Optional<Instant> registeredAt(PracticeId practiceId, String locationId) {
+        return jdbc
+                .query(
+                        "select registered_at from location_registry where practice_id = ? and location_id = ?",
+                        (rs, row) -> rs.getTimestamp(1).toInstant(),
+                        practiceId.value(),
+                        locationId)
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler

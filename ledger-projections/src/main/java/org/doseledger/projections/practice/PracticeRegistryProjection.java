@@ -79,7 +79,8 @@ public class PracticeRegistryProjection implements Practices {
                 """
                 update practice_registry set require_medical_clearance = ?, dose_increase_limit_percent = ?,
                                              late_entry_window_hours = ?, consent_validity_days = ?,
-                                             require_witnessed_draws = ?, access_log_review_days = ?
+                                             require_witnessed_draws = ?, access_log_review_days = ?,
+                                             require_treatment_plan = ?
                 where practice_id = ?
                 """,
                 event.policies().requireMedicalClearance(),
@@ -88,6 +89,7 @@ public class PracticeRegistryProjection implements Practices {
                 event.policies().consentValidityDays(),
                 event.policies().requireWitnessedDraws(),
                 event.policies().accessLogReviewDays(),
+                event.policies().requireTreatmentPlan(),
                 event.practiceId().value());
     }
 
@@ -97,7 +99,8 @@ public class PracticeRegistryProjection implements Practices {
                 .query(
                         """
                         select require_medical_clearance, dose_increase_limit_percent, late_entry_window_hours,
-                               consent_validity_days, require_witnessed_draws, access_log_review_days
+                               consent_validity_days, require_witnessed_draws, access_log_review_days,
+                               require_treatment_plan
                         from practice_registry where practice_id = ?
                         """,
                         (rs, row) -> new PracticePolicies(
@@ -106,7 +109,8 @@ public class PracticeRegistryProjection implements Practices {
                                 rs.getInt(3),
                                 rs.getInt(4),
                                 rs.getBoolean(5),
-                                rs.getInt(6)),
+                                rs.getInt(6),
+                                rs.getBoolean(7)),
                         practiceId.value())
                 .stream()
                 .findFirst()
@@ -141,7 +145,8 @@ public class PracticeRegistryProjection implements Practices {
                             rs.getInt("late_entry_window_hours"),
                             rs.getInt("consent_validity_days"),
                             rs.getBoolean("require_witnessed_draws"),
-                            rs.getInt("access_log_review_days")),
+                            rs.getInt("access_log_review_days"),
+                            rs.getBoolean("require_treatment_plan")),
                     rs.getTimestamp("registered_at").toInstant(),
                     rs.getTimestamp("recorded_at").toInstant());
         } catch (JsonProcessingException e) {

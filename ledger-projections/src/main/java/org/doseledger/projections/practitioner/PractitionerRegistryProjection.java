@@ -121,7 +121,9 @@ public class PractitionerRegistryProjection implements Practitioners {
                         view.active(),
                         view.roles().isEmpty() ? EnumSet.noneOf(PractitionerRole.class) : EnumSet.copyOf(view.roles()),
                         view.deaNumber() != null,
-                        view.credentials()));
+                        view.credentials(),
+                        view.registeredAt(),
+                        view.deactivatedAt()));
     }
 
     @QueryHandler

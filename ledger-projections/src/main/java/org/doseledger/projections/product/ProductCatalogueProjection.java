@@ -68,7 +68,8 @@ public class ProductCatalogueProjection implements Catalogue {
                         view.ndc(),
                         view.substance(),
                         new Strength(view.milligramsPerUnit(), view.unit()),
-                        new Quantity(view.containerSize(), view.unit())));
+                        new Quantity(view.containerSize(), view.unit()),
+                        view.registeredAt()));
     }
 
     @QueryHandler

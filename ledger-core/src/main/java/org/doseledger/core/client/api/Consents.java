@@ -13,6 +13,9 @@ import org.doseledger.core.shared.Route;
  */
 public interface Consents {
 
-    /** Why no consent covered the dose, or null when one did. */
+    /**
+     * Why no consent covered the dose, or null when one did. A null route asks for a consent under that
+     * care model whatever its routes: a draw, whose route is known only when the dose is given.
+     */
     String problemWith(ClientRef client, Route route, CareModel careModel, Instant at);
 }

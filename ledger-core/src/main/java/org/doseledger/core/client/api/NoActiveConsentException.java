@@ -9,8 +9,8 @@ import org.doseledger.core.shared.Route;
 public class NoActiveConsentException extends LedgerRuleViolation {
 
     public NoActiveConsentException(String clientId, Route route, CareModel careModel, Instant at, String problem) {
-        super("No dose for client " + clientId + " by route " + route + " (" + careModel + ") at " + at + ": "
-                + problem);
+        super("No dose for client " + clientId + (route == null ? "" : " by route " + route) + " (" + careModel
+                + ") at " + at + ": " + problem);
     }
 
     @Override

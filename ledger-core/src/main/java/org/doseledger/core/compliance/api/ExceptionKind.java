@@ -8,6 +8,11 @@ public enum ExceptionKind {
     LATE_ENTRY,
     /** A dose drawn with no witness. */
     UNWITNESSED_DRAW,
+    /**
+     * A lot received after its expiry date (21 CFR 1304.22(c) records it as received): it must not be
+     * used, and is returned or destroyed.
+     */
+    EXPIRED_ON_RECEIPT,
     /** A count that differed from the balance, not yet explained and approved. */
     DISCREPANCY_OPEN,
     /** A theft or loss whose DEA Form 106 is due. */

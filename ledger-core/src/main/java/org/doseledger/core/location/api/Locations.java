@@ -1,9 +1,17 @@
 package org.doseledger.core.location.api;
 
+import java.time.Instant;
+import java.util.Optional;
 import org.doseledger.core.shared.PracticeId;
 
-/** Tells whether a storage location belongs to a practice (kept in the command's transaction). */
+/** Looks up a practice's storage locations for stock commands (kept in the command's transaction). */
 public interface Locations {
 
-    boolean exists(PracticeId practiceId, String locationId);
+    /** When the location came into use (its registration's occurred time), or empty if it is unknown. */
+    Optional<Instant> registeredAt(PracticeId practiceId, String locationId);
+
+    /** Whether the location belongs to the practice. */
+    default boolean exists(PracticeId practiceId, String locationId) {
+        return registeredAt(practiceId, locationId).isPresent();
+    }
 }

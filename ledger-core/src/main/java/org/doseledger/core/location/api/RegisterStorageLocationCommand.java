@@ -1,11 +1,26 @@
 package org.doseledger.core.location.api;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.doseledger.core.shared.PracticeId;
 
-/** Register a locked safe or cabinet of a practice where stock is kept. */
+/**
+ * Register a locked safe or cabinet of a practice where stock is kept. {@code occurredAt} is when it came
+ * into use (null: now); no stock can be at the location before then.
+ */
 public record RegisterStorageLocationCommand(
-        PracticeId practiceId, String locationId, String name, LocationKind kind, boolean refrigerated) {
+        PracticeId practiceId,
+        String locationId,
+        String name,
+        LocationKind kind,
+        boolean refrigerated,
+        Instant occurredAt) {
+
+    /** A location in use from now on. */
+    public RegisterStorageLocationCommand(
+            PracticeId practiceId, String locationId, String name, LocationKind kind, boolean refrigerated) {
+        this(practiceId, locationId, name, kind, refrigerated, null);
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {

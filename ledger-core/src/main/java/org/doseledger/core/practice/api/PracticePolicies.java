@@ -8,7 +8,8 @@ package org.doseledger.core.practice.api;
  * @param doseIncreaseLimitPercent a session total more than this percentage above the previous
  *     session's needs a documented rationale
  * @param lateEntryWindowHours an entry recorded later than this after it occurred needs a reason and
- *     a co-signer
+ *     a co-signer; at most {@link #MAX_LATE_ENTRY_WINDOW_HOURS}, a floor no policy lowers (a stored policy
+ *     with more is read as that maximum)
  * @param requireWitnessedDraws every draw needs a witness other than the practitioner drawing (waste and
  *     destruction are always witnessed)
  * @param consentValidityDays a consent signed without its own expiry expires after this many days; 0
@@ -17,6 +18,8 @@ package org.doseledger.core.practice.api;
  *     data) at least this often: a period not reviewed within this many days is a compliance exception;
  *     0 means no review is required. Absent from policies set before it existed, where it takes the
  *     default.
+ * @param requireTreatmentPlan no dose is drawn or administered in the office for a client without an
+ *     active treatment plan; true when absent (policies set before it existed)
  */
 public record PracticePolicies(
         boolean requireMedicalClearance,
@@ -24,9 +27,17 @@ public record PracticePolicies(
         int lateEntryWindowHours,
         int consentValidityDays,
         boolean requireWitnessedDraws,
-        Integer accessLogReviewDays) {
+        Integer accessLogReviewDays,
+        Boolean requireTreatmentPlan) {
 
     public static final int DEFAULT_ACCESS_LOG_REVIEW_DAYS = 30;
+
+    /**
+     * The late-entry window no practice may widen: an entry recorded more than a day after it occurred is
+     * a late entry with a reason and a co-signer, whatever the policy. Paper history is brought in by an
+     * import, not by widening the window.
+     */
+    public static final int MAX_LATE_ENTRY_WINDOW_HOURS = 24;
 
     public static final PracticePolicies DEFAULTS = new PracticePolicies(false, 25, 24, 0, false);
 
@@ -34,6 +45,32 @@ public record PracticePolicies(
         if (accessLogReviewDays == null) {
             accessLogReviewDays = DEFAULT_ACCESS_LOG_REVIEW_DAYS;
         }
+        if (requireTreatmentPlan == null) {
+            requireTreatmentPlan = Boolean.TRUE;
+        }
+    }
+
+    /** Policies that require a treatment plan for every dose. */
+    public PracticePolicies(
+            boolean requireMedicalClearance,
+            int doseIncreaseLimitPercent,
+            int lateEntryWindowHours,
+            int consentValidityDays,
+            boolean requireWitnessedDraws,
+            Integer accessLogReviewDays) {
+        this(
+                requireMedicalClearance,
+                doseIncreaseLimitPercent,
+                lateEntryWindowHours,
+                consentValidityDays,
+                requireWitnessedDraws,
+                accessLogReviewDays,
+                Boolean.TRUE);
+    }
+
+    /** The late-entry window in force: the policy's, but never wider than the floor. */
+    public int effectiveLateEntryWindowHours() {
+        return Math.min(lateEntryWindowHours, MAX_LATE_ENTRY_WINDOW_HOURS);
     }
 
     /** Policies with the default access-log review interval. */

@@ -24,11 +24,12 @@ public record Credentials(
     /**
      * Why these credentials do not allow the action on that date (in the practice's calendar), or null
      * when they do. Clinical acts on stock need a state licence valid that day; prescribing also needs
-     * a DEA registration valid that day that covers schedule IIIN (ketamine, esketamine).
+     * a DEA registration valid that day that covers schedule IIIN (ketamine, esketamine), and so does
+     * approving on the registrant's behalf (an override, a correction, a discrepancy's resolution).
      */
     public String problemWith(StockAction action, LocalDate on) {
         boolean clinical = switch (action) {
-            case DRAW, ADMINISTER, WASTE, DISPENSE, PRESCRIBE -> true;
+            case DRAW, ADMINISTER, WASTE, DISPENSE, PRESCRIBE, APPROVE -> true;
             default -> false;
         };
         if (!clinical) {
@@ -40,7 +41,7 @@ public record Credentials(
         if (licenceExpiresOn.isBefore(on)) {
             return "state licence expired on " + licenceExpiresOn + ", before " + on;
         }
-        if (action == StockAction.PRESCRIBE) {
+        if (action == StockAction.PRESCRIBE || action == StockAction.APPROVE) {
             if (deaExpiresOn == null) {
                 return "no DEA registration expiry on record";
             }

@@ -1,23 +1,28 @@
 package org.doseledger.core.practitioner.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.doseledger.core.shared.PracticeId;
 
-/** The checks every stock command makes of the people it names. */
+/**
+ * The checks every command makes of the people it names, judged at the moment the act occurred: who was
+ * registered and not yet deactivated then, with credentials valid on that day.
+ */
 public final class PractitionerChecks {
 
     private PractitionerChecks() {}
 
     public static void requireAllowed(
-            Practitioners practitioners, PracticeId practiceId, String practitionerId, StockAction action) {
+            Practitioners practitioners, PracticeId practiceId, String practitionerId, StockAction action, Instant at) {
         PractitionerFacts facts = practitioners
                 .find(practiceId, practitionerId)
                 .orElseThrow(() -> new PractitionerNotAuthorizedException(
                         practitionerId, action, "not a practitioner of practice " + practiceId));
-        if (!facts.active()) {
-            throw new PractitionerNotAuthorizedException(practitionerId, action, "inactive");
+        String inactive = facts.inactiveAt(at);
+        if (inactive != null) {
+            throw new PractitionerNotAuthorizedException(practitionerId, action, inactive);
         }
-        if (!facts.mayPerform(action)) {
+        if (!facts.rolesAllow(action)) {
             throw new PractitionerNotAuthorizedException(
                     practitionerId, action, "roles " + facts.roles() + " do not allow it");
         }
@@ -32,8 +37,9 @@ public final class PractitionerChecks {
             PracticeId practiceId,
             String practitionerId,
             StockAction action,
+            Instant at,
             LocalDate on) {
-        requireAllowed(practitioners, practiceId, practitionerId, action);
+        requireAllowed(practitioners, practiceId, practitionerId, action, at);
         PractitionerFacts facts = practitioners.find(practiceId, practitionerId).orElseThrow();
         String problem = facts.credentials().problemWith(action, on);
         if (problem != null) {
@@ -43,10 +49,15 @@ public final class PractitionerChecks {
 
     /** A witness or co-signer must be allowed and must not be the person acting. */
     public static void requireSecondPerson(
-            Practitioners practitioners, PracticeId practiceId, String actor, String secondPerson, StockAction action) {
+            Practitioners practitioners,
+            PracticeId practiceId,
+            String actor,
+            String secondPerson,
+            StockAction action,
+            Instant at) {
         if (secondPerson == null || secondPerson.equals(actor)) {
             throw new SecondPersonRequiredException(actor, action);
         }
-        requireAllowed(practitioners, practiceId, secondPerson, action);
+        requireAllowed(practitioners, practiceId, secondPerson, action, at);
     }
 }

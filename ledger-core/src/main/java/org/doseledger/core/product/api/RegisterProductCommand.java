@@ -1,5 +1,6 @@
 package org.doseledger.core.product.api;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DosageForm;
@@ -23,7 +24,22 @@ public record RegisterProductCommand(
         DosageForm dosageForm,
         String finishedForm,
         Strength strength,
-        Quantity containerSize) {
+        Quantity containerSize,
+        Instant occurredAt) {
+
+    /** A product in the catalogue from now on. */
+    public RegisterProductCommand(
+            PracticeId practiceId,
+            String ndc,
+            String name,
+            Substance substance,
+            ControlledSchedule schedule,
+            DosageForm dosageForm,
+            String finishedForm,
+            Strength strength,
+            Quantity containerSize) {
+        this(practiceId, ndc, name, substance, schedule, dosageForm, finishedForm, strength, containerSize, null);
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {

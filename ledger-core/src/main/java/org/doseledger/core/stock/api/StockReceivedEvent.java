@@ -13,7 +13,10 @@ import org.doseledger.core.shared.Substance;
 /**
  * Stock of a lot was received into a location: from whom, on which invoice, how many containers,
  * the quantity and milligrams they hold, and the lot's balance afterwards. {@code lateEntry} is null
- * when the receipt was recorded in time.
+ * when the receipt was recorded in time. {@code expiredWhenReceived} is true when the lot's expiry date
+ * had passed on the day it was received (in the practice's calendar): the receipt stands, since the
+ * vials are in the safe, and a compliance officer is asked to look at it; null otherwise, and in
+ * receipts recorded before the field existed.
  */
 @Revision("1")
 public record StockReceivedEvent(
@@ -31,5 +34,43 @@ public record StockReceivedEvent(
         String receivedBy,
         Quantity balanceAfter,
         Instant occurredAt,
-        LateEntry lateEntry)
-        implements LedgerEvent {}
+        LateEntry lateEntry,
+        Boolean expiredWhenReceived)
+        implements LedgerEvent {
+
+    /** A receipt of a lot that had not expired. */
+    public StockReceivedEvent(
+            StockLotRef lot,
+            String receiptId,
+            Substance substance,
+            Strength strength,
+            LocalDate expiresOn,
+            int containers,
+            Quantity containerSize,
+            Quantity quantity,
+            BigDecimal milligrams,
+            Supplier supplier,
+            String invoiceNumber,
+            String receivedBy,
+            Quantity balanceAfter,
+            Instant occurredAt,
+            LateEntry lateEntry) {
+        this(
+                lot,
+                receiptId,
+                substance,
+                strength,
+                expiresOn,
+                containers,
+                containerSize,
+                quantity,
+                milligrams,
+                supplier,
+                invoiceNumber,
+                receivedBy,
+                balanceAfter,
+                occurredAt,
+                lateEntry,
+                null);
+    }
+}
