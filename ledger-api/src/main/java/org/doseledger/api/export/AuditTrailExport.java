@@ -159,7 +159,7 @@ class AuditTrailExport implements ExportType {
         if (!logged.verified()) {
             throw new LoggedEventMismatchException(position);
         }
-        String payload = new String(logged.payload(), StandardCharsets.UTF_8);
+        String payload = withheld(new String(logged.payload(), StandardCharsets.UTF_8));
         long sequence = rs.getLong("sequence_number");
         Long sequenceNumber = rs.wasNull() ? null : sequence;
         return Arrays.asList(
@@ -182,6 +182,20 @@ class AuditTrailExport implements ExportType {
                 payload,
                 new String(logged.metaData(), StandardCharsets.UTF_8));
     }
+
+    /**
+     * The payload without what must never leave the service: the SHA-256 of an API key's secret, which is
+     * enough to test guessed secrets against offline. Only its value is replaced, so the rest of the
+     * payload keeps the text the ledger wrote.
+     */
+    static String withheld(String payload) {
+        return SECRET_HASH.matcher(payload).replaceAll("\"secretSha256\":\"" + WITHHELD + "\"");
+    }
+
+    static final String WITHHELD = "[withheld]";
+
+    private static final java.util.regex.Pattern SECRET_HASH =
+            java.util.regex.Pattern.compile("\"secretSha256\"\\s*:\\s*\"[^\"]*\"");
 
     /** The payload as a person reads it, sealed personal data shown as {@code [sealed]}. */
     private String summary(String payload) throws SQLException {

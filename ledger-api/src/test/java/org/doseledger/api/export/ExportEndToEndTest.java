@@ -122,6 +122,36 @@ class ExportEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void theAuditTrailExportWithholdsTheSecretHashOfApiKeys() throws Exception {
+        Http.Response created = request(officer, "audit-trail");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.get(created.header("Location").orElseThrow())
+                        .key(officer)
+                        .send()
+                        .json()
+                        .get("status")
+                        .asText()
+                        .equals("DONE"));
+        String url = http.get(created.header("Location").orElseThrow())
+                .key(officer)
+                .send()
+                .json()
+                .get("downloadUrl")
+                .asText();
+        Path bundle = download(officer, url);
+        String csv = entry(bundle, "audit-trail.csv");
+        assertThat(csv).contains("ApiKeyIssued").contains("[withheld]");
+        assertThat(csv).doesNotContainPattern("secretSha256\\W+[0-9a-f]{64}");
+        assertThat(entry(bundle, "audit-trail.json")).doesNotContainPattern("secretSha256\\W+[0-9a-f]{64}");
+        Http.Response page = http.get("/api/practices/" + stock.practice + "/audit-trail?eventType=ApiKeyIssued")
+                .key(officer)
+                .send();
+        assertThat(page.text()).doesNotContainPattern("secretSha256\\W+[0-9a-f]{64}");
+    }
+
+    @Test
     void aSmallDispensingRecordAnswersDoneAndItsBundleVerifiesOffline() throws Exception {
         Http.Response created = request(officer, "dispensing-record");
 

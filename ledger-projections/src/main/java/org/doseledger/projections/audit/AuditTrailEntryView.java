@@ -55,11 +55,22 @@ public record AuditTrailEntryView(
                 credentialId,
                 requestId,
                 idempotencyKey,
-                tree(logged.payload(), json),
+                withheld(tree(logged.payload(), json)),
                 tree(logged.metaData(), json),
                 hex(logged.eventHash()),
                 hex(logged.previousHash()),
                 logged.verified());
+    }
+
+    /**
+     * An API key's secret hash never leaves the service, not even to a regulator reading the audit trail: it
+     * would let anyone test guessed secrets offline. The field stays, its value reads {@code [withheld]}.
+     */
+    private static JsonNode withheld(JsonNode payload) {
+        if (payload instanceof com.fasterxml.jackson.databind.node.ObjectNode fields && fields.has("secretSha256")) {
+            fields.put("secretSha256", "[withheld]");
+        }
+        return payload;
     }
 
     private static JsonNode tree(byte[] bytes, ObjectMapper json) {
