@@ -2,6 +2,9 @@ package org.doseledger.core.export;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -10,11 +13,13 @@ import org.doseledger.core.export.api.ExportIds;
 import org.doseledger.core.export.api.ExportNotCoveredException;
 import org.doseledger.core.export.api.ExportTypes;
 import org.doseledger.core.export.api.NotAPdmpExportException;
+import org.doseledger.core.export.api.PdmpSubmissionBeforeGenerationException;
 import org.doseledger.core.export.api.PdmpSubmissionOutOfOrderException;
 import org.doseledger.core.export.api.PdmpSubmissionStatus;
 import org.doseledger.core.export.api.PdmpSubmissionStatusChangedEvent;
 import org.doseledger.core.export.api.RecordExportCommand;
 import org.doseledger.core.export.api.RecordPdmpSubmissionCommand;
+import org.doseledger.core.shared.OccurredInFutureException;
 
 /**
  * One generated regulator export. It is recorded once, when its bundle is complete, and its bundle never
@@ -26,7 +31,11 @@ public class Export {
     @AggregateIdentifier
     private String id;
 
+    /** A few minutes of difference between the practice's clocks and the ledger's is not the future. */
+    private static final Duration CLOCK_DRIFT = Duration.ofMinutes(5);
+
     private String exportType;
+    private Instant generatedAt;
     /** Null while only generated. */
     private PdmpSubmissionStatus submission;
 
@@ -57,9 +66,16 @@ public class Export {
     }
 
     @CommandHandler
-    void handle(RecordPdmpSubmissionCommand command) {
+    void handle(RecordPdmpSubmissionCommand command, Clock clock) {
         if (!ExportTypes.PDMP_ASAP.equals(exportType)) {
             throw new NotAPdmpExportException(command.exportId(), exportType);
+        }
+        Instant recordedAt = clock.instant();
+        if (command.at().isAfter(recordedAt.plus(CLOCK_DRIFT))) {
+            throw new OccurredInFutureException(command.at(), recordedAt);
+        }
+        if (command.at().isBefore(generatedAt)) {
+            throw new PdmpSubmissionBeforeGenerationException(command.exportId(), command.at(), generatedAt);
         }
         boolean allowed = switch (command.status()) {
             case SUBMITTED -> submission == null || submission == PdmpSubmissionStatus.REJECTED;
@@ -82,6 +98,7 @@ public class Export {
     void on(ExportGeneratedEvent event) {
         id = ExportIds.aggregateId(event.exportId());
         exportType = event.exportType();
+        generatedAt = event.occurredAt();
     }
 
     @EventSourcingHandler

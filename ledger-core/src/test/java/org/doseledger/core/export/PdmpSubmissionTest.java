@@ -19,7 +19,34 @@ class PdmpSubmissionTest {
     private static final Instant GENERATED = Instant.parse("2026-05-01T11:30:00Z");
     private static final Instant AT = Instant.parse("2026-05-01T14:00:00Z");
 
-    private final FixtureConfiguration<Export> fixture = new AggregateTestFixture<>(Export.class);
+    /** The ledger's clock: the day after the file was generated. */
+    private static final Instant NOW = Instant.parse("2026-05-02T09:00:00Z");
+
+    private final FixtureConfiguration<Export> fixture = new AggregateTestFixture<>(Export.class)
+            .registerInjectableResource(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+
+    @Test
+    void cannotRecordASubmissionDatedInTheFuture() {
+        fixture.given(generated("pdmp-asap"))
+                .when(new RecordPdmpSubmissionCommand(
+                        "x-1",
+                        PRACTICE,
+                        PdmpSubmissionStatus.SUBMITTED,
+                        "IL-2030",
+                        null,
+                        Instant.parse("2030-01-01T00:00:00Z")))
+                .expectNoEvents()
+                .expectException(org.doseledger.core.shared.OccurredInFutureException.class);
+    }
+
+    @Test
+    void cannotRecordASubmissionBeforeTheFileWasGenerated() {
+        fixture.given(generated("pdmp-asap"))
+                .when(new RecordPdmpSubmissionCommand(
+                        "x-1", PRACTICE, PdmpSubmissionStatus.SUBMITTED, "IL-1", null, GENERATED.minusSeconds(60)))
+                .expectNoEvents()
+                .expectException(org.doseledger.core.export.api.PdmpSubmissionBeforeGenerationException.class);
+    }
 
     private static ExportGeneratedEvent generated(String type) {
         return new ExportGeneratedEvent(
