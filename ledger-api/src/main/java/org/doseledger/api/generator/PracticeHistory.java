@@ -67,6 +67,18 @@ public final class PracticeHistory {
             map("line1", "135 Duryea Rd", "city", "Melville", "state", "NY", "postalCode", "11747"));
 
     private final GeneratorSettings settings;
+
+    /**
+     * A practice's own DEA number, derived from its id: a registration belongs to one registrant, so every
+     * generated practice has its own, and none is the supplier's.
+     */
+    static String deaNumber(String practiceId) {
+        String digits = String.format("%06d", Math.floorMod(practiceId.hashCode(), 1_000_000));
+        int[] d = digits.chars().map(c -> c - '0').toArray();
+        int check = (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10;
+        return "BK" + digits + check;
+    }
+
     private final LocalDate firstDay;
     private final int days;
 
@@ -250,7 +262,7 @@ public final class PracticeHistory {
                             "address",
                             ADDRESS,
                             "deaNumber",
-                            "AB1234563",
+                            deaNumber(id),
                             "deaRegistrationExpiresOn",
                             "2030-06-30",
                             "authorizedSchedules",

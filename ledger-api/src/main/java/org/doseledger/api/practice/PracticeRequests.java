@@ -92,6 +92,8 @@ final class PracticeRequests {
      * @param accessLogReviewDays a period of the access log not reviewed within this many days is a
      *     compliance exception (30 when absent; 0: no review required)
      * @param requireTreatmentPlan no dose for a client without an active treatment plan (true when absent)
+     * @param nursesMayDispenseTakeHome nurses may dispense take-home doses, where the practice's state
+     *     permits it (false when absent: only prescribers dispense)
      */
     record SetPoliciesRequest(
             Boolean requireMedicalClearance,
@@ -110,7 +112,8 @@ final class PracticeRequests {
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(3660)
             Integer accessLogReviewDays,
 
-            Boolean requireTreatmentPlan) {
+            Boolean requireTreatmentPlan,
+            Boolean nursesMayDispenseTakeHome) {
 
         SetPracticePoliciesCommand toCommand(PracticeId practiceId, Instant recordedAt) {
             PracticePolicies defaults = PracticePolicies.DEFAULTS;
@@ -125,7 +128,8 @@ final class PracticeRequests {
                             consentValidityDays == null ? defaults.consentValidityDays() : consentValidityDays,
                             Boolean.TRUE.equals(requireWitnessedDraws),
                             accessLogReviewDays == null ? defaults.accessLogReviewDays() : accessLogReviewDays,
-                            requireTreatmentPlan == null || requireTreatmentPlan),
+                            requireTreatmentPlan == null || requireTreatmentPlan,
+                            Boolean.TRUE.equals(nursesMayDispenseTakeHome)),
                     recordedAt);
         }
     }

@@ -16,7 +16,7 @@ final class StockExamples {
               "supplier": {
                 "name": "Henry Schein",
                 "address": {"line1": "135 Duryea Rd", "city": "Melville", "state": "NY", "postalCode": "11747"},
-                "deaNumber": "AB1234563"
+                "deaNumber": "PS1234563"
               },
               "invoiceNumber": "INV-2026-11-0412",
               "receivedBy": "rn-1",
@@ -1113,7 +1113,7 @@ final class StockExamples {
                       "state": "NY",
                       "postalCode": "11747"
                     },
-                    "deaNumber": "AB1234563"
+                    "deaNumber": "PS1234563"
                   },
                   "expiresOn": "2027-09-30",
                   "lateEntry": null,

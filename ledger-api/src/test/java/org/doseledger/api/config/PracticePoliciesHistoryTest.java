@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Policies stored before a field existed read back with its default: accessLogReviewDays as 30 days, not
- * "no review"; requireTreatmentPlan as required.
+ * "no review"; requireTreatmentPlan as required; nursesMayDispenseTakeHome as not permitted.
  */
 class PracticePoliciesHistoryTest {
 
@@ -38,5 +38,17 @@ class PracticePoliciesHistoryTest {
 
         assertThat(stored).doesNotContain("requireTreatmentPlan");
         assertThat(event.policies().requireTreatmentPlan()).isTrue();
+    }
+
+    @Test
+    void policiesSetBeforeTheTakeHomeFlagExistedLetOnlyPrescribersDispenseTakeHomeDoses() throws IOException {
+        String stored = Files.readString(Path.of(
+                "src/test/resources/approved-events/history/PracticePoliciesSetEvent-before-take-home-policy.json"));
+
+        PracticePoliciesSetEvent event =
+                JacksonConfiguration.ledgerMapper().readValue(stored, PracticePoliciesSetEvent.class);
+
+        assertThat(event.policies().nursesMayDispenseTakeHome()).isFalse();
+        assertThat(event.policies().requireMedicalClearance()).isTrue();
     }
 }

@@ -108,11 +108,31 @@ class ProblemResponsesEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void anInvalidDeaNumberIsRejectedWithItsReason() {
+    void aSecondPracticeCannotRegisterUnderADeaNumberAnotherPracticeHolds() {
+        String first = newPractice();
+        eventsBefore = eventRows();
+
         Http.Response response = http.post("/api/practices")
                 .key(adminKey)
                 .idempotencyKey(unique("idem"))
-                .body(Bodies.practice(unique("practice")).replace("AB1234563", "AB1234564"))
+                .body(Bodies.practice(unique("practice"))
+                        .replaceAll(
+                                "\"deaNumber\":\"[A-Z0-9]+\"", "\"deaNumber\":\"" + Bodies.deaNumberOf(first) + "\""))
+                .send();
+
+        assertWritelessProblem(response, 409, "DEA_NUMBER_ALREADY_REGISTERED");
+        assertThat(response.json().get("detail").asText()).contains("already held by practice " + first);
+    }
+
+    @Test
+    void anInvalidDeaNumberIsRejectedWithItsReason() {
+        String practice = unique("practice");
+        String dea = Bodies.deaNumberOf(practice);
+        String wrongCheckDigit = dea.substring(0, 8) + (char) ('0' + (dea.charAt(8) - '0' + 1) % 10);
+        Http.Response response = http.post("/api/practices")
+                .key(adminKey)
+                .idempotencyKey(unique("idem"))
+                .body(Bodies.practice(practice).replace(dea, wrongCheckDigit))
                 .send();
 
         assertWritelessProblem(response, 400, "VALIDATION_FAILED");

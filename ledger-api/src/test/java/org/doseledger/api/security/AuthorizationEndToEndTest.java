@@ -236,7 +236,7 @@ class AuthorizationEndToEndTest extends EndToEndTest {
                 http.get("/api/practices/" + practice).key(adminKey).send();
 
         assertThat(own.status()).isEqualTo(200);
-        assertThat(own.json().get("deaNumber").asText()).isEqualTo("AB1234563");
+        assertThat(own.json().get("deaNumber").asText()).isEqualTo(Bodies.deaNumberOf(practice));
         assertThat(asAdmin.status()).isEqualTo(200);
     }
 

@@ -51,7 +51,7 @@ class AMonthOfStockEndToEndTest extends EndToEndTest {
         // week 2: a take-home troche-free dispense of 2 mL on the prescriber's order
         JsonNode dispensed = created(stock.post(
                 stock.lotPath("safe-1", "K2611") + "/dispensations", """
-                {"quantity":{"amount":"2","unit":"ML"},"route":"SUBLINGUAL","clientId":"%s","prescribedBy":"md-1","dispensedBy":"rn-1",
+                {"quantity":{"amount":"2","unit":"ML"},"route":"SUBLINGUAL","clientId":"%s","prescribedBy":"md-1","dispensedBy":"md-1",
                  "daysSupply":7,"occurredAt":"%s"}
                 """.formatted(stock.client, StockFixture.now())));
         assertBalance("safe-1", "K2611", "42.65", dispensed);

@@ -310,10 +310,10 @@ class StockEndToEndTest extends EndToEndTest {
         created(stock.receive("safe-1", "L9", 1, "2027-06-30"));
 
         Http.Response tooPrecise = stock.draw("safe-1", "L9", "0.0005", "rn-1");
-        Http.Response wrongUnit =
-                stock.post(stock.lotPath("safe-1", "L9") + "/draws", """
+        Http.Response wrongUnit = stock.post(stock.lotPath("safe-1", "L9") + "/draws", """
                 {"quantity":{"amount":"1","unit":"EACH"},"clientId":"%s","sessionId":"%s","drawnBy":"rn-1","occurredAt":"%s"}
-                """.formatted(stock.client, StockFixture.SESSION, StockFixture.now()));
+                """.formatted(
+                        stock.client, StockFixture.SESSION, StockFixture.now()));
 
         assertThat(tooPrecise.status()).isEqualTo(400);
         assertThat(tooPrecise.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");

@@ -8,11 +8,13 @@ import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.doseledger.core.practice.api.DeaNumberAlreadyRegisteredException;
 import org.doseledger.core.practice.api.DeaRegistrationExpiredException;
 import org.doseledger.core.practice.api.InvalidPolicyException;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
+import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
 import org.doseledger.core.practice.api.ScheduleIiiNonNarcoticNotAuthorizedException;
 import org.doseledger.core.practice.api.SetPracticePoliciesCommand;
@@ -27,7 +29,14 @@ public class Practice {
     protected Practice() {}
 
     @CommandHandler
-    public Practice(RegisterPracticeCommand command) {
+    public Practice(RegisterPracticeCommand command, Practices practices) {
+        practices
+                .holderOf(command.deaNumber().value())
+                .filter(holder -> !holder.equals(command.practiceId()))
+                .ifPresent(holder -> {
+                    throw new DeaNumberAlreadyRegisteredException(
+                            command.deaNumber().value(), holder);
+                });
         LocalDate registeredOn = LocalDate.ofInstant(command.occurredAt(), command.timeZone());
         if (command.deaRegistrationExpiresOn().isBefore(registeredOn)) {
             throw new DeaRegistrationExpiredException(

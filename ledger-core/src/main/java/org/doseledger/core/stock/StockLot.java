@@ -164,6 +164,7 @@ public class StockLot {
         }
         PractitionerChecks.requireAllowed(
                 practitioners, ref.practiceId(), command.receivedBy(), StockAction.RECEIVE, command.occurredAt());
+        RegistrantRules.requireOtherRegistrant(command.supplier(), ref.practiceId(), practices);
         LateEntry late = LateEntries.check(
                 command.occurredAt(),
                 clock.instant(),
@@ -442,6 +443,7 @@ public class StockLot {
                 on);
         PractitionerChecks.requireCredentialed(
                 practitioners, lot.practiceId(), command.dispensedBy(), StockAction.DISPENSE, command.occurredAt(), on);
+        RegistrantRules.requireMayDispenseTakeHome(practitioners, practices, lot.practiceId(), command.dispensedBy());
         requireNotExpired(command.occurredAt(), practices);
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.dispensedBy(), practitioners, practices, clock);

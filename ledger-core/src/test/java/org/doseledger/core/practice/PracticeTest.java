@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practice.api.DeaNumberAlreadyRegisteredException;
 import org.doseledger.core.practice.api.DeaRegistrationExpiredException;
 import org.doseledger.core.practice.api.InvalidPolicyException;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
+import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
 import org.doseledger.core.practice.api.ScheduleIiiNonNarcoticNotAuthorizedException;
 import org.doseledger.core.practice.api.SetPracticePoliciesCommand;
@@ -41,9 +43,36 @@ class PracticeTest {
 
     private FixtureConfiguration<Practice> fixture;
 
+    /** The practices already registered, by DEA number. */
+    private final java.util.Map<String, PracticeId> holders = new java.util.HashMap<>();
+
+    private final Practices registry = new Practices() {
+        @Override
+        public java.util.Optional<ZoneId> timeZone(PracticeId practiceId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<PracticeId> holderOf(String deaNumber) {
+            return java.util.Optional.ofNullable(holders.get(deaNumber));
+        }
+    };
+
+    @Test
+    void cannotRegisterADeaNumberAnotherPracticeHolds() {
+        holders.put("AB1234563", PracticeId.of("clinic-2"));
+
+        fixture.givenNoPriorActivity()
+                .when(register(LocalDate.of(2028, 6, 30), Set.of(III, IIIN)))
+                .expectNoEvents()
+                .expectException(DeaNumberAlreadyRegisteredException.class)
+                .expectExceptionMessage("DEA registration AB1234563 is already held by practice clinic-2");
+    }
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Practice.class);
+        fixture.registerInjectableResource(registry);
     }
 
     @Test

@@ -15,6 +15,7 @@ import static org.doseledger.core.stock.StockFixtures.ml;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.Route;
@@ -37,7 +38,9 @@ class DispenseTest {
 
     @BeforeEach
     void setUp() {
-        fixture = StockFixtures.newFixture();
+        // the take-home rule of nurses is RegistrantRulesTest's: here the practice lets nurses dispense
+        fixture = StockFixtures.newFixture(
+                new FakeDosingHistory(), new PracticePolicies(false, 25, 24, 0, false, 30, false, true));
     }
 
     @Test

@@ -12,7 +12,18 @@ import org.doseledger.core.shared.PracticeId;
 class FakePractices implements Practices {
 
     private final Map<PracticeId, ZoneId> zones = new HashMap<>();
+    private final Map<PracticeId, String> deaNumbers = new HashMap<>();
     private PracticePolicies policies = PracticePolicies.DEFAULTS;
+
+    FakePractices deaNumber(PracticeId practiceId, String deaNumber) {
+        deaNumbers.put(practiceId, deaNumber);
+        return this;
+    }
+
+    @Override
+    public Optional<String> deaNumber(PracticeId practiceId) {
+        return Optional.ofNullable(deaNumbers.get(practiceId));
+    }
 
     FakePractices policies(PracticePolicies policies) {
         this.policies = policies;

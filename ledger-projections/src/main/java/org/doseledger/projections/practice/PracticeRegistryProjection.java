@@ -80,7 +80,8 @@ public class PracticeRegistryProjection implements Practices {
                 update practice_registry set require_medical_clearance = ?, dose_increase_limit_percent = ?,
                                              late_entry_window_hours = ?, consent_validity_days = ?,
                                              require_witnessed_draws = ?, access_log_review_days = ?,
-                                             require_treatment_plan = ?
+                                             require_treatment_plan = ?,
+                                             nurses_may_dispense_take_home = ?
                 where practice_id = ?
                 """,
                 event.policies().requireMedicalClearance(),
@@ -90,6 +91,7 @@ public class PracticeRegistryProjection implements Practices {
                 event.policies().requireWitnessedDraws(),
                 event.policies().accessLogReviewDays(),
                 event.policies().requireTreatmentPlan(),
+                event.policies().nursesMayDispenseTakeHome(),
                 event.practiceId().value());
     }
 
@@ -100,7 +102,8 @@ public class PracticeRegistryProjection implements Practices {
                         """
                         select require_medical_clearance, dose_increase_limit_percent, late_entry_window_hours,
                                consent_validity_days, require_witnessed_draws, access_log_review_days,
-                               require_treatment_plan
+                               require_treatment_plan,
+                               nurses_may_dispense_take_home
                         from practice_registry where practice_id = ?
                         """,
                         (rs, row) -> new PracticePolicies(
@@ -110,11 +113,35 @@ public class PracticeRegistryProjection implements Practices {
                                 rs.getInt(4),
                                 rs.getBoolean(5),
                                 rs.getInt(6),
-                                rs.getBoolean(7)),
+                                rs.getBoolean(7),
+                                rs.getBoolean(8)),
                         practiceId.value())
                 .stream()
                 .findFirst()
                 .orElse(PracticePolicies.DEFAULTS);
+    }
+
+    @Override
+    public Optional<String> deaNumber(PracticeId practiceId) {
+        return jdbc
+                .queryForList(
+                        "select dea_number from practice_registry where practice_id = ?",
+                        String.class,
+                        practiceId.value())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<PracticeId> holderOf(String deaNumber) {
+        return jdbc
+                .queryForList(
+                        "select practice_id from practice_registry where dea_number = ? order by registered_at limit 1",
+                        String.class,
+                        deaNumber)
+                .stream()
+                .findFirst()
+                .map(PracticeId::of);
     }
 
     @Override
@@ -146,7 +173,8 @@ public class PracticeRegistryProjection implements Practices {
                             rs.getInt("consent_validity_days"),
                             rs.getBoolean("require_witnessed_draws"),
                             rs.getInt("access_log_review_days"),
-                            rs.getBoolean("require_treatment_plan")),
+                            rs.getBoolean("require_treatment_plan"),
+                            rs.getBoolean("nurses_may_dispense_take_home")),
                     rs.getTimestamp("registered_at").toInstant(),
                     rs.getTimestamp("recorded_at").toInstant());
         } catch (JsonProcessingException e) {

@@ -20,6 +20,9 @@ package org.doseledger.core.practice.api;
  *     default.
  * @param requireTreatmentPlan no dose is drawn or administered in the office for a client without an
  *     active treatment plan; true when absent (policies set before it existed)
+ * @param nursesMayDispenseTakeHome a nurse (not a prescriber) may dispense a take-home dose only where the
+ *     practice's state allows it and the practice says so here; off by default and in policies set before
+ *     it existed.
  */
 public record PracticePolicies(
         boolean requireMedicalClearance,
@@ -28,7 +31,8 @@ public record PracticePolicies(
         int consentValidityDays,
         boolean requireWitnessedDraws,
         Integer accessLogReviewDays,
-        Boolean requireTreatmentPlan) {
+        Boolean requireTreatmentPlan,
+        Boolean nursesMayDispenseTakeHome) {
 
     public static final int DEFAULT_ACCESS_LOG_REVIEW_DAYS = 30;
 
@@ -48,6 +52,29 @@ public record PracticePolicies(
         if (requireTreatmentPlan == null) {
             requireTreatmentPlan = Boolean.TRUE;
         }
+        if (nursesMayDispenseTakeHome == null) {
+            nursesMayDispenseTakeHome = false;
+        }
+    }
+
+    /** Policies under which only prescribers dispense take-home doses. */
+    public PracticePolicies(
+            boolean requireMedicalClearance,
+            int doseIncreaseLimitPercent,
+            int lateEntryWindowHours,
+            int consentValidityDays,
+            boolean requireWitnessedDraws,
+            Integer accessLogReviewDays,
+            Boolean requireTreatmentPlan) {
+        this(
+                requireMedicalClearance,
+                doseIncreaseLimitPercent,
+                lateEntryWindowHours,
+                consentValidityDays,
+                requireWitnessedDraws,
+                accessLogReviewDays,
+                requireTreatmentPlan,
+                false);
     }
 
     /** Policies that require a treatment plan for every dose. */

@@ -14,4 +14,14 @@ public interface Practices {
     default PracticePolicies policies(PracticeId practiceId) {
         return PracticePolicies.DEFAULTS;
     }
+
+    /** The practice's own DEA registration number; empty when it is not registered. */
+    default Optional<String> deaNumber(PracticeId practiceId) {
+        return Optional.empty();
+    }
+
+    /** The practice registered with this DEA number, if any: a DEA registration belongs to one registrant. */
+    default Optional<PracticeId> holderOf(String deaNumber) {
+        return Optional.empty();
+    }
 }
