@@ -34,19 +34,22 @@ class ReceiptsLogExport implements ExportType {
             new ReportColumn("substance", "Substance", 1).unprinted(),
             new ReportColumn("finishedForm", "Finished form", 3),
             new ReportColumn("containers", "Containers", 1),
-            new ReportColumn("containerSize", "Container size", 1),
+            new ReportColumn("containerSize", "Container size", 1).withUnitFrom("unit"),
             new ReportColumn("unit", "Unit", 1).unprinted(),
-            new ReportColumn("quantity", "Quantity", 1),
-            new ReportColumn("milligrams", "mg", 1),
+            new ReportColumn("quantity", "Quantity", 1).withUnitFrom("unit"),
+            new ReportColumn("milligrams", "mg", 1).inUnit("mg"),
             new ReportColumn("lotNumber", "Lot", 1),
             new ReportColumn("expiresOn", "Expires", 1),
             new ReportColumn("locationId", "Location id", 1).unprinted(),
             new ReportColumn("locationName", "Location", 2),
-            new ReportColumn("receivedBy", "Received by", 1),
-            new ReportColumn("lateEntry", "Late entry", 1),
+            new ReportColumn("receivedBy", "Received by (id)", 1).unprinted(),
+            new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
             new ReportColumn("receiptId", "Receipt", 2).unprinted(),
             new ReportColumn("eventId", "Event", 2).unprinted(),
-            new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
+            new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted(),
+            new ReportColumn("receivedByName", "Received by", 2),
+            new ReportColumn("lateEntryReason", "Late-entry reason", 2),
+            new ReportColumn("lateEntryCosignedBy", "Late entry co-signed by", 2));
 
     private final StockRecordsExport records;
 
@@ -133,6 +136,9 @@ class ReceiptsLogExport implements ExportType {
                 row.lateEntry(),
                 row.receiptId(),
                 row.eventId(),
-                row.ledgerPosition());
+                row.ledgerPosition(),
+                row.receivedByName() != null ? row.receivedByName() : row.receivedBy(),
+                row.lateEntryReason(),
+                row.lateEntryCosignedBy());
     }
 }

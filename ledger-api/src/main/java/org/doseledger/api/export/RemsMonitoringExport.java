@@ -46,7 +46,7 @@ class RemsMonitoringExport implements ExportType {
             new ReportColumn("personalData", "Personal data", 1).unprinted(),
             new ReportColumn("sessionId", "Session", 1).unprinted(),
             new ReportColumn("locationId", "Location id", 1).unprinted(),
-            new ReportColumn("doseMilligrams", "Dose (mg)", 1),
+            new ReportColumn("doseMilligrams", "Dose (mg)", 1).inUnit("mg"),
             new ReportColumn("lotNumber", "Lot", 1),
             new ReportColumn("ndc", "NDC", 2).unprinted(),
             new ReportColumn("monitoredById", "Monitored by (id)", 1).unprinted(),

@@ -19,7 +19,7 @@ final class StockFormColumns {
                 new ReportColumn("locationId", "Location id", 1).unprinted(),
                 new ReportColumn("locationName", "Location", 2).unprinted(),
                 new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
-                new ReportColumn("correctedQuantity", "Corrected to", 1),
+                new ReportColumn("correctedQuantity", "Corrected to", 1).withUnitFrom("unit"),
                 new ReportColumn("correctionReason", "Correction reason", 2),
                 new ReportColumn(idKey, idLabel, 2).unprinted(),
                 new ReportColumn("eventId", "Event", 2).unprinted(),

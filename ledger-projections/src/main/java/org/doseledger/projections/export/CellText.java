@@ -13,7 +13,26 @@ import java.time.format.DateTimeFormatter;
  */
 public final class CellText {
 
+    /** How a person reads a time: to the second, in the practice's zone, with the zone's abbreviation. */
+    private static final DateTimeFormatter PRINTED_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", java.util.Locale.US);
+
     private CellText() {}
+
+    /**
+     * A cell as printed for people (the PDF): as {@link #of}, except that a time is shown to the second in
+     * the report's zone with its abbreviation ("2026-03-09 11:30:00 CDT"), never with fractions of a second
+     * or a bare offset.
+     */
+    public static String printed(Object cell, ZoneId zone) {
+        if (cell instanceof Instant instant) {
+            return PRINTED_TIME.format(instant.atZone(zone));
+        }
+        if (cell instanceof OffsetDateTime time) {
+            return PRINTED_TIME.format(time.atZoneSameInstant(zone));
+        }
+        return of(cell, zone);
+    }
 
     /**
      * @param cell one of the cell types of {@link ReportSink}, or null

@@ -29,4 +29,7 @@ public record ReceiptRecordRow(
         String locationId,
         String locationName,
         String receivedBy,
-        boolean lateEntry) {}
+        boolean lateEntry,
+        String receivedByName,
+        String lateEntryReason,
+        String lateEntryCosignedBy) {}

@@ -46,7 +46,7 @@ final class PageFrame extends PdfPageEventHelper {
         this.pageSize = pageSize;
         this.fonts = fonts;
         this.header = headerBlock(report, pageSize.getWidth() - 2 * SIDE_MARGIN, fonts);
-        this.generated = "Generated at " + CellText.of(report.generatedAt(), report.zone()) + " by "
+        this.generated = "Generated at " + CellText.printed(report.generatedAt(), report.zone()) + " by "
                 + text(report.generatedBy()) + " | Export: " + text(report.exportType());
         this.totalWidth = fonts.regular().getWidthPoint("000000", Fonts.FOOTER_SIZE);
         this.spaceWidth = fonts.regular().getWidthPoint(" ", Fonts.FOOTER_SIZE);

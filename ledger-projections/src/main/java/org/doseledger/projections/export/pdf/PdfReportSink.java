@@ -1,12 +1,16 @@
 package org.doseledger.projections.export.pdf;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.ExceptionConverter;
+import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.SplitCharacter;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.doseledger.projections.export.CellText;
+import org.doseledger.projections.export.QuantityText;
 import org.doseledger.projections.export.ReportColumn;
 import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.export.ReportHeader;
@@ -43,6 +48,9 @@ public final class PdfReportSink implements ReportSink {
     static final String NO_RECORDS = "No records in this period.";
 
     private static final int ROWS_PER_FLUSH = 50;
+    private static final float CELL_PADDING = 3;
+    private static final float SMALLEST_SIZE = 4f;
+    private static final float NARROWEST_UNIT = 26;
     private static final Color HEADING_SHADE = new Color(0xE4, 0xE4, 0xE4);
 
     private final OutputStream out;
@@ -50,6 +58,8 @@ public final class PdfReportSink implements ReportSink {
     private ReportHeader header;
     private int columnCount;
     private int[] printedColumns;
+    private List<ReportColumn> columns;
+    private float[] textWidths;
     private Document document;
     private PdfPTable table;
     private long rows;
@@ -69,6 +79,7 @@ public final class PdfReportSink implements ReportSink {
             throw new IllegalArgumentException("A report needs at least one column");
         }
         this.header = header;
+        this.columns = List.copyOf(columns);
         this.columnCount = columns.size();
         this.printedColumns = IntStream.range(0, columns.size())
                 .filter(i -> columns.get(i).printed())
@@ -82,10 +93,9 @@ public final class PdfReportSink implements ReportSink {
 
         // landscape as a wider media box rather than a /Rotate entry, so every reader and text extractor
         // sees the page the way it is printed
-        Rectangle pageSize = printed.size() > MOST_COLUMNS_IN_PORTRAIT
-                ? new Rectangle(PageSize.LETTER.getHeight(), PageSize.LETTER.getWidth())
-                : PageSize.LETTER;
+        Rectangle pageSize = pageSize(printed);
         PageFrame frame = new PageFrame(header, pageSize, fonts);
+        this.textWidths = textWidths(printed, pageSize.getWidth() - 2 * PageFrame.SIDE_MARGIN);
         document = new Document(
                 pageSize, PageFrame.SIDE_MARGIN, PageFrame.SIDE_MARGIN, frame.topMargin(), PageFrame.BOTTOM_MARGIN);
         table = columnHeadings(printed);
@@ -110,8 +120,9 @@ public final class PdfReportSink implements ReportSink {
             throw new IllegalArgumentException(
                     "A row of " + cells.size() + " cells in a report of " + columnCount + " columns");
         }
-        for (int column : printedColumns) {
-            table.addCell(cell(cells.get(column)));
+        for (int i = 0; i < printedColumns.length; i++) {
+            int column = printedColumns[i];
+            table.addCell(cell(printedText(column, cells), cells.get(column), textWidths[i]));
         }
         rows++;
         if (rows % ROWS_PER_FLUSH == 0) {
@@ -139,6 +150,28 @@ public final class PdfReportSink implements ReportSink {
         return rows;
     }
 
+    /**
+     * US Letter, portrait for a narrow table; landscape when more than {@value #MOST_COLUMNS_IN_PORTRAIT}
+     * columns are printed; and when even a landscape Letter page leaves a column narrower than {@value
+     * #NARROWEST_UNIT} pt per unit of width, Legal, then Tabloid, landscape: the paper grows with the table
+     * so that words are set whole at a readable size instead of being split.
+     */
+    static Rectangle pageSize(List<ReportColumn> printed) {
+        if (printed.size() <= MOST_COLUMNS_IN_PORTRAIT) {
+            return PageSize.LETTER;
+        }
+        float units = 0;
+        for (ReportColumn column : printed) {
+            units += Math.max(1, column.width());
+        }
+        for (Rectangle paper : List.of(PageSize.LETTER, PageSize.LEGAL)) {
+            if ((paper.getHeight() - 2 * PageFrame.SIDE_MARGIN) / units >= NARROWEST_UNIT) {
+                return new Rectangle(paper.getHeight(), paper.getWidth());
+            }
+        }
+        return new Rectangle(PageSize.TABLOID.getHeight(), PageSize.TABLOID.getWidth());
+    }
+
     private PdfPTable columnHeadings(List<ReportColumn> columns) {
         float[] widths = new float[columns.size()];
         for (int i = 0; i < widths.length; i++) {
@@ -148,23 +181,91 @@ public final class PdfReportSink implements ReportSink {
         headings.setWidthPercentage(100);
         headings.setHeaderRows(1);
         headings.setComplete(false);
-        for (ReportColumn column : columns) {
-            PdfPCell cell = new PdfPCell(new Phrase(column.label(), fonts.bold()));
+        for (int i = 0; i < columns.size(); i++) {
+            PdfPCell cell = new PdfPCell(phrase(columns.get(i).label(), fonts.bold(), textWidths[i]));
             cell.setBackgroundColor(HEADING_SHADE);
-            cell.setPadding(3);
+            cell.setPadding(CELL_PADDING);
             headings.addCell(cell);
         }
         return headings;
     }
 
-    private PdfPCell cell(Object value) {
-        PdfPCell cell = new PdfPCell(new Phrase(CellText.of(value, header.zone()), fonts.body()));
-        cell.setPadding(3);
+    /**
+     * The width each printed column leaves for its text: the table spans the page between the margins and
+     * shares it by the columns' relative widths; the cell's padding and borders come off.
+     */
+    private static float[] textWidths(List<ReportColumn> printed, float tableWidth) {
+        float total = 0;
+        for (ReportColumn column : printed) {
+            total += Math.max(1, column.width());
+        }
+        float[] widths = new float[printed.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = tableWidth * Math.max(1, printed.get(i).width()) / total - 2 * CELL_PADDING - 1;
+        }
+        return widths;
+    }
+
+    /** A cell as people read it: times to the second in the practice's zone, quantities with their unit. */
+    private String printedText(int index, List<Object> cells) {
+        ReportColumn column = columns.get(index);
+        Object value = cells.get(index);
+        if (value instanceof java.math.BigDecimal || value instanceof Long || value instanceof Integer) {
+            java.math.BigDecimal amount = value instanceof java.math.BigDecimal decimal
+                    ? decimal
+                    : java.math.BigDecimal.valueOf(((Number) value).longValue());
+            // a no-break space keeps the amount and its unit on one line
+            if (column.fixedUnit() != null) {
+                return QuantityText.of(amount, column.fixedUnit()).replace(' ', '\u00A0');
+            }
+            if (column.unitColumn() != null) {
+                Object unit = cells.get(unitIndex(column.unitColumn()));
+                return QuantityText.of(amount, unit == null ? null : unit.toString())
+                        .replace(' ', '\u00A0');
+            }
+        }
+        return CellText.printed(value, header.zone());
+    }
+
+    private int unitIndex(String key) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("No column " + key + " holds the unit of a quantity");
+    }
+
+    private PdfPCell cell(String text, Object value, float width) {
+        PdfPCell cell = new PdfPCell(phrase(text, fonts.body(), width));
+        cell.setPadding(CELL_PADDING);
         if (value instanceof Number) {
             cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
         }
         return cell;
     }
+
+    /**
+     * Text that wraps only between words: lines break at spaces and nowhere else, and a word wider than its
+     * column (an NDC, a long name) is set smaller until it fits, down to {@value #SMALLEST_SIZE} pt, rather
+     * than being split across lines.
+     */
+    private static Phrase phrase(String text, Font font, float width) {
+        float size = font.getSize();
+        BaseFont base = font.getBaseFont();
+        for (String word : text.split("\\s+")) {
+            float wordWidth = base.getWidthPoint(word, size);
+            if (wordWidth > width) {
+                size = Math.max(SMALLEST_SIZE, size * width / wordWidth);
+            }
+        }
+        Chunk chunk = new Chunk(text, new Font(base, size, font.getStyle()));
+        chunk.setSplitCharacter(AT_SPACES);
+        return new Phrase(chunk);
+    }
+
+    private static final SplitCharacter AT_SPACES =
+            (start, current, end, chars, chunks) -> Character.isWhitespace(chars[current]);
 
     private void closing(ReportFooter footer) {
         if (footer == null) {

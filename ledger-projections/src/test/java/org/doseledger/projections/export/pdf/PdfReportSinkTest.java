@@ -68,11 +68,90 @@ class PdfReportSinkTest {
         byte[] pdf = render(DOSE_COLUMNS, 1, footer(List.of(), null));
 
         assertThat(text(pdf))
-                .contains("2026-11-20T09:30:00-06:00")
+                .contains("2026-11-20 09:30:00 CST")
                 .contains("Client 1")
                 .contains("30.150")
                 .contains("2026-11-20")
                 .contains("yes");
+    }
+
+    @Test
+    void timesArePrintedToTheSecondInThePracticesZoneNeverInNanoseconds() throws IOException {
+        List<ReportColumn> columns = List.of(new ReportColumn("at", "At", 2), new ReportColumn("what", "What"));
+
+        String text =
+                text(renderRows(columns, List.of(Arrays.asList(Instant.parse("2026-07-04T15:30:12.123456789Z"), "x"))));
+
+        assertThat(text)
+                .contains("2026-07-04 10:30:12 CDT")
+                .doesNotContain("123456789")
+                .doesNotContain(".123");
+    }
+
+    @Test
+    void quantitiesArePrintedWithTheirUnit() throws IOException {
+        List<ReportColumn> columns = List.of(
+                new ReportColumn("quantity", "Quantity").withUnitFrom("unit"),
+                new ReportColumn("unit", "Unit").unprinted(),
+                new ReportColumn("milligrams", "mg").inUnit("mg"));
+
+        String text = text(renderRows(
+                columns,
+                List.of(
+                        Arrays.asList(new BigDecimal("2.4"), "ML", new BigDecimal("120")),
+                        Arrays.asList(new BigDecimal("5"), "EACH", new BigDecimal("500")),
+                        Arrays.asList(new BigDecimal("1"), "EACH", new BigDecimal("100")),
+                        Arrays.asList(new BigDecimal("2"), "DEVICE", new BigDecimal("56")))));
+
+        assertThat(text).contains("2.4 mL", "120 mg", "5 troches", "500 mg", "1 troche", "2 devices", "56 mg");
+    }
+
+    @Test
+    void aNameOutsideWesternEuropeKeepsEveryLetterInAnEmbeddedFont() throws IOException {
+        List<ReportColumn> columns = List.of(new ReportColumn("client", "Client", 2), new ReportColumn("by", "By"));
+
+        byte[] pdf = renderRows(columns, List.of(Arrays.asList("Jan Łukasiewicz", "Zoë Ørsted-Şahin")));
+
+        assertThat(text(pdf)).contains("Jan Łukasiewicz").contains("Zoë Ørsted-Şahin");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (org.apache.pdfbox.cos.COSName name :
+                    document.getPage(0).getResources().getFontNames()) {
+                assertThat(document.getPage(0).getResources().getFont(name).isEmbedded())
+                        .as("font " + name)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void wordsAreNeverBrokenAcrossLines() throws IOException {
+        List<ReportColumn> columns = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            columns.add(new ReportColumn("c" + i, "Administered or dispensed by " + i));
+        }
+        List<Object> row = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            row.add(i % 2 == 0 ? "ADMINISTERED 42023-0113-10" : "Łukasiewicz-Skłodowska, MD");
+        }
+
+        String text = text(renderRows(columns, List.of(row)));
+
+        assertThat(occurrences(text, "ADMINISTERED")).isEqualTo(5);
+        assertThat(occurrences(text, "42023-0113-10")).isEqualTo(5);
+        assertThat(occurrences(text, "Łukasiewicz-Skłodowska,")).isEqualTo(5);
+        assertThat(occurrences(text, "Administered")).isEqualTo(10);
+        assertThat(occurrences(text, "dispensed")).isEqualTo(10);
+    }
+
+    private static byte[] renderRows(List<ReportColumn> columns, List<List<Object>> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfReportSink sink = new PdfReportSink(out);
+        sink.begin(header(), columns);
+        for (List<Object> row : rows) {
+            sink.row(row);
+        }
+        sink.end(footer(List.of(), null));
+        return out.toByteArray();
     }
 
     @Test
@@ -86,7 +165,7 @@ class PdfReportSinkTest {
                 assertThat(pageText(document, page))
                         .contains("Page " + page + " of " + pages)
                         .contains(
-                                "Generated at 2026-12-01T08:15:00-06:00 by key-compliance-7 | Export: dispensing-record")
+                                "Generated at 2026-12-01 08:15:00 CST by key-compliance-7 | Export: dispensing-record")
                         .contains("DEA number: BP1234563")
                         .contains("Administered at");
             }
@@ -252,7 +331,7 @@ class PdfReportSinkTest {
 
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
+            return new PDFTextStripper().getText(document).replace('\u00A0', ' ');
         }
     }
 
