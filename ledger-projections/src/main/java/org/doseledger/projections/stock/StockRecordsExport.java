@@ -28,6 +28,12 @@ public class StockRecordsExport {
             left join location_registry l on l.practice_id = m.practice_id and l.location_id = m.location_id
             left join product_catalogue p on p.practice_id = m.practice_id and p.ndc = m.ndc
             left join practitioner_registry pr on pr.practice_id = m.practice_id and pr.practitioner_id = m.actor
+            left join practitioner_registry pb on pb.practice_id = m.practice_id
+                                              and pb.practitioner_id = coalesce(m.details, o.details) ->> 'prescribedBy'
+            left join practitioner_registry cs on cs.practice_id = m.practice_id
+                                              and cs.practitioner_id = m.details -> 'lateEntry' ->> 'cosignedBy'
+            left join stock_lot s on s.practice_id = m.practice_id and s.location_id = m.location_id
+                                 and s.ndc = m.ndc and s.lot_number = m.lot_number
             where m.practice_id = ? and m.ledger_position <= ? and m.occurred_at >= ? and m.occurred_at < ?
               and (m.movement in ('ADMINISTERED', 'DISPENSED')
                    or (m.movement = 'CORRECTED' and m.details ->> 'correctedMovement' in ('ADMINISTERED', 'DISPENSED')))
@@ -36,6 +42,9 @@ public class StockRecordsExport {
             from stock_movement m
             left join location_registry l on l.practice_id = m.practice_id and l.location_id = m.location_id
             left join product_catalogue p on p.practice_id = m.practice_id and p.ndc = m.ndc
+            left join practitioner_registry rb on rb.practice_id = m.practice_id and rb.practitioner_id = m.actor
+            left join practitioner_registry cs on cs.practice_id = m.practice_id
+                                              and cs.practitioner_id = m.details -> 'lateEntry' ->> 'cosignedBy'
             where m.practice_id = ? and m.ledger_position <= ? and m.occurred_at >= ? and m.occurred_at < ?
               and m.movement = 'RECEIVED'
             """;
@@ -66,9 +75,18 @@ public class StockRecordsExport {
                        case when m.movement = 'CORRECTED' then (m.details -> 'correctedQuantity' ->> 'amount')::numeric
                             else m.quantity end as quantity,
                        coalesce(m.details -> 'quantity' ->> 'unit', m.details -> 'originalQuantity' ->> 'unit') as unit,
-                       m.milligrams, coalesce(m.details ->> 'route', o.details ->> 'route') as route,
+                       case when m.movement = 'CORRECTED'
+                            then coalesce((m.details -> 'correctedQuantity' ->> 'amount')::numeric, 0)
+                                 * coalesce(s.milligrams_per_unit, p.milligrams_per_unit)
+                            else m.milligrams end as milligrams,
+                       o.movement as corrected_movement, o.occurred_at as corrected_occurred_at,
+                       o.quantity as corrected_original_quantity, o.milligrams as corrected_original_milligrams,
+                       coalesce(m.details ->> 'route', o.details ->> 'route') as route,
                        coalesce(m.client_id, o.client_id) as client_id, m.actor, pr.name as actor_name,
-                       m.details ->> 'prescribedBy' as prescribed_by, m.location_id, l.name as location_name,
+                       coalesce(m.details, o.details) ->> 'prescribedBy' as prescribed_by, pb.name as prescriber_name,
+                       m.details -> 'lateEntry' ->> 'reason' as late_entry_reason,
+                       coalesce(cs.name, m.details -> 'lateEntry' ->> 'cosignedBy') as late_entry_cosigned_by,
+                       m.location_id, l.name as location_name,
                        coalesce(m.details ->> 'sessionId', o.details ->> 'sessionId') as session_id,
                        coalesce(m.draw_id, m.details ->> 'drawId', m.details ->> 'dispensationId') as entry_id, m.late_entry,
                        m.details ->> 'correctedEventId' as corrects_event_id, m.details ->> 'reason' as reason
@@ -91,7 +109,9 @@ public class StockRecordsExport {
                        (m.details -> 'containerSize' ->> 'amount')::numeric as container_size,
                        m.details -> 'quantity' ->> 'unit' as unit, m.quantity, m.milligrams, m.lot_number,
                        (m.details ->> 'expiresOn')::date as expires_on, m.location_id, l.name as location_name,
-                       m.actor, m.late_entry
+                       m.actor, m.late_entry, rb.name as received_by_name,
+                       m.details -> 'lateEntry' ->> 'reason' as late_entry_reason,
+                       coalesce(cs.name, m.details -> 'lateEntry' ->> 'cosignedBy') as late_entry_cosigned_by
                 """ + RECEIPTS + location(filter) + " order by m.occurred_at, m.ledger_position";
         jdbc.query(
                 sql,
@@ -149,7 +169,14 @@ public class StockRecordsExport {
                 rs.getString("entry_id"),
                 rs.getBoolean("late_entry"),
                 rs.getString("corrects_event_id"),
-                rs.getString("reason"));
+                rs.getString("reason"),
+                rs.getString("prescriber_name"),
+                rs.getString("late_entry_reason"),
+                rs.getString("late_entry_cosigned_by"),
+                rs.getString("corrected_movement"),
+                instant(rs, "corrected_occurred_at"),
+                rs.getBigDecimal("corrected_original_quantity"),
+                rs.getBigDecimal("corrected_original_milligrams"));
     }
 
     private static ReceiptRecordRow receipt(ResultSet rs) throws SQLException {
@@ -179,7 +206,10 @@ public class StockRecordsExport {
                 rs.getString("location_id"),
                 rs.getString("location_name"),
                 rs.getString("actor"),
-                rs.getBoolean("late_entry"));
+                rs.getBoolean("late_entry"),
+                rs.getString("received_by_name"),
+                rs.getString("late_entry_reason"),
+                rs.getString("late_entry_cosigned_by"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
