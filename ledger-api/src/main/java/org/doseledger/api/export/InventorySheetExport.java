@@ -3,6 +3,7 @@ package org.doseledger.api.export;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,17 +46,17 @@ class InventorySheetExport implements ExportType {
             new ReportColumn("lotNumber", "Lot", 1),
             new ReportColumn("expiresOn", "Expires", 1),
             new ReportColumn("expiredAwaitingDestruction", "Expired, to destroy", 1),
-            new ReportColumn("containerSize", "Container size", 1),
-            new ReportColumn("unit", "Unit", 1),
+            new ReportColumn("containerSize", "Container size", 1).withUnitFrom("unit"),
+            new ReportColumn("unit", "Unit", 1).unprinted(),
             new ReportColumn("fullContainers", "Full containers", 1),
-            new ReportColumn("partialQuantity", "Opened container", 1),
+            new ReportColumn("partialQuantity", "Opened container", 1).withUnitFrom("unit"),
             new ReportColumn("exact", "Exact count", 1),
-            new ReportColumn("quantity", "Total", 1),
-            new ReportColumn("milligrams", "mg", 1),
+            new ReportColumn("quantity", "Total", 1).withUnitFrom("unit"),
+            new ReportColumn("milligrams", "mg", 1).inUnit("mg"),
             new ReportColumn("expected", "Ledger expected", 1).unprinted(),
             new ReportColumn("difference", "Difference", 1).unprinted(),
             new ReportColumn("countedBy", "Counted by", 2),
-            new ReportColumn("witnessedBy", "Witness", 2).unprinted(),
+            new ReportColumn("witnessedBy", "Witness", 2),
             new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
             new ReportColumn("countId", "Count", 2).unprinted(),
             new ReportColumn("eventId", "Event", 2).unprinted(),
@@ -106,15 +107,57 @@ class InventorySheetExport implements ExportType {
     @Override
     public List<String> notes(ExportQuery query) {
         List<StockFormsExport.Taking> takings = records.takings(filter(query));
-        if (takings.isEmpty()) {
-            return List.of("No count matches " + query.recordId() + " in the ledger up to this export's position");
-        }
+        Completeness completeness = completeness(query);
         List<String> notes = new ArrayList<>();
+        if (takings.isEmpty()) {
+            notes.add(
+                    completeness.zeroInventory()
+                            ? "Initial inventory of zero: no controlled substances on hand at the opening of business on "
+                                    + query.from()
+                            : "No count matches " + query.recordId() + " in the ledger up to this export's position");
+        }
         for (StockFormsExport.Taking taking : takings) {
             notes.add(describe(taking));
         }
-        notes.add("Opened containers may be estimated (Schedule III); each line says whether its count is exact");
+        if (!takings.isEmpty()) {
+            notes.add("Opened containers may be estimated (Schedule III); each line says whether its count is exact");
+        }
+        if (!completeness.missing().isEmpty()) {
+            notes.add(notCertified(completeness));
+        }
         return notes;
+    }
+
+    /**
+     * Whether the sheet is the whole inventory: the lots that held stock at its moment (the last count of
+     * the inventory; for an initial inventory without counts, the opening of business on the period's first
+     * day) and were not counted, and whether it is an initial inventory of zero.
+     */
+    private record Completeness(Instant at, List<StockFormsExport.LotOnHand> missing, boolean zeroInventory) {
+
+        boolean certifiable(boolean counted) {
+            return missing.isEmpty() && (counted || zeroInventory);
+        }
+    }
+
+    private Completeness completeness(ExportQuery query) {
+        StockFormsExport.Filter filter = filter(query);
+        Instant taken = records.takenAt(filter);
+        Instant at = taken != null ? taken : query.start();
+        List<StockFormsExport.LotOnHand> missing = records.uncounted(filter, at);
+        boolean zero = taken == null && "INITIAL".equals(query.recordId()) && missing.isEmpty();
+        return new Completeness(at, missing, zero);
+    }
+
+    private static String notCertified(Completeness completeness) {
+        List<String> lots = new ArrayList<>();
+        for (StockFormsExport.LotOnHand lot : completeness.missing()) {
+            lots.add((lot.locationName() != null ? lot.locationName() : lot.locationId()) + ": NDC " + lot.ndc()
+                    + " lot " + lot.lotNumber() + " ("
+                    + org.doseledger.projections.export.QuantityText.of(lot.quantity(), lot.unit()) + ")");
+        }
+        return "NOT CERTIFIED: " + lots.size() + (lots.size() == 1 ? " lot" : " lots")
+                + " on hand at the inventory's last count and not counted: " + String.join("; ", lots);
     }
 
     /** "Biennial inventory taken at the close of business on 2026-03-02". */
@@ -167,6 +210,26 @@ class InventorySheetExport implements ExportType {
         expired.forEach(
                 (substance, mg) -> totals.add(substance + " expired, awaiting destruction mg: " + mg.toPlainString()));
         List<StockFormsExport.Taking> takings = records.takings(filter(query));
+        Completeness completeness = completeness(query);
+        if (!completeness.certifiable(lines[0] > 0)) {
+            // a "complete and accurate" certification of a sheet that leaves out stock on hand, or of an
+            // empty sheet, would be false: 21 CFR 1304.11 wants every lot on hand
+            totals.add(
+                    completeness.missing().isEmpty()
+                            ? "NOT CERTIFIED: no count of this inventory is in the ledger"
+                            : notCertified(completeness));
+            return new ReportFooter(totals, null);
+        }
+        if (lines[0] == 0) {
+            totals.add("Initial inventory of zero: nothing on hand at the opening of business on " + query.from());
+            return new ReportFooter(
+                    totals,
+                    new SignatureBlock(
+                            "I certify that at the opening of business on " + query.from()
+                                    + " the registrant held no controlled substances: an initial inventory of zero"
+                                    + " (21 CFR 1304.11(b))",
+                            1));
+        }
         String taken = takings.size() == 1
                 ? "was taken at the " + timing(takings.get(0).timing()) + " on "
                         + takings.get(0).day()

@@ -75,6 +75,61 @@ public class StockFormsExport {
     /** One inventory taking: its kind, opening or close of business, and the day it was taken. */
     public record Taking(String kind, String timing, LocalDate day) {}
 
+    /** A lot that held stock at the moment of an inventory, by location, NDC and lot, and how much. */
+    public record LotOnHand(
+            String locationId, String locationName, String ndc, String lotNumber, BigDecimal quantity, String unit) {}
+
+    /** When the inventory's last count was taken: the moment it states the stock on hand; null when no count matches. */
+    public Instant takenAt(Filter filter) {
+        Sql sql = inventory(filter);
+        Timestamp at = jdbc.queryForObject(
+                "select max(m.occurred_at) from stock_movement m" + sql.where(),
+                Timestamp.class,
+                sql.parameters().toArray());
+        return at == null ? null : at.toInstant();
+    }
+
+    /**
+     * The lots that held stock at {@code at} (their movements at or before it and at or before the filter's
+     * ledger position add up to more than zero), in the filter's location if it names one, that the
+     * inventory did not count: a complete inventory (21 CFR 1304.11) has a line for each of them.
+     */
+    public List<LotOnHand> uncounted(Filter filter, Instant at) {
+        Sql counted = inventory(filter);
+        List<String> countedLots = jdbc.queryForList(
+                "select distinct m.location_id || '|' || m.ndc || '|' || m.lot_number from stock_movement m"
+                        + counted.where(),
+                String.class,
+                counted.parameters().toArray());
+        List<Object> parameters =
+                new ArrayList<>(List.of(filter.practiceId().value(), filter.upTo(), Timestamp.from(at)));
+        String location = "";
+        if (filter.locationId() != null) {
+            location = " and b.location_id = ?";
+            parameters.add(filter.locationId());
+        }
+        List<LotOnHand> onHand = jdbc.query(
+                """
+                select b.location_id, l.name as location_name, b.ndc, b.lot_number, b.on_hand, p.unit
+                from (select practice_id, location_id, ndc, lot_number, sum(balance_change) as on_hand
+                      from stock_movement where practice_id = ? and ledger_position <= ? and occurred_at <= ?
+                      group by practice_id, location_id, ndc, lot_number) b
+                left join location_registry l on l.practice_id = b.practice_id and l.location_id = b.location_id
+                left join product_catalogue p on p.practice_id = b.practice_id and p.ndc = b.ndc
+                where b.on_hand > 0""" + location + " order by b.location_id, b.ndc, b.lot_number",
+                (rs, row) -> new LotOnHand(
+                        rs.getString("location_id"),
+                        rs.getString("location_name"),
+                        rs.getString("ndc"),
+                        rs.getString("lot_number"),
+                        Decimals.plain(rs.getBigDecimal("on_hand")),
+                        rs.getString("unit")),
+                parameters.toArray());
+        return onHand.stream()
+                .filter(lot -> !countedLots.contains(lot.locationId() + "|" + lot.ndc() + "|" + lot.lotNumber()))
+                .toList();
+    }
+
     private record Sql(String where, List<Object> parameters) {}
 
     /**
