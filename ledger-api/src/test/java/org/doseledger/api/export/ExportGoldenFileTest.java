@@ -333,6 +333,70 @@ class ExportGoldenFileTest {
     }
 
     @Test
+    void aCorrectionCarriesItsMilligramsNamesTheEntryItCorrectsAndCountsInTheTotals() {
+        ExportQuery query = new ExportQuery(
+                PRACTICE, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"), null, null, null, ZONE, UP_TO);
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        org.doseledger.projections.export.ReportFooter footer = transactions.execute(status -> {
+            try {
+                return dispensingRecord.write(query, rows::add);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<String> keys = dispensingRecord.columns().stream()
+                .map(org.doseledger.projections.export.ReportColumn::key)
+                .toList();
+        List<Object> correction = rows.stream()
+                .filter(row -> "CORRECTION".equals(row.get(keys.indexOf("entryType"))))
+                .findFirst()
+                .orElseThrow();
+
+        org.assertj.core.api.Assertions.assertThat((BigDecimal) correction.get(keys.indexOf("milligrams")))
+                .isEqualByComparingTo("60");
+        org.assertj.core.api.Assertions.assertThat((BigDecimal) correction.get(keys.indexOf("milligramsChange")))
+                .isEqualByComparingTo("-15");
+        org.assertj.core.api.Assertions.assertThat((String) correction.get(keys.indexOf("correctsEntry")))
+                .isEqualTo("ADMINISTERED of 2026-03-09 11:30:00 CDT, draw d-1: 1.5 mL, 75.0 mg");
+        org.assertj.core.api.Assertions.assertThat(footer.totals())
+                .contains("ADMINISTERED KETAMINE mg: 110.0 after corrections (125.0 as first recorded, -15.0 by"
+                        + " corrections)")
+                .contains("DISPENSED KETAMINE mg: 100.0");
+    }
+
+    @Test
+    void aLateEntryShowsItsReasonAndCoSignerAndAPrescriberIsNamed() throws IOException {
+        String csv = GoldenExports.assertGolden(
+                transactions,
+                dispensingRecord,
+                new ExportQuery(
+                        PRACTICE,
+                        LocalDate.parse("2026-03-01"),
+                        LocalDate.parse("2026-03-31"),
+                        null,
+                        null,
+                        null,
+                        ZONE,
+                        UP_TO),
+                GoldenExports.header(
+                        dispensingRecord, "Golden Ketamine Clinic", ZONE, List.of("All storage locations")),
+                dispensingRecord.name());
+
+        org.assertj.core.api.Assertions.assertThat(csv)
+                .contains("\"tablet offline, entered next morning\",\"Sam Prescriber, MD\"")
+                .contains(",md-1,");
+        org.assertj.core.api.Assertions.assertThat(
+                        // a line wraps between words: read the print as one line
+                        java.nio.file.Files.readString(GoldenExports.GOLDEN.resolve("dispensing-record.pdf.txt"))
+                                .replaceAll("\\s+", " "))
+                .contains("Sam Prescriber, MD")
+                .contains("tablet offline, entered")
+                .contains("1.5 mL", "75.0 mg", "2026-03-09 11:30:00 CDT")
+                .doesNotContain("md-1")
+                .doesNotContain("T11:30:00");
+    }
+
+    @Test
     void theReceiptsLogOfTheScenarioIsExactlyTheGoldenFiles() throws IOException {
         assertGolden(receiptsLog);
     }

@@ -18,12 +18,14 @@ import org.doseledger.projections.export.JsonReportSink;
 import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.export.ReportHeader;
 import org.doseledger.projections.export.ReportSink;
+import org.doseledger.projections.export.pdf.PdfReportSink;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The golden-file tests of the export types: an export written as CSV and JSON on a fixed scenario must
- * equal its files under {@code src/test/resources/golden-exports} byte for byte. A missing golden file is
+ * equal its files under {@code src/test/resources/golden-exports} byte for byte, and its PDF's text (as
+ * PDFBox extracts it) must equal {@code <file>.pdf.txt}. A missing golden file is
  * written once and the test fails, so that a person reviews it before it is committed.
  */
 final class GoldenExports {
@@ -56,7 +58,8 @@ final class GoldenExports {
             throws IOException {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        List<ReportSink> sinks = List.of(new CsvReportSink(csv), new JsonReportSink(json));
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        List<ReportSink> sinks = List.of(new CsvReportSink(csv), new JsonReportSink(json), new PdfReportSink(pdf));
         for (ReportSink sink : sinks) {
             sink.begin(header, type.columns());
         }
@@ -78,7 +81,18 @@ final class GoldenExports {
         assertThat(type.count(query)).as("count of " + file).isEqualTo(text.split("\r\n").length - 1);
         compare(file + ".csv", text);
         compare(file + ".json", json.toString(StandardCharsets.UTF_8));
+        compare(file + ".pdf.txt", pdfText(pdf.toByteArray()));
         return text;
+    }
+
+    /** The PDF's text as PDFBox extracts it: what a person reading the printed record sees, line by line. */
+    static String pdfText(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            // a no-break space (between an amount and its unit) reads as a space
+            return new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replace('\u00A0', ' ');
+        }
     }
 
     /** Whether a test class's scenario is in its database already (the scenario is set up once per class). */

@@ -113,32 +113,38 @@ class PdmpAsapEndToEndTest extends EndToEndTest {
                 .isEqualTo("GENERATED");
     }
 
+    /** A time after the file was generated and not in the future: a minute or more from now, in whole seconds. */
+    private static String after(int minutes) {
+        return java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusSeconds(60L * minutes)
+                .toString();
+    }
+
     @Test
     void aPdmpFileIsSubmittedThenAcceptedAndNothingChangesAfter() {
         String exportId = export("pdmp-asap").get("exportId").asText();
+        String acceptedAt = after(2);
 
-        Http.Response early =
-                submission(officer, exportId, "{\"status\":\"ACCEPTED\",\"at\":\"2026-05-02T14:00:00Z\"}");
+        Http.Response early = submission(officer, exportId, "{\"status\":\"ACCEPTED\",\"at\":\"" + after(1) + "\"}");
         assertThat(early.status()).as(early.toString()).isEqualTo(409);
         assertThat(early.json().get("code").asText()).isEqualTo("PDMP_SUBMISSION_OUT_OF_ORDER");
 
         Http.Response submitted = submission(
-                officer,
-                exportId,
-                "{\"status\":\"SUBMITTED\",\"reference\":\"IL-17\",\"at\":\"2026-05-02T13:00:00Z\"}");
+                officer, exportId, "{\"status\":\"SUBMITTED\",\"reference\":\"IL-17\",\"at\":\"" + after(1) + "\"}");
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         assertThat(status(exportId).at("/pdmpSubmission/status").asText()).isEqualTo("SUBMITTED");
         assertThat(status(exportId).at("/pdmpSubmission/reference").asText()).isEqualTo("IL-17");
 
-        assertThat(submission(officer, exportId, "{\"status\":\"ACCEPTED\",\"at\":\"2026-05-02T15:00:00Z\"}")
+        assertThat(submission(officer, exportId, "{\"status\":\"ACCEPTED\",\"at\":\"" + acceptedAt + "\"}")
                         .status())
                 .isEqualTo(201);
         JsonNode accepted = status(exportId).get("pdmpSubmission");
         assertThat(accepted.get("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(accepted.get("at").asText()).isEqualTo("2026-05-02T15:00:00Z");
+        assertThat(accepted.get("at").asText()).isEqualTo(acceptedAt);
 
-        Http.Response late = submission(
-                officer, exportId, "{\"status\":\"REJECTED\",\"reason\":\"x\",\"at\":\"2026-05-03T15:00:00Z\"}");
+        Http.Response late =
+                submission(officer, exportId, "{\"status\":\"REJECTED\",\"reason\":\"x\",\"at\":\"" + after(3) + "\"}");
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
     }
 
@@ -146,17 +152,17 @@ class PdmpAsapEndToEndTest extends EndToEndTest {
     void onlyAPdmpExportHasASubmissionAndOnlyAComplianceOfficerRecordsIt() {
         String dispensingRecord = export("dispensing-record").get("exportId").asText();
         Http.Response other =
-                submission(officer, dispensingRecord, "{\"status\":\"SUBMITTED\",\"at\":\"2026-05-02T13:00:00Z\"}");
+                submission(officer, dispensingRecord, "{\"status\":\"SUBMITTED\",\"at\":\"" + after(1) + "\"}");
         assertThat(other.status()).as(other.toString()).isEqualTo(409);
         assertThat(other.json().get("code").asText()).isEqualTo("NOT_A_PDMP_EXPORT");
         assertThat(status(dispensingRecord).has("pdmpSubmission")).isFalse();
 
         String pdmp = export("pdmp-asap").get("exportId").asText();
         String writer = issueKey("PRACTICE_WRITER", practice);
-        assertThat(submission(writer, pdmp, "{\"status\":\"SUBMITTED\",\"at\":\"2026-05-02T13:00:00Z\"}")
+        assertThat(submission(writer, pdmp, "{\"status\":\"SUBMITTED\",\"at\":\"" + after(1) + "\"}")
                         .status())
                 .isEqualTo(403);
-        assertThat(submission(officer, pdmp, "{\"status\":\"LOST\",\"at\":\"2026-05-02T13:00:00Z\"}")
+        assertThat(submission(officer, pdmp, "{\"status\":\"LOST\",\"at\":\"" + after(1) + "\"}")
                         .status())
                 .isEqualTo(400);
     }

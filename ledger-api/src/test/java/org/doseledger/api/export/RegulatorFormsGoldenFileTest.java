@@ -320,6 +320,136 @@ class RegulatorFormsGoldenFileTest {
                 .contains("Biennial inventory taken at the close of business on 2026-03-02");
     }
 
+    private static final PracticeId PARTIAL = PracticeId.of("golden-forms-partial");
+    private static final PracticeId EMPTY = PracticeId.of("golden-forms-empty");
+
+    /** A practice with two lots on hand whose biennial inventory counted only one, and one that never held stock. */
+    private void aPartialInventoryAndAnEmptyPractice() {
+        if (GoldenExports.registered(jdbc, PARTIAL)) {
+            return;
+        }
+        Instant registered = Instant.parse("2024-01-05T15:00:00Z");
+        GoldenExports.registerPractice(jdbc, PARTIAL, "Partial Clinic", "BP1234563", registered);
+        GoldenExports.registerPractice(jdbc, EMPTY, "New Clinic", "BN1234563", registered);
+        GoldenExports.registerSafe(jdbc, PARTIAL, "safe-1", "Main safe", registered);
+        GoldenExports.registerKetamineVials(jdbc, PARTIAL, NDC, registered);
+        Instant received = Instant.parse("2026-02-20T15:00:00Z");
+        onHand(41, "K2603", "50", received);
+        onHand(42, "K2604", "35", received.plusSeconds(60));
+        StockLotRef counted = new StockLotRef(PARTIAL, "safe-1", NDC, "K2603");
+        Quantity fifty = Quantity.of("50", StockUnit.ML);
+        jdbc.update(
+                """
+                insert into stock_movement (ledger_position, event_id, practice_id, location_id, ndc, lot_number,
+                                            movement, quantity, milligrams, balance_change, actor, witness,
+                                            late_entry, occurred_at, recorded_at, details)
+                values (?, ?, ?, 'safe-1', ?, 'K2603', 'COUNTED', 50, null, 0, 'rn-1', 'rn-2', false, ?, ?, ?::jsonb)
+                """,
+                BASE + 43,
+                "golden-partial-43",
+                PARTIAL.value(),
+                NDC,
+                Timestamp.from(Instant.parse("2026-03-02T23:30:00Z")),
+                Timestamp.from(Instant.parse("2026-03-02T23:31:00Z")),
+                json(new StockCountedEvent(
+                        counted,
+                        "count-partial",
+                        CountKind.BIENNIAL,
+                        CountTiming.CLOSE_OF_BUSINESS,
+                        fifty,
+                        fifty,
+                        Quantity.of("0", StockUnit.ML),
+                        true,
+                        "rn-1",
+                        "rn-2",
+                        Instant.parse("2026-03-02T23:30:00Z"),
+                        null)));
+    }
+
+    private void onHand(int position, String lot, String millilitres, Instant at) {
+        jdbc.update(
+                """
+                insert into stock_movement (ledger_position, event_id, practice_id, location_id, ndc, lot_number,
+                                            movement, quantity, milligrams, balance_change, actor, late_entry,
+                                            occurred_at, recorded_at, details)
+                values (?, ?, ?, 'safe-1', ?, ?, 'RECEIVED', ?::numeric, null, ?::numeric, 'rn-1', false, ?, ?, '{}'::jsonb)
+                """,
+                BASE + position,
+                "golden-partial-" + position,
+                PARTIAL.value(),
+                NDC,
+                lot,
+                millilitres,
+                millilitres,
+                Timestamp.from(at),
+                Timestamp.from(at.plusSeconds(30)));
+    }
+
+    private static ExportQuery query(PracticeId practice, String recordId) {
+        return new ExportQuery(
+                practice,
+                LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-03-31"),
+                null,
+                null,
+                recordId,
+                ZONE,
+                UP_TO);
+    }
+
+    private org.doseledger.projections.export.ReportFooter footer(ExportQuery query) {
+        return transactions.execute(status -> {
+            try {
+                return inventorySheet.write(query, cells -> {});
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void anInventoryThatLeavesOutALotOnHandIsNotCertifiedAndNamesTheLot() {
+        aPartialInventoryAndAnEmptyPractice();
+        ExportQuery query = query(PARTIAL, "count-partial");
+
+        org.doseledger.projections.export.ReportFooter footer = footer(query);
+
+        assertThat(footer.signature()).isNull();
+        String missing = "NOT CERTIFIED: 1 lot on hand at the inventory's last count and not counted:"
+                + " Main safe: NDC 42023-0113-10 lot K2604 (35 mL)";
+        assertThat(footer.totals()).contains(missing);
+        assertThat(inventorySheet.notes(query)).contains(missing);
+    }
+
+    @Test
+    void anEmptyInventoryIsNotCertified() {
+        aPartialInventoryAndAnEmptyPractice();
+
+        assertThat(footer(query(PARTIAL, "no-such-count")).signature()).isNull();
+        assertThat(footer(query(EMPTY, "BIENNIAL")).signature()).isNull();
+        assertThat(footer(query(EMPTY, "BIENNIAL")).totals())
+                .contains("NOT CERTIFIED: no count of this inventory is in the ledger");
+    }
+
+    @Test
+    void anInitialInventoryOfZeroIsCertifiedOnlyWhenNothingWasOnHand() {
+        aPartialInventoryAndAnEmptyPractice();
+
+        org.doseledger.projections.export.ReportFooter zero = footer(query(EMPTY, "INITIAL"));
+        assertThat(zero.signature()).isNotNull();
+        assertThat(zero.signature().meaning())
+                .isEqualTo("I certify that at the opening of business on 2026-03-01 the registrant held no controlled"
+                        + " substances: an initial inventory of zero (21 CFR 1304.11(b))");
+        assertThat(inventorySheet.notes(query(EMPTY, "INITIAL")))
+                .containsExactly(
+                        "Initial inventory of zero: no controlled substances on hand at the opening of business on"
+                                + " 2026-03-01");
+
+        org.doseledger.projections.export.ReportFooter notZero = footer(query(PARTIAL, "INITIAL"));
+        assertThat(notZero.signature()).isNull();
+        assertThat(notZero.totals().get(notZero.totals().size() - 1)).contains("K2603 (50 mL)", "K2604 (35 mL)");
+    }
+
     @Test
     void anUnknownCountGivesAnEmptySheetThatSaysSo() {
         assertThat(inventorySheet.count(query("no-such-count"))).isZero();
