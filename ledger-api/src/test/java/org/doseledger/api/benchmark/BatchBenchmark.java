@@ -88,9 +88,9 @@ public final class BatchBenchmark {
             String practice = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             service.post("/api/practices", service.admin, """
                     {"practiceId":"%s","name":"Bench Clinic","address":{"line1":"1 Main St","city":"Springfield",
-                     "state":"IL","postalCode":"62701"},"deaNumber":"AB1234563","deaRegistrationExpiresOn":"2028-06-30",
+                     "state":"IL","postalCode":"62701"},"deaNumber":"%s","deaRegistrationExpiresOn":"2028-06-30",
                      "authorizedSchedules":["III","IIIN"],"timeZone":"America/Chicago"}
-                    """.formatted(practice));
+                    """.formatted(practice, org.doseledger.api.support.Bodies.deaNumberOf(practice)));
             String writer = JSON.readTree(service.post(
                             "/api/admin/api-keys",
                             service.admin,

@@ -310,9 +310,9 @@ public final class IngestBenchmark {
     private static String practice(String id) {
         return """
                 {"practiceId":"%s","name":"Bench Clinic","address":{"line1":"1 Main St","city":"Springfield",
-                 "state":"IL","postalCode":"62701"},"deaNumber":"AB1234563","deaRegistrationExpiresOn":"2028-06-30",
+                 "state":"IL","postalCode":"62701"},"deaNumber":"%s","deaRegistrationExpiresOn":"2028-06-30",
                  "authorizedSchedules":["III","IIIN"],"timeZone":"America/Chicago"}
-                """.formatted(id);
+                """.formatted(id, org.doseledger.api.support.Bodies.deaNumberOf(id));
     }
 
     static String client() {
