@@ -210,18 +210,21 @@ final class ClientRequests {
     /**
      * The terms of a treatment plan.
      *
+     * @param preparationSessions preparation sessions planned; 0 when absent
+     * @param integrationSessions integration sessions planned; 0 when absent
+     * @param minIntervalDays least days between dosing sessions; 0 (no minimum) when absent
      * @param doseBasis MG (when absent) or MG_PER_KG: the dose figures are per kilogram of the client's latest
      *     recorded weight
      */
     record PlanTermsBody(
-            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100)
-            int dosingSessions,
+            @NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100)
+            Integer dosingSessions,
 
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100)
-            int preparationSessions,
+            Integer preparationSessions,
 
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100)
-            int integrationSessions,
+            Integer integrationSessions,
 
             @NotNull Route route,
             @NotNull @Positive BigDecimal minDose,
@@ -229,20 +232,20 @@ final class ClientRequests {
             @NotNull @Positive BigDecimal maxSingleDose,
 
             @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(365)
-            int minIntervalDays,
+            Integer minIntervalDays,
 
             DoseBasis doseBasis) {
 
         TreatmentPlanTerms toTerms() {
             return new TreatmentPlanTerms(
                     dosingSessions,
-                    preparationSessions,
-                    integrationSessions,
+                    preparationSessions == null ? 0 : preparationSessions,
+                    integrationSessions == null ? 0 : integrationSessions,
                     route,
                     minDose,
                     maxDose,
                     maxSingleDose,
-                    java.time.Duration.ofDays(minIntervalDays),
+                    java.time.Duration.ofDays(minIntervalDays == null ? 0 : minIntervalDays),
                     doseBasis);
         }
     }

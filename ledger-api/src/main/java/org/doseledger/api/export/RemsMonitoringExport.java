@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Spravato REMS patient monitoring data, one row per esketamine session started in the period: the
- * client, the dose given in the session (mg) and its lot, how long the client was monitored, the blood
- * pressure before dosing, at about 40 minutes and at the end of monitoring (the readings the REMS
+ * client, the dose given in the session (mg), its lot and when it was given, how long the client was monitored
+ * after the dose, the blood pressure before dosing, at about 40 minutes after it and at the end of monitoring
+ * (timed from the dose, as the REMS
  * checks in the session aggregate look for), the observations and adverse events, discharge and the
  * REMS form's due date and submission with its answers (sedation, dissociation, respiratory depression,
  * vital signs acceptable before administration and at the end, the REMS evaluation question's minutes);
@@ -49,10 +50,11 @@ class RemsMonitoringExport implements ExportType {
             new ReportColumn("doseMilligrams", "Dose (mg)", 1).inUnit("mg"),
             new ReportColumn("lotNumber", "Lot", 1),
             new ReportColumn("ndc", "NDC", 2).unprinted(),
+            new ReportColumn("doseAdministeredAt", "Dose given", 2),
             new ReportColumn("monitoredById", "Monitored by (id)", 1).unprinted(),
             new ReportColumn("monitoredBy", "Monitored by", 2),
             new ReportColumn("dischargedAt", "Discharged", 2),
-            new ReportColumn("monitoringMinutes", "Monitoring (min)", 1),
+            new ReportColumn("monitoringMinutes", "Monitored after dose (min)", 1),
             new ReportColumn("bloodPressureBefore", "BP before", 1),
             new ReportColumn("bloodPressureBeforeAt", "BP before taken", 2).unprinted(),
             new ReportColumn("bloodPressureAt40Minutes", "BP at 40 min", 1),
@@ -91,6 +93,11 @@ class RemsMonitoringExport implements ExportType {
                 + "' and x.details ->> 'sessionId' = st.details ->> 'sessionId' and x.ledger_position <= :upTo";
     }
 
+    /** The session's vital signs that include a blood pressure (other measurements are optional). */
+    private static String bloodPressures() {
+        return sessionEvent("VitalsRecorded") + " and (x.details ->> 'systolicMmHg') is not null";
+    }
+
     private static final String ROWS = """
             select st.ledger_position, st.client_id, st.occurred_at as started_at,
                    st.details ->> 'sessionId' as session_id, st.details ->> 'locationId' as location_id,
@@ -107,7 +114,8 @@ class RemsMonitoringExport implements ExportType {
                    pre.occurred_at as pre_at, pre.details::text as pre,
                    mid.occurred_at as mid_at, mid.details::text as mid,
                    fin.occurred_at as fin_at, fin.details::text as fin,
-                   dose.milligrams, dose.lots, dose.ndcs, obs.text as observations
+                   dose.milligrams, dose.lots, dose.ndcs, dose.first_at as dose_first_at,
+                   dose.last_at as dose_last_at, obs.text as observations
             """
             + SESSIONS.replaceFirst("from client_timeline st", """
             from client_timeline st
@@ -115,21 +123,21 @@ class RemsMonitoringExport implements ExportType {
                    on pr.practice_id = st.practice_id and pr.practitioner_id = st.details ->> 'monitoredBy'
             left join lateral (%s order by x.ledger_position limit 1) d on true
             left join lateral (%s order by x.ledger_position limit 1) f on true
-            left join lateral (%s and x.occurred_at between st.occurred_at - interval '60 minutes'
-                                                        and st.occurred_at + interval '10 minutes'
-                               order by x.occurred_at desc, x.ledger_position desc limit 1) pre on true
-            left join lateral (%s and x.occurred_at between st.occurred_at + interval '30 minutes'
-                                                        and st.occurred_at + interval '55 minutes'
-                               order by abs(extract(epoch from x.occurred_at - st.occurred_at) - 2400),
-                                        x.ledger_position limit 1) mid on true
-            left join lateral (%s and x.occurred_at between d.occurred_at - interval '20 minutes' and d.occurred_at
-                               order by x.occurred_at desc, x.ledger_position desc limit 1) fin on true
             left join lateral (
-                select sum(m.milligrams) as milligrams,
+                select sum(m.milligrams) as milligrams, min(m.occurred_at) as first_at, max(m.occurred_at) as last_at,
                        string_agg(distinct m.lot_number, ', ') as lots, string_agg(distinct m.ndc, ', ') as ndcs
                 from stock_movement m
                 where m.practice_id = st.practice_id and m.client_id = st.client_id and m.movement = 'ADMINISTERED'
                   and m.details ->> 'sessionId' = st.details ->> 'sessionId' and m.ledger_position <= :upTo) dose on true
+            left join lateral (%s and x.occurred_at between coalesce(dose.first_at, st.occurred_at) - interval '60 minutes'
+                                                        and coalesce(dose.first_at, st.occurred_at)
+                               order by x.occurred_at desc, x.ledger_position desc limit 1) pre on true
+            left join lateral (%s and x.occurred_at between coalesce(dose.last_at, st.occurred_at) + interval '30 minutes'
+                                                        and coalesce(dose.last_at, st.occurred_at) + interval '55 minutes'
+                               order by abs(extract(epoch from x.occurred_at - coalesce(dose.last_at, st.occurred_at)) - 2400),
+                                        x.ledger_position limit 1) mid on true
+            left join lateral (%s and x.occurred_at between d.occurred_at - interval '20 minutes' and d.occurred_at
+                               order by x.occurred_at desc, x.ledger_position desc limit 1) fin on true
             left join lateral (
                 select string_agg(x.details ->> 'kind' || coalesce(' ' || (x.details ->> 'severity'), '') || ': '
                                   || coalesce(x.details ->> 'description', '')
@@ -142,9 +150,9 @@ class RemsMonitoringExport implements ExportType {
             """.formatted(
                             sessionEvent("ClientDischarged"),
                             sessionEvent("RemsFormSubmitted"),
-                            sessionEvent("VitalsRecorded"),
-                            sessionEvent("VitalsRecorded"),
-                            sessionEvent("VitalsRecorded")));
+                            bloodPressures(),
+                            bloodPressures(),
+                            bloodPressures()));
 
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
@@ -195,7 +203,9 @@ class RemsMonitoringExport implements ExportType {
                     ROWS + filters(query) + " order by st.occurred_at, st.ledger_position", parameters(query), rs -> {
                         List<Object> cells = cells(rs, clients.of(rs.getString("client_id")));
                         totals[0]++;
-                        if (cells.get(13) != null && cells.get(15) != null && cells.get(17) != null) {
+                        if (cells.get(column("bloodPressureBefore")) != null
+                                && cells.get(column("bloodPressureAt40Minutes")) != null
+                                && cells.get(column("bloodPressureAtEnd")) != null) {
                             totals[1]++;
                         }
                         if (rs.getTimestamp("submitted_at") != null) {
@@ -221,6 +231,16 @@ class RemsMonitoringExport implements ExportType {
                 null);
     }
 
+    /** The index of a column in a row, by name, so that a new column cannot shift what the totals count. */
+    private static int column(String name) {
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            if (COLUMNS.get(i).key().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no column " + name);
+    }
+
     private static String filters(ExportQuery query) {
         return (query.clientId() == null ? "" : " and st.client_id = :client")
                 + (query.locationId() == null ? "" : " and st.details ->> 'locationId' = :location");
@@ -239,6 +259,8 @@ class RemsMonitoringExport implements ExportType {
     private List<Object> cells(ResultSet rs, ClientIdentities.Identity client) throws SQLException {
         Instant started = instant(rs, "started_at");
         Instant discharged = instant(rs, "discharged_at");
+        Instant firstDose = instant(rs, "dose_first_at");
+        Instant lastDose = instant(rs, "dose_last_at");
         java.sql.Date due = rs.getDate("due_on");
         BigDecimal milligrams = rs.getBigDecimal("milligrams");
         return Arrays.asList(
@@ -251,12 +273,14 @@ class RemsMonitoringExport implements ExportType {
                 milligrams,
                 rs.getString("lots"),
                 rs.getString("ndcs"),
+                firstDose,
                 rs.getString("monitored_by"),
                 rs.getString("monitored_by_name"),
                 discharged,
                 discharged == null
                         ? null
-                        : Duration.between(started, discharged).toMinutes(),
+                        : Duration.between(lastDose != null ? lastDose : started, discharged)
+                                .toMinutes(),
                 bloodPressure(rs.getString("pre")),
                 instant(rs, "pre_at"),
                 bloodPressure(rs.getString("mid")),

@@ -1,5 +1,6 @@
 package org.doseledger.api.session;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -37,10 +38,18 @@ final class SessionRequests {
             String clientId,
 
             @NotNull Substance substance,
-            @NotNull Instant scheduledFor) {
+            @NotNull Instant scheduledFor,
+            @PastOrPresent Instant occurredAt) {
 
+        /**
+         * The session was scheduled when the request says, or else now; a session recorded after it was due is
+         * taken as scheduled no later than it was due, so that a timeline never lists the scheduling after the
+         * session it schedules.
+         */
         ScheduleDosingSessionCommand toCommand(SessionRef session, Instant recordedAt) {
-            return new ScheduleDosingSessionCommand(session, clientId, substance, scheduledFor, recordedAt);
+            Instant scheduledAt =
+                    occurredAt != null ? occurredAt : scheduledFor.isBefore(recordedAt) ? scheduledFor : recordedAt;
+            return new ScheduleDosingSessionCommand(session, clientId, substance, scheduledFor, scheduledAt);
         }
     }
 
@@ -58,16 +67,27 @@ final class SessionRequests {
         }
     }
 
+    /** Each measurement is optional; a set holds at least one, and blood pressure is both values or neither. */
     record VitalsRequest(
-            @Min(50) @Max(260) int systolicMmHg,
-            @Min(30) @Max(160) int diastolicMmHg,
-            @Min(25) @Max(220) int heartRateBpm,
-            @Min(50) @Max(100) int spo2Percent,
+            @Min(50) @Max(260) Integer systolicMmHg,
+            @Min(30) @Max(160) Integer diastolicMmHg,
+            @Min(25) @Max(220) Integer heartRateBpm,
+            @Min(50) @Max(100) Integer spo2Percent,
 
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String takenBy,
 
             @NotNull @PastOrPresent Instant takenAt) {
+
+        @AssertTrue(message = "a set of vitals holds at least one measurement")
+        boolean isAnyMeasurement() {
+            return systolicMmHg != null || diastolicMmHg != null || heartRateBpm != null || spo2Percent != null;
+        }
+
+        @AssertTrue(message = "systolicMmHg and diastolicMmHg are given together, or neither")
+        boolean isBloodPressureWhole() {
+            return (systolicMmHg == null) == (diastolicMmHg == null);
+        }
 
         RecordVitalsCommand toCommand(SessionRef session) {
             return new RecordVitalsCommand(

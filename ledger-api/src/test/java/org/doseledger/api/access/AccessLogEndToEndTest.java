@@ -89,7 +89,8 @@ class AccessLogEndToEndTest extends EndToEndTest {
                 .json();
         // the reads of the access log above are recorded too, and may already be in the trail
         List<JsonNode> timelineReads = list(trail.get("entries")).stream()
-                .filter(recorded -> recorded.get("payload").get("endpoint").asText().endsWith("/timeline"))
+                .filter(recorded ->
+                        recorded.get("payload").get("endpoint").asText().endsWith("/timeline"))
                 .toList();
         assertThat(timelineReads).hasSize(1);
         assertThat(timelineReads.get(0).get("clientId").asText()).isEqualTo(client);

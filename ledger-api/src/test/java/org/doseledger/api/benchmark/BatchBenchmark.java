@@ -90,7 +90,8 @@ public final class BatchBenchmark {
                     {"practiceId":"%s","name":"Bench Clinic","address":{"line1":"1 Main St","city":"Springfield",
                      "state":"IL","postalCode":"62701"},"deaNumber":"%s","deaRegistrationExpiresOn":"2028-06-30",
                      "authorizedSchedules":["III","IIIN"],"timeZone":"America/Chicago"}
-                    """.formatted(practice, org.doseledger.api.support.Bodies.deaNumberOf(practice)));
+                    """.formatted(
+                            practice, org.doseledger.api.support.Bodies.deaNumberOf(practice)));
             String writer = JSON.readTree(service.post(
                             "/api/admin/api-keys",
                             service.admin,

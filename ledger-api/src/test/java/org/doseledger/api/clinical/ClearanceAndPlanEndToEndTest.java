@@ -61,6 +61,23 @@ class ClearanceAndPlanEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aPlanMayLeaveOutItsOptionalCounts() {
+        Http.Response withoutCounts = stock.post(base + "/treatment-plans", """
+                {"terms":{"dosingSessions":6,"route":"IM","minDose":40,"maxDose":90,"maxSingleDose":100},
+                 "approvedBy":"md-1","occurredAt":"%s"}
+                """.formatted(StockFixture.now()));
+        Http.Response withoutSessions = stock.post(base + "/treatment-plans", """
+                {"terms":{"route":"IM","minDose":40,"maxDose":90,"maxSingleDose":100},
+                 "approvedBy":"md-1","occurredAt":"%s"}
+                """.formatted(StockFixture.now()));
+
+        assertThat(withoutCounts.status()).as(withoutCounts.toString()).isEqualTo(201);
+        assertThat(withoutSessions.status()).isEqualTo(400);
+        assertThat(withoutSessions.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(withoutSessions.toString()).contains("dosingSessions");
+    }
+
+    @Test
     void aNurseCannotApproveAPlanAndAnInvertedRangeIsRefused() {
         Http.Response byNurse = stock.post(
                 base + "/treatment-plans",

@@ -147,6 +147,132 @@ class DosingSessionEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void spravatoMonitoringIsTimedFromTheDoseNotFromTheSessionsStart() {
+        String spravato = "50458-0028-02";
+        created(stock.post("/products", """
+                {"ndc":"%s","name":"Spravato 28 mg","substance":"ESKETAMINE","dosageForm":"NASAL_SPRAY",
+                 "finishedForm":"esketamine nasal spray 28 mg","unit":"DEVICE","milligramsPerUnit":28,
+                 "containerSize":1,"occurredAt":"%s"}
+                """.formatted(spravato, StockFixture.inUseSince())));
+        String lot = "/stock/lots/safe-1/" + spravato + "/SP1";
+        created(stock.post(lot + "/receipts", """
+                {"expiresOn":"2027-06-30","containers":6,"invoiceNumber":"INV-SP1",
+                 "supplier":{"name":"Henry Schein","deaNumber":"AB1234563",
+                   "address":{"line1":"135 Duryea Rd","city":"Melville","state":"NY","postalCode":"11747"}},
+                 "receivedBy":"rn-1","occurredAt":"%s"}
+                """.formatted(
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(23)))));
+        created(stock.post("/clients/" + stock.client + "/consents", """
+                {"document":{"documentId":"SPRAVATO-CONSENT","version":"1","revisionDate":"2026-01-15"},
+                 "signedAt":"%s","signedBy":"Ada Lovelace","witnessedBy":"Nurse Joy",
+                 "risksAcknowledged":["sedation","dissociation"],"routes":["INTRANASAL"],
+                 "careModels":["ADMINISTERED"]}
+                """.formatted(
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(5)))));
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(200));
+
+        // the REMS record: blood pressure before the dose given an hour in, about 40 minutes after it,
+        // and at the end of two hours after it
+        created(schedule("sp-1", "ESKETAMINE", start));
+        created(stock.post(
+                "/sessions/sp-1/start",
+                "{\"locationId\":\"safe-1\",\"monitoredBy\":\"rn-2\",\"startedAt\":\"" + start + "\"}"));
+        created(stock.post("/sessions/sp-1/vitals", vitals(start.plus(Duration.ofMinutes(50)))));
+        String drawId = created(
+                        stock.post(lot + "/draws", """
+                        {"quantity":{"amount":"2","unit":"DEVICE"},"clientId":"%s","sessionId":"sp-1",
+                         "drawnBy":"rn-1","occurredAt":"%s"}
+                        """.formatted(stock.client, start.plus(Duration.ofMinutes(55)))))
+                .get("id")
+                .asText();
+        created(stock.post(
+                lot + "/draws/" + drawId + "/administrations", """
+                {"quantity":{"amount":"2","unit":"DEVICE"},"route":"INTRANASAL","administeredBy":"rn-1",
+                 "occurredAt":"%s"}
+                """.formatted(start.plus(Duration.ofMinutes(60)))));
+        created(stock.post("/sessions/sp-1/vitals", vitals(start.plus(Duration.ofMinutes(100)))));
+        Http.Response tooSoon =
+                stock.post("/sessions/sp-1/discharge", """
+                {"criteriaMet":true,"escort":"partner","dischargedBy":"rn-2","dischargedAt":"%s"}
+                """.formatted(start.plus(Duration.ofMinutes(121))));
+        created(stock.post("/sessions/sp-1/vitals", vitals(start.plus(Duration.ofMinutes(175)))));
+        Http.Response monitored =
+                stock.post("/sessions/sp-1/discharge", """
+                {"criteriaMet":true,"escort":"partner","dischargedBy":"rn-2","dischargedAt":"%s"}
+                """.formatted(start.plus(Duration.ofMinutes(182))));
+
+        assertThat(tooSoon.status()).as(tooSoon.toString()).isEqualTo(409);
+        assertThat(tooSoon.json().get("detail").asText()).contains("61 min after the dose");
+        assertThat(monitored.status()).as(monitored.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void vitalsMayLeaveOutBloodPressureButNotEverything() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(30));
+        created(schedule("s-v", "KETAMINE", start));
+        created(stock.post(
+                "/sessions/s-v/start",
+                "{\"locationId\":\"safe-1\",\"monitoredBy\":\"rn-2\",\"startedAt\":\"" + start + "\"}"));
+
+        Http.Response pulseOnly = stock.post("/sessions/s-v/vitals", """
+                {"heartRateBpm":74,"spo2Percent":98,"takenBy":"rn-2","takenAt":"%s"}
+                """.formatted(start.plus(Duration.ofMinutes(5))));
+        Http.Response nothing = stock.post("/sessions/s-v/vitals", """
+                {"takenBy":"rn-2","takenAt":"%s"}
+                """.formatted(start.plus(Duration.ofMinutes(6))));
+        Http.Response halfABloodPressure =
+                stock.post("/sessions/s-v/vitals", """
+                {"systolicMmHg":128,"takenBy":"rn-2","takenAt":"%s"}
+                """.formatted(start.plus(Duration.ofMinutes(7))));
+
+        assertThat(pulseOnly.status()).as(pulseOnly.toString()).isEqualTo(201);
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(nothing.toString()).contains("at least one measurement");
+        assertThat(halfABloodPressure.status()).isEqualTo(400);
+        assertThat(halfABloodPressure.toString()).contains("diastolicMmHg");
+    }
+
+    @Test
+    void aSessionRecordedAfterItWasDueIsScheduledNoLaterThanItsStart() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(45));
+        JsonNode scheduled = created(stock.post("/sessions", """
+                {"sessionId":"s-late","clientId":"%s","substance":"KETAMINE","scheduledFor":"%s"}
+                """.formatted(stock.client, start)));
+        created(stock.post(
+                "/sessions/s-late/start",
+                "{\"locationId\":\"safe-1\",\"monitoredBy\":\"rn-2\",\"startedAt\":\"" + start + "\"}"));
+        JsonNode booked = created(stock.post("/sessions", """
+                {"sessionId":"s-booked","clientId":"%s","substance":"KETAMINE","scheduledFor":"%s",
+                 "occurredAt":"%s"}
+                """.formatted(
+                        stock.client,
+                        Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS),
+                        start.minus(Duration.ofDays(2)))));
+
+        List<String> order = new ArrayList<>();
+        JsonNode entries = timeline(
+                        stock.practice,
+                        stock.client,
+                        stock.writer,
+                        booked.get("ledgerPosition").asLong())
+                .get("entries");
+        entries.forEach(entry -> {
+            String type = entry.get("eventType").asText();
+            if (type.startsWith("DosingSession")) {
+                order.add(type + " " + entry.get("details").get("sessionId").asText() + " "
+                        + entry.get("occurredAt").asText());
+            }
+        });
+        assertThat(scheduled.get("ledgerPosition").asLong()).isPositive();
+        assertThat(order)
+                .containsSubsequence(
+                        "DosingSessionScheduled s-booked " + start.minus(Duration.ofDays(2)),
+                        "DosingSessionScheduled s-late " + start,
+                        "DosingSessionStarted s-late " + start);
+    }
+
+    @Test
     void aStartedSessionCannotBeCancelled() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
         created(schedule("s-3", "KETAMINE", start));

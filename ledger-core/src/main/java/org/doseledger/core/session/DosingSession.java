@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -32,6 +33,7 @@ import org.doseledger.core.session.api.RemsFormSubmittedEvent;
 import org.doseledger.core.session.api.ScheduleDosingSessionCommand;
 import org.doseledger.core.session.api.SessionRef;
 import org.doseledger.core.session.api.SessionStateException;
+import org.doseledger.core.session.api.Sessions;
 import org.doseledger.core.session.api.SpravatoMonitoringException;
 import org.doseledger.core.session.api.StartDosingSessionCommand;
 import org.doseledger.core.session.api.VitalsRecordedEvent;
@@ -66,7 +68,7 @@ public class DosingSession {
     private Substance substance;
     private Status status;
     private Instant startedAt;
-    private final List<Instant> vitalsTakenAt = new ArrayList<>();
+    private final List<Instant> bloodPressureTakenAt = new ArrayList<>();
     private boolean remsFormDue;
 
     protected DosingSession() {}
@@ -102,6 +104,17 @@ public class DosingSession {
     @CommandHandler
     void handle(RecordVitalsCommand command, Practitioners practitioners) {
         requireStatus(Status.STARTED, "SESSION_NOT_IN_PROGRESS", "record vitals in");
+        boolean noMeasurement = command.systolicMmHg() == null
+                && command.diastolicMmHg() == null
+                && command.heartRateBpm() == null
+                && command.spo2Percent() == null;
+        if (noMeasurement || (command.systolicMmHg() == null) != (command.diastolicMmHg() == null)) {
+            throw new SessionStateException(
+                    "VITALS_INCOMPLETE",
+                    noMeasurement
+                            ? "A set of vitals holds at least one measurement"
+                            : "A blood pressure is systolic and diastolic together, or neither");
+        }
         PractitionerChecks.requireAllowed(
                 practitioners, practiceId, command.takenBy(), StockAction.WITNESS, command.takenAt());
         apply(new VitalsRecordedEvent(
@@ -141,7 +154,7 @@ public class DosingSession {
     }
 
     @CommandHandler
-    void handle(DischargeClientCommand command, Practitioners practitioners, Practices practices) {
+    void handle(DischargeClientCommand command, Practitioners practitioners, Practices practices, Sessions sessions) {
         requireStatus(Status.STARTED, "SESSION_NOT_IN_PROGRESS", "discharge from");
         if (command.dischargedAt().isBefore(startedAt)) {
             throw new SessionStateException(
@@ -153,7 +166,12 @@ public class DosingSession {
                 practitioners, practiceId, command.dischargedBy(), StockAction.WITNESS, command.dischargedAt());
         LocalDate remsFormDueOn = null;
         if (substance == Substance.ESKETAMINE) {
-            SpravatoRems.requireMonitoring(sessionId, startedAt, command.dischargedAt(), vitalsTakenAt);
+            SpravatoRems.requireMonitoring(
+                    sessionId,
+                    startedAt,
+                    sessions.administrations(practiceId, sessionId),
+                    command.dischargedAt(),
+                    bloodPressureTakenAt);
             LocalDate dischargedOn = LocalDate.ofInstant(
                     command.dischargedAt(), practices.timeZone(practiceId).orElse(ZoneOffset.UTC));
             remsFormDueOn = dischargedOn.plusDays(REMS_FORM_DAYS);
@@ -223,7 +241,9 @@ public class DosingSession {
 
     @EventSourcingHandler
     void on(VitalsRecordedEvent event) {
-        vitalsTakenAt.add(event.occurredAt());
+        if (event.hasBloodPressure()) {
+            bloodPressureTakenAt.add(event.occurredAt());
+        }
     }
 
     @EventSourcingHandler
@@ -242,34 +262,47 @@ public class DosingSession {
         status = Status.CANCELLED;
     }
 
-    /** The REMS monitoring checks, apart so that their windows read as rules. */
+    /**
+     * The REMS monitoring checks, apart so that their windows read as rules. They are timed from the dose,
+     * not from the session's start: blood pressure before the first administration, about 40 minutes after
+     * the last, and at the end of at least two hours of monitoring after the last. A session in which no
+     * dose was recorded is timed from its start, with a blood pressure up to 10 minutes into it counting as
+     * taken before dosing.
+     */
     static final class SpravatoRems {
 
         private SpravatoRems() {}
 
-        static void requireMonitoring(String sessionId, Instant start, Instant discharge, List<Instant> vitals) {
-            if (Duration.between(start, discharge).compareTo(SPRAVATO_MINIMUM_MONITORING) < 0) {
+        static void requireMonitoring(
+                String sessionId,
+                Instant start,
+                Optional<Sessions.Administrations> administrations,
+                Instant discharge,
+                List<Instant> bloodPressures) {
+            Sessions.Administrations dosed = administrations.orElse(new Sessions.Administrations(start, start));
+            Instant beforeDoseUntil = administrations.isPresent() ? dosed.first() : start.plus(Duration.ofMinutes(10));
+            Duration monitored = Duration.between(dosed.last(), discharge);
+            if (monitored.compareTo(SPRAVATO_MINIMUM_MONITORING) < 0) {
                 throw new SpravatoMonitoringException(
                         sessionId,
-                        "monitoring lasted "
-                                + Duration.between(start, discharge).toMinutes()
-                                + " min; at least 120 min are required");
+                        "monitoring lasted " + monitored.toMinutes() + " min after the dose given at " + dosed.last()
+                                + "; at least 120 min are required");
             }
             require(
                     sessionId,
-                    vitals,
-                    start.minus(Duration.ofMinutes(60)),
-                    start.plus(Duration.ofMinutes(10)),
-                    "no blood pressure before dosing");
+                    bloodPressures,
+                    dosed.first().minus(Duration.ofMinutes(60)),
+                    beforeDoseUntil,
+                    "no blood pressure in the hour before the dose given at " + dosed.first());
             require(
                     sessionId,
-                    vitals,
-                    start.plus(Duration.ofMinutes(30)),
-                    start.plus(Duration.ofMinutes(55)),
-                    "no blood pressure at about 40 minutes");
+                    bloodPressures,
+                    dosed.last().plus(Duration.ofMinutes(30)),
+                    dosed.last().plus(Duration.ofMinutes(55)),
+                    "no blood pressure at about 40 minutes after the dose given at " + dosed.last());
             require(
                     sessionId,
-                    vitals,
+                    bloodPressures,
                     discharge.minus(Duration.ofMinutes(20)),
                     discharge,
                     "no blood pressure at the end of monitoring");

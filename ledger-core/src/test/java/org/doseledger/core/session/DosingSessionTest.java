@@ -26,8 +26,10 @@ import org.doseledger.core.session.api.RecordRemsFormSubmittedCommand;
 import org.doseledger.core.session.api.RecordVitalsCommand;
 import org.doseledger.core.session.api.RemsFormSubmittedEvent;
 import org.doseledger.core.session.api.ScheduleDosingSessionCommand;
+import org.doseledger.core.session.api.SessionFacts;
 import org.doseledger.core.session.api.SessionRef;
 import org.doseledger.core.session.api.SessionStateException;
+import org.doseledger.core.session.api.Sessions;
 import org.doseledger.core.session.api.SpravatoMonitoringException;
 import org.doseledger.core.session.api.StartDosingSessionCommand;
 import org.doseledger.core.session.api.VitalsRecordedEvent;
@@ -44,6 +46,7 @@ class DosingSessionTest {
     private static final Instant START = Instant.parse("2026-11-20T15:00:00Z");
 
     private FixtureConfiguration<DosingSession> fixture;
+    private Sessions.Administrations administered;
 
     @BeforeEach
     void setUp() {
@@ -56,6 +59,18 @@ class DosingSessionTest {
                 ? Optional.of(new PractitionerFacts(id, true, Set.of(PractitionerRole.NURSE), false))
                 : Optional.empty());
         fixture.registerInjectableResource((Practices) practice -> Optional.of(ZoneId.of("America/Chicago")));
+        administered = null;
+        fixture.registerInjectableResource(new Sessions() {
+            @Override
+            public Optional<SessionFacts> find(PracticeId practiceId, String sessionId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Administrations> administrations(PracticeId practiceId, String sessionId) {
+                return Optional.ofNullable(administered);
+            }
+        });
     }
 
     @Test
@@ -124,6 +139,86 @@ class DosingSessionTest {
     }
 
     @Test
+    void aSpravatoSessionIsMonitoredFromTheDoseNotFromTheStart() {
+        administered = dosedAt(60);
+        Instant end = START.plus(Duration.ofMinutes(182));
+        fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(50), vitals(100), vitals(175))
+                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", end))
+                .expectEvents(new ClientDischargedEvent(
+                        PRACTICE, "s-1", "c-42", true, "partner", "rn-1", LocalDate.of(2026, 11, 27), end));
+    }
+
+    @Test
+    void aDischargeTwoHoursAfterTheStartButOneHourAfterTheDoseIsRefused() {
+        administered = dosedAt(60);
+        fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(40), vitals(115))
+                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(121))))
+                .expectNoEvents()
+                .expectException(SpravatoMonitoringException.class)
+                .expectExceptionMessage(
+                        org.hamcrest.Matchers.containsString("monitoring lasted 61 min after the dose"));
+    }
+
+    @Test
+    void monitoringAfterSeveralDevicesRunsFromTheLast() {
+        administered =
+                new Sessions.Administrations(START.plus(Duration.ofMinutes(10)), START.plus(Duration.ofMinutes(20)));
+        fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(55), vitals(125))
+                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(130))))
+                .expectNoEvents()
+                .expectException(SpravatoMonitoringException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("110 min after the dose"));
+    }
+
+    @Test
+    void aBloodPressureAfterTheDoseDoesNotCountAsTakenBeforeIt() {
+        administered = dosedAt(0);
+        fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(40), vitals(125))
+                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(130))))
+                .expectNoEvents()
+                .expectException(SpravatoMonitoringException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("no blood pressure in the hour before"));
+    }
+
+    @Test
+    void vitalsWithoutABloodPressureDoNotCountForSpravatoMonitoring() {
+        administered = dosedAt(10);
+        VitalsRecordedEvent pulseOnly = new VitalsRecordedEvent(
+                PRACTICE, "s-1", "c-42", null, null, 80, 97, "rn-1", START.plus(Duration.ofMinutes(50)));
+        fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), pulseOnly, vitals(135))
+                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(140))))
+                .expectNoEvents()
+                .expectException(SpravatoMonitoringException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("about 40 minutes"));
+    }
+
+    @Test
+    void vitalsMayLeaveOutBloodPressure() {
+        Instant at = START.plusSeconds(300);
+        fixture.given(scheduled(Substance.KETAMINE), started())
+                .when(new RecordVitalsCommand(SESSION, null, null, 74, null, "rn-1", at))
+                .expectEvents(new VitalsRecordedEvent(PRACTICE, "s-1", "c-42", null, null, 74, null, "rn-1", at));
+    }
+
+    @Test
+    void vitalsHoldAtLeastOneMeasurement() {
+        fixture.given(scheduled(Substance.KETAMINE), started())
+                .when(new RecordVitalsCommand(SESSION, null, null, null, null, "rn-1", START.plusSeconds(300)))
+                .expectNoEvents()
+                .expectException(SessionStateException.class)
+                .expectExceptionMessage("A set of vitals holds at least one measurement");
+    }
+
+    @Test
+    void aBloodPressureIsBothValuesOrNeither() {
+        fixture.given(scheduled(Substance.KETAMINE), started())
+                .when(new RecordVitalsCommand(SESSION, 128, null, 74, 98, "rn-1", START.plusSeconds(300)))
+                .expectNoEvents()
+                .expectException(SessionStateException.class)
+                .expectExceptionMessage("A blood pressure is systolic and diastolic together, or neither");
+    }
+
+    @Test
     void aMonitoredSpravatoSessionOpensTheRemsFormObligation() {
         Instant end = START.plus(Duration.ofMinutes(125));
         fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(40), vitals(115))
@@ -179,6 +274,11 @@ class DosingSessionTest {
 
     private static DosingSessionStartedEvent started() {
         return new DosingSessionStartedEvent(PRACTICE, "s-1", "c-42", "room-1", "rn-1", START);
+    }
+
+    private static Sessions.Administrations dosedAt(int minutesAfterStart) {
+        Instant at = START.plus(Duration.ofMinutes(minutesAfterStart));
+        return new Sessions.Administrations(at, at);
     }
 
     private static VitalsRecordedEvent vitals(int minutesAfterStart) {

@@ -28,4 +28,9 @@ final class FakeSessions implements Sessions {
     public Optional<SessionFacts> find(PracticeId practiceId, String sessionId) {
         return Optional.ofNullable(sessions.get(practiceId.value() + "/" + sessionId));
     }
+
+    @Override
+    public Optional<Administrations> administrations(PracticeId practiceId, String sessionId) {
+        return Optional.empty();
+    }
 }

@@ -104,6 +104,23 @@ public class DosingRegistryProjection implements DosingHistory, Sessions {
                 .findFirst();
     }
 
+    @Override
+    public Optional<Administrations> administrations(PracticeId practiceId, String sessionId) {
+        return jdbc
+                .query(
+                        """
+                        select min(occurred_at), max(occurred_at) from dose_registry
+                        where practice_id = ? and session_id = ? having count(*) > 0
+                        """,
+                        (rs, row) -> new Administrations(
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getTimestamp(2).toInstant()),
+                        practiceId.value(),
+                        sessionId)
+                .stream()
+                .findFirst();
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
@@ -168,6 +185,9 @@ public class DosingRegistryProjection implements DosingHistory, Sessions {
 
     @EventHandler
     void on(VitalsRecordedEvent event, @MessageIdentifier String eventId) {
+        if (!event.hasBloodPressure()) {
+            return; // the table holds the blood pressures doses are judged by
+        }
         jdbc.update(
                 """
                 insert into session_vitals (event_id, practice_id, client_id, session_id, systolic, diastolic, taken_at)

@@ -3,12 +3,12 @@ package org.doseledger.core.session.api;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Record a set of vital signs taken during the session. */
+/** Record a set of vital signs taken during the session; any measurement not taken is null. */
 public record RecordVitalsCommand(
         @TargetAggregateIdentifier SessionRef session,
-        int systolicMmHg,
-        int diastolicMmHg,
-        int heartRateBpm,
-        int spo2Percent,
+        Integer systolicMmHg,
+        Integer diastolicMmHg,
+        Integer heartRateBpm,
+        Integer spo2Percent,
         String takenBy,
         Instant takenAt) {}
