@@ -135,6 +135,56 @@ class ComplianceExceptionsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void anExpiringCredentialOrConsentRenewedStaysInTheQueueAsCleared() {
+        LocalDate expiresSoon = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        StockFixture.created(stock.post("/practitioners", """
+                {"practitionerId":"rn-8","name":"rn-8","roles":["NURSE"],"deaNumber":null,
+                 "licence":{"number":"IL-041-8888","state":"IL","expiresOn":"%s"},"occurredAt":"%s"}
+                """.formatted(expiresSoon, StockFixture.now())));
+        Instant consentExpires = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(12));
+        String consent = """
+                {"document":{"documentId":"KAP-RENEWED-CONSENT","version":"%s","revisionDate":"2026-01-15"},
+                 "signedAt":"%s","signedBy":"Ada Lovelace","witnessedBy":"Nurse Joy",
+                 "risksAcknowledged":["dissociation"],"routes":["IM"],"careModels":["ADMINISTERED"]%s}
+                """;
+        String consentId = StockFixture.created(stock.post(
+                        "/clients/" + stock.client + "/consents",
+                        consent.formatted("1", StockFixture.now(), ",\"expiresAt\":\"" + consentExpires + "\"")))
+                .get("id")
+                .asText();
+        long raised = StockFixture.created(
+                        stock.post("/practitioners/rn-8/licences", """
+                        {"number":"IL-041-8888","state":"IL","expiresOn":"%s","occurredAt":"%s"}
+                        """.formatted(expiresSoon, StockFixture.now())))
+                .get("ledgerPosition")
+                .asLong();
+        String licenceException = "CREDENTIAL_EXPIRING:rn-8:LICENCE:" + expiresSoon;
+        String consentException = "CONSENT_EXPIRING:" + stock.client + ":" + consentId;
+        assertThat(ids(queue("atLeastPosition=" + raised + "&status=OPEN")))
+                .as("recording the same expiry again renews nothing")
+                .contains(licenceException, consentException);
+
+        StockFixture.created(stock.post(
+                "/practitioners/rn-8/licences", """
+                {"number":"IL-041-8888","state":"IL","expiresOn":"%s","occurredAt":"%s"}
+                """.formatted(expiresSoon.plusYears(2), StockFixture.now())));
+        long renewed = StockFixture.created(stock.post(
+                        "/clients/" + stock.client + "/consents", consent.formatted("2", StockFixture.now(), "")))
+                .get("ledgerPosition")
+                .asLong();
+
+        assertThat(ids(queue("atLeastPosition=" + renewed + "&status=OPEN")))
+                .doesNotContain(licenceException, consentException);
+        JsonNode cleared = queue("atLeastPosition=" + renewed + "&status=CLEARED");
+        JsonNode licence = byId(cleared, licenceException);
+        assertThat(licence.get("clearedBy").asText()).isEqualTo("PractitionerLicenceRecorded");
+        assertThat(licence.get("summary").asText()).contains("renewed until " + expiresSoon.plusYears(2));
+        JsonNode superseded = byId(cleared, consentException);
+        assertThat(superseded.get("clearedBy").asText()).isEqualTo("ConsentSuperseded");
+        assertThat(superseded.get("clearedAt").asText()).isNotBlank();
+    }
+
+    @Test
     void anOfficerAcknowledgesThenResolvesAndBothAreOnTheRecord() {
         queue("atLeastPosition=" + last);
         String path = "/api/practices/" + practice + "/exceptions/" + unwitnessed;
@@ -237,6 +287,13 @@ class ComplianceExceptionsEndToEndTest extends EndToEndTest {
         return StreamSupport.stream(queue.get("exceptions").spliterator(), false)
                 .map(exception -> exception.get("exceptionId").asText())
                 .toList();
+    }
+
+    private static JsonNode byId(JsonNode queue, String exceptionId) {
+        return StreamSupport.stream(queue.get("exceptions").spliterator(), false)
+                .filter(exception -> exception.get("exceptionId").asText().equals(exceptionId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + exceptionId + " in " + queue));
     }
 
     private static JsonNode find(JsonNode queue, String kind) {

@@ -454,8 +454,8 @@ public class ComplianceExceptionsProjection {
     /**
      * Every exception of one practice as of a date, with its review and status: the raised ones from the
      * table, and those that follow from the date alone, computed here: credentials of active
-     * practitioners and consents (neither revoked nor superseded) that expire within 30 days or have
-     * expired, the biennial inventory due within 30 days (two years after the last initial or
+     * practitioners and consents that expire within 30 days or have expired (a renewal, a newer consent or
+     * a revocation after the exception was raised clears it, and it stays in the queue as CLEARED), the biennial inventory due within 30 days (two years after the last initial or
      * biennial inventory; on the day stock first arrived when none was ever taken), and the periods of
      * the access log that nobody reviewed within the practice's accessLogReviewDays: from the first
      * access (or the end of everything reviewed before) to the start of the next review, and from the end
@@ -482,37 +482,55 @@ public class ComplianceExceptionsProjection {
                 where f.at is not null
             ),
             computed as (
-                select p.practice_id,
-                       'CREDENTIAL_EXPIRING:' || p.practitioner_id || ':' || c.credential || ':' || c.expires_on
+                select h.practice_id,
+                       'CREDENTIAL_EXPIRING:' || h.practitioner_id || ':' || h.credential || ':' || h.expires_on
                            as exception_id,
                        'CREDENTIAL_EXPIRING' as kind,
-                       ((c.expires_on - 30)::timestamp at time zone 'UTC') as raised_at,
-                       c.expires_on as due_on,
-                       null::varchar as client_id, null::varchar as location_id, p.practitioner_id,
-                       c.label || ' of ' || p.practitioner_id
-                           || case when c.expires_on < ?::date then ' expired ' else ' expires ' end || c.expires_on
+                       ((h.expires_on - 30)::timestamp at time zone 'UTC') as raised_at,
+                       h.expires_on as due_on,
+                       null::varchar as client_id, null::varchar as location_id, h.practitioner_id,
+                       c.label || ' of ' || h.practitioner_id
+                           || case when h.expires_on < d.as_of then ' expired ' else ' expires ' end || h.expires_on
+                           || case when x.cleared_at is not null then '; renewed until ' || h.replaced_by else '' end
                            as summary,
-                       null::timestamptz as cleared_at, null::varchar as cleared_by, null::bigint as ledger_position
-                from practitioner_registry p
-                cross join lateral (values ('LICENCE', 'State licence', p.licence_expires_on),
-                                           ('DEA_REGISTRATION', 'DEA registration', p.dea_expires_on),
-                                           ('ACLS', 'ACLS certificate', p.acls_expires_on))
-                    as c(credential, label, expires_on)
-                where p.practice_id = ? and p.active and c.expires_on is not null and c.expires_on <= ?::date
+                       x.cleared_at, x.cleared_by, null::bigint as ledger_position
+                from credential_history h
+                cross join (select ?::date as as_of) d
+                join practitioner_registry p
+                  on p.practice_id = h.practice_id and p.practitioner_id = h.practitioner_id
+                join (values ('LICENCE', 'State licence', 'PractitionerLicenceRecorded'),
+                             ('DEA_REGISTRATION', 'DEA registration', 'PractitionerDeaRegistrationRecorded'),
+                             ('ACLS', 'ACLS certificate', 'PractitionerCertificateRecorded'))
+                    as c(credential, label, renewal) on c.credential = h.credential
+                cross join lateral (select case when h.replaced_at < d.as_of + 1 then h.replaced_at end as cleared_at,
+                                           case when h.replaced_at < d.as_of + 1 then c.renewal end as cleared_by) x
+                where h.practice_id = ? and h.expires_on <= ?::date
+                  and ((h.replaced_at is null and p.active)
+                       or h.replaced_at >= ((h.expires_on - 30)::timestamp at time zone 'UTC'))
                 union all
-                select practice_id,
-                       'CONSENT_EXPIRING:' || client_id || ':' || consent_id,
+                select k.practice_id,
+                       'CONSENT_EXPIRING:' || k.client_id || ':' || k.consent_id,
                        'CONSENT_EXPIRING',
-                       expires_at - interval '30 days',
-                       (expires_at at time zone 'UTC')::date,
-                       client_id, null, null,
-                       'Consent ' || consent_id || ' (' || document_id || ') of client ' || client_id
-                           || case when expires_at < ?::date then ' expired ' else ' expires ' end
-                           || to_char(expires_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'),
-                       null, null, null
-                from consent_registry
-                where practice_id = ? and expires_at is not null and revoked_effective_at is null
-                  and superseded_at is null and (expires_at at time zone 'UTC')::date <= ?::date
+                       k.expires_at - interval '30 days',
+                       (k.expires_at at time zone 'UTC')::date,
+                       k.client_id, null, null,
+                       'Consent ' || k.consent_id || ' (' || k.document_id || ') of client ' || k.client_id
+                           || case when k.expires_at < d.as_of then ' expired ' else ' expires ' end
+                           || to_char(k.expires_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')
+                           || case when x.cleared_by = 'ConsentSuperseded' then '; superseded by a newer consent'
+                                   when x.cleared_by = 'ConsentRevoked' then '; revoked' else '' end,
+                       x.cleared_at, x.cleared_by, null
+                from consent_registry k
+                cross join (select ?::date as as_of) d
+                cross join lateral (select least(k.superseded_at, k.revoked_effective_at) as ended) e
+                cross join lateral (
+                    select case when e.ended < d.as_of + 1 then e.ended end as cleared_at,
+                           case when e.ended >= d.as_of + 1 or e.ended is null then null
+                                when e.ended = k.superseded_at then 'ConsentSuperseded'
+                                else 'ConsentRevoked' end as cleared_by) x
+                where k.practice_id = ? and k.expires_at is not null
+                  and (k.expires_at at time zone 'UTC')::date <= ?::date
+                  and (e.ended is null or e.ended >= k.expires_at - interval '30 days')
                 union all
                 select practice_id,
                        'BIENNIAL_INVENTORY_DUE:' || due,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,6 +80,7 @@ public class PractitionerRegistryProjection implements Practitioners {
                 event.expiresOn(),
                 event.practiceId().value(),
                 event.practitionerId());
+        credential(event.practiceId(), event.practitionerId(), "LICENCE", event.expiresOn(), event.occurredAt());
     }
 
     @EventHandler
@@ -93,6 +95,8 @@ public class PractitionerRegistryProjection implements Practitioners {
                 json.writeValueAsString(event.schedules()),
                 event.practiceId().value(),
                 event.practitionerId());
+        credential(
+                event.practiceId(), event.practitionerId(), "DEA_REGISTRATION", event.expiresOn(), event.occurredAt());
     }
 
     @EventHandler
@@ -104,6 +108,29 @@ public class PractitionerRegistryProjection implements Practitioners {
                 value,
                 event.practiceId().value(),
                 event.practitionerId());
+        if (event.kind() == CertificateKind.ACLS) {
+            credential(event.practiceId(), event.practitionerId(), "ACLS", event.expiresOn(), event.occurredAt());
+        }
+    }
+
+    /**
+     * Keeps every expiry a credential had: a new expiry replaces the one in force (a renewal), so that the
+     * compliance queue can show an expiring-credential exception cleared by it rather than lose it.
+     */
+    private void credential(
+            PracticeId practiceId, String practitionerId, String credential, LocalDate expiresOn, Instant at) {
+        if (expiresOn == null) {
+            return;
+        }
+        jdbc.update("""
+                update credential_history set replaced_at = ?, replaced_by = ?
+                where practice_id = ? and practitioner_id = ? and credential = ? and replaced_at is null
+                  and expires_on <> ?
+                """, Timestamp.from(at), expiresOn, practiceId.value(), practitionerId, credential, expiresOn);
+        jdbc.update("""
+                insert into credential_history (practice_id, practitioner_id, credential, expires_on, recorded_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing
+                """, practiceId.value(), practitionerId, credential, expiresOn, Timestamp.from(at));
     }
 
     @Override
