@@ -11,6 +11,8 @@ import java.net.URI;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.practice.PracticeRequests.CloseHistoryImportRequest;
+import org.doseledger.api.practice.PracticeRequests.OpenHistoryImportRequest;
 import org.doseledger.api.practice.PracticeRequests.RegisterPracticeRequest;
 import org.doseledger.api.practice.PracticeRequests.SetPoliciesRequest;
 import org.doseledger.api.security.AllowedRoles;
@@ -147,6 +149,86 @@ class PracticeController {
                                 practiceId,
                                 writer.send(
                                         context, request.toCommand(PracticeId.of(practiceId), context.recordedAt())))));
+    }
+
+    @PostMapping(path = "/{practiceId}/history-imports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Open an import of paper history: entries naming it are recorded as imported, not late"
+                    + " (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "binder",
+                                                            value = PracticeExamples.HISTORY_IMPORT_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Opened; imported entries name its importId in lateEntry",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "opened", value = PracticeExamples.HISTORY_IMPORT_OPENED)))
+    ResponseEntity<Object> openHistoryImport(
+            @PathVariable String practiceId,
+            @Valid @RequestBody OpenHistoryImportRequest request,
+            WriteContext context) {
+        String path = "/api/practices/" + practiceId + "/history-imports";
+        return writes.execute(
+                context,
+                "POST " + path,
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path + "/" + request.importId()),
+                        WriteReceipt.of(
+                                request.importId(),
+                                writer.send(
+                                        context, request.toCommand(PracticeId.of(practiceId), context.recordedAt())))));
+    }
+
+    @PostMapping(path = "/{practiceId}/history-imports/{importId}/closure", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Close a history import; no entry can name it afterwards (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "close",
+                                                            value = PracticeExamples.HISTORY_IMPORT_CLOSE_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Closed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "closed", value = PracticeExamples.HISTORY_IMPORT_CLOSED)))
+    ResponseEntity<Object> closeHistoryImport(
+            @PathVariable String practiceId,
+            @PathVariable String importId,
+            @Valid @RequestBody CloseHistoryImportRequest request,
+            WriteContext context) {
+        String path = "/api/practices/" + practiceId + "/history-imports/" + importId;
+        return writes.execute(
+                context,
+                "POST " + path + "/closure",
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path),
+                        WriteReceipt.of(
+                                importId,
+                                writer.send(
+                                        context,
+                                        request.toCommand(
+                                                PracticeId.of(practiceId), importId, context.recordedAt())))));
     }
 
     @GetMapping("/{practiceId}")

@@ -125,4 +125,28 @@ final class PracticeExamples {
             {"id":"springfield","ledgerPosition":12,"events":[{"eventId":"9a7c2e14-6b0d-4f3a-8e51-2d9c7b4a1f08",
              "eventType":"PracticePoliciesSet","ledgerPosition":12}]}
             """;
+
+    /** Request: open an import of last year's paper binder. */
+    static final String HISTORY_IMPORT_REQUEST = """
+            {"importId":"binder-2025","sourceDocument":"Controlled substance binder, Jan-Dec 2025 (scanned)",
+             "sourceSha256":"9f2c4e1a7b3d5f60817263a4b5c6d7e8f9012a3b4c5d6e7f8091a2b3c4d5e6f7",
+             "coversFrom":"2025-01-01","coversTo":"2025-12-31","attestedBy":"md-1"}
+            """;
+
+    /** The receipt of an opened import. */
+    static final String HISTORY_IMPORT_OPENED = """
+            {"id":"binder-2025","ledgerPosition":14,"events":[{"eventId":"2b1d6c0e-7a4f-4e2b-9c3d-5f8a1e7b6d20",
+             "eventType":"HistoryImportOpened","ledgerPosition":14}]}
+            """;
+
+    /** Request: close the import once every page is transcribed. */
+    static final String HISTORY_IMPORT_CLOSE_REQUEST = """
+            {"closedBy":"md-1"}
+            """;
+
+    /** The receipt of a closed import. */
+    static final String HISTORY_IMPORT_CLOSED = """
+            {"id":"binder-2025","ledgerPosition":420,"events":[{"eventId":"6e3f1a9b-2c7d-4b8e-a1f0-3d5c7e9b2a41",
+             "eventType":"HistoryImportClosed","ledgerPosition":420}]}
+            """;
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.ValidDeaNumber;
+import org.doseledger.core.practice.api.CloseHistoryImportCommand;
+import org.doseledger.core.practice.api.OpenHistoryImportCommand;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
 import org.doseledger.core.practice.api.SetPracticePoliciesCommand;
@@ -131,6 +133,59 @@ final class PracticeRequests {
                             requireTreatmentPlan == null || requireTreatmentPlan,
                             Boolean.TRUE.equals(nursesMayDispenseTakeHome)),
                     recordedAt);
+        }
+    }
+
+    /**
+     * Opens an import of paper history.
+     *
+     * @param sourceDocument what the entries are transcribed from, e.g. "Controlled substance binder 2025"
+     * @param sourceSha256 SHA-256 of the scanned source document (64 hex digits)
+     * @param coversFrom first day (in the practice's time zone) of the period the import covers
+     * @param coversTo last day of that period; in the past
+     * @param attestedBy the practitioner who attests that the transcription is true; every imported entry names
+     *     them as its co-signer
+     */
+    record OpenHistoryImportRequest(
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String importId,
+
+            @NotBlank @Size(max = 500) String sourceDocument,
+
+            @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits")
+            String sourceSha256,
+
+            @NotNull LocalDate coversFrom,
+            @NotNull LocalDate coversTo,
+
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String attestedBy,
+
+            @PastOrPresent Instant occurredAt) {
+
+        OpenHistoryImportCommand toCommand(PracticeId practiceId, Instant recordedAt) {
+            return new OpenHistoryImportCommand(
+                    practiceId,
+                    importId,
+                    sourceDocument,
+                    sourceSha256,
+                    coversFrom,
+                    coversTo,
+                    attestedBy,
+                    occurredAt != null ? occurredAt : recordedAt);
+        }
+    }
+
+    /** Closes a history import: no entry can name it from then on. */
+    record CloseHistoryImportRequest(
+            @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
+            String closedBy,
+
+            @PastOrPresent Instant occurredAt) {
+
+        CloseHistoryImportCommand toCommand(PracticeId practiceId, String importId, Instant recordedAt) {
+            return new CloseHistoryImportCommand(
+                    practiceId, importId, closedBy, occurredAt != null ? occurredAt : recordedAt);
         }
     }
 }

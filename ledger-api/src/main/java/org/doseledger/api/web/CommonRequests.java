@@ -63,13 +63,28 @@ public final class CommonRequests {
 
     /** Why an entry is recorded more than 24 h after it occurred, and who co-signs it. */
     public record LateEntryBody(
-            @NotBlank @Size(max = 1000) String reason,
+            @Size(max = 1000) String reason,
 
-            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE)
-            String cosignedBy) {
+            @Pattern(regexp = ID, message = ID_MESSAGE) String cosignedBy,
+
+            @Pattern(regexp = ID, message = ID_MESSAGE) String importId) {
+
+        /** An entry names either the history import it is transcribed in, or its own reason and co-signer. */
+        @AssertTrue(message = "give importId (an entry of a history import), or reason and cosignedBy, not both")
+        @JsonIgnore
+        public boolean isImportOrReasonAndCosigner() {
+            boolean reasoned = reason != null && !reason.isBlank() && cosignedBy != null && !cosignedBy.isBlank();
+            boolean anyReason = (reason != null && !reason.isBlank()) || (cosignedBy != null && !cosignedBy.isBlank());
+            return importId != null ? !anyReason : reasoned;
+        }
 
         public static LateEntry toLateEntry(LateEntryBody body) {
-            return body == null ? null : new LateEntry(body.reason(), body.cosignedBy());
+            if (body == null) {
+                return null;
+            }
+            return body.importId() != null
+                    ? LateEntry.imported(body.importId())
+                    : new LateEntry(body.reason(), body.cosignedBy());
         }
     }
 

@@ -156,6 +156,16 @@ class EventJsonApprovalTest {
                         "America/Chicago",
                         AT),
                 new PracticePoliciesSetEvent(PRACTICE, new PracticePolicies(true, 20), AT),
+                new org.doseledger.core.practice.api.HistoryImportOpenedEvent(
+                        PRACTICE,
+                        "binder-2025",
+                        "Controlled substance binder 2025",
+                        "ab".repeat(32),
+                        java.time.LocalDate.of(2025, 1, 1),
+                        java.time.LocalDate.of(2025, 12, 31),
+                        "md-1",
+                        AT),
+                new org.doseledger.core.practice.api.HistoryImportClosedEvent(PRACTICE, "binder-2025", "md-1", AT),
                 new ClientRegisteredEvent(
                         PRACTICE, "c-1001", sealed("legal-name"), sealed("date-of-birth"), sealed("address"), AT),
                 new ConsentSignedEvent(

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -172,7 +171,7 @@ public class StockLot {
                 ref.practiceId(),
                 command.receivedBy(),
                 practitioners,
-                lateEntryWindow(practices, ref.practiceId()));
+                practices);
         Quantity received = product.containerSize().times(command.containers());
         ZoneId zone = practices.timeZone(ref.practiceId()).orElse(ZoneOffset.UTC);
         boolean expired = LocalDate.ofInstant(command.occurredAt(), zone).isAfter(command.expiresOn());
@@ -250,7 +249,7 @@ public class StockLot {
                 ref.practiceId(),
                 command.transferredBy(),
                 practitioners,
-                lateEntryWindow(practices, ref.practiceId()));
+                practices);
         apply(new StockTransferredInEvent(
                 ref,
                 command.transferId(),
@@ -908,17 +907,7 @@ public class StockLot {
             Practices practices,
             Clock clock) {
         return LateEntries.check(
-                occurredAt,
-                clock.instant(),
-                lateEntry,
-                lot.practiceId(),
-                actor,
-                practitioners,
-                lateEntryWindow(practices, lot.practiceId()));
-    }
-
-    private static Duration lateEntryWindow(Practices practices, PracticeId practiceId) {
-        return Duration.ofHours(practices.policies(practiceId).effectiveLateEntryWindowHours());
+                occurredAt, clock.instant(), lateEntry, lot.practiceId(), actor, practitioners, practices);
     }
 
     private void requireUnit(Quantity quantity) {

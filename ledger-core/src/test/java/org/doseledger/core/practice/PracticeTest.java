@@ -15,9 +15,14 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practice.api.CloseHistoryImportCommand;
 import org.doseledger.core.practice.api.DeaNumberAlreadyRegisteredException;
 import org.doseledger.core.practice.api.DeaRegistrationExpiredException;
+import org.doseledger.core.practice.api.HistoryImportClosedEvent;
+import org.doseledger.core.practice.api.HistoryImportException;
+import org.doseledger.core.practice.api.HistoryImportOpenedEvent;
 import org.doseledger.core.practice.api.InvalidPolicyException;
+import org.doseledger.core.practice.api.OpenHistoryImportCommand;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
@@ -73,6 +78,128 @@ class PracticeTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Practice.class);
         fixture.registerInjectableResource(registry);
+        fixture.registerInjectableResource((org.doseledger.core.practitioner.api.Practitioners)
+                (practice, id) -> id.equals("md-1")
+                        ? java.util.Optional.of(new org.doseledger.core.practitioner.api.PractitionerFacts(
+                                id,
+                                true,
+                                Set.of(org.doseledger.core.practitioner.api.PractitionerRole.PRESCRIBER),
+                                false))
+                        : java.util.Optional.empty());
+    }
+
+    @Test
+    void paperHistoryIsOpenedAsAnImportOfAPastPeriodAttestedByAPractitioner() {
+        OpenHistoryImportCommand open = new OpenHistoryImportCommand(
+                PRACTICE,
+                "binder-2025",
+                "Controlled substance binder 2025",
+                "ab".repeat(32),
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31),
+                "md-1",
+                REGISTERED_AT);
+        fixture.given(registeredPractice())
+                .when(open)
+                .expectEvents(new HistoryImportOpenedEvent(
+                        PRACTICE,
+                        "binder-2025",
+                        "Controlled substance binder 2025",
+                        "ab".repeat(32),
+                        LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2025, 12, 31),
+                        "md-1",
+                        REGISTERED_AT));
+    }
+
+    @Test
+    void anImportCoversOnlyAPastPeriodAndIsOpenedOnce() {
+        HistoryImportOpenedEvent opened = new HistoryImportOpenedEvent(
+                PRACTICE,
+                "binder-2025",
+                "binder",
+                "ab".repeat(32),
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31),
+                "md-1",
+                REGISTERED_AT);
+        fixture.given(registeredPractice(), opened)
+                .when(new OpenHistoryImportCommand(
+                        PRACTICE,
+                        "binder-2025",
+                        "binder",
+                        "ab".repeat(32),
+                        LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2025, 12, 31),
+                        "md-1",
+                        REGISTERED_AT))
+                .expectNoEvents()
+                .expectException(HistoryImportException.class)
+                .expectExceptionMessage("History import binder-2025 was already opened");
+        fixture.given(registeredPractice())
+                .when(new OpenHistoryImportCommand(
+                        PRACTICE,
+                        "future",
+                        "binder",
+                        "ab".repeat(32),
+                        REGISTERED_ON,
+                        REGISTERED_ON.plusDays(1),
+                        "md-1",
+                        REGISTERED_AT))
+                .expectNoEvents()
+                .expectException(HistoryImportException.class);
+    }
+
+    @Test
+    void anImportIsAttestedByAnActivePractitionerOfThePractice() {
+        fixture.given(registeredPractice())
+                .when(new OpenHistoryImportCommand(
+                        PRACTICE,
+                        "binder",
+                        "binder",
+                        "ab".repeat(32),
+                        LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2025, 12, 31),
+                        "nobody",
+                        REGISTERED_AT))
+                .expectNoEvents()
+                .expectException(org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException.class);
+    }
+
+    @Test
+    void aClosedImportCannotBeClosedAgain() {
+        HistoryImportOpenedEvent opened = new HistoryImportOpenedEvent(
+                PRACTICE,
+                "binder-2025",
+                "binder",
+                "ab".repeat(32),
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31),
+                "md-1",
+                REGISTERED_AT);
+        fixture.given(registeredPractice(), opened)
+                .when(new CloseHistoryImportCommand(PRACTICE, "binder-2025", "md-1", REGISTERED_AT.plusSeconds(60)))
+                .expectEvents(
+                        new HistoryImportClosedEvent(PRACTICE, "binder-2025", "md-1", REGISTERED_AT.plusSeconds(60)));
+        fixture.given(
+                        registeredPractice(),
+                        opened,
+                        new HistoryImportClosedEvent(PRACTICE, "binder-2025", "md-1", REGISTERED_AT.plusSeconds(60)))
+                .when(new CloseHistoryImportCommand(PRACTICE, "binder-2025", "md-1", REGISTERED_AT.plusSeconds(90)))
+                .expectNoEvents()
+                .expectException(HistoryImportException.class);
+    }
+
+    private static PracticeRegisteredEvent registeredPractice() {
+        return new PracticeRegisteredEvent(
+                PRACTICE,
+                "Springfield Ketamine Clinic",
+                ADDRESS,
+                "AB1234563",
+                REGISTERED_ON.plusYears(1),
+                List.of(III, IIIN),
+                "America/Chicago",
+                REGISTERED_AT);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.doseledger.core.practice.api.HistoryImport;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.shared.PracticeId;
@@ -14,6 +15,17 @@ class FakePractices implements Practices {
     private final Map<PracticeId, ZoneId> zones = new HashMap<>();
     private final Map<PracticeId, String> deaNumbers = new HashMap<>();
     private PracticePolicies policies = PracticePolicies.DEFAULTS;
+    private final Map<String, HistoryImport> imports = new HashMap<>();
+
+    FakePractices historyImport(HistoryImport historyImport) {
+        imports.put(historyImport.importId(), historyImport);
+        return this;
+    }
+
+    @Override
+    public Optional<HistoryImport> historyImport(PracticeId practiceId, String importId) {
+        return Optional.ofNullable(imports.get(importId));
+    }
 
     FakePractices deaNumber(PracticeId practiceId, String deaNumber) {
         deaNumbers.put(practiceId, deaNumber);

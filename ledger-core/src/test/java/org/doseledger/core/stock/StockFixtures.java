@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practice.api.HistoryImport;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.product.api.ProductFacts;
@@ -68,6 +69,26 @@ final class StockFixtures {
 
     private StockFixtures() {}
 
+    /** A history import of the practice's paper binder for 1 to 19 November 2026, opened an hour ago. */
+    static final HistoryImport BINDER = new HistoryImport(
+            "binder",
+            "Paper binder",
+            java.time.LocalDate.of(2026, 11, 1),
+            java.time.LocalDate.of(2026, 11, 19),
+            PRESCRIBER,
+            NOW.minus(java.time.Duration.ofHours(1)),
+            null);
+
+    /** The same period imported before, and closed half an hour ago. */
+    static final HistoryImport CLOSED_BINDER = new HistoryImport(
+            "closed-binder",
+            "Paper binder",
+            java.time.LocalDate.of(2026, 11, 1),
+            java.time.LocalDate.of(2026, 11, 19),
+            PRESCRIBER,
+            NOW.minus(java.time.Duration.ofHours(2)),
+            NOW.minus(java.time.Duration.ofMinutes(30)));
+
     static FixtureConfiguration<StockLot> newFixture() {
         return newFixture(CLOCK);
     }
@@ -127,8 +148,11 @@ final class StockFixtures {
             PracticePolicies policies) {
         FixtureConfiguration<StockLot> fixture = new AggregateTestFixture<>(StockLot.class);
         fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(
-                new FakePractices().with(PRACTICE, ZONE).policies(policies));
+        fixture.registerInjectableResource(new FakePractices()
+                .with(PRACTICE, ZONE)
+                .policies(policies)
+                .historyImport(BINDER)
+                .historyImport(CLOSED_BINDER));
         fixture.registerInjectableResource(
                 new FakeCatalogue().with(PRACTICE, VIAL).with(PRACTICE, AMPOULE));
         fixture.registerInjectableResource(

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.practice.api.HistoryImportException;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException;
 import org.doseledger.core.practitioner.api.SecondPersonRequiredException;
@@ -599,6 +600,45 @@ class StockLotTest {
                         ml("48.5"),
                         JUST_TOO_LATE,
                         LATE));
+    }
+
+    @Test
+    void anEntryOfAHistoryImportIsRecordedAsImportedWithItsSourceAndAttester() {
+        fixture.given(received())
+                .when(drawAt(JUST_TOO_LATE, LateEntry.imported("binder")))
+                .expectEvents(new DoseDrawnEvent(
+                        LOT,
+                        "draw-1",
+                        ml("1.5"),
+                        mg("75"),
+                        CLIENT_ID,
+                        SESSION_ID,
+                        NURSE,
+                        ml("48.5"),
+                        JUST_TOO_LATE,
+                        new LateEntry("Imported from Paper binder (history import binder)", PRESCRIBER, "binder")));
+    }
+
+    @Test
+    void anImportedEntryOutsideTheImportsPeriodIsRefused() {
+        fixture.given(received())
+                .when(drawAt(DRAWN_AT, LateEntry.imported("binder")))
+                .expectNoEvents()
+                .expectException(HistoryImportException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("outside history import binder"));
+    }
+
+    @Test
+    void noEntryIsAddedToAClosedOrUnknownImport() {
+        fixture.given(received())
+                .when(drawAt(JUST_TOO_LATE, LateEntry.imported("closed-binder")))
+                .expectNoEvents()
+                .expectException(HistoryImportException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("was closed"));
+        fixture.given(received())
+                .when(drawAt(JUST_TOO_LATE, LateEntry.imported("no-such-import")))
+                .expectNoEvents()
+                .expectException(org.doseledger.core.shared.UnknownRecordException.class);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
 import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
 import org.doseledger.core.integrity.api.SealingHaltedEvent;
 import org.doseledger.core.integrity.api.SealingResumedEvent;
+import org.doseledger.core.practice.api.HistoryImportOpenedEvent;
 import org.doseledger.core.session.api.ClientDischargedEvent;
 import org.doseledger.core.session.api.RemsFormSubmittedEvent;
 import org.doseledger.core.shared.LateEntry;
@@ -183,6 +184,23 @@ public class ComplianceExceptionsProjection {
             }
         } else if (event instanceof StockTransferredInEvent transferred) {
             inventoryFact(position, transferred.lot().practiceId().value(), "STOCK", transferred.occurredAt());
+        } else if (event instanceof HistoryImportOpenedEvent opened) {
+            // one exception for the whole import: its entries are reviewed against the source document, not
+            // one by one as late entries
+            insert(
+                    opened.practiceId().value(),
+                    ExceptionReviewIds.exceptionId(ExceptionKind.HISTORY_IMPORTED, opened.importId()),
+                    ExceptionKind.HISTORY_IMPORTED,
+                    opened.occurredAt(),
+                    null,
+                    null,
+                    null,
+                    opened.attestedBy(),
+                    position,
+                    "History import " + opened.importId() + " of " + opened.sourceDocument() + " (SHA-256 "
+                            + opened.sourceSha256() + "), covering " + opened.coversFrom() + " to "
+                            + opened.coversTo() + ", attested by " + opened.attestedBy()
+                            + ": review the imported entries against the source document");
         } else if (event instanceof ReadModelDivergedEvent diverged) {
             // every practice reads from the same read models: the exception is in every practice's queue
             insert(
@@ -350,8 +368,8 @@ public class ComplianceExceptionsProjection {
         }
         JsonNode payload = json.valueToTree(event);
         JsonNode late = payload.path("lateEntry");
-        if (!late.isObject()) {
-            return;
+        if (!late.isObject() || late.path("importId").isTextual()) {
+            return; // an imported entry is reviewed with its import (HISTORY_IMPORTED)
         }
         String practiceId = payload.path("practiceId").isTextual()
                 ? payload.path("practiceId").asText()

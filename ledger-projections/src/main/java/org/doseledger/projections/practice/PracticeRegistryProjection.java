@@ -13,6 +13,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.QueryHandler;
+import org.doseledger.core.practice.api.HistoryImport;
+import org.doseledger.core.practice.api.HistoryImportClosedEvent;
+import org.doseledger.core.practice.api.HistoryImportOpenedEvent;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
@@ -142,6 +145,53 @@ public class PracticeRegistryProjection implements Practices {
                 .stream()
                 .findFirst()
                 .map(PracticeId::of);
+    }
+
+    @EventHandler
+    void on(HistoryImportOpenedEvent event) {
+        jdbc.update(
+                """
+                insert into history_import (practice_id, import_id, source_document, covers_from, covers_to,
+                                            attested_by, opened_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """,
+                event.practiceId().value(),
+                event.importId(),
+                event.sourceDocument(),
+                event.coversFrom(),
+                event.coversTo(),
+                event.attestedBy(),
+                java.sql.Timestamp.from(event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(HistoryImportClosedEvent event) {
+        jdbc.update(
+                "update history_import set closed_at = ? where practice_id = ? and import_id = ?",
+                java.sql.Timestamp.from(event.occurredAt()),
+                event.practiceId().value(),
+                event.importId());
+    }
+
+    @Override
+    public Optional<HistoryImport> historyImport(PracticeId practiceId, String importId) {
+        return jdbc
+                .query(
+                        "select * from history_import where practice_id = ? and import_id = ?",
+                        (rs, row) -> new HistoryImport(
+                                rs.getString("import_id"),
+                                rs.getString("source_document"),
+                                rs.getObject("covers_from", java.time.LocalDate.class),
+                                rs.getObject("covers_to", java.time.LocalDate.class),
+                                rs.getString("attested_by"),
+                                rs.getTimestamp("opened_at").toInstant(),
+                                rs.getTimestamp("closed_at") == null
+                                        ? null
+                                        : rs.getTimestamp("closed_at").toInstant()),
+                        practiceId.value(),
+                        importId)
+                .stream()
+                .findFirst();
     }
 
     @Override

@@ -6,6 +6,11 @@ public enum ExceptionKind {
     DRAW_OVERDUE,
     /** An entry recorded after the practice's late-entry window, with its reason and co-signer. */
     LATE_ENTRY,
+    /**
+     * Paper history was imported: one exception for the whole import (not one LATE_ENTRY per entry), so
+     * that a compliance officer reviews the imported entries against the source document it names.
+     */
+    HISTORY_IMPORTED,
     /** A dose drawn with no witness. */
     UNWITNESSED_DRAW,
     /**

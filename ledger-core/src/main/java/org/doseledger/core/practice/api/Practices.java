@@ -24,4 +24,9 @@ public interface Practices {
     default Optional<PracticeId> holderOf(String deaNumber) {
         return Optional.empty();
     }
+
+    /** A history import of the practice, open or closed; empty when it was never opened. */
+    default Optional<HistoryImport> historyImport(PracticeId practiceId, String importId) {
+        return Optional.empty();
+    }
 }
