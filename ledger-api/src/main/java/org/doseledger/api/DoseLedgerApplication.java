@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
 import org.doseledger.api.config.DataDirectoryLock.DataDirectoryInUseException;
+import org.doseledger.api.config.NoDatabaseConfiguredException;
 import org.doseledger.api.generator.GenerateCommand;
 import org.doseledger.api.integrity.LedgerVerification;
 import org.doseledger.api.integrity.OfflineBundleVerifier;
@@ -37,6 +38,9 @@ public class DoseLedgerApplication {
     /** Exit code of a start refused because its data directory is in use by another process. */
     static final int DATA_DIRECTORY_IN_USE = 3;
 
+    /** Exit code of a start refused because it has neither a database URL nor the embedded PostgreSQL. */
+    static final int NO_DATABASE = 2;
+
     public static void main(String[] args) throws Exception {
         try {
             run(args);
@@ -45,6 +49,10 @@ public class DoseLedgerApplication {
                 // Spring Boot has printed what happened and what to do; no stack trace on top of it
                 System.err.println(inUse.getMessage());
                 System.exit(DATA_DIRECTORY_IN_USE);
+            }
+            if (NestedExceptionUtils.getMostSpecificCause(e) instanceof NoDatabaseConfiguredException none) {
+                System.err.println(none.getMessage());
+                System.exit(NO_DATABASE);
             }
             throw e;
         }

@@ -17,10 +17,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 /**
  * The zero-configuration default: a real PostgreSQL started from the service's own jar, with its data
- * directory under {@code ./data/postgres}, kept across restarts. Never used when a database URL is set.
+ * directory under {@code ./data/postgres}, kept across restarts. Never used when a database URL is set; with
+ * {@code ledger.embedded-postgres.enabled=false} (the container image) a start without a URL is refused instead.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatabaseUrlConfigured.class)
@@ -29,6 +31,11 @@ class EmbeddedPostgresConfiguration {
     static final String APPLICATION_ROLE = "ledger_app";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean
+    static EmbeddedPostgresOptIn embeddedPostgresOptIn(Environment environment) {
+        return new EmbeddedPostgresOptIn(environment);
+    }
 
     /** Held for the life of the context, and released when the process dies however it dies. */
     @Bean(destroyMethod = "close")

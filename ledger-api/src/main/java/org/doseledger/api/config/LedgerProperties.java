@@ -44,11 +44,15 @@ public record LedgerProperties(
      * @param dataDirectory PostgreSQL data directory; defaults to {@code <dataDir>/postgres}
      * @param port TCP port on localhost; 0 picks a free one at each start
      * @param startupWait how long to wait for the server to accept connections
+     * @param enabled whether it may start when no database URL is set; the container image turns it off, so that a
+     *     container without {@code LEDGER_DB_URL} refuses to start instead of keeping the ledger on storage that
+     *     may not outlive it
      */
     public record EmbeddedPostgres(
             Path dataDirectory,
             @DefaultValue("0") int port,
-            @DefaultValue("60s") Duration startupWait) {}
+            @DefaultValue("60s") Duration startupWait,
+            @DefaultValue("true") boolean enabled) {}
 
     public Path embeddedDataDirectory() {
         return embeddedPostgres.dataDirectory() != null
