@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.doseledger.api.DoseLedgerApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,24 +20,26 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The database setup the deployments ship, run on an empty PostgreSQL 17 as they would run it, followed by a start
+ * The database setups the deployments ship (Compose's init script, CloudNativePG's bootstrap), run on an empty
+ * PostgreSQL 17 as they would run, each followed by a start
  * of the service with the deployment's roles: Flyway migrates as {@code ledger_owner}, the service connects as
  * {@code ledger_app} and may then only append to the event tables.
  */
 class DatabaseRolesSetupTest {
 
-    private static EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
 
     @TempDir
     Path dataDir;
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
+    /** A server of its own per test: roles belong to the whole server. */
+    @BeforeEach
+    void startPostgres() throws IOException {
         postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 
-    @AfterAll
-    static void stopPostgres() throws IOException {
+    @AfterEach
+    void stopPostgres() throws IOException {
         postgres.close();
     }
 
@@ -61,6 +63,35 @@ class DatabaseRolesSetupTest {
                 .as(Files.readString(dataDir.resolve("init.log")))
                 .isZero();
 
+        startTheServiceWithTheTwoRoles();
+    }
+
+    /**
+     * What CloudNativePG does with {@code deploy/k8s/base/database.yaml}: initdb makes the owner and its database,
+     * runs {@code postInitApplicationSQL} in that database as the superuser, then the operator gives the managed
+     * role its password.
+     */
+    @Test
+    void cloudNativePgBootstrapGivesTheServiceItsTwoRoles() throws Exception {
+        Object cluster = Yaml.read(DeployFiles.deploy("k8s/base/database.yaml"));
+        Object initdb = Yaml.at(cluster, "spec", "bootstrap", "initdb");
+        assertThat(Yaml.string(initdb, "owner")).isEqualTo("ledger_owner");
+        assertThat(Yaml.string(initdb, "database")).isEqualTo("ledger");
+        JdbcTemplate superuser = new JdbcTemplate(postgres.getPostgresDatabase());
+        superuser.execute("create role ledger_owner login password 'owner-secret'");
+        superuser.execute("create database ledger owner ledger_owner");
+        JdbcTemplate ledger = new JdbcTemplate(postgres.getDatabase("postgres", "ledger"));
+        for (Object statement : Yaml.listAt(initdb, "postInitApplicationSQL")) {
+            ledger.execute(statement.toString());
+        }
+        assertThat(Yaml.listAt(cluster, "spec", "managed", "roles"))
+                .anySatisfy(role -> assertThat(Yaml.string(role, "name")).isEqualTo("ledger_app"));
+        superuser.execute("alter role ledger_app login password 'app-secret'");
+
+        startTheServiceWithTheTwoRoles();
+    }
+
+    private void startTheServiceWithTheTwoRoles() {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DoseLedgerApplication.class)
                 .run(
                         "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/ledger",
