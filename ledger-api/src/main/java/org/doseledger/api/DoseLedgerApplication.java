@@ -41,7 +41,13 @@ public class DoseLedgerApplication {
     /** Exit code of a start refused because it has neither a database URL nor the embedded PostgreSQL. */
     static final int NO_DATABASE = 2;
 
+    private static final String AXONIQ_CONSOLE_MESSAGE = "disable-axoniq-console-message";
+
     public static void main(String[] args) throws Exception {
+        // Axon's eight-line advertisement at every start; its own switch is this system property
+        if (System.getProperty(AXONIQ_CONSOLE_MESSAGE) == null) {
+            System.setProperty(AXONIQ_CONSOLE_MESSAGE, "true");
+        }
         try {
             run(args);
         } catch (RuntimeException e) {
