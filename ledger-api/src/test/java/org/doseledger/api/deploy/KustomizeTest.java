@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -93,14 +95,22 @@ class KustomizeTest {
                     .isEqualTo(uid);
             assertThat(string(pod, "securityContext", "seccompProfile", "type")).isEqualTo("RuntimeDefault");
             assertThat(at(pod, "automountServiceAccountToken")).isEqualTo(false);
+            List<Object> allContainers = new ArrayList<>(listAt(pod, "initContainers"));
+            allContainers.addAll(listAt(pod, "containers"));
+            for (Object any : allContainers) {
+                String which = what + " " + string(any, "name");
+                assertThat(at(any, "securityContext", "readOnlyRootFilesystem"))
+                        .as(which)
+                        .isEqualTo(true);
+                assertThat(at(any, "securityContext", "allowPrivilegeEscalation"))
+                        .as(which)
+                        .isEqualTo(false);
+                assertThat(listAt(any, "securityContext", "capabilities", "drop"))
+                        .as(which)
+                        .containsExactly("ALL");
+                assertThat(mapAt(any, "resources", "limits")).as(which).containsKey("memory");
+            }
             Object container = listAt(pod, "containers").get(0);
-            assertThat(at(container, "securityContext", "readOnlyRootFilesystem"))
-                    .as(what)
-                    .isEqualTo(true);
-            assertThat(at(container, "securityContext", "allowPrivilegeEscalation"))
-                    .isEqualTo(false);
-            assertThat(listAt(container, "securityContext", "capabilities", "drop"))
-                    .containsExactly("ALL");
             List<String> mounted = listAt(container, "volumeMounts").stream()
                     .map(m -> string(m, "mountPath"))
                     .toList();
@@ -110,6 +120,62 @@ class KustomizeTest {
                     .matches("[a-z0-9./-]+/dose-ledger:[0-9]+\\.[0-9]+\\.[0-9]+");
             assertThat(mapAt(container, "resources", "requests")).containsKeys("cpu", "memory");
             assertThat(mapAt(container, "resources", "limits")).containsKey("memory");
+        }
+    }
+
+    /**
+     * After a key rotation, every pod must still trust the earlier keys' public halves: an init container copies them
+     * from the optional ConfigMap into the data directory's keys/, owner-only. Its script is run here on stand-in
+     * directories.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyPodTrustsThePublicKeysOfEarlierSigningKeys(String overlay, @TempDir Path dir) throws Exception {
+        String dataDir = IMAGE.env().get("LEDGER_DATA_DIR");
+        for (Object workload : render(overlay).workloads()) {
+            Object pod = at(workload, "spec", "template", "spec");
+            Object init = listAt(pod, "initContainers").get(0);
+            String mounted = listAt(init, "volumeMounts").stream()
+                    .filter(m -> !dataDir.equals(string(m, "mountPath")))
+                    .map(m -> string(m, "mountPath"))
+                    .findFirst()
+                    .orElseThrow();
+            Object volume = listAt(pod, "volumes").stream()
+                    .filter(v -> at(v, "configMap") != null)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(string(volume, "configMap", "name")).isEqualTo("dose-ledger-trusted-keys");
+            assertThat(at(volume, "configMap", "optional"))
+                    .as("absent until the first rotation")
+                    .isEqualTo(true);
+            assertThat(volumeAt(init, dataDir))
+                    .isEqualTo(volumeAt(listAt(pod, "containers").get(0), dataDir));
+
+            Path data = Files.createDirectories(dir.resolve(string(workload, "kind") + "/data"));
+            Path trusted = Files.createDirectories(dir.resolve(string(workload, "kind") + "/trusted"));
+            Files.writeString(trusted.resolve("k-2025.pub"), "-----BEGIN PUBLIC KEY-----\n");
+            List<Object> command = listAt(init, "command");
+            String script =
+                    command.get(2).toString().replace(dataDir, data.toString()).replace(mounted, trusted.toString());
+            Process process = new ProcessBuilder("bash", "-c", script)
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("keys"))))
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("keys/k-2025.pub"))))
+                    .isEqualTo("rw-------");
+
+            Files.delete(trusted.resolve("k-2025.pub"));
+            Process empty = new ProcessBuilder("bash", "-c", script)
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(empty.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(empty.exitValue())
+                    .as("no ConfigMap, nothing to copy: the pod still starts")
+                    .isZero();
         }
     }
 
