@@ -30,10 +30,21 @@ public class ApiKeyIssuer {
     /** Must run inside a transaction. */
     public IssuedApiKey issue(
             WriteContext context, Role role, PracticeId practiceId, String label, java.time.Instant expiresAt) {
+        return issue(context, role, practiceId, label, expiresAt, ApiKeySecrets.generate());
+    }
+
+    /** Records the issue of a key made elsewhere (the initial admin key given in configuration). Must run inside a
+     * transaction. */
+    IssuedApiKey issue(
+            WriteContext context,
+            Role role,
+            PracticeId practiceId,
+            String label,
+            java.time.Instant expiresAt,
+            ApiKeySecrets.GeneratedKey key) {
         if (practiceId != null) {
             requirePractice(practiceId);
         }
-        ApiKeySecrets.GeneratedKey key = ApiKeySecrets.generate();
         var events = writer.send(
                 context,
                 new IssueApiKeyCommand(

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
 import org.doseledger.api.config.LedgerProperties;
 import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.api.security.ApiCredential;
+import org.doseledger.api.security.ApiKeySecrets;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.apikey.api.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On the first start (no key was ever issued) the ledger issues an ADMIN key, logs its id (never its secret) and
  * writes it to {@code <data dir>/initial-admin-key} readable by its owner only. An advisory lock keeps
- * replicas starting together from issuing two.
+ * replicas starting together from issuing two. With {@code ledger.initial-admin-key} set (a key made beforehand,
+ * e.g. in a Kubernetes Secret that every replica reads), that key is the one recorded and no file is written: a
+ * replica's disk may not outlive it, and the replica that happens to start first does not matter.
  */
 @Component
 class InitialAdminKey implements ApplicationRunner {
@@ -34,18 +39,29 @@ class InitialAdminKey implements ApplicationRunner {
     private final ApiKeyIssuer issuer;
     private final LedgerProperties properties;
     private final Clock clock;
+    private final Optional<ApiKeySecrets.GeneratedKey> configured;
 
     InitialAdminKey(
             TransactionTemplate transactions,
             JdbcTemplate jdbc,
             ApiKeyIssuer issuer,
             LedgerProperties properties,
-            Clock clock) {
+            Clock clock,
+            @Value("${ledger.initial-admin-key:}") String configuredKey) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.issuer = issuer;
         this.properties = properties;
         this.clock = clock;
+        if (configuredKey.isBlank()) {
+            this.configured = Optional.empty();
+        } else {
+            this.configured = Optional.of(ApiKeySecrets.given(configuredKey)
+                    .orElseThrow(() -> new IllegalStateException("ledger.initial-admin-key (LEDGER_INITIAL_ADMIN_KEY)"
+                            + " must look like dlk.<16 hex digits>.<43 characters of base64url>; make one with: echo"
+                            + " \"dlk.$(openssl rand -hex 8).$(openssl rand 32 | base64 -w0 | tr '+/' '-_' | tr -d"
+                            + " '=')\"")));
+        }
     }
 
     @Override
@@ -57,9 +73,18 @@ class InitialAdminKey implements ApplicationRunner {
                 return null;
             }
             WriteContext context = new WriteContext(ApiCredential.SYSTEM, "startup", null, null, clock.instant());
-            return issuer.issue(context, Role.ADMIN, null, "initial admin key", null);
+            return configured.isPresent()
+                    ? issuer.issue(context, Role.ADMIN, null, "initial admin key", null, configured.get())
+                    : issuer.issue(context, Role.ADMIN, null, "initial admin key", null);
         });
         if (issued == null) {
+            return;
+        }
+        if (configured.isPresent()) {
+            log.warn(
+                    "First start: the ADMIN API key given in ledger.initial-admin-key (id {}) is now the first admin"
+                            + " key. Issue named admin keys with it, then revoke it.",
+                    issued.keyId());
             return;
         }
         Path file = properties.dataDir().resolve("initial-admin-key");

@@ -37,6 +37,16 @@ public final class ApiKeySecrets {
         return new GeneratedKey(keyId, "dlk." + keyId + "." + secretText, sha256(secretText));
     }
 
+    /**
+     * A key made outside the service (the initial admin key given in configuration), in the same form as a generated
+     * one; empty when the token is not of that form.
+     */
+    public static Optional<GeneratedKey> given(String token) {
+        return parse(token)
+                .map(key ->
+                        new GeneratedKey(key.keyId(), "dlk." + key.keyId() + "." + key.secret(), sha256(key.secret())));
+    }
+
     /** Whether a bearer token is meant as an API key (rather than an identity provider's token). */
     public static boolean looksLikeApiKey(String token) {
         return token.startsWith("dlk.");

@@ -234,6 +234,9 @@ class KustomizeTest {
             assertThat(env.get("LEDGER_PRIVACY_MASTER_KEY")).isEqualTo("secret dose-ledger-keys/privacy-master-key");
             assertThat(env.get("LEDGER_INTEGRITY_SIGNING_KEY"))
                     .isEqualTo("secret dose-ledger-keys/integrity-signing-key");
+            assertThat(env.get("LEDGER_INITIAL_ADMIN_KEY"))
+                    .as("the first admin key is configuration, not a file on whichever pod started first")
+                    .isEqualTo("secret dose-ledger-keys/initial-admin-key");
             if ("true".equals(env.get("LEDGER_INTEGRITY_SEALING"))) {
                 sealing.add(what);
                 assertThat(at(workload, "spec", "replicas")).isEqualTo(1);
