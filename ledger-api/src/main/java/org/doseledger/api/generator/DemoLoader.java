@@ -1,17 +1,23 @@
 package org.doseledger.api.generator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.doseledger.api.apikey.ApiKeyIssuer;
 import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.api.integrity.CheckpointSealer;
 import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.shared.PracticeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -93,28 +99,52 @@ public class DemoLoader {
         // is sealed by the next scheduled seal)
         sealer.seal();
         String practice = history.practiceIds().get(0);
+        // the ADMIN key administers the ledger but reads no practice's records: the banner hands out a
+        // compliance officer's key of the demo practice, kept in a file readable by its owner only
+        String officerKey = transactions.execute(status -> issuer.issue(
+                        new WriteContext(ApiCredential.SYSTEM, "demo", null, null, clock.instant()),
+                        Role.COMPLIANCE_OFFICER,
+                        PracticeId.of(practice),
+                        "demo compliance officer",
+                        clock.instant().plus(Duration.ofDays(30)))
+                .apiKey());
+        Path keyFile = properties
+                .dataDir()
+                .resolve("demo-compliance-officer-key")
+                .toAbsolutePath()
+                .normalize();
+        try {
+            OwnerOnlyFiles.writeAtomically(keyFile, (officerKey + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo compliance officer's key to " + keyFile, e);
+        }
+        String curl = "curl -H \"Authorization: Bearer $(cat " + keyFile + ")\" ";
         log.warn(
                 """
 
                 =====================================================================
                  --demo: loaded practice '{}' ({}).
-                 4 practitioners, 8 clients, 2 months of weekly dosing sessions.
-                 Sign in with the ADMIN key in {}, then try:
-                   {}/api/practices/{}/inventory
-                   {}/api/practices/{}/clients/c-1/timeline
-                   {}/api/practices/{}/audit-trail
+                 4 practitioners, 8 clients, 2 months of weekly dosing sessions
+                 (America/Chicago), transcribed from its paper register as a history import.
+                 A compliance officer's key of the practice (30 days) is in {}. Try:
+                   {}{}/api/practices/{}/inventory
+                   {}-H "X-Purpose-Of-Use: TREATMENT" {}/api/practices/{}/clients/c-1/timeline
+                   {}{}/api/practices/{}/exceptions
+                   {}{}/api/practices/{}/audit-trail
                 =====================================================================""",
                 practice,
                 result.summary(),
-                properties
-                        .dataDir()
-                        .resolve("initial-admin-key")
-                        .toAbsolutePath()
-                        .normalize(),
+                keyFile,
+                curl,
                 base,
                 practice,
+                curl,
                 base,
                 practice,
+                curl,
+                base,
+                practice,
+                curl,
                 base,
                 practice);
         return result;

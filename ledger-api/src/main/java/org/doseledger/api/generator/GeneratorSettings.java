@@ -51,7 +51,7 @@ public record GeneratorSettings(
 
     /** The small practice {@code --demo} loads: 4 practitioners, 8 clients, 2 months of weekly sessions. */
     public static GeneratorSettings demo(Instant end) {
-        return new GeneratorSettings(20_240_101L, "demo", 1, 4, 8, 2, 6, 0.75, 0.05, 0.05, 0.15, end);
+        return new GeneratorSettings(20_240_101L, "demo", 1, 4, 8, 2, 6, 0.75, 0.02, 0.05, 0.15, end);
     }
 
     public GeneratorSettings withEnd(Instant newEnd) {

@@ -6,7 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,9 +34,10 @@ import java.util.stream.StreamSupport;
  * same evening. Some wastes are entered short and corrected; once, stock is transferred to the
  * cabinet, where a vial breaks a week later (a loss).
  *
- * <p>Facts occur in the past, before {@code end}, and stock entries carry a late-entry reason and a
- * co-signer: the history is what a practice migrating from a paper register would enter (see
- * docs/generator.md). Days are generated in order, all practices on each day, so that the ledger's
+ * <p>Facts occur in the past, before {@code end}, on the practices' local days (America/Chicago), and
+ * stock entries name the practice's history import of its paper register (a share of sessions is entered
+ * late in the ordinary way instead): the history is what a practice migrating from a paper register would
+ * enter (see docs/generator.md). Days are generated in order, all practices on each day, so that the ledger's
  * positions follow time as in a live ledger.
  */
 public final class PracticeHistory {
@@ -48,6 +49,10 @@ public final class PracticeHistory {
     static final String THERAPIST = "th-1";
     static final String TRANSCRIBED = "Transcribed from the paper controlled-substance register";
     static final String ENTERED_LATE = "Entered the next day: the treatment-room tablet was offline";
+    /** The history import every transcribed stock entry names. */
+    static final String IMPORT_ID = "paper-register";
+    /** The practices' time zone: days and opening hours are local. */
+    static final ZoneId ZONE = ZoneId.of("America/Chicago");
 
     private static final BigDecimal MG_PER_ML = new BigDecimal("50");
     private static final BigDecimal VIAL_ML = new BigDecimal("10");
@@ -73,10 +78,15 @@ public final class PracticeHistory {
      * generated practice has its own, and none is the supplier's.
      */
     static String deaNumber(String practiceId) {
-        String digits = String.format("%06d", Math.floorMod(practiceId.hashCode(), 1_000_000));
+        return deaNumber("BK", practiceId);
+    }
+
+    /** A valid DEA number with the two letters, its six digits derived from {@code seed}. */
+    static String deaNumber(String letters, String seed) {
+        String digits = String.format("%06d", Math.floorMod(seed.hashCode(), 1_000_000));
         int[] d = digits.chars().map(c -> c - '0').toArray();
         int check = (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10;
-        return "BK" + digits + check;
+        return letters + digits + check;
     }
 
     private final LocalDate firstDay;
@@ -84,7 +94,7 @@ public final class PracticeHistory {
 
     public PracticeHistory(GeneratorSettings settings) {
         this.settings = settings;
-        LocalDate last = LocalDate.ofInstant(settings.end(), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(settings.end(), ZONE);
         this.firstDay = last.minusMonths(settings.months());
         this.days = (int) ChronoUnit.DAYS.between(firstDay, last);
     }
@@ -137,7 +147,10 @@ public final class PracticeHistory {
     }
 
     private Instant at(int day, int minuteOfDay) {
-        return firstDay.plusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofMinutes(minuteOfDay));
+        return firstDay.plusDays(day)
+                .atStartOfDay(ZONE)
+                .plusMinutes(minuteOfDay)
+                .toInstant();
     }
 
     private static Map<String, Object> quantity(BigDecimal millilitres) {
@@ -306,19 +319,84 @@ public final class PracticeHistory {
                             "occurredAt", at(0, 430).toString()),
                     null,
                     at(0, 430)));
-            Map<String, Object> licence = map("number", "IL-041-2201", "state", "IL", "expiresOn", "2030-05-31");
             out.add(practitioner(
                     PRESCRIBER,
                     "Dr. Mira Patel",
                     List.of("PRESCRIBER"),
-                    "BJ6125341",
-                    licence,
+                    deaNumber("BP", id + ":" + PRESCRIBER),
+                    licence(PRESCRIBER),
                     map("expiresOn", "2030-06-30", "schedules", List.of("III", "IIIN"))));
             out.add(practitioner(THERAPIST, "Sam Okafor, LCSW", List.of("THERAPIST"), null, null, null));
             for (String nurse : nurses) {
-                out.add(practitioner(nurse, "Nurse " + nurse.toUpperCase(), List.of("NURSE"), null, licence, null));
+                out.add(practitioner(
+                        nurse, "Nurse " + nurse.toUpperCase(), List.of("NURSE"), null, licence(nurse), null));
             }
+            openHistoryImport(out);
             receive(0, 480, out);
+            initialInventory(out);
+        }
+
+        /** Each practitioner's own state licence: a licence number belongs to one person. */
+        private Map<String, Object> licence(String practitionerId) {
+            String number = String.format("%06d", Math.floorMod((id + ":" + practitionerId).hashCode(), 1_000_000));
+            return map("number", "IL-041-" + number, "state", "IL", "expiresOn", "2030-05-31");
+        }
+
+        /**
+         * The paper register the history is transcribed from, opened as a history import: its stock entries
+         * are marked as imported rather than each flagged as a late entry.
+         */
+        private void openHistoryImport(ArrayDeque<PracticeFact> out) {
+            LocalDate lastDay = firstDay.plusDays(days);
+            String document = "Paper controlled-substance register of " + id + ", " + firstDay + " to " + lastDay;
+            out.add(fact(
+                    "OPEN_HISTORY_IMPORT",
+                    base + "/history-imports",
+                    map(
+                            "importId",
+                            IMPORT_ID,
+                            "sourceDocument",
+                            document,
+                            "sourceSha256",
+                            sha256(document),
+                            "coversFrom",
+                            firstDay.toString(),
+                            "coversTo",
+                            lastDay.toString(),
+                            "attestedBy",
+                            PRESCRIBER),
+                    PRESCRIBER,
+                    settings.end()));
+        }
+
+        /**
+         * The initial inventory (21 CFR 1304.11(b)) on the day the practice starts, of the stock on hand
+         * after its first receipt.
+         */
+        private void initialInventory(ArrayDeque<PracticeFact> out) {
+            Instant t = at(0, 490);
+            out.add(fact(
+                    "COUNT",
+                    lotPath(SAFE, lot) + "/counts",
+                    map(
+                            "kind",
+                            "INITIAL",
+                            "timing",
+                            "OPENING_OF_BUSINESS",
+                            "counted",
+                            map("amount", balance.toPlainString(), "unit", "ML"),
+                            "exact",
+                            true,
+                            "countedBy",
+                            nurses.get(0),
+                            "witnessedBy",
+                            PRESCRIBER,
+                            "occurredAt",
+                            t.toString(),
+                            "lateEntry",
+                            lateEntry(TRANSCRIBED, nurses.get(0))),
+                    nurses.get(0),
+                    t));
         }
 
         private PracticeFact practitioner(
@@ -792,7 +870,14 @@ public final class PracticeHistory {
             }
         }
 
+        /**
+         * A transcribed entry names the practice's history import; an entry entered a day late gives its own
+         * reason and a co-signer.
+         */
         private Map<String, Object> lateEntry(String reason, String actor) {
+            if (TRANSCRIBED.equals(reason)) {
+                return map("importId", IMPORT_ID);
+            }
             return map("reason", reason, "cosignedBy", actor.equals(PRESCRIBER) ? nurses.get(0) : PRESCRIBER);
         }
 
@@ -813,6 +898,16 @@ public final class PracticeHistory {
                 String keepIdAs,
                 String keepEventIdAs) {
             return new PracticeFact(kind, id, path, body, practitioner, at, keepIdAs, keepEventIdAs);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
