@@ -96,6 +96,10 @@ public final class WitnessClient {
             return new WitnessReply.Failed("interrupted while waiting for " + target);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                // the request's own timeout can fire just before the wait's: the same answer either way
+                return new WitnessReply.Failed("no answer from " + target + " within " + timeout);
+            }
             return new WitnessReply.Failed("no answer from " + target + ": " + describe(cause));
         }
         return interpret(

@@ -121,7 +121,10 @@ class AuditTrailEndToEndTest extends EndToEndTest {
             }
             page = read("limit=3&afterPosition=" + page.get("nextAfterPosition").asLong());
         }
-        assertThat(walked).isEqualTo(all);
+        // reading the trail is itself recorded (the access log), so the walk may also find accesses made
+        // since `all` was read: after every event of `all`, in order, and only later ones
+        assertThat(walked.subList(0, Math.min(all.size(), walked.size()))).isEqualTo(all);
+        assertThat(walked.subList(all.size(), walked.size())).allMatch(position -> position > all.get(all.size() - 1));
 
         long more = StockFixture.created(stock.draw("safe-1", "R1", "1", "rn-1"))
                 .get("ledgerPosition")
