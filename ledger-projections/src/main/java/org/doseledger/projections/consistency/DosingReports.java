@@ -31,6 +31,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class DosingReports {
 
     static final String MISSING_VITALS = "MISSING_VITALS";
+    /** More than {@link #LONG_GAP_DAYS} days since the client's previous dosed session. */
+    static final String LONG_GAP = "LONG_GAP";
+
+    static final int LONG_GAP_DAYS = 28;
+    /** More than half of what was drawn in the session was wasted, while a dose was given. */
+    static final String HIGH_WASTE_SHARE = "HIGH_WASTE_SHARE";
+    /** Stock was drawn and all of it wasted: no dose was given. */
+    static final String FULLY_WASTED_DRAW = "FULLY_WASTED_DRAW";
+    /** The first administration is dated before the first draw of the session. */
+    static final String ADMINISTERED_BEFORE_DRAW = "ADMINISTERED_BEFORE_DRAW";
+    /** A dose was given with no treatment plan in force. */
+    static final String NO_PLAN_IN_FORCE = "NO_PLAN_IN_FORCE";
+    /** Part of what was drawn is neither given nor wasted (yet). */
+    static final String DRAW_LEFT_OPEN = "DRAW_LEFT_OPEN";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -315,8 +329,28 @@ final class DosingReports {
         SessionDoseView view(
                 Session previous, PlanInForceView plan, BigDecimal weightKg, int vitalsRecorded, ObjectMapper json) {
             TreeSet<String> raised = new TreeSet<>(flags);
-            if (administeredMg.signum() > 0 && vitalsRecorded == 0) {
+            boolean dosed = administeredMg.signum() > 0;
+            if (dosed && vitalsRecorded == 0) {
                 raised.add(MISSING_VITALS);
+            }
+            if (previous != null
+                    && Duration.between(previous.at(), at()).compareTo(Duration.ofDays(LONG_GAP_DAYS)) > 0) {
+                raised.add(LONG_GAP);
+            }
+            if (dosed && wastedMg.multiply(BigDecimal.valueOf(2)).compareTo(drawnMg) > 0) {
+                raised.add(HIGH_WASTE_SHARE);
+            }
+            if (!dosed && drawnMg.signum() > 0 && wastedMg.compareTo(drawnMg) >= 0) {
+                raised.add(FULLY_WASTED_DRAW);
+            }
+            if (firstAdministeredAt != null && firstDrawnAt != null && firstAdministeredAt.isBefore(firstDrawnAt)) {
+                raised.add(ADMINISTERED_BEFORE_DRAW);
+            }
+            if (dosed && plan == null) {
+                raised.add(NO_PLAN_IN_FORCE);
+            }
+            if (drawnMg.compareTo(administeredMg.add(wastedMg)) > 0) {
+                raised.add(DRAW_LEFT_OPEN);
             }
             ArrayNode overrideNodes = json.createArrayNode();
             overrides.forEach(overrideNodes::add);
