@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository's {@code deploy/} tree, found from wherever the tests run (the module or the root). */
-final class DeployFiles {
+public final class DeployFiles {
 
     private DeployFiles() {}
 
-    static Path root() {
+    public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             if (Files.isDirectory(dir.resolve("deploy")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
@@ -20,7 +20,7 @@ final class DeployFiles {
                 "no repository root with deploy/ above " + Path.of("").toAbsolutePath());
     }
 
-    static Path deploy(String relative) {
+    public static Path deploy(String relative) {
         return root().resolve("deploy").resolve(relative);
     }
 }

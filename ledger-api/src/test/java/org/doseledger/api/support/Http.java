@@ -48,6 +48,7 @@ public class Http {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private java.time.Duration timeout;
 
         Request(String method, String path) {
             this.method = method;
@@ -74,6 +75,12 @@ public class Http {
             return this;
         }
 
+        /** Gives up after this long (an {@link java.io.UncheckedIOException}), instead of waiting for ever. */
+        public Request timeout(java.time.Duration limit) {
+            this.timeout = limit;
+            return this;
+        }
+
         public Request body(String json) {
             this.body = json;
             return this;
@@ -87,6 +94,9 @@ public class Http {
                                     ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
+            if (timeout != null) {
+                builder.timeout(timeout);
+            }
             try {
                 HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
                 return new Response(response);

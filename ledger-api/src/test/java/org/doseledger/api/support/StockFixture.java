@@ -25,10 +25,7 @@ public class StockFixture {
     private final Http http;
 
     public StockFixture(EndToEndTest test, Http http, String practice, String writer, String client) {
-        this.http = http;
-        this.practice = practice;
-        this.writer = writer;
-        this.client = client;
+        this(http, practice, writer, client);
         for (String safe : new String[] {"safe-1", "safe-2"}) {
             created(post(
                     "/locations",
@@ -77,6 +74,18 @@ public class StockFixture {
                 .truncatedTo(ChronoUnit.SECONDS)
                 .minus(30, ChronoUnit.DAYS)
                 .toString();
+    }
+
+    private StockFixture(Http http, String practice, String writer, String client) {
+        this.http = http;
+        this.practice = practice;
+        this.writer = writer;
+        this.client = client;
+    }
+
+    /** The stock of a practice set up already (by another fixture), reached through this node. */
+    public static StockFixture existing(Http http, String practice, String writer, String client) {
+        return new StockFixture(http, practice, writer, client);
     }
 
     public static String now() {

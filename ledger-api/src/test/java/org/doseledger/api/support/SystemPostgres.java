@@ -26,12 +26,14 @@ public final class SystemPostgres implements AutoCloseable {
     private final Path dataDir;
     private final String host;
     private final int port;
+    private final List<String> prefix;
 
-    private SystemPostgres(Path bin, Path dataDir, String host, int port) {
+    private SystemPostgres(Path bin, Path dataDir, String host, int port, List<String> prefix) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.host = host;
         this.port = port;
+        this.prefix = prefix;
     }
 
     /** The newest installed server's binaries, if any. */
@@ -57,10 +59,18 @@ public final class SystemPostgres implements AutoCloseable {
 
     /** initdb and start on this address and port; trust authentication, durable settings. */
     public static SystemPostgres start(String host, int port) {
+        return start(host, port, host, List.of());
+    }
+
+    /**
+     * The same, with the server's commands run behind a prefix (such as {@code ip netns exec <namespace>}, so that the
+     * server lives in a network namespace), listening on {@code listen} and reached by clients at {@code host}.
+     */
+    public static SystemPostgres start(String host, int port, String listen, List<String> prefix) {
         Path bin = binaries().orElseThrow(() -> new IllegalStateException("no PostgreSQL server is installed"));
         try {
             Path dataDir = Files.createTempDirectory("ledger-pg-");
-            SystemPostgres server = new SystemPostgres(bin, dataDir, host, port);
+            SystemPostgres server = new SystemPostgres(bin, dataDir, host, port, prefix);
             if (runsAsRoot()) {
                 server.exec(List.of("chown", "postgres:postgres", dataDir.toString()), false);
             }
@@ -80,7 +90,7 @@ public final class SystemPostgres implements AutoCloseable {
                     dataDir.resolve("data/postgresql.auto.conf"),
                     String.join(
                             "\n",
-                            "listen_addresses = '" + host + "'",
+                            "listen_addresses = '" + listen + "'",
                             "port = " + port,
                             "unix_socket_directories = '" + dataDir + "'",
                             "fsync = on",
@@ -158,7 +168,7 @@ public final class SystemPostgres implements AutoCloseable {
     }
 
     private String exec(List<String> command, boolean asPostgres) {
-        List<String> full = new ArrayList<>();
+        List<String> full = new ArrayList<>(prefix);
         if (asPostgres && runsAsRoot()) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
