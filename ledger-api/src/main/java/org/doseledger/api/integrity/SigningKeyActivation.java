@@ -2,14 +2,22 @@ package org.doseledger.api.integrity;
 
 import java.util.Base64;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.doseledger.core.integrity.api.ActivateSigningKeyCommand;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** At start, records in the ledger which key signs checkpoints, when it is not the one already recorded. */
+/**
+ * At start, records in the ledger which key signs checkpoints, when it is not the one already recorded.
+ * Replicas starting together race to record it: the loser of the race tries again, and then finds the
+ * key already recorded (or records its own after it), instead of failing its start.
+ */
 @Component
 class SigningKeyActivation {
+
+    static final int ATTEMPTS = 5;
 
     private final SigningKeys keys;
     private final CommandGateway commands;
@@ -21,9 +29,19 @@ class SigningKeyActivation {
 
     @EventListener(ApplicationReadyEvent.class)
     void recordActiveKey() {
-        commands.sendAndWait(new ActivateSigningKeyCommand(
+        ActivateSigningKeyCommand activate = new ActivateSigningKeyCommand(
                 keys.keyId(),
                 SigningKeys.ALGORITHM,
-                Base64.getEncoder().encodeToString(keys.publicKey().getEncoded())));
+                Base64.getEncoder().encodeToString(keys.publicKey().getEncoded()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(activate);
+                return;
+            } catch (ConcurrencyException | AggregateStreamCreationException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
     }
 }

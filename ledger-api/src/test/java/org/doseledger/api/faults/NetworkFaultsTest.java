@@ -166,7 +166,7 @@ class NetworkFaultsTest {
         writer = key.json().get("apiKey").asText();
         client = "client-" + EndToEndTest.unique("c");
         assertCreated(post(nodes.get(2).http(), "/clients", Bodies.client(client, StockFixture.now())));
-        stock = ConcurrentWorkload.prepare(null, nodes.get(3).http(), practice, writer, client);
+        stock = ConcurrentWorkload.prepare(admin, nodes.get(3).http(), practice, writer, client);
 
         Map<String, Integer> owners = segmentOwners();
         FIGURES.put("segments owned per node after the start", owners);

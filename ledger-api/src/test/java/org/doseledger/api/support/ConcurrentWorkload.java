@@ -39,7 +39,15 @@ public final class ConcurrentWorkload {
      * and {@link #LOTS} lots in safe-1 with stock for every draw of the workload.
      */
     public static StockFixture prepare(EndToEndTest test, Http http, String practice, String writer, String client) {
-        StockFixture stock = new StockFixture(test, http, practice, writer, client);
+        return withLots(new StockFixture(test, http, practice, writer, client));
+    }
+
+    /** The same on a service of its own (another process), whose ADMIN key sets the practice's policies. */
+    public static StockFixture prepare(String adminKey, Http http, String practice, String writer, String client) {
+        return withLots(new StockFixture(adminKey, http, practice, writer, client));
+    }
+
+    private static StockFixture withLots(StockFixture stock) {
         for (int lot = 0; lot < LOTS; lot++) {
             StockFixture.created(stock.receive("safe-1", lotNumber(lot), 50, "2030-01-31"));
         }

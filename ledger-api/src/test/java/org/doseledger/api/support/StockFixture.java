@@ -25,6 +25,29 @@ public class StockFixture {
     private final Http http;
 
     public StockFixture(EndToEndTest test, Http http, String practice, String writer, String client) {
+        this(http, practice, writer, client, policies -> test.setPolicies(practice, policies));
+    }
+
+    /** A practice on a service of its own (another process), whose policies its ADMIN key sets. */
+    public StockFixture(String adminKey, Http http, String practice, String writer, String client) {
+        this(
+                http,
+                practice,
+                writer,
+                client,
+                policies -> http.post("/api/practices/" + practice + "/policies")
+                        .key(adminKey)
+                        .idempotencyKey("policies-" + java.util.UUID.randomUUID())
+                        .body(policies)
+                        .send());
+    }
+
+    private StockFixture(
+            Http http,
+            String practice,
+            String writer,
+            String client,
+            java.util.function.Function<String, Http.Response> setPolicies) {
         this(http, practice, writer, client);
         for (String safe : new String[] {"safe-1", "safe-2"}) {
             created(post(
@@ -52,7 +75,7 @@ public class StockFixture {
                  "risksAcknowledged":["dissociation","elevated blood pressure"],
                  "routes":["IM","SUBLINGUAL"],"careModels":["ADMINISTERED","DISPENSED"]}
                 """.formatted(now())));
-        created(test.setPolicies(practice, "{\"doseIncreaseLimitPercent\":25,\"requireTreatmentPlan\":false}"));
+        created(setPolicies.apply("{\"doseIncreaseLimitPercent\":25,\"requireTreatmentPlan\":false}"));
         String sessionStart =
                 Instant.parse(inUseSince()).plus(1, ChronoUnit.MINUTES).toString();
         startSession(SESSION, client, sessionStart);
