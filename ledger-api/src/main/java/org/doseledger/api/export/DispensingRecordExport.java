@@ -97,6 +97,11 @@ class DispensingRecordExport implements ExportType {
     }
 
     @Override
+    public boolean provesWholeStreams() {
+        return true;
+    }
+
+    @Override
     public long count(ExportQuery query) {
         return records.countDoses(query.stockFilter());
     }

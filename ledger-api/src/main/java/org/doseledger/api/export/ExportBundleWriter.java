@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.api.integrity.CheckpointView;
+import org.doseledger.api.integrity.LedgerEvidence;
 import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.export.ReportHeader;
 import org.doseledger.projections.export.ReportSink;
@@ -29,8 +30,10 @@ import org.springframework.util.FileSystemUtils;
  * Writes an export as a verifiable bundle: one pass over the records feeds every format's sink at once,
  * each into its own file hashed while it is written (so the records are read once and never held in
  * memory), plus any files of the type's own (such as the PDMP's ASAP file, written in the same pass),
- * then the zip gets those files, {@code checkpoint.json} (the signed checkpoint covering the
- * export) and, last, {@code manifest.json} with the SHA-256 of every other file.
+ * then the zip gets those files, the evidence (the stored events the records were built from, each with
+ * its inclusion proof in {@code tree-checkpoint.note}, the signed tree checkpoint covering the export),
+ * {@code checkpoint.json} (the signed chain checkpoint), {@code manifest.json} with the SHA-256 of every
+ * other file and, last, {@code manifest.note}: the manifest's SHA-256 signed with the ledger's key.
  */
 final class ExportBundleWriter {
 
@@ -42,10 +45,19 @@ final class ExportBundleWriter {
     /** What was written: record count, each file's SHA-256, the manifest's, and the bundle's size and SHA-256. */
     record Written(long records, Map<String, String> files, String manifestSha256, long bytes, String bundleSha256) {}
 
-    private final List<ReportFormat> formats;
+    /** The bundle's evidence: the stored events its records were built from, with their inclusion proofs. */
+    static final String EVIDENCE_EVENTS = "evidence/events.jsonl";
 
-    ExportBundleWriter(List<ReportFormat> formats) {
+    static final String EVIDENCE_PROOFS = "evidence/inclusion.jsonl";
+    static final String TREE_CHECKPOINT = "tree-checkpoint.note";
+    static final String MANIFEST_NOTE = "manifest.note";
+
+    private final List<ReportFormat> formats;
+    private final ExportEvidence evidence;
+
+    ExportBundleWriter(List<ReportFormat> formats, ExportEvidence evidence) {
         this.formats = List.copyOf(formats);
+        this.evidence = evidence;
     }
 
     /**
@@ -61,6 +73,8 @@ final class ExportBundleWriter {
             Map<String, Object> manifest,
             LongConsumer progress)
             throws IOException {
+        int positionColumn = columnIndex(type, "ledgerPosition");
+        java.util.SortedSet<Long> positions = new java.util.TreeSet<>();
         Path parts = bundle.resolveSibling(bundle.getFileName() + ".parts");
         OwnerOnlyFiles.createDirectories(parts);
         try {
@@ -90,6 +104,9 @@ final class ExportBundleWriter {
                 ReportFooter footer = type.write(
                         query,
                         cells -> {
+                            if (positionColumn >= 0 && cells.get(positionColumn) instanceof Number position) {
+                                positions.add(position.longValue());
+                            }
                             for (Part part : open) {
                                 if (part.sink() != null) {
                                     part.sink().row(cells);
@@ -111,7 +128,23 @@ final class ExportBundleWriter {
                     part.out().close();
                     files.put(part.name(), hex(part.out().getMessageDigest()));
                 }
-                return zip(bundle, parts, files, written[0], type, checkpoint, manifest);
+                LedgerEvidence.TreeNote tree = evidence.covering(checkpoint.toIndex());
+                long evidenceEvents;
+                try (DigestOutputStream events = digesting(parts.resolve(EVIDENCE_EVENTS));
+                        DigestOutputStream proofs = digesting(parts.resolve(EVIDENCE_PROOFS))) {
+                    evidenceEvents = evidence.write(
+                            positions, type.provesWholeStreams(), checkpoint.toIndex(), tree.size(), events, proofs);
+                    events.close();
+                    proofs.close();
+                    files.put(EVIDENCE_EVENTS, hex(events.getMessageDigest()));
+                    files.put(EVIDENCE_PROOFS, hex(proofs.getMessageDigest()));
+                }
+                Files.writeString(parts.resolve(TREE_CHECKPOINT), tree.note());
+                files.put(TREE_CHECKPOINT, hex(sha256().digest(Files.readAllBytes(parts.resolve(TREE_CHECKPOINT)))));
+                Map<String, Object> fields = new LinkedHashMap<>(manifest);
+                fields.put("treeSize", tree.size());
+                fields.put("evidence", Map.of("events", evidenceEvents, "wholeStreams", type.provesWholeStreams()));
+                return zip(bundle, parts, files, written[0], type, checkpoint, fields);
             } finally {
                 for (Part part : open) {
                     part.out().close();
@@ -122,10 +155,25 @@ final class ExportBundleWriter {
         }
     }
 
+    private static int columnIndex(ExportType type, String key) {
+        for (int i = 0; i < type.columns().size(); i++) {
+            if (type.columns().get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static DigestOutputStream digesting(Path file) throws IOException {
+        OwnerOnlyFiles.createDirectories(file.getParent());
+        return new DigestOutputStream(
+                new BufferedOutputStream(OwnerOnlyFiles.newOutputStream(file), 64 * 1024), sha256());
+    }
+
     /** One file being written: a report format with its sink, or a type's own file (no sink). */
     private record Part(String name, DigestOutputStream out, ReportSink sink) {}
 
-    private static Written zip(
+    private Written zip(
             Path bundle,
             Path parts,
             Map<String, String> reports,
@@ -162,6 +210,11 @@ final class ExportBundleWriter {
             zip.write(manifestJson);
             zip.closeEntry();
             manifestSha256 = hex(sha256().digest(manifestJson));
+            // the ledger's key signs the manifest, which holds every other file's SHA-256
+            zip.putNextEntry(new ZipEntry(MANIFEST_NOTE));
+            zip.write(evidence.signManifest((String) fields.get("exportId"), manifestSha256)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
         }
         long bytes = Files.size(partial);
         Files.move(partial, bundle, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

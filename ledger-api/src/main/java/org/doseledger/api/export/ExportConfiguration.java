@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.doseledger.api.config.LedgerProperties;
+import org.doseledger.api.integrity.LedgerEvidence;
 import org.doseledger.api.integrity.SealedCheckpoints;
 import org.doseledger.projections.stock.StockRecordsExport;
 import org.doseledger.projections.support.ProjectionPositions;
@@ -52,7 +53,8 @@ class ExportConfiguration {
             CommandGateway commands,
             Clock clock,
             ExportProperties properties,
-            LedgerProperties ledger) {
+            LedgerProperties ledger,
+            LedgerEvidence evidence) {
         return new ExportJobs(
                 types,
                 jdbc,
@@ -64,6 +66,6 @@ class ExportConfiguration {
                 properties,
                 ledger,
                 exportExecutor(properties),
-                new ExportBundleWriter(ReportFormat.all()));
+                new ExportBundleWriter(ReportFormat.all(), ExportEvidence.of(evidence)));
     }
 }

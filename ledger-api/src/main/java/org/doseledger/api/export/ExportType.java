@@ -59,6 +59,15 @@ interface ExportType {
         return write(query, rows);
     }
 
+    /**
+     * Whether the bundle carries, besides the events its records name, every event of their streams up to
+     * the export's position, so that the verifier can rebuild the records those streams hold in the period
+     * and find a record left out. A type says yes only when the verifier knows how to rebuild its records.
+     */
+    default boolean provesWholeStreams() {
+        return false;
+    }
+
     /** Where an export's records go. */
     @FunctionalInterface
     interface Rows {

@@ -40,8 +40,8 @@ import org.doseledger.core.integrity.tlog.VerifierKey;
 /**
  * Checks a ledger bundle with no network and no database: every file against the manifest's SHA-256,
  * then every event, chain link and checkpoint with {@link LedgerVerifier}, trusting only the public
- * keys given on the command line. An export bundle (format {@value #EXPORT_FORMAT}) is checked file by
- * file against its manifest, and its checkpoint against the trusted keys and the export's ledger position.
+ * keys given on the command line. An export bundle (format {@value #EXPORT_FORMAT}) is checked by
+ * {@link ExportBundleVerifier}.
  * {@code java -jar dose-ledger.jar verify-bundle bundle.zip
  * --public-key <keyId>.pub [--public-key ...]}; exit code 0 when the bundle is complete and unaltered.
  */
@@ -49,8 +49,14 @@ public final class OfflineBundleVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The export bundle format ({@code docs/exports.md}): a report with the checkpoint that covers it. */
-    public static final String EXPORT_FORMAT = "dose-ledger-export/1";
+    /**
+     * The export bundle format ({@code docs/exports.md}): a report with a signed manifest, the checkpoints
+     * that cover it, and the events its records were built from with their inclusion proofs.
+     */
+    public static final String EXPORT_FORMAT = "dose-ledger-export/2";
+
+    /** What every export bundle's format starts with, this one and the earlier ones the verifier refuses. */
+    static final String EXPORT_FORMATS = "dose-ledger-export/";
 
     /**
      * The outcome: whether the files match the manifest, and the ledger verification of their content (a
@@ -82,10 +88,14 @@ public final class OfflineBundleVerifier {
             boolean checkpointTrusted,
             boolean checkpointSignatureValid,
             boolean covered,
+            boolean manifestSigned,
+            long treeSize,
+            long evidenceEvents,
+            long recordsBound,
             List<String> problems) {
 
         public boolean ok() {
-            return checkpointTrusted && checkpointSignatureValid && covered && problems.isEmpty();
+            return checkpointTrusted && checkpointSignatureValid && covered && manifestSigned && problems.isEmpty();
         }
     }
 
@@ -138,8 +148,8 @@ public final class OfflineBundleVerifier {
             }
             JsonNode manifest = JSON.readTree(zip.getInputStream(manifestEntry));
             List<String> problems = new ArrayList<>();
-            if (EXPORT_FORMAT.equals(manifest.path("format").asText())) {
-                return verifyExport(zip, manifest, keys);
+            if (manifest.path("format").asText().startsWith(EXPORT_FORMATS)) {
+                return ExportBundleVerifier.verify(zip, manifest, keys);
             }
             if (!LedgerBundle.FORMAT.equals(manifest.path("format").asText())) {
                 problems.add("unknown bundle format " + manifest.path("format").asText());
@@ -206,7 +216,8 @@ public final class OfflineBundleVerifier {
      * The trusted keys as note verifier keys, for every origin the notes name: the name is only a label,
      * the key is what is trusted.
      */
-    private static List<VerifierKey> logKeys(List<String> notes, Optional<String> held, List<PublicKey> trusted) {
+    static List<VerifierKey> logKeys(
+            List<String> notes, Optional<String> held, java.util.Collection<PublicKey> trusted) {
         java.util.Set<String> origins = new java.util.TreeSet<>();
         java.util.stream.Stream.concat(notes.stream(), held.stream()).forEach(note -> {
             int end = note.indexOf('\n');
@@ -227,71 +238,8 @@ public final class OfflineBundleVerifier {
         return keys;
     }
 
-    private static Result verifyExport(ZipFile zip, JsonNode manifest, Map<String, PublicKey> keys) throws IOException {
-        List<String> fileProblems = fileProblems(zip, manifest);
-        List<String> problems = new ArrayList<>();
-        String type = manifest.path("exportType").asText();
-        long records = manifest.path("records").path(type).asLong(-1);
-        long position = manifest.path("ledgerRange").path("toIndex").asLong(-1);
-        ZipEntry checkpointEntry = zip.getEntry("checkpoint.json");
-        if (checkpointEntry == null) {
-            problems.add("checkpoint.json is missing");
-            return new Result(
-                    fileProblems.isEmpty(),
-                    fileProblems,
-                    null,
-                    new ExportCheck(type, records, position, 0, 0, null, false, false, false, problems));
-        }
-        Checkpoint checkpoint = checkpoint(JSON.readTree(zip.getInputStream(checkpointEntry)));
-        PublicKey key = keys.get(checkpoint.keyId());
-        boolean trusted = key != null;
-        boolean signed = false;
-        if (!trusted) {
-            problems.add("checkpoint " + checkpoint.number() + " is signed with key " + checkpoint.keyId()
-                    + ", which is not among the trusted keys");
-        } else {
-            signed = verifies(key, checkpoint.signedBytes(), checkpoint.signature())
-                    && java.util.Arrays.equals(sha256(checkpoint.signedBytes()), checkpoint.checkpointHash());
-            if (!signed) {
-                problems.add("checkpoint " + checkpoint.number() + " does not verify: it was altered");
-            }
-        }
-        if (manifest.path("checkpointNumber").asLong() != checkpoint.number()) {
-            problems.add("the manifest names checkpoint "
-                    + manifest.path("checkpointNumber").asLong() + " but the bundle carries checkpoint "
-                    + checkpoint.number());
-        }
-        boolean covered = position >= 0 && position <= checkpoint.toIndex();
-        if (!covered) {
-            problems.add("the export was read at ledger position " + position + ", which checkpoint "
-                    + checkpoint.number() + " (to " + checkpoint.toIndex() + ") does not cover");
-        }
-        ZipEntry report = zip.getEntry(type + ".json");
-        if (report != null) {
-            long counted = recordCount(zip, report);
-            if (counted != records) {
-                problems.add("the manifest lists " + records + " records, " + type + ".json holds " + counted);
-            }
-        }
-        return new Result(
-                fileProblems.isEmpty(),
-                fileProblems,
-                null,
-                new ExportCheck(
-                        type,
-                        records,
-                        position,
-                        checkpoint.number(),
-                        checkpoint.toIndex(),
-                        checkpoint.keyId(),
-                        trusted,
-                        signed,
-                        covered,
-                        problems));
-    }
-
     /** Every file listed with its SHA-256, and no file that is not listed. */
-    private static List<String> fileProblems(ZipFile zip, JsonNode manifest) {
+    static List<String> fileProblems(ZipFile zip, JsonNode manifest) {
         List<String> problems = new ArrayList<>();
         manifest.path("sha256").fields().forEachRemaining(file -> {
             ZipEntry entry = zip.getEntry(file.getKey());
@@ -304,32 +252,13 @@ public final class OfflineBundleVerifier {
         zip.stream()
                 .map(ZipEntry::getName)
                 .filter(name -> !name.equals("manifest.json")
+                        && !name.equals("manifest.note")
                         && !manifest.path("sha256").has(name))
                 .forEach(name -> problems.add(name + " is in the bundle but not in the manifest"));
         return problems;
     }
 
-    /** The top-level recordCount of a report's JSON, read without holding its records. */
-    private static long recordCount(ZipFile zip, ZipEntry entry) throws IOException {
-        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(zip.getInputStream(entry))) {
-            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return -1;
-            }
-            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (field.equals("recordCount")) {
-                    return parser.getLongValue();
-                }
-                parser.skipChildren();
-            }
-            return -1;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return -1;
-        }
-    }
-
-    private static boolean verifies(PublicKey key, byte[] signed, byte[] signature) {
+    static boolean verifies(PublicKey key, byte[] signed, byte[] signature) {
         try {
             java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
             verifier.initVerify(key);
@@ -340,7 +269,7 @@ public final class OfflineBundleVerifier {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
@@ -356,7 +285,7 @@ public final class OfflineBundleVerifier {
         }
     }
 
-    private static StoredEvent event(JsonNode line) {
+    static StoredEvent event(JsonNode line) {
         Base64.Decoder base64 = Base64.getDecoder();
         return new StoredEvent(
                 line.path("globalIndex").asLong(),
@@ -385,7 +314,7 @@ public final class OfflineBundleVerifier {
                 line.path("checkpointNumber").asLong());
     }
 
-    private static Checkpoint checkpoint(JsonNode node) {
+    static Checkpoint checkpoint(JsonNode node) {
         return new Checkpoint(
                 node.path("number").asLong(),
                 node.path("fromIndex").asLong(),
@@ -409,7 +338,7 @@ public final class OfflineBundleVerifier {
         return value == null ? null : HexFormat.of().parseHex(value);
     }
 
-    private static String sha256(ZipFile zip, ZipEntry entry) {
+    static String sha256(ZipFile zip, ZipEntry entry) {
         try (InputStream in = zip.getInputStream(entry)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[65536];

@@ -169,14 +169,20 @@ class ExportEndToEndTest extends EndToEndTest {
         assertThat(csv.split("\r\n")).hasSize(2);
         assertThat(csv).contains("ADMINISTERED").contains("Ada Lovelace").contains("12 Elm St, Springfield, IL 62702");
         JsonNode manifest = JSON.readTree(entry(bundle, "manifest.json"));
-        assertThat(manifest.get("format").asText()).isEqualTo("dose-ledger-export/1");
+        assertThat(manifest.get("format").asText()).isEqualTo("dose-ledger-export/2");
         assertThat(manifest.at("/records/dispensing-record").asLong()).isEqualTo(1);
         assertThat(manifest.at("/ledgerRange/toIndex").asLong())
                 .isEqualTo(job.get("ledgerPosition").asLong());
         assertThat(manifest.get("sha256").fieldNames())
                 .toIterable()
                 .containsExactly(
-                        "dispensing-record.csv", "dispensing-record.json", "dispensing-record.pdf", "checkpoint.json");
+                        "dispensing-record.csv",
+                        "dispensing-record.json",
+                        "dispensing-record.pdf",
+                        "evidence/events.jsonl",
+                        "evidence/inclusion.jsonl",
+                        "tree-checkpoint.note",
+                        "checkpoint.json");
         String pdf = pdfText(bundle, "dispensing-record.pdf");
         assertThat(pdf)
                 .contains("Dispensing and administration record")
