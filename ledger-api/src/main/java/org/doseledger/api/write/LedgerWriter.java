@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Sends one command with the write's metadata and reports the events it appended with their ledger
  * positions. Runs inside the caller's transaction (Axon joins it), so the events, the lookup tables
- * and the idempotency record commit together or not at all.
+ * and the idempotency record commit together or not at all. Once that transaction commits, the event
+ * store's readers are woken (once per transaction), so read models see the events without waiting for
+ * their next poll (docs/decisions/0005-read-model-latency.md).
  */
 public class LedgerWriter {
 
@@ -63,6 +65,7 @@ public class LedgerWriter {
         }
         CommandMessage<?> message =
                 GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData());
+        wakeReadersAfterCommit();
         String target = targets.resolveTarget(message).getIdentifier();
         List<EventMessage<?>> events;
         try {
@@ -84,7 +87,16 @@ public class LedgerWriter {
     }
 
     private void wakeReadersAfterCommit() {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(LedgerWriter.this);
+            }
+
             @Override
             public void afterCommit() {
                 eventStore.eventsCommitted();
