@@ -574,4 +574,30 @@ class EventJsonApprovalTest {
 
         assertThat(read).isEqualTo(event);
     }
+
+    /**
+     * Every event class of the core has a sample above, and every approved file belongs to one: a new event
+     * that nobody added here would otherwise never be pinned.
+     */
+    @org.junit.jupiter.api.Test
+    void everyEventOfTheCoreIsPinned() throws Exception {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(
+                org.doseledger.core.shared.LedgerEvent.class));
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        for (var candidate : scanner.findCandidateComponents("org.doseledger.core")) {
+            declared.add(Class.forName(candidate.getBeanClassName()).getSimpleName());
+        }
+        java.util.Set<String> sampled = new java.util.TreeSet<>();
+        events().forEach(event -> sampled.add(event.getClass().getSimpleName()));
+        java.util.Set<String> approved = new java.util.TreeSet<>();
+        try (Stream<Path> files = Files.list(APPROVED)) {
+            files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString().replaceFirst("\\.json$", ""))
+                    .forEach(approved::add);
+        }
+
+        assertThat(declared).as("event classes of the core").isNotEmpty().isEqualTo(sampled);
+        assertThat(approved).as("approved files").isEqualTo(sampled);
+    }
 }
