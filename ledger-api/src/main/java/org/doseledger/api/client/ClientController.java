@@ -198,7 +198,7 @@ class ClientController {
             String consentId = UUID.randomUUID().toString();
             return WriteOutcome.created(
                     URI.create(clientPath(client) + "/consents/" + consentId),
-                    WriteReceipt.of(consentId, writer.send(context, request.toCommand(client, consentId))));
+                    WriteReceipt.of(consentId, writer.send(context, request.toCommand(client, consentId, keys))));
         });
     }
 
@@ -400,7 +400,7 @@ class ClientController {
             @Valid @RequestBody RecordClearanceRequest request,
             WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
-        return newClientRecord(context, client, "/clearances", request, id -> request.toCommand(client, id));
+        return newClientRecord(context, client, "/clearances", request, id -> request.toCommand(client, id, keys));
     }
 
     @PostMapping(path = "/{clientId}/treatment-plans", consumes = MediaType.APPLICATION_JSON_VALUE)

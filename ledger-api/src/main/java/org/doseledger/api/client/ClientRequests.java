@@ -100,14 +100,15 @@ final class ClientRequests {
             @NotEmpty List<@NotNull CareModel> careModels,
             Instant expiresAt) {
 
-        RecordConsentCommand toCommand(ClientRef client, String consentId) {
+        /** Who signed and who witnessed are names: sealed under the client's data key. */
+        RecordConsentCommand toCommand(ClientRef client, String consentId, ClientDataKeys keys) {
             return new RecordConsentCommand(
                     client,
                     consentId,
                     new ConsentDocument(document.documentId(), document.version(), document.revisionDate()),
                     signedAt,
-                    signedBy,
-                    witnessedBy,
+                    keys.seal(client, "signedBy", signedBy),
+                    keys.seal(client, "witnessedBy", witnessedBy),
                     new LinkedHashSet<>(risksAcknowledged),
                     EnumSet.copyOf(routes),
                     EnumSet.copyOf(careModels),
@@ -192,17 +193,18 @@ final class ClientRequests {
             return source != ClearanceSource.IN_HOUSE_PRESCRIBER || practitionerId != null;
         }
 
-        RecordMedicalClearanceCommand toCommand(ClientRef client, String clearanceId) {
+        /** The clinician's name and the conditions are free text that can name the client: sealed. */
+        RecordMedicalClearanceCommand toCommand(ClientRef client, String clearanceId, ClientDataKeys keys) {
             return new RecordMedicalClearanceCommand(
                     client,
                     clearanceId,
                     source,
                     practitionerId,
-                    clinician,
+                    keys.seal(client, "clinician", clinician),
                     clearedAt,
                     maxSystolicMmHg,
                     maxDiastolicMmHg,
-                    conditions,
+                    conditions == null ? null : keys.seal(client, "conditions", conditions),
                     expiresAt);
         }
     }

@@ -58,6 +58,11 @@ public class PersonalDataReveal {
             if (sealed.isEmpty()) {
                 continue;
             }
+            if (sealed.get().isNotSealed()) {
+                // recorded in plaintext before its event sealed it: shown as recorded, whatever the key
+                details.set(field.getKey(), notSealed(sealed.get()));
+                continue;
+            }
             if (key.problem() != null) {
                 details.putNull(field.getKey());
                 problem = key.problem();
@@ -86,6 +91,17 @@ public class PersonalDataReveal {
                 details,
                 entry.corrections());
     }
+
+    private static JsonNode notSealed(SealedPersonalData item) {
+        try {
+            return PLAIN.readTree(item.plaintextJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return PLAIN.getNodeFactory().textNode(item.plaintextJson());
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The client's key, or why there is none to open items with. */
     private record Key(DataKey key, String problem) {}

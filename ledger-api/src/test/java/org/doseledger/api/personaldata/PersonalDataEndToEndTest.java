@@ -67,6 +67,14 @@ class PersonalDataEndToEndTest extends EndToEndTest {
         JsonNode phone = created(post("/clients/" + client + "/contact", """
                 {"phone":"+1-217-555-0199","occurredAt":"%s"}
                 """.formatted(StockFixture.now())));
+        created(post(
+                "/clients/" + client + "/consents",
+                Bodies.consent(StockFixture.now()).replace("Ada Lovelace", "Ada " + family)));
+        JsonNode clearance =
+                created(post("/clients/" + client + "/clearances", """
+                {"source":"OUTSIDE_CLINICIAN","clinician":"Dr. Reyes, who treats %s","clearedAt":"%s",
+                 "conditions":"%s to bring a driver"}
+                """.formatted(family, StockFixture.now(), family)));
 
         assertThat(tablesHolding(client)).as("the scan finds what is stored").contains("domain_event_entry.payload");
         assertThat(tablesHolding(family)).isEmpty();
@@ -82,12 +90,27 @@ class PersonalDataEndToEndTest extends EndToEndTest {
         assertThat(registered.get("address").get("line1").asText()).isEqualTo(street);
         assertThat(registered.has(PersonalDataReveal.MARKER)).isFalse();
         assertThat(entry(entries, "ClientContactUpdated").get("phone").asText()).isEqualTo("+1-217-555-0199");
+        // free text that names the client is sealed like the rest, and shown to those who may read it
+        entries = timeline(
+                        practice,
+                        client,
+                        writer,
+                        clearance.get("ledgerPosition").asLong())
+                .get("entries");
+        assertThat(entry(entries, "ConsentSigned").get("signedBy").asText()).isEqualTo("Ada " + family);
+        assertThat(entry(entries, "ConsentSigned").get("witnessedBy").asText()).isEqualTo("Nurse Joy");
+        assertThat(entry(entries, "MedicalClearanceRecorded").get("clinician").asText())
+                .isEqualTo("Dr. Reyes, who treats " + family);
+        assertThat(entry(entries, "MedicalClearanceRecorded").get("conditions").asText())
+                .isEqualTo(family + " to bring a driver");
     }
 
     @Test
     void shreddingMakesAClientUnreadableWhileEveryHashAndCountStays() {
         String old = register(YEARS_AGO);
-        created(post("/clients/" + old + "/consents", Bodies.consent("2022-03-01T11:00:00Z")));
+        created(post(
+                "/clients/" + old + "/consents",
+                Bodies.consent("2022-03-01T11:00:00Z").replace("Ada Lovelace", "Ada " + family)));
         created(post("/clients/" + old + "/address-changes", """
                 {"address":{"line1":"%s","city":"Springfield","state":"IL","postalCode":"62703"},
                  "occurredAt":"2022-06-01T10:00:00Z"}
@@ -122,6 +145,11 @@ class PersonalDataEndToEndTest extends EndToEndTest {
                         .asText())
                 .isEqualTo(PersonalDataReveal.SHREDDED);
         assertThat(entry(entries, "ConsentSigned").get("consentId").asText()).isNotBlank();
+        assertThat(entry(entries, "ConsentSigned").get("signedBy").isNull()).isTrue();
+        assertThat(entry(entries, "ConsentSigned")
+                        .get(PersonalDataReveal.MARKER)
+                        .asText())
+                .isEqualTo(PersonalDataReveal.SHREDDED);
         // the retention clock ran from when the ledger recorded the last entry, not from its 2022 date
         assertThat(java.time.Instant.parse(entry(entries, "ClientDataKeyShredded")
                         .get("lastActivityAt")

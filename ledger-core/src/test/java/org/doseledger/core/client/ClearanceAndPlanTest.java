@@ -80,11 +80,11 @@ class ClearanceAndPlanTest {
                         "clr-1",
                         ClearanceSource.OUTSIDE_CLINICIAN,
                         null,
-                        "Dr. Reyes, primary care",
+                        sealed("clinician"),
                         AT,
                         150,
                         95,
-                        "no dosing above 150/95",
+                        sealed("conditions"),
                         AT.plus(Duration.ofDays(180))))
                 .expectEvents(new MedicalClearanceRecordedEvent(
                         PRACTICE,
@@ -92,11 +92,11 @@ class ClearanceAndPlanTest {
                         "clr-1",
                         ClearanceSource.OUTSIDE_CLINICIAN,
                         null,
-                        "Dr. Reyes, primary care",
+                        sealed("clinician"),
                         AT,
                         150,
                         95,
-                        "no dosing above 150/95",
+                        sealed("conditions"),
                         AT.plus(Duration.ofDays(180))));
     }
 
@@ -104,7 +104,16 @@ class ClearanceAndPlanTest {
     void anInHouseClearanceIsGivenByAPrescriber() {
         fixture.given(registered())
                 .when(new RecordMedicalClearanceCommand(
-                        CLIENT, "clr-1", ClearanceSource.IN_HOUSE_PRESCRIBER, "rn-1", "RN", AT, null, null, null, null))
+                        CLIENT,
+                        "clr-1",
+                        ClearanceSource.IN_HOUSE_PRESCRIBER,
+                        "rn-1",
+                        sealed("clinician"),
+                        AT,
+                        null,
+                        null,
+                        null,
+                        null))
                 .expectNoEvents()
                 .expectException(PractitionerNotAuthorizedException.class);
     }
@@ -117,7 +126,7 @@ class ClearanceAndPlanTest {
                         "clr-1",
                         ClearanceSource.OUTSIDE_CLINICIAN,
                         null,
-                        "Dr. Reyes",
+                        sealed("clinician"),
                         AT,
                         null,
                         null,
@@ -210,5 +219,9 @@ class ClearanceAndPlanTest {
                 new SealedPersonalData("key-1", "n2", "date-of-birth"),
                 new SealedPersonalData("key-1", "n3", "address"),
                 AT.minus(Duration.ofDays(3)));
+    }
+
+    private static org.doseledger.core.client.api.SealedPersonalData sealed(String field) {
+        return new org.doseledger.core.client.api.SealedPersonalData("key-1", field + "-nonce", field + "-ciphertext");
     }
 }

@@ -7,20 +7,22 @@ import org.doseledger.core.shared.PracticeId;
 
 /**
  * A clinician cleared the client for ketamine treatment: who, when, the blood-pressure limits at dosing
- * and other conditions, and until when ({@code expiresAt} null: no expiry).
+ * and other conditions, and until when ({@code expiresAt} null: no expiry). The clinician's name and the
+ * conditions are free text that can name the client: sealed under the client's data key (revision 2;
+ * revision 1 held them in plaintext, docs/personal-data.md).
  */
-@Revision("1")
+@Revision("2")
 public record MedicalClearanceRecordedEvent(
         PracticeId practiceId,
         String clientId,
         String clearanceId,
         ClearanceSource source,
         String practitionerId,
-        String clinician,
+        SealedPersonalData clinician,
         Instant clearedAt,
         Integer maxSystolicMmHg,
         Integer maxDiastolicMmHg,
-        String conditions,
+        SealedPersonalData conditions,
         Instant expiresAt)
         implements ClientEvent {
 

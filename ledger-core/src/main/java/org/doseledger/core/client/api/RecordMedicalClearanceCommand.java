@@ -17,9 +17,9 @@ public record RecordMedicalClearanceCommand(
         String clearanceId,
         ClearanceSource source,
         String practitionerId,
-        String clinician,
+        SealedPersonalData clinician,
         Instant clearedAt,
         Integer maxSystolicMmHg,
         Integer maxDiastolicMmHg,
-        String conditions,
+        SealedPersonalData conditions,
         Instant expiresAt) {}
