@@ -13,17 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.doseledger.api.config.LedgerProperties;
-import org.doseledger.api.support.TestPostgres;
 import org.doseledger.core.integrity.Checkpoint;
 import org.doseledger.core.integrity.EventHashes;
 import org.doseledger.core.integrity.VerificationReport;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,22 +30,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class TamperingIsDetectedTest {
 
+    /** The service's connection. */
     JdbcTemplate jdbc;
+    /** The attacker's: a PostgreSQL superuser. */
+    JdbcTemplate attacker;
+
+    AttackedDatabase database;
     Path dataDir;
     LedgerProperties ledger;
     TransactionTemplate transactions;
     SigningKeys keys;
     CheckpointSealer sealer;
 
+    /** Where the suite runs: the embedded server; {@link TamperingIsDetectedOnExternalPostgresTest} runs it on another. */
+    AttackedDatabase newDatabase() {
+        return AttackedDatabase.embedded();
+    }
+
     @BeforeEach
     void aSealedLedger() throws Exception {
-        DriverManagerDataSource database = new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "");
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(database);
+        database = newDatabase();
+        jdbc = database.serviceJdbc();
+        attacker = database.superuserJdbc();
         dataDir = Files.createTempDirectory("ledger-integrity");
         ledger = new LedgerProperties(
                 dataDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100, 500);
@@ -57,7 +60,7 @@ class TamperingIsDetectedTest {
         keys = new SigningKeys(integrity, ledger);
         sealer = new CheckpointSealer(
                 jdbc,
-                transactions = new TransactionTemplate(new DataSourceTransactionManager(database)),
+                transactions = new TransactionTemplate(new DataSourceTransactionManager(database.service())),
                 keys,
                 integrity,
                 Clock.systemUTC(),
@@ -154,7 +157,7 @@ class TamperingIsDetectedTest {
 
     @Test
     void aForgedEventWithAPlausibleHashInASealedRange() {
-        jdbc.update("""
+        attacker.update("""
                 insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
                     event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
                 values (5, 'lot:forged', 0, 'StockLot', 'forged-1', convert_to('{}', 'UTF8'),
@@ -194,8 +197,8 @@ class TamperingIsDetectedTest {
 
     @Test
     void checkpointsResignedWithAnotherKey() throws Exception {
-        KeyPair attacker = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String attackerId = SigningKeys.keyId(attacker.getPublic());
+        KeyPair attackersKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String attackerId = SigningKeys.keyId(attackersKey.getPublic());
         for (Checkpoint checkpoint : IntegrityStore.checkpoints(jdbc)) {
             byte[] signed = Checkpoint.signedBytes(
                     checkpoint.number(),
@@ -207,9 +210,9 @@ class TamperingIsDetectedTest {
                     checkpoint.sealedAt(),
                     attackerId);
             Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(attacker.getPrivate());
+            signature.initSign(attackersKey.getPrivate());
             signature.update(signed);
-            jdbc.update(
+            attacker.update(
                     "set session_replication_role = replica; update ledger_checkpoint set key_id = ?, signature = ?,"
                             + " checkpoint_hash = ? where checkpoint_number = ?",
                     attackerId,
@@ -231,7 +234,7 @@ class TamperingIsDetectedTest {
                 "update ledger_chain set chain_hash = chain_hash where global_index = 1",
                 "delete from ledger_checkpoint where checkpoint_number = 2",
                 "truncate ledger_chain")) {
-            assertThatThrownBy(() -> jdbc.execute(rewrite))
+            assertThatThrownBy(() -> attacker.execute(rewrite))
                     .as(rewrite)
                     .satisfies(refused -> assertThat(NestedExceptionUtils.getMostSpecificCause(refused)
                                     .getMessage())
@@ -243,14 +246,10 @@ class TamperingIsDetectedTest {
     @Test
     void theApplicationRoleMayOnlyInsertAndSelectEvents() {
         String role = "ledger_app_" + Long.toHexString(System.nanoTime());
-        jdbc.execute("create role " + role + " login password 'secret'");
-        jdbc.execute("grant select, insert on domain_event_entry, ledger_chain, ledger_checkpoint to " + role);
-        jdbc.execute("grant usage, select on sequence domain_event_entry_global_index_seq to " + role);
-        String url = jdbc.queryForObject("select current_database()", String.class);
-        JdbcTemplate app = new JdbcTemplate(new DriverManagerDataSource(
-                TestPostgres.server().getJdbcUrl("postgres", url).replace("user=postgres", "user=" + role),
-                role,
-                "secret"));
+        attacker.execute("create role " + role + " login password 'secret'");
+        attacker.execute("grant select, insert on domain_event_entry, ledger_chain, ledger_checkpoint to " + role);
+        attacker.execute("grant usage, select on sequence domain_event_entry_global_index_seq to " + role);
+        JdbcTemplate app = new JdbcTemplate(database.as(role, "secret"));
 
         append(app, "lot:app", 0);
         for (String rewrite : List.of(
@@ -274,7 +273,7 @@ class TamperingIsDetectedTest {
 
     /** A statement as a superuser who has switched the append-only triggers off for the session. */
     private void superuser(String sql) {
-        jdbc.execute("set session_replication_role = replica; " + sql);
+        attacker.execute("set session_replication_role = replica; " + sql);
     }
 
     private void append(String stream, long sequence) {
