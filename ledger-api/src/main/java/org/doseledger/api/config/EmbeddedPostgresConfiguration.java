@@ -43,8 +43,19 @@ class EmbeddedPostgresConfiguration {
         return DataDirectoryLock.acquire(properties.embeddedDataDirectory());
     }
 
+    /** The logins' passwords, owner-only in the keys directory (generated at the first start that needs them). */
+    @Bean
+    EmbeddedPostgresPasswords embeddedPostgresPasswords(LedgerProperties properties, DataDirectoryLock lock)
+            throws IOException {
+        return EmbeddedPostgresPasswords.forDataDirectory(
+                properties.dataDir().resolve("keys"),
+                properties.embeddedDataDirectory().toAbsolutePath().normalize());
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(LedgerProperties properties, DataDirectoryLock lock) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            LedgerProperties properties, DataDirectoryLock lock, EmbeddedPostgresPasswords passwords)
+            throws IOException {
         Path dataDirectory = properties.embeddedDataDirectory().toAbsolutePath().normalize();
         // initdb and the server keep it 0700 themselves; created so, it is never open before they run
         OwnerOnlyFiles.createDirectories(dataDirectory);
@@ -61,9 +72,22 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("full_page_writes", "on")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                // the library's own connections (its readiness check, getPostgresDatabase()) log in as postgres
+                .setConnectConfig("password", passwords.superuser())
+                .setDataDirectoryCustomizer(directory -> {
+                    try {
+                        passwords.prepare(directory.toPath());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot write " + directory + "/pg_hba.conf", e);
+                    }
+                })
                 .start();
         log.info("Embedded PostgreSQL is listening on localhost:{}", postgres.getPort());
-        grantApplicationRole(postgres);
+        grantApplicationRole(postgres, passwords);
+        if (!EmbeddedPostgresPasswords.demandsPasswords(dataDirectory)) {
+            demandPasswords(postgres, dataDirectory);
+        }
         return postgres;
     }
 
@@ -74,10 +98,11 @@ class EmbeddedPostgresConfiguration {
      */
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresPasswords passwords) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl(APPLICATION_ROLE, "postgres"));
         dataSource.setUsername(APPLICATION_ROLE);
+        dataSource.setPassword(passwords.application());
         dataSource.setPoolName("ledger-embedded");
         dataSource.setMaximumPoolSize(16);
         // as spring.datasource.hikari.* for a database server: fail within seconds when none is to be had
@@ -88,19 +113,39 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     @FlywayDataSource
-    HikariDataSource ownerDataSource(EmbeddedPostgres postgres) {
+    HikariDataSource ownerDataSource(EmbeddedPostgres postgres, EmbeddedPostgresPasswords passwords) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
+        dataSource.setPassword(passwords.superuser());
         dataSource.setPoolName("ledger-embedded-owner");
         dataSource.setMaximumPoolSize(4);
         dataSource.setMinimumIdle(0);
         return dataSource;
     }
 
-    private static void grantApplicationRole(EmbeddedPostgres postgres) throws IOException {
+    /**
+     * Sets both logins' passwords (again at every start, so that they are always the ones on file), then replaces the
+     * start-up pg_hba.conf, which trusted the superuser from the loopback addresses, by one that demands a password of
+     * every connection, and has the server reload it.
+     */
+    private static void demandPasswords(EmbeddedPostgres postgres, Path dataDirectory) throws IOException {
+        EmbeddedPostgresPasswords.demandPasswords(dataDirectory);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("could not reload the embedded PostgreSQL's pg_hba.conf", e);
+        }
+        log.info("Embedded PostgreSQL now demands a password (scram-sha-256) of every connection");
+    }
+
+    private static void grantApplicationRole(EmbeddedPostgres postgres, EmbeddedPostgresPasswords passwords)
+            throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            // generated Base64url text: nothing in it can end the quoted literal
+            statement.execute("alter role postgres password '" + passwords.superuser() + "'");
             statement.execute("""
                     do $$
                     begin
@@ -108,7 +153,9 @@ class EmbeddedPostgresConfiguration {
                             create role ledger_app login;
                         end if;
                     end
-                    $$;
+                    $$;""");
+            statement.execute("alter role ledger_app password '" + passwords.application() + "'");
+            statement.execute("""
                     grant usage on schema public to ledger_app;
                     alter default privileges for role postgres in schema public
                         grant select, insert, update, delete on tables to ledger_app;

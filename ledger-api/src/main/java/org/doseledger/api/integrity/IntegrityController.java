@@ -78,9 +78,11 @@ class IntegrityController {
     @GetMapping("/api/ledger/public-keys")
     @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR, Role.PRACTICE_WRITER})
     @Operation(summary = "The public keys that verify the ledger's checkpoints (any role)")
-    @ApiResponse(responseCode = "200", description = "The active key and every earlier one")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The pinned keys and every key they endorsed: the keys verification trusts")
     List<PublicKeyView> publicKeys() {
-        return keys.trusted().entrySet().stream()
+        return TrustedKeys.of(jdbc, keys).entrySet().stream()
                 .map(entry -> view(entry.getKey(), entry.getValue()))
                 .toList();
     }

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies the whole ledger in the database: streams every event and sealed link (memory stays flat), runs {@link LedgerVerifier} with the trusted public keys from outside the database, records the
+ * Verifies the whole ledger in the database: streams every event and sealed link (memory stays flat), runs {@link LedgerVerifier} with the pinned public keys from outside the database and the keys they endorsed ({@link TrustedKeys}), records the
  * result as a {@code LedgerVerified} event and publishes it as metrics.
  */
 @Component
@@ -105,12 +105,17 @@ public class LedgerVerification {
             Instant now) {
         List<String> notes =
                 jdbc.queryForList("select note from ledger_tree_checkpoint order by tree_size", String.class);
-        return new TreeEvidence(notes, logKeys(keys, properties.origin()), held, now, properties.maxUnsealedAge());
+        return new TreeEvidence(
+                notes,
+                logKeys(TrustedKeys.of(jdbc, keys), properties.origin()),
+                held,
+                now,
+                properties.maxUnsealedAge());
     }
 
     /** Every trusted key as a verifier key of the log's origin (a tree checkpoint's signer is named after it). */
-    static List<VerifierKey> logKeys(SigningKeys keys, String origin) {
-        return keys.trusted().values().stream()
+    static List<VerifierKey> logKeys(java.util.Map<String, java.security.PublicKey> trusted, String origin) {
+        return trusted.values().stream()
                 .map(key -> new VerifierKey(origin, SignatureType.ED25519, SigningKeys.rawPublicKey(key)))
                 .toList();
     }
@@ -125,7 +130,7 @@ public class LedgerVerification {
      */
     static VerificationReport verify(JdbcTemplate jdbc, SigningKeys keys, TreeEvidence tree) {
         List<org.doseledger.core.integrity.Checkpoint> checkpoints = IntegrityStore.checkpoints(jdbc);
-        LedgerVerifier verifier = new LedgerVerifier(keys.trusted());
+        LedgerVerifier verifier = new LedgerVerifier(TrustedKeys.of(jdbc, keys));
         return jdbc.execute((ConnectionCallback<VerificationReport>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

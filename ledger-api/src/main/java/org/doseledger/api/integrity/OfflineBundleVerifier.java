@@ -29,6 +29,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.doseledger.core.integrity.ChainEntry;
 import org.doseledger.core.integrity.Checkpoint;
+import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.LedgerVerifier;
 import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.integrity.TreeEvidence;
@@ -40,8 +41,9 @@ import org.doseledger.core.integrity.tlog.VerifierKey;
 /**
  * Checks a ledger bundle with no network and no database: every file against the manifest's SHA-256,
  * then every event, chain link and checkpoint with {@link LedgerVerifier}, trusting only the public
- * keys given on the command line. An export bundle (format {@value #EXPORT_FORMAT}) is checked by
- * {@link ExportBundleVerifier}.
+ * keys given on the command line and the later keys they endorsed in the bundle's log ({@code
+ * SigningKeyEndorsed}). An export bundle (format {@value #EXPORT_FORMAT}) is checked by {@link
+ * ExportBundleVerifier}.
  * {@code java -jar dose-ledger.jar verify-bundle bundle.zip
  * --public-key <keyId>.pub [--public-key ...]}; exit code 0 when the bundle is complete and unaltered.
  */
@@ -184,7 +186,9 @@ public final class OfflineBundleVerifier {
                     .toList()) {
                 treeNotes.add(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
             }
-            List<VerifierKey> logKeys = logKeys(treeNotes, heldCheckpoint, trusted);
+            // the keys given, and every later key they endorsed in the bundle's log
+            Map<String, PublicKey> followed = KeyEndorsement.follow(keys, endorsements(zip));
+            List<VerifierKey> logKeys = logKeys(treeNotes, heldCheckpoint, List.copyOf(followed.values()));
             Optional<org.doseledger.core.integrity.tlog.Checkpoint> held = Optional.empty();
             if (heldCheckpoint.isPresent()) {
                 try {
@@ -198,7 +202,7 @@ public final class OfflineBundleVerifier {
             }
             Instant generated = Instant.parse(
                     manifest.path("generatedAt").asText(Instant.now().toString()));
-            VerificationReport report = new LedgerVerifier(keys)
+            VerificationReport report = new LedgerVerifier(followed)
                     .verify(
                             new Lines<>(zip, "events.jsonl", OfflineBundleVerifier::event),
                             new Lines<>(zip, "chain.jsonl", OfflineBundleVerifier::link),
@@ -210,6 +214,34 @@ public final class OfflineBundleVerifier {
             }
             return new Result(problems.isEmpty(), problems, report);
         }
+    }
+
+    /** The key endorsements among the bundle's events ({@code SigningKeyEndorsed}), in log order. */
+    private static List<KeyEndorsement> endorsements(ZipFile zip) throws IOException {
+        List<KeyEndorsement> endorsements = new ArrayList<>();
+        ZipEntry events = zip.getEntry("events.jsonl");
+        if (events == null) {
+            return endorsements;
+        }
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(zip.getInputStream(events), StandardCharsets.UTF_8))) {
+            for (String raw; (raw = reader.readLine()) != null; ) {
+                // parse only the few lines that can be endorsements
+                if (!raw.contains(TrustedKeys.ENDORSEMENT_TYPE)) {
+                    continue;
+                }
+                JsonNode line = JSON.readTree(raw);
+                if (TrustedKeys.ENDORSEMENT_TYPE.equals(text(line, "payloadType"))
+                        && !line.path("payload").isNull()) {
+                    KeyEndorsement endorsement = TrustedKeys.fromPayload(
+                            Base64.getDecoder().decode(line.path("payload").asText()));
+                    if (endorsement != null) {
+                        endorsements.add(endorsement);
+                    }
+                }
+            }
+        }
+        return endorsements;
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.doseledger.api.config.LedgerProperties;
 import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.core.integrity.EventHashes;
+import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.tlog.NoteSigner;
 import org.doseledger.core.integrity.tlog.SignatureType;
 import org.slf4j.Logger;
@@ -30,11 +31,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Ed25519 key that signs checkpoints, and the public keys verification trusts. With no key
+ * The Ed25519 key that signs checkpoints, and the keys verification starts from. With no key
  * configured, the first start generates one under the data directory (0600) and logs its fingerprint.
  * The public half of every key that ever signed is kept as {@code <keyId>.pub} in the trusted-keys
- * directory, so checkpoints stay verifiable after a rotation; trust comes from those files, never from
- * the database.
+ * directory, for reference. Verification trusts only the <em>pinned</em> keys ({@code pinned-keys.pem}, written once
+ * at the first start with the keys on file then) and the keys they endorsed, key by key, in the ledger
+ * ({@link #endorsementOfActiveKey()}, {@link TrustedKeys}): a {@code .pub} file that appears later is not trusted.
  */
 @Component
 public class SigningKeys {
@@ -48,6 +50,8 @@ public class SigningKeys {
     private final Path trustedKeysDir;
     private final byte[] seed;
     private final Path keyDirectory;
+    private final Path pinnedKeysFile;
+    private final KeyPair previous;
 
     SigningKeys(IntegrityProperties properties, LedgerProperties ledger) {
         Path keys = ledger.dataDir().resolve("keys");
@@ -76,6 +80,13 @@ public class SigningKeys {
             if (!Files.exists(pub)) {
                 OwnerOnlyFiles.writeAtomically(
                         pub, pemOf("PUBLIC KEY", publicKey.getEncoded()).getBytes(StandardCharsets.US_ASCII));
+            }
+            this.previous = previousKey(properties);
+            this.pinnedKeysFile = properties.pinnedKeysFile() != null
+                    ? properties.pinnedKeysFile()
+                    : trustedKeysDir.resolve("pinned-keys.pem");
+            if (!Files.exists(pinnedKeysFile)) {
+                pinKeysOnFile();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the signing key", e);
@@ -137,7 +148,75 @@ public class SigningKeys {
         }
     }
 
-    /** Every public key in the trusted-keys directory, by key id (recomputed from the key, not the file name). */
+    /**
+     * At a rotation (a previous key configured that is not the active one): the previous key's endorsement of the
+     * active key, to be recorded in the ledger before the active key signs.
+     */
+    public java.util.Optional<KeyEndorsement> endorsementOfActiveKey() {
+        if (previous == null || keyId(previous.getPublic()).equals(keyId)) {
+            return java.util.Optional.empty();
+        }
+        String endorser = keyId(previous.getPublic());
+        byte[] text = KeyEndorsement.signedText(endorser, keyId, publicKey.getEncoded());
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM);
+            signature.initSign(previous.getPrivate());
+            signature.update(text);
+            return java.util.Optional.of(new KeyEndorsement(keyId, publicKey.getEncoded(), endorser, signature.sign()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    /** The keys verification starts from (the pinned-keys file), by key id. */
+    public Map<String, PublicKey> pinned() {
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        try {
+            String text = Files.readString(pinnedKeysFile, StandardCharsets.US_ASCII);
+            java.util.regex.Matcher block = java.util.regex.Pattern.compile(
+                            "-----BEGIN PUBLIC KEY-----(.*?)-----END PUBLIC KEY-----", java.util.regex.Pattern.DOTALL)
+                    .matcher(text);
+            while (block.find()) {
+                PublicKey key = publicKey(pem(block.group(1)));
+                keys.put(keyId(key), key);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pinned keys in " + pinnedKeysFile, e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("a pinned key in " + pinnedKeysFile + " is not an Ed25519 key", e);
+        }
+        return keys;
+    }
+
+    /**
+     * The first start of a ledger (or of the first version with pinned keys) pins the keys on file then: the first
+     * key, or every key an earlier version trusted. Later keys are trusted only through endorsements.
+     */
+    private void pinKeysOnFile() throws IOException {
+        StringBuilder pinned = new StringBuilder();
+        for (PublicKey key : trusted().values()) {
+            pinned.append(pemOf("PUBLIC KEY", key.getEncoded()));
+        }
+        OwnerOnlyFiles.writeAtomically(pinnedKeysFile, pinned.toString().getBytes(StandardCharsets.US_ASCII));
+        log.info("Pinned the checkpoint keys {} in {}", trusted().keySet(), pinnedKeysFile);
+    }
+
+    private static KeyPair previousKey(IntegrityProperties properties) throws IOException, GeneralSecurityException {
+        if (properties.previousSigningKey() != null
+                && !properties.previousSigningKey().isBlank()) {
+            return fromPrivate(
+                    Base64.getDecoder().decode(properties.previousSigningKey().strip()));
+        }
+        if (properties.previousSigningKeyFile() != null) {
+            return fromPrivate(pem(Files.readString(properties.previousSigningKeyFile())));
+        }
+        return null;
+    }
+
+    /**
+     * Every public key on file: the active key and each {@code .pub} in the trusted-keys directory, by key id
+     * (recomputed from the key, not the file name). Being on file is not being trusted: see {@link #pinned()}.
+     */
     public Map<String, PublicKey> trusted() {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
         keys.put(keyId, publicKey);

@@ -51,6 +51,7 @@ import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
 import org.doseledger.core.integrity.api.SealingHaltedEvent;
 import org.doseledger.core.integrity.api.SealingResumedEvent;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
+import org.doseledger.core.integrity.api.SigningKeyEndorsedEvent;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticePolicies;
@@ -229,6 +230,12 @@ class EventJsonApprovalTest {
                         "Ed25519",
                         "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
                         null,
+                        AT),
+                new SigningKeyEndorsedEvent(
+                        "8d04e1f2a37b5c90",
+                        "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
+                        "3f1c9a0b7e2d4c61",
+                        "2Jq1H6mX0u4Jd0lq3mA3nKp8T0x9o2w5Y7r1e6t3u0i8q4s2d1f5g7h9j0k2l4z6x8c0v2b4n6m8q0w2e4r6t8==",
                         AT),
                 new LedgerVerifiedEvent(
                         false,

@@ -13,18 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.doseledger.api.config.LedgerProperties;
-import org.doseledger.api.support.TestPostgres;
 import org.doseledger.core.integrity.Checkpoint;
 import org.doseledger.core.integrity.EventHashes;
-import org.doseledger.core.integrity.LedgerVerifier;
 import org.doseledger.core.integrity.VerificationReport;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,22 +30,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class TamperingIsDetectedTest {
 
+    /** The service's connection. */
     JdbcTemplate jdbc;
+    /** The attacker's: a PostgreSQL superuser. */
+    JdbcTemplate attacker;
+
+    AttackedDatabase database;
     Path dataDir;
     LedgerProperties ledger;
     TransactionTemplate transactions;
     SigningKeys keys;
     CheckpointSealer sealer;
 
+    /** Where the suite runs: the embedded server; {@link TamperingIsDetectedOnExternalPostgresTest} runs it on another. */
+    AttackedDatabase newDatabase() {
+        return AttackedDatabase.embedded();
+    }
+
     @BeforeEach
     void aSealedLedger() throws Exception {
-        DriverManagerDataSource database = new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "");
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(database);
+        database = newDatabase();
+        jdbc = database.serviceJdbc();
+        attacker = database.superuserJdbc();
         dataDir = Files.createTempDirectory("ledger-integrity");
         ledger = new LedgerProperties(
                 dataDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100, 500);
@@ -58,7 +60,7 @@ class TamperingIsDetectedTest {
         keys = new SigningKeys(integrity, ledger);
         sealer = new CheckpointSealer(
                 jdbc,
-                transactions = new TransactionTemplate(new DataSourceTransactionManager(database)),
+                transactions = new TransactionTemplate(new DataSourceTransactionManager(database.service())),
                 keys,
                 integrity,
                 Clock.systemUTC(),
@@ -155,7 +157,7 @@ class TamperingIsDetectedTest {
 
     @Test
     void aForgedEventWithAPlausibleHashInASealedRange() {
-        jdbc.update("""
+        attacker.update("""
                 insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
                     event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
                 values (5, 'lot:forged', 0, 'StockLot', 'forged-1', convert_to('{}', 'UTF8'),
@@ -195,8 +197,8 @@ class TamperingIsDetectedTest {
 
     @Test
     void checkpointsResignedWithAnotherKey() throws Exception {
-        KeyPair attacker = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String attackerId = SigningKeys.keyId(attacker.getPublic());
+        KeyPair attackersKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String attackerId = SigningKeys.keyId(attackersKey.getPublic());
         for (Checkpoint checkpoint : IntegrityStore.checkpoints(jdbc)) {
             byte[] signed = Checkpoint.signedBytes(
                     checkpoint.number(),
@@ -208,9 +210,9 @@ class TamperingIsDetectedTest {
                     checkpoint.sealedAt(),
                     attackerId);
             Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(attacker.getPrivate());
+            signature.initSign(attackersKey.getPrivate());
             signature.update(signed);
-            jdbc.update(
+            attacker.update(
                     "set session_replication_role = replica; update ledger_checkpoint set key_id = ?, signature = ?,"
                             + " checkpoint_hash = ? where checkpoint_number = ?",
                     attackerId,
@@ -232,7 +234,7 @@ class TamperingIsDetectedTest {
                 "update ledger_chain set chain_hash = chain_hash where global_index = 1",
                 "delete from ledger_checkpoint where checkpoint_number = 2",
                 "truncate ledger_chain")) {
-            assertThatThrownBy(() -> jdbc.execute(rewrite))
+            assertThatThrownBy(() -> attacker.execute(rewrite))
                     .as(rewrite)
                     .satisfies(refused -> assertThat(NestedExceptionUtils.getMostSpecificCause(refused)
                                     .getMessage())
@@ -242,45 +244,12 @@ class TamperingIsDetectedTest {
     }
 
     @Test
-    void afterAKeyRotationOldAndNewCheckpointsVerify() throws Exception {
-        Path keysDir = Files.createTempDirectory("rotated-keys");
-        Files.copy(keysDirOf(keys).resolve(keys.keyId() + ".pub"), keysDir.resolve(keys.keyId() + ".pub"));
-        KeyPair next = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        IntegrityProperties rotated = new IntegrityProperties(
-                java.util.Base64.getEncoder().encodeToString(next.getPrivate().getEncoded()),
-                null,
-                keysDir,
-                true,
-                Duration.ofMinutes(1),
-                Duration.ZERO);
-        SigningKeys newKeys = new SigningKeys(rotated, ledger);
-        CheckpointSealer newSealer = new CheckpointSealer(
-                jdbc, transactions, newKeys, rotated, Clock.systemUTC(), new SimpleMeterRegistry());
-        append("lot:a", 5);
-
-        assertThat(newSealer.seal()).get().extracting(Checkpoint::keyId).isEqualTo(newKeys.keyId());
-        assertThat(newKeys.keyId()).isNotEqualTo(keys.keyId()).isEqualTo(SigningKeys.keyId(next.getPublic()));
-        VerificationReport report = new LedgerVerifier(newKeys.trusted())
-                .verify(
-                        IntegrityStore.events(jdbc, 0, Long.MAX_VALUE, 1000).iterator(),
-                        jdbc.query("select * from ledger_chain order by global_index", IntegrityStore::chainEntry)
-                                .iterator(),
-                        IntegrityStore.checkpoints(jdbc));
-        assertThat(report.ok()).isTrue();
-        assertThat(report.checkpointsChecked()).isEqualTo(3);
-    }
-
-    @Test
     void theApplicationRoleMayOnlyInsertAndSelectEvents() {
         String role = "ledger_app_" + Long.toHexString(System.nanoTime());
-        jdbc.execute("create role " + role + " login password 'secret'");
-        jdbc.execute("grant select, insert on domain_event_entry, ledger_chain, ledger_checkpoint to " + role);
-        jdbc.execute("grant usage, select on sequence domain_event_entry_global_index_seq to " + role);
-        String url = jdbc.queryForObject("select current_database()", String.class);
-        JdbcTemplate app = new JdbcTemplate(new DriverManagerDataSource(
-                TestPostgres.server().getJdbcUrl("postgres", url).replace("user=postgres", "user=" + role),
-                role,
-                "secret"));
+        attacker.execute("create role " + role + " login password 'secret'");
+        attacker.execute("grant select, insert on domain_event_entry, ledger_chain, ledger_checkpoint to " + role);
+        attacker.execute("grant usage, select on sequence domain_event_entry_global_index_seq to " + role);
+        JdbcTemplate app = new JdbcTemplate(database.as(role, "secret"));
 
         append(app, "lot:app", 0);
         for (String rewrite : List.of(
@@ -297,10 +266,6 @@ class TamperingIsDetectedTest {
         assertThat(verify().integrityOk()).isTrue();
     }
 
-    private Path keysDirOf(SigningKeys signing) {
-        return dataDir.resolve("keys");
-    }
-
     /** The service's own verification path: two cursors, read a batch ahead on a thread of their own. */
     private VerificationReport verify() {
         return LedgerVerification.verify(jdbc, keys);
@@ -308,7 +273,7 @@ class TamperingIsDetectedTest {
 
     /** A statement as a superuser who has switched the append-only triggers off for the session. */
     private void superuser(String sql) {
-        jdbc.execute("set session_replication_role = replica; " + sql);
+        attacker.execute("set session_replication_role = replica; " + sql);
     }
 
     private void append(String stream, long sequence) {

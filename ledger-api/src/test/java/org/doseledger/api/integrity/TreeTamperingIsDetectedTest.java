@@ -10,17 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.doseledger.api.config.LedgerProperties;
-import org.doseledger.api.support.TestPostgres;
 import org.doseledger.core.integrity.VerificationReport;
 import org.doseledger.core.integrity.tlog.Checkpoint;
 import org.doseledger.core.integrity.tlog.MerkleTree;
 import org.doseledger.core.integrity.tlog.SignedNote;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,21 +29,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class TreeTamperingIsDetectedTest {
 
+    /** The service's connection. */
     JdbcTemplate jdbc;
+    /** The attacker's: a PostgreSQL superuser. */
+    JdbcTemplate attacker;
+
     Path dataDir;
     IntegrityProperties integrity;
     SigningKeys keys;
     CheckpointSealer sealer;
 
+    /** Where the suite runs: the embedded server; {@link TreeTamperingIsDetectedOnExternalPostgresTest} another. */
+    AttackedDatabase newDatabase() {
+        return AttackedDatabase.embedded();
+    }
+
     @BeforeEach
     void aSealedLedger() throws Exception {
-        DriverManagerDataSource database = new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "");
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(database);
+        AttackedDatabase database = newDatabase();
+        jdbc = database.serviceJdbc();
+        attacker = database.superuserJdbc();
         dataDir = Files.createTempDirectory("ledger-tree");
         LedgerProperties ledger = new LedgerProperties(
                 dataDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100, 500);
@@ -63,7 +65,7 @@ class TreeTamperingIsDetectedTest {
         keys = new SigningKeys(integrity, ledger);
         sealer = new CheckpointSealer(
                 jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(database)),
+                new TransactionTemplate(new DataSourceTransactionManager(database.service())),
                 keys,
                 integrity,
                 Clock.systemUTC(),
@@ -211,7 +213,7 @@ class TreeTamperingIsDetectedTest {
     }
 
     private void superuser(String sql) {
-        jdbc.execute("set session_replication_role = replica; " + sql);
+        attacker.execute("set session_replication_role = replica; " + sql);
     }
 
     private void append(String stream, long sequence) {

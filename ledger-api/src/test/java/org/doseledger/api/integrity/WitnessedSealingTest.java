@@ -211,7 +211,7 @@ class WitnessedSealingTest {
                 keys,
                 new org.doseledger.core.integrity.TreeEvidence(
                         jdbc.queryForList("select note from ledger_tree_checkpoint order by tree_size", String.class),
-                        LedgerVerification.logKeys(keys, ORIGIN),
+                        LedgerVerification.logKeys(keys.pinned(), ORIGIN),
                         Optional.of(held),
                         Instant.parse("2026-11-20T15:31:00Z"),
                         Duration.ofMinutes(15)));

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.doseledger.core.integrity.api.ActivateSigningKeyCommand;
+import org.doseledger.core.integrity.api.EndorseSigningKeyCommand;
 import org.doseledger.core.integrity.api.IntegrityIds;
 import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
 import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
@@ -20,6 +21,7 @@ import org.doseledger.core.integrity.api.RecordVerificationCommand;
 import org.doseledger.core.integrity.api.SealingHaltedEvent;
 import org.doseledger.core.integrity.api.SealingResumedEvent;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
+import org.doseledger.core.integrity.api.SigningKeyEndorsedEvent;
 
 /**
  * The ledger's own record of its integrity: which key signs its checkpoints (each rotation an event),
@@ -32,6 +34,9 @@ public class LedgerIntegrity {
     private String id;
 
     private String activeKeyId;
+
+    /** Keys already endorsed, as "endorser key id > key id". */
+    private final Set<String> endorsements = new HashSet<>();
 
     /** Read models last found to differ from the event log. */
     private final Set<String> divergedReadModels = new HashSet<>();
@@ -48,6 +53,16 @@ public class LedgerIntegrity {
         }
         apply(new SigningKeyActivatedEvent(
                 command.keyId(), command.algorithm(), command.publicKey(), activeKeyId, clock.instant()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EndorseSigningKeyCommand command, java.time.Clock clock) {
+        if (endorsements.contains(command.endorserKeyId() + ">" + command.keyId())) {
+            return;
+        }
+        apply(new SigningKeyEndorsedEvent(
+                command.keyId(), command.publicKey(), command.endorserKeyId(), command.signature(), clock.instant()));
     }
 
     @CommandHandler
@@ -119,6 +134,12 @@ public class LedgerIntegrity {
     void on(SigningKeyActivatedEvent event) {
         id = IntegrityIds.AGGREGATE_ID;
         activeKeyId = event.keyId();
+    }
+
+    @EventSourcingHandler
+    void on(SigningKeyEndorsedEvent event) {
+        id = IntegrityIds.AGGREGATE_ID;
+        endorsements.add(event.endorserKeyId() + ">" + event.keyId());
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.doseledger.core.integrity.api.ActivateSigningKeyCommand;
+import org.doseledger.core.integrity.api.EndorseSigningKeyCommand;
 import org.doseledger.core.integrity.api.LedgerVerifiedEvent;
 import org.doseledger.core.integrity.api.ReadModelDivergedEvent;
 import org.doseledger.core.integrity.api.ReadModelRepairedEvent;
@@ -15,6 +16,7 @@ import org.doseledger.core.integrity.api.RecordVerificationCommand;
 import org.doseledger.core.integrity.api.SealingHaltedEvent;
 import org.doseledger.core.integrity.api.SealingResumedEvent;
 import org.doseledger.core.integrity.api.SigningKeyActivatedEvent;
+import org.doseledger.core.integrity.api.SigningKeyEndorsedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,27 @@ class LedgerIntegrityTest {
                 .when(new ActivateSigningKeyCommand("bbbb000011112222", "Ed25519", "MCowBQYDK2VwAyEAsecond"))
                 .expectEvents(new SigningKeyActivatedEvent(
                         "bbbb000011112222", "Ed25519", "MCowBQYDK2VwAyEAsecond", "aaaa000011112222", NOW));
+    }
+
+    @Test
+    void aNewKeyIsEndorsedByThePreviousOne() {
+        fixture.given(FIRST)
+                .when(new EndorseSigningKeyCommand(
+                        "bbbb000011112222", "MCowBQYDK2VwAyEAsecond", "aaaa000011112222", "c2lnbmF0dXJl"))
+                .expectEvents(new SigningKeyEndorsedEvent(
+                        "bbbb000011112222", "MCowBQYDK2VwAyEAsecond", "aaaa000011112222", "c2lnbmF0dXJl", NOW));
+    }
+
+    @Test
+    void theSameEndorsementAtEveryRestartIsRecordedOnce() {
+        fixture.given(
+                        FIRST,
+                        new SigningKeyEndorsedEvent(
+                                "bbbb000011112222", "MCowBQYDK2VwAyEAsecond", "aaaa000011112222", "c2lnbmF0dXJl", NOW))
+                .when(new EndorseSigningKeyCommand(
+                        "bbbb000011112222", "MCowBQYDK2VwAyEAsecond", "aaaa000011112222", "c2lnbmF0dXJl"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
