@@ -280,7 +280,7 @@ class ClientController {
                 request,
                 () -> WriteOutcome.created(
                         URI.create(consentPath),
-                        WriteReceipt.of(consentId, writer.send(context, request.toCommand(client, consentId)))));
+                        WriteReceipt.of(consentId, writer.send(context, request.toCommand(client, consentId, keys)))));
     }
 
     @PostMapping(path = "/{clientId}/address-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -467,7 +467,7 @@ class ClientController {
                 client,
                 "/treatment-plans/" + planId + "/amendments",
                 request,
-                () -> request.toCommand(client, planId));
+                () -> request.toCommand(client, planId, keys));
     }
 
     @PostMapping(path = "/{clientId}/therapy-sessions", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -121,8 +121,9 @@ final class ClientRequests {
             @NotNull @PastOrPresent Instant effectiveAt,
             @NotBlank @Size(max = 1000) String reason) {
 
-        RevokeConsentCommand toCommand(ClientRef client, String consentId) {
-            return new RevokeConsentCommand(client, consentId, effectiveAt, reason);
+        /** The reason is free text that can name the client: sealed. */
+        RevokeConsentCommand toCommand(ClientRef client, String consentId, ClientDataKeys keys) {
+            return new RevokeConsentCommand(client, consentId, effectiveAt, keys.seal(client, "reason", reason));
         }
     }
 
@@ -274,8 +275,10 @@ final class ClientRequests {
 
             @NotNull @PastOrPresent Instant occurredAt) {
 
-        AmendTreatmentPlanCommand toCommand(ClientRef client, String planId) {
-            return new AmendTreatmentPlanCommand(client, planId, terms.toTerms(), reason, approvedBy, occurredAt);
+        /** The reason is free text that can name the client: sealed. */
+        AmendTreatmentPlanCommand toCommand(ClientRef client, String planId, ClientDataKeys keys) {
+            return new AmendTreatmentPlanCommand(
+                    client, planId, terms.toTerms(), keys.seal(client, "reason", reason), approvedBy, occurredAt);
         }
     }
 

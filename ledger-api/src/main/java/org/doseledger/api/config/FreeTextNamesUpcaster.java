@@ -8,16 +8,22 @@ import java.util.Map;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.SealedPersonalData;
+import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
+import org.doseledger.core.session.api.ClientDischargedEvent;
+import org.doseledger.core.session.api.DosingSessionCancelledEvent;
+import org.doseledger.core.session.api.ObservationRecordedEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Revision 1 of ConsentSignedEvent ({@code signedBy}, {@code witnessedBy}) and MedicalClearanceRecordedEvent
- * ({@code clinician}, {@code conditions}) held those free-text fields in plaintext; revision 2 seals them
- * under the client's data key. Events are never rewritten, so a stored revision 1 reads back with each such
+ * Revision 1 of the events in {@link #FIELDS} (a consent's signer and witness, a clearance's clinician and
+ * conditions, the reasons of a revoked consent, an amended plan and a cancelled session, a session's
+ * observations and the escort at discharge) held those free-text fields in plaintext; revision 2 seals
+ * them under the client's data key. Events are never rewritten, so a stored revision 1 reads back with each such
  * field as an item {@link SealedPersonalData#NOT_SEALED not sealed}: the same shape, the plaintext in it,
  * shown as recorded and not reached by shredding (docs/personal-data.md). Registered in Axon's upcaster
  * chain as a Spring bean.
@@ -28,7 +34,12 @@ public class FreeTextNamesUpcaster extends SingleEventUpcaster {
 
     static final Map<String, List<String>> FIELDS = Map.of(
             ConsentSignedEvent.class.getName(), List.of("signedBy", "witnessedBy"),
-            MedicalClearanceRecordedEvent.class.getName(), List.of("clinician", "conditions"));
+            MedicalClearanceRecordedEvent.class.getName(), List.of("clinician", "conditions"),
+            ConsentRevokedEvent.class.getName(), List.of("reason"),
+            TreatmentPlanAmendedEvent.class.getName(), List.of("reason"),
+            ObservationRecordedEvent.class.getName(), List.of("description", "actionTaken"),
+            ClientDischargedEvent.class.getName(), List.of("escort"),
+            DosingSessionCancelledEvent.class.getName(), List.of("reason"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -106,6 +106,46 @@ final class ClientIdentities {
         }
     }
 
+    /**
+     * A free-text field of one of the client's entries as recorded: opened with the client's key when it is
+     * sealed, as stored when it was recorded before sealing ({@code not-sealed}) or as a plain string; null
+     * when the key was shredded or the item does not open.
+     */
+    String freeText(String clientId, String field, JsonNode item) {
+        if (item == null || item.isNull() || item.isMissingNode()) {
+            return null;
+        }
+        if (item.isTextual()) {
+            return item.asText();
+        }
+        Optional<SealedPersonalData> sealed = sealed(item);
+        if (sealed.isEmpty()) {
+            return item.toString();
+        }
+        if (sealed.get().isNotSealed()) {
+            return textOf(sealed.get().plaintextJson());
+        }
+        ClientRef client = new ClientRef(practiceId, clientId);
+        try {
+            Optional<ClientDataKeys.DataKey> key = keys.find(client);
+            if (key.isEmpty() || key.get().shredded()) {
+                return null;
+            }
+            return keys.open(key.get(), client, field, sealed.get()).asText();
+        } catch (UnreadablePersonalDataException e) {
+            log.error("Personal data of {} does not open: {}", client, e.getMessage());
+            return null;
+        }
+    }
+
+    private String textOf(String json) {
+        try {
+            return this.json.readTree(json).asText();
+        } catch (java.io.IOException e) {
+            return json;
+        }
+    }
+
     private JsonNode open(Optional<ClientDataKeys.DataKey> key, ClientRef client, String field, JsonNode item) {
         if (item == null || item.isNull()) {
             return null;

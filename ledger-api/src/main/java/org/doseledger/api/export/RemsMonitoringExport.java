@@ -139,10 +139,10 @@ class RemsMonitoringExport implements ExportType {
             left join lateral (%s and x.occurred_at between d.occurred_at - interval '20 minutes' and d.occurred_at
                                order by x.occurred_at desc, x.ledger_position desc limit 1) fin on true
             left join lateral (
-                select string_agg(x.details ->> 'kind' || coalesce(' ' || (x.details ->> 'severity'), '') || ': '
-                                  || coalesce(x.details ->> 'description', '')
-                                  || coalesce(' (action: ' || (x.details ->> 'actionTaken') || ')', ''),
-                                  ' | ' order by x.occurred_at, x.ledger_position) as text
+                select jsonb_agg(jsonb_build_object('kind', x.details -> 'kind', 'severity', x.details -> 'severity',
+                                                    'description', x.details -> 'description',
+                                                    'actionTaken', x.details -> 'actionTaken')
+                                 order by x.occurred_at, x.ledger_position)::text as text
                 from client_timeline x
                 where x.practice_id = st.practice_id and x.client_id = st.client_id
                   and x.event_type = 'ObservationRecorded' and x.details ->> 'sessionId' = st.details ->> 'sessionId'
@@ -201,7 +201,7 @@ class RemsMonitoringExport implements ExportType {
         try {
             named.query(
                     ROWS + filters(query) + " order by st.occurred_at, st.ledger_position", parameters(query), rs -> {
-                        List<Object> cells = cells(rs, clients.of(rs.getString("client_id")));
+                        List<Object> cells = cells(rs, clients.of(rs.getString("client_id")), clients);
                         totals[0]++;
                         if (cells.get(column("bloodPressureBefore")) != null
                                 && cells.get(column("bloodPressureAt40Minutes")) != null
@@ -256,7 +256,37 @@ class RemsMonitoringExport implements ExportType {
                 .addValue("location", query.locationId());
     }
 
-    private List<Object> cells(ResultSet rs, ClientIdentities.Identity client) throws SQLException {
+    /**
+     * "KIND SEVERITY: description (action: ...)" for each observation, joined by " | "; descriptions and actions
+     * are sealed under the client's key and read as null once it is shredded.
+     */
+    private String observations(String clientId, String list, ClientIdentities clients) throws SQLException {
+        if (list == null) {
+            return null;
+        }
+        try {
+            List<String> texts = new java.util.ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode observation : json.readTree(list)) {
+                StringBuilder text = new StringBuilder(observation.path("kind").asText());
+                if (observation.path("severity").isTextual()) {
+                    text.append(' ').append(observation.path("severity").asText());
+                }
+                String description = clients.freeText(clientId, "description", observation.get("description"));
+                text.append(": ").append(description == null ? "" : description);
+                String action = clients.freeText(clientId, "actionTaken", observation.get("actionTaken"));
+                if (action != null) {
+                    text.append(" (action: ").append(action).append(')');
+                }
+                texts.add(text.toString());
+            }
+            return String.join(" | ", texts);
+        } catch (java.io.IOException e) {
+            throw new SQLException("unreadable observations of " + clientId, e);
+        }
+    }
+
+    private List<Object> cells(ResultSet rs, ClientIdentities.Identity client, ClientIdentities clients)
+            throws SQLException {
         Instant started = instant(rs, "started_at");
         Instant discharged = instant(rs, "discharged_at");
         Instant firstDose = instant(rs, "dose_first_at");
@@ -293,7 +323,7 @@ class RemsMonitoringExport implements ExportType {
                 bool(rs, "vitals_before"),
                 bool(rs, "vitals_end"),
                 rs.getObject("ready_after", Integer.class),
-                rs.getString("observations"),
+                observations(rs.getString("client_id"), rs.getString("observations"), clients),
                 discharged == null ? null : rs.getBoolean("criteria_met"),
                 due == null ? null : due.toLocalDate(),
                 instant(rs, "submitted_at"),

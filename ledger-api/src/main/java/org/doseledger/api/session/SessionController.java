@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.session.SessionRequests.CancelSessionRequest;
 import org.doseledger.api.session.SessionRequests.DischargeRequest;
@@ -43,10 +44,14 @@ class SessionController {
 
     private final IdempotentWrites writes;
     private final LedgerWriter writer;
+    private final SessionClients clients;
+    private final ClientDataKeys keys;
 
-    SessionController(IdempotentWrites writes, LedgerWriter writer) {
+    SessionController(IdempotentWrites writes, LedgerWriter writer, SessionClients clients, ClientDataKeys keys) {
         this.writes = writes;
         this.writer = writer;
+        this.clients = clients;
+        this.keys = keys;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -159,7 +164,8 @@ class SessionController {
             @Valid @RequestBody ObservationRequest request,
             WriteContext context) {
         SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
-        return step(context, session, "/observations", request, request.toCommand(session));
+        return sealedStep(
+                context, session, "/observations", request, client -> request.toCommand(session, client, keys));
     }
 
     @PostMapping(path = "/{sessionId}/discharge", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -189,7 +195,7 @@ class SessionController {
             @Valid @RequestBody DischargeRequest request,
             WriteContext context) {
         SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
-        return step(context, session, "/discharge", request, request.toCommand(session));
+        return sealedStep(context, session, "/discharge", request, client -> request.toCommand(session, client, keys));
     }
 
     @PostMapping(path = "/{sessionId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -218,7 +224,8 @@ class SessionController {
             @Valid @RequestBody CancelSessionRequest request,
             WriteContext context) {
         SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
-        return step(context, session, "/cancellation", request, request.toCommand(session));
+        return sealedStep(
+                context, session, "/cancellation", request, client -> request.toCommand(session, client, keys));
     }
 
     @PostMapping(path = "/{sessionId}/rems-form", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -249,6 +256,27 @@ class SessionController {
             WriteContext context) {
         SessionRef session = new SessionRef(PracticeId.of(practiceId), sessionId);
         return step(context, session, "/rems-form", request, request.toCommand(session));
+    }
+
+    /**
+     * A step whose command seals free text under the session's client's data key: built inside the write's
+     * transaction, where the key is taken.
+     */
+    private ResponseEntity<Object> sealedStep(
+            WriteContext context,
+            SessionRef session,
+            String kind,
+            Object request,
+            java.util.function.Function<org.doseledger.core.shared.ClientRef, Object> command) {
+        String path = "/api/practices/" + session.practiceId().value() + "/sessions/" + session.sessionId();
+        return writes.execute(
+                context,
+                "POST " + path + kind,
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path),
+                        WriteReceipt.of(
+                                session.sessionId(), writer.send(context, command.apply(clients.of(session))))));
     }
 
     private ResponseEntity<Object> step(

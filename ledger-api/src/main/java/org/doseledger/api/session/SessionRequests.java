@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.core.session.api.CancelDosingSessionCommand;
 import org.doseledger.core.session.api.DischargeClientCommand;
@@ -20,6 +21,7 @@ import org.doseledger.core.session.api.ScheduleDosingSessionCommand;
 import org.doseledger.core.session.api.SessionRef;
 import org.doseledger.core.session.api.Severity;
 import org.doseledger.core.session.api.StartDosingSessionCommand;
+import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.Substance;
 
 final class SessionRequests {
@@ -107,9 +109,16 @@ final class SessionRequests {
 
             @NotNull @PastOrPresent Instant occurredAt) {
 
-        RecordObservationCommand toCommand(SessionRef session) {
+        /** The description and the action taken are free text that can name the client: sealed. */
+        RecordObservationCommand toCommand(SessionRef session, ClientRef client, ClientDataKeys keys) {
             return new RecordObservationCommand(
-                    session, kind, severity, description, actionTaken, recordedBy, occurredAt);
+                    session,
+                    kind,
+                    severity,
+                    keys.seal(client, "description", description),
+                    actionTaken == null ? null : keys.seal(client, "actionTaken", actionTaken),
+                    recordedBy,
+                    occurredAt);
         }
     }
 
@@ -123,8 +132,10 @@ final class SessionRequests {
 
             @NotNull @PastOrPresent Instant dischargedAt) {
 
-        DischargeClientCommand toCommand(SessionRef session) {
-            return new DischargeClientCommand(session, criteriaMet, escort, dischargedBy, dischargedAt);
+        /** The escort is a person's name: sealed under the client's data key. */
+        DischargeClientCommand toCommand(SessionRef session, ClientRef client, ClientDataKeys keys) {
+            return new DischargeClientCommand(
+                    session, criteriaMet, keys.seal(client, "escort", escort), dischargedBy, dischargedAt);
         }
     }
 
@@ -132,8 +143,9 @@ final class SessionRequests {
             @NotBlank @Size(max = 1000) String reason,
             @NotNull @PastOrPresent Instant occurredAt) {
 
-        CancelDosingSessionCommand toCommand(SessionRef session) {
-            return new CancelDosingSessionCommand(session, reason, occurredAt);
+        /** The reason is free text that can name the client: sealed. */
+        CancelDosingSessionCommand toCommand(SessionRef session, ClientRef client, ClientDataKeys keys) {
+            return new CancelDosingSessionCommand(session, keys.seal(client, "reason", reason), occurredAt);
         }
     }
 

@@ -640,7 +640,8 @@ final class LedgerGenerator {
             sink.append(
                     "DosingSession",
                     session,
-                    new ClientDischargedEvent(id, sessionId, client.id, true, "partner", monitor, null, discharged),
+                    new ClientDischargedEvent(
+                            id, sessionId, client.id, true, sealedLike("\"partner\""), monitor, null, discharged),
                     sink.request(tabletKey, monitor, discharged.plusSeconds(15)));
             Instant integration = t.plusSeconds(10800);
             sink.append(

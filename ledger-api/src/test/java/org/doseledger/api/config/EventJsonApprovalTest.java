@@ -182,7 +182,7 @@ class EventJsonApprovalTest {
                         List.of(CareModel.ADMINISTERED),
                         Instant.parse("2027-11-20T15:30:00Z")),
                 new ConsentRevokedEvent(
-                        PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", AT, "Client withdrew consent"),
+                        PRACTICE, "c-1001", "8d7e3c1a-0000-4000-8000-000000000001", AT, sealed("reason")),
                 new ClientAddressChangedEvent(PRACTICE, "c-1001", sealed("address"), AT),
                 new ClientWeightRecordedEvent(PRACTICE, "c-1001", new BigDecimal("72.4"), "rn-1", AT),
                 new ClientContactUpdatedEvent(PRACTICE, "c-1001", sealed("phone"), AT),
@@ -206,7 +206,7 @@ class EventJsonApprovalTest {
                         sealed("conditions"),
                         Instant.parse("2027-05-10T16:00:00Z")),
                 new TreatmentPlanApprovedEvent(PRACTICE, "c-1001", "plan-1", PLAN, "md-1", AT),
-                new TreatmentPlanAmendedEvent(PRACTICE, "c-1001", "plan-1", PLAN, "tolerance", "md-1", AT),
+                new TreatmentPlanAmendedEvent(PRACTICE, "c-1001", "plan-1", PLAN, sealed("reason"), "md-1", AT),
                 new DosingSessionScheduledEvent(PRACTICE, "s-1", "c-1001", Substance.ESKETAMINE, AT, AT),
                 new DosingSessionStartedEvent(PRACTICE, "s-1", "c-1001", "room-1", "rn-2", AT),
                 new VitalsRecordedEvent(PRACTICE, "s-1", "c-1001", 128, 82, 74, 98, "rn-2", AT),
@@ -216,13 +216,13 @@ class EventJsonApprovalTest {
                         "c-1001",
                         ObservationKind.ADVERSE_EVENT,
                         Severity.MILD,
-                        "nausea",
-                        "ondansetron 4 mg",
+                        sealed("description"),
+                        sealed("actionTaken"),
                         "rn-2",
                         AT),
                 new ClientDischargedEvent(
-                        PRACTICE, "s-1", "c-1001", true, "partner", "rn-2", LocalDate.parse("2026-11-27"), AT),
-                new DosingSessionCancelledEvent(PRACTICE, "s-2", "c-1001", "client unwell", AT),
+                        PRACTICE, "s-1", "c-1001", true, sealed("escort"), "rn-2", LocalDate.parse("2026-11-27"), AT),
+                new DosingSessionCancelledEvent(PRACTICE, "s-2", "c-1001", sealed("reason"), AT),
                 new RemsFormSubmittedEvent(
                         PRACTICE, "s-1", "c-1001", "REMS-77881", true, true, false, true, true, 95, "rn-2", AT),
                 new SigningKeyActivatedEvent(

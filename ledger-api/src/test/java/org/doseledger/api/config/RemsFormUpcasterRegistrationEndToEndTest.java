@@ -54,4 +54,30 @@ class RemsFormUpcasterRegistrationEndToEndTest extends EndToEndTest {
         assertThat(event.respiratoryDepression()).isNull();
         assertThat(event.readyToLeaveAfterMinutes()).isNull();
     }
+
+    @Test
+    void theLedgersUpcasterChainReadsARevisionOneConsentWithItsNamesNotSealed() throws Exception {
+        String stored = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/approved-events/history/ConsentSignedEvent-revision-1.json"));
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "Client",
+                "client:springfield:c-1001",
+                1,
+                "8d7e3c1a-0000-4000-8000-000000000097",
+                Instant.parse("2026-11-20T15:30:00Z"),
+                org.doseledger.core.client.api.ConsentSignedEvent.class.getName(),
+                "1",
+                stored.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
+
+        List<IntermediateEventRepresentation> upcast = axon.upcasterChain()
+                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .toList();
+
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        org.doseledger.core.client.api.ConsentSignedEvent event =
+                serializer.deserialize(upcast.get(0).getData());
+        assertThat(event.signedBy().isNotSealed()).isTrue();
+        assertThat(event.signedBy().plaintextJson()).isEqualTo("\"Ada Lovelace\"");
+    }
 }

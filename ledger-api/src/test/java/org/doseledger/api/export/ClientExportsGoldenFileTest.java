@@ -95,6 +95,15 @@ class ClientExportsGoldenFileTest {
         transactions.executeWithoutResult(status -> {
             client(1, "c-ada", new PersonName("Ada", "King", "Lovelace"), "12 Elm St");
             client(2, "c-alan", new PersonName("Alan", null, "Turing"), "1 Bletchley Pk");
+            // session free text is sealed under each client's key while it exists
+            for (String clientId : List.of("c-ada", "c-alan")) {
+                ClientRef client = new ClientRef(PRACTICE, clientId);
+                sealedText.put(
+                        clientId + "/description",
+                        keys.seal(client, "description", "dissociation, \"floaty\"; resolved by 90 min"));
+                sealedText.put(clientId + "/actionTaken", keys.seal(client, "actionTaken", "reassured, dimmed lights"));
+                sealedText.put(clientId + "/escort", keys.seal(client, "escort", "spouse"));
+            }
             keys.shred(new ClientRef(PRACTICE, "c-alan"));
             ClientRef ada = new ClientRef(PRACTICE, "c-ada");
             timeline(
@@ -198,8 +207,8 @@ class ClientExportsGoldenFileTest {
                         clientId,
                         ObservationKind.ADVERSE_EVENT,
                         Severity.MILD,
-                        "dissociation, \"floaty\"; resolved by 90 min",
-                        "reassured, dimmed lights",
+                        sealedText.get(clientId + "/description"),
+                        sealedText.get(clientId + "/actionTaken"),
                         "rn-1",
                         start.plusSeconds(50 * 60)));
         Instant discharge = start.plusSeconds(130 * 60);
@@ -216,7 +225,7 @@ class ClientExportsGoldenFileTest {
                         sessionId,
                         clientId,
                         true,
-                        "spouse",
+                        sealedText.get(clientId + "/escort"),
                         "rn-1",
                         LocalDate.ofInstant(discharge, ZONE).plusDays(7),
                         discharge));
@@ -263,6 +272,10 @@ class ClientExportsGoldenFileTest {
                             null));
         }
     }
+
+    /** Session free text, sealed before a client's key is shredded, by client id and field. */
+    private final java.util.Map<String, org.doseledger.core.client.api.SealedPersonalData> sealedText =
+            new java.util.HashMap<>();
 
     private void vitals(int position, String clientId, String sessionId, int systolic, int diastolic, Instant at) {
         timeline(

@@ -180,15 +180,15 @@ class ClearanceAndPlanTest {
     @Test
     void thePlanIsAmendedWithAReason() {
         fixture.given(registered(), approved())
-                .when(new AmendTreatmentPlanCommand(CLIENT, "plan-1", SIX_IM_SESSIONS, "tolerance", "dr-bo", AT))
+                .when(new AmendTreatmentPlanCommand(CLIENT, "plan-1", SIX_IM_SESSIONS, sealed("reason"), "dr-bo", AT))
                 .expectEvents(new TreatmentPlanAmendedEvent(
-                        PRACTICE, "c-42", "plan-1", SIX_IM_SESSIONS, "tolerance", "dr-bo", AT));
+                        PRACTICE, "c-42", "plan-1", SIX_IM_SESSIONS, sealed("reason"), "dr-bo", AT));
     }
 
     @Test
     void onlyTheActivePlanIsAmended() {
         fixture.given(registered(), approved())
-                .when(new AmendTreatmentPlanCommand(CLIENT, "plan-9", SIX_IM_SESSIONS, "tolerance", "dr-bo", AT))
+                .when(new AmendTreatmentPlanCommand(CLIENT, "plan-9", SIX_IM_SESSIONS, sealed("reason"), "dr-bo", AT))
                 .expectNoEvents()
                 .expectException(UnknownRecordException.class);
     }

@@ -140,9 +140,9 @@ class ClientTest {
         Instant effectiveAt = Instant.parse("2027-02-01T12:00:00Z");
 
         fixture.given(registered(), signed("consent-1", SIGNED_AT, EXPIRES_AT))
-                .when(new RevokeConsentCommand(CLIENT, "consent-1", effectiveAt, "client withdrew"))
+                .when(new RevokeConsentCommand(CLIENT, "consent-1", effectiveAt, sealed("reason")))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", effectiveAt, "client withdrew"));
+                .expectEvents(new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", effectiveAt, sealed("reason")));
     }
 
     @Test
@@ -152,8 +152,9 @@ class ClientTest {
         fixture.given(
                         registered(),
                         signed("consent-1", SIGNED_AT, EXPIRES_AT),
-                        new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", firstRevocation, "client withdrew"))
-                .when(new RevokeConsentCommand(CLIENT, "consent-1", firstRevocation.plusSeconds(3600), "again"))
+                        new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", firstRevocation, sealed("reason")))
+                .when(new RevokeConsentCommand(
+                        CLIENT, "consent-1", firstRevocation.plusSeconds(3600), sealed("reason")))
                 .expectNoEvents()
                 .expectException(ConsentAlreadyRevokedException.class)
                 .expectExceptionMessage(predicate((String message) -> message.contains("consent-1")));
@@ -162,7 +163,7 @@ class ClientTest {
     @Test
     void cannotRevokeAnUnknownConsent() {
         fixture.given(registered(), signed("consent-1", SIGNED_AT, EXPIRES_AT))
-                .when(new RevokeConsentCommand(CLIENT, "consent-2", SIGNED_AT.plusSeconds(60), "client withdrew"))
+                .when(new RevokeConsentCommand(CLIENT, "consent-2", SIGNED_AT.plusSeconds(60), sealed("reason")))
                 .expectNoEvents()
                 .expectException(UnknownRecordException.class)
                 .expectExceptionMessage("Unknown consent 'consent-2'");
@@ -171,7 +172,7 @@ class ClientTest {
     @Test
     void cannotRevokeEffectiveBeforeSigning() {
         fixture.given(registered(), signed("consent-1", SIGNED_AT, EXPIRES_AT))
-                .when(new RevokeConsentCommand(CLIENT, "consent-1", SIGNED_AT.minusSeconds(1), "client withdrew"))
+                .when(new RevokeConsentCommand(CLIENT, "consent-1", SIGNED_AT.minusSeconds(1), sealed("reason")))
                 .expectNoEvents()
                 .expectException(RevocationBeforeSigningException.class);
     }
@@ -179,9 +180,9 @@ class ClientTest {
     @Test
     void canRevokeEffectiveAtTheMomentOfSigning() {
         fixture.given(registered(), signed("consent-1", SIGNED_AT, EXPIRES_AT))
-                .when(new RevokeConsentCommand(CLIENT, "consent-1", SIGNED_AT, "signed in error"))
+                .when(new RevokeConsentCommand(CLIENT, "consent-1", SIGNED_AT, sealed("reason")))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", SIGNED_AT, "signed in error"));
+                .expectEvents(new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", SIGNED_AT, sealed("reason")));
     }
 
     @SafeVarargs
@@ -275,7 +276,8 @@ class ClientTest {
         fixture.given(
                         registered(),
                         signed("consent-1", SIGNED_AT, null),
-                        new ConsentRevokedEvent(PRACTICE, "c-42", "consent-1", SIGNED_AT.plusSeconds(60), "withdrew"))
+                        new ConsentRevokedEvent(
+                                PRACTICE, "c-42", "consent-1", SIGNED_AT.plusSeconds(60), sealed("reason")))
                 .when(recordConsent("consent-2", later, null))
                 .expectEvents(signed("consent-2", later, null));
     }

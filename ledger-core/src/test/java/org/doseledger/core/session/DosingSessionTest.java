@@ -109,7 +109,13 @@ class DosingSessionTest {
     void anAdverseEventNeedsASeverity() {
         fixture.given(scheduled(Substance.KETAMINE), started())
                 .when(new RecordObservationCommand(
-                        SESSION, ObservationKind.ADVERSE_EVENT, null, "nausea", "ondansetron", "rn-1", START))
+                        SESSION,
+                        ObservationKind.ADVERSE_EVENT,
+                        null,
+                        sealed("description"),
+                        sealed("actionTaken"),
+                        "rn-1",
+                        START))
                 .expectNoEvents()
                 .expectException(SessionStateException.class);
     }
@@ -118,14 +124,16 @@ class DosingSessionTest {
     void aKetamineSessionDischargesWithoutRemsObligation() {
         Instant end = START.plus(Duration.ofMinutes(75));
         fixture.given(scheduled(Substance.KETAMINE), started())
-                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", end))
-                .expectEvents(new ClientDischargedEvent(PRACTICE, "s-1", "c-42", true, "partner", "rn-1", null, end));
+                .when(new DischargeClientCommand(SESSION, true, sealed("escort"), "rn-1", end))
+                .expectEvents(
+                        new ClientDischargedEvent(PRACTICE, "s-1", "c-42", true, sealed("escort"), "rn-1", null, end));
     }
 
     @Test
     void aSpravatoSessionNeedsTwoHoursOfMonitoring() {
         fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(40), vitals(100))
-                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(105))))
+                .when(new DischargeClientCommand(
+                        SESSION, true, sealed("escort"), "rn-1", START.plus(Duration.ofMinutes(105))))
                 .expectNoEvents()
                 .expectException(SpravatoMonitoringException.class);
     }
@@ -133,7 +141,8 @@ class DosingSessionTest {
     @Test
     void aSpravatoSessionNeedsBloodPressureAtFortyMinutes() {
         fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(115))
-                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(125))))
+                .when(new DischargeClientCommand(
+                        SESSION, true, sealed("escort"), "rn-1", START.plus(Duration.ofMinutes(125))))
                 .expectNoEvents()
                 .expectException(SpravatoMonitoringException.class);
     }
@@ -143,16 +152,17 @@ class DosingSessionTest {
         administered = dosedAt(60);
         Instant end = START.plus(Duration.ofMinutes(182));
         fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(50), vitals(100), vitals(175))
-                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", end))
+                .when(new DischargeClientCommand(SESSION, true, sealed("escort"), "rn-1", end))
                 .expectEvents(new ClientDischargedEvent(
-                        PRACTICE, "s-1", "c-42", true, "partner", "rn-1", LocalDate.of(2026, 11, 27), end));
+                        PRACTICE, "s-1", "c-42", true, sealed("escort"), "rn-1", LocalDate.of(2026, 11, 27), end));
     }
 
     @Test
     void aDischargeTwoHoursAfterTheStartButOneHourAfterTheDoseIsRefused() {
         administered = dosedAt(60);
         fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(40), vitals(115))
-                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(121))))
+                .when(new DischargeClientCommand(
+                        SESSION, true, sealed("escort"), "rn-1", START.plus(Duration.ofMinutes(121))))
                 .expectNoEvents()
                 .expectException(SpravatoMonitoringException.class)
                 .expectExceptionMessage(
@@ -164,7 +174,8 @@ class DosingSessionTest {
         administered =
                 new Sessions.Administrations(START.plus(Duration.ofMinutes(10)), START.plus(Duration.ofMinutes(20)));
         fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(55), vitals(125))
-                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(130))))
+                .when(new DischargeClientCommand(
+                        SESSION, true, sealed("escort"), "rn-1", START.plus(Duration.ofMinutes(130))))
                 .expectNoEvents()
                 .expectException(SpravatoMonitoringException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("110 min after the dose"));
@@ -174,7 +185,8 @@ class DosingSessionTest {
     void aBloodPressureAfterTheDoseDoesNotCountAsTakenBeforeIt() {
         administered = dosedAt(0);
         fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(40), vitals(125))
-                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(130))))
+                .when(new DischargeClientCommand(
+                        SESSION, true, sealed("escort"), "rn-1", START.plus(Duration.ofMinutes(130))))
                 .expectNoEvents()
                 .expectException(SpravatoMonitoringException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("no blood pressure in the hour before"));
@@ -186,7 +198,8 @@ class DosingSessionTest {
         VitalsRecordedEvent pulseOnly = new VitalsRecordedEvent(
                 PRACTICE, "s-1", "c-42", null, null, 80, 97, "rn-1", START.plus(Duration.ofMinutes(50)));
         fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), pulseOnly, vitals(135))
-                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", START.plus(Duration.ofMinutes(140))))
+                .when(new DischargeClientCommand(
+                        SESSION, true, sealed("escort"), "rn-1", START.plus(Duration.ofMinutes(140))))
                 .expectNoEvents()
                 .expectException(SpravatoMonitoringException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("about 40 minutes"));
@@ -222,18 +235,18 @@ class DosingSessionTest {
     void aMonitoredSpravatoSessionOpensTheRemsFormObligation() {
         Instant end = START.plus(Duration.ofMinutes(125));
         fixture.given(scheduled(Substance.ESKETAMINE), started(), vitals(5), vitals(40), vitals(115))
-                .when(new DischargeClientCommand(SESSION, true, "partner", "rn-1", end))
+                .when(new DischargeClientCommand(SESSION, true, sealed("escort"), "rn-1", end))
                 .expectEvents(new ClientDischargedEvent(
-                        PRACTICE, "s-1", "c-42", true, "partner", "rn-1", LocalDate.of(2026, 11, 27), end));
+                        PRACTICE, "s-1", "c-42", true, sealed("escort"), "rn-1", LocalDate.of(2026, 11, 27), end));
     }
 
     @Test
     void onlyAScheduledSessionIsCancelled() {
         fixture.given(scheduled(Substance.KETAMINE))
-                .when(new CancelDosingSessionCommand(SESSION, "client ill", START))
-                .expectEvents(new DosingSessionCancelledEvent(PRACTICE, "s-1", "c-42", "client ill", START));
+                .when(new CancelDosingSessionCommand(SESSION, sealed("reason"), START))
+                .expectEvents(new DosingSessionCancelledEvent(PRACTICE, "s-1", "c-42", sealed("reason"), START));
         fixture.given(scheduled(Substance.KETAMINE), started())
-                .when(new CancelDosingSessionCommand(SESSION, "client ill", START))
+                .when(new CancelDosingSessionCommand(SESSION, sealed("reason"), START))
                 .expectNoEvents()
                 .expectException(SessionStateException.class);
     }
@@ -250,7 +263,7 @@ class DosingSessionTest {
     void theRemsFormOfADischargedSpravatoSessionIsSubmittedOnce() {
         Instant end = START.plus(Duration.ofMinutes(125));
         ClientDischargedEvent discharged = new ClientDischargedEvent(
-                PRACTICE, "s-1", "c-42", true, "partner", "rn-1", LocalDate.of(2026, 11, 27), end);
+                PRACTICE, "s-1", "c-42", true, sealed("escort"), "rn-1", LocalDate.of(2026, 11, 27), end);
         fixture.given(scheduled(Substance.ESKETAMINE), started(), discharged)
                 .when(new RecordRemsFormSubmittedCommand(
                         SESSION, "REMS-77881", true, false, false, true, true, 95, "rn-1", end))
@@ -284,5 +297,9 @@ class DosingSessionTest {
     private static VitalsRecordedEvent vitals(int minutesAfterStart) {
         return new VitalsRecordedEvent(
                 PRACTICE, "s-1", "c-42", 130, 84, 76, 97, "rn-1", START.plus(Duration.ofMinutes(minutesAfterStart)));
+    }
+
+    private static org.doseledger.core.client.api.SealedPersonalData sealed(String field) {
+        return new org.doseledger.core.client.api.SealedPersonalData("key-1", field + "-nonce", field + "-ciphertext");
     }
 }

@@ -9,6 +9,6 @@ public record AmendTreatmentPlanCommand(
         @TargetAggregateIdentifier ClientRef client,
         String planId,
         TreatmentPlanTerms terms,
-        String reason,
+        SealedPersonalData reason,
         String approvedBy,
         Instant occurredAt) {}

@@ -6,9 +6,9 @@ import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
 
 /** A client revoked a consent, effective at the given time, for the given reason. */
-@Revision("1")
+@Revision("2")
 public record ConsentRevokedEvent(
-        PracticeId practiceId, String clientId, String consentId, Instant effectiveAt, String reason)
+        PracticeId practiceId, String clientId, String consentId, Instant effectiveAt, SealedPersonalData reason)
         implements ClientEvent {
 
     @Override

@@ -6,4 +6,7 @@ import org.doseledger.core.shared.ClientRef;
 
 /** Record that a client revoked a consent; no dose may rely on it from {@code effectiveAt} on. */
 public record RevokeConsentCommand(
-        @TargetAggregateIdentifier ClientRef client, String consentId, Instant effectiveAt, String reason) {}
+        @TargetAggregateIdentifier ClientRef client,
+        String consentId,
+        Instant effectiveAt,
+        SealedPersonalData reason) {}

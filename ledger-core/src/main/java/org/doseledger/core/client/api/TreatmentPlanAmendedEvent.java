@@ -6,13 +6,13 @@ import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
 
 /** A prescriber amended the client's treatment plan: the new terms, why, from when. */
-@Revision("1")
+@Revision("2")
 public record TreatmentPlanAmendedEvent(
         PracticeId practiceId,
         String clientId,
         String planId,
         TreatmentPlanTerms terms,
-        String reason,
+        SealedPersonalData reason,
         String approvedBy,
         Instant occurredAt)
         implements ClientEvent {}

@@ -3,6 +3,7 @@ package org.doseledger.core.session.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
+import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
 
@@ -10,13 +11,13 @@ import org.doseledger.core.shared.PracticeId;
  * The client was discharged: criteria met, escort, by whom, when. For esketamine (Spravato) sessions
  * {@code remsFormDueOn} is the last day to submit the REMS patient-monitoring form; null otherwise.
  */
-@Revision("1")
+@Revision("2")
 public record ClientDischargedEvent(
         PracticeId practiceId,
         String sessionId,
         String clientId,
         boolean criteriaMet,
-        String escort,
+        SealedPersonalData escort,
         String dischargedBy,
         LocalDate remsFormDueOn,
         Instant occurredAt)

@@ -2,6 +2,7 @@ package org.doseledger.core.session.api;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.doseledger.core.client.api.SealedPersonalData;
 
 /**
  * Discharge the client at the end of the session.
@@ -12,6 +13,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record DischargeClientCommand(
         @TargetAggregateIdentifier SessionRef session,
         boolean criteriaMet,
-        String escort,
+        SealedPersonalData escort,
         String dischargedBy,
         Instant dischargedAt) {}

@@ -2,19 +2,20 @@ package org.doseledger.core.session.api;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
 
 /** An observation or adverse event during the session (severity and action for adverse events). */
-@Revision("1")
+@Revision("2")
 public record ObservationRecordedEvent(
         PracticeId practiceId,
         String sessionId,
         String clientId,
         ObservationKind kind,
         Severity severity,
-        String description,
-        String actionTaken,
+        SealedPersonalData description,
+        SealedPersonalData actionTaken,
         String recordedBy,
         Instant occurredAt)
         implements ClientEvent {}

@@ -2,6 +2,7 @@ package org.doseledger.core.session.api;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.doseledger.core.client.api.SealedPersonalData;
 
 /**
  * Record an observation or an adverse event.
@@ -13,7 +14,7 @@ public record RecordObservationCommand(
         @TargetAggregateIdentifier SessionRef session,
         ObservationKind kind,
         Severity severity,
-        String description,
-        String actionTaken,
+        SealedPersonalData description,
+        SealedPersonalData actionTaken,
         String recordedBy,
         Instant occurredAt) {}
