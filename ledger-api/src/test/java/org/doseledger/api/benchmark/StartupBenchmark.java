@@ -181,10 +181,14 @@ public final class StartupBenchmark {
     }
 
     private static double postgresAlone(Path full) throws IOException {
+        // the service's data directory demands a password of every login, the superuser's among its keys
+        Path superuser = full.resolve("keys").resolve("postgres-superuser.password");
+        String password = Files.exists(superuser) ? Files.readString(superuser).strip() : "";
         long started = System.nanoTime();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(full.resolve("postgres"))
                 .setCleanDataDirectory(false)
+                .setConnectConfig("password", password)
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("full_page_writes", "on")

@@ -83,7 +83,7 @@ class FirstSliceEndToEndTest extends EndToEndTest {
                 """, position);
 
         assertThat(row.get("payload_type")).isEqualTo("org.doseledger.core.client.api.ConsentSignedEvent");
-        assertThat(row.get("payload_revision")).isEqualTo("1");
+        assertThat(row.get("payload_revision")).isEqualTo("2");
         assertThat(row.get("signed_at")).isEqualTo("2026-11-20T15:30:00Z");
         assertThat(row.get("first_route")).isEqualTo("IM");
         assertThat(row.get("idempotency_key")).isEqualTo(idempotencyKey);

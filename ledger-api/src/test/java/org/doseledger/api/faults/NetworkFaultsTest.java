@@ -546,6 +546,14 @@ class NetworkFaultsTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
+    private static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(randomKey());
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
     private static Node startNode(int k) throws IOException {
         Path dataDir = Files.createDirectories(work.resolve("node-" + k));
         Path log = work.resolve("node-" + k + ".log");
@@ -563,6 +571,8 @@ class NetworkFaultsTest {
                 "--spring.flyway.user=ledger_owner",
                 "--ledger.data-dir=" + dataDir,
                 "--ledger.initial-admin-key=" + admin,
+                // replicas share the master key, as deploy/README.md says: each opens what another sealed
+                "--ledger.privacy.master-key=" + MASTER_KEY,
                 "--ledger.integrity.sealing=" + (k == 1),
                 "--ledger.rate-limit.enabled=false",
                 "--logging.level.org.axonframework.eventhandling.pooled=INFO"));
