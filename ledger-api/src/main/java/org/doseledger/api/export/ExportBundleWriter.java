@@ -133,7 +133,13 @@ final class ExportBundleWriter {
                 try (DigestOutputStream events = digesting(parts.resolve(EVIDENCE_EVENTS));
                         DigestOutputStream proofs = digesting(parts.resolve(EVIDENCE_PROOFS))) {
                     evidenceEvents = evidence.write(
-                            positions, type.provesWholeStreams(), checkpoint.toIndex(), tree.size(), events, proofs);
+                            positions,
+                            type.provesWholeStreams(),
+                            query.practiceId().value(),
+                            query.upTo(),
+                            tree.size(),
+                            events,
+                            proofs);
                     events.close();
                     proofs.close();
                     files.put(EVIDENCE_EVENTS, hex(events.getMessageDigest()));

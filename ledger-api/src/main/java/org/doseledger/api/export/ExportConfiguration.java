@@ -54,7 +54,8 @@ class ExportConfiguration {
             Clock clock,
             ExportProperties properties,
             LedgerProperties ledger,
-            LedgerEvidence evidence) {
+            LedgerEvidence evidence,
+            org.doseledger.api.write.LedgerWriter ledgerWriter) {
         return new ExportJobs(
                 types,
                 jdbc,
@@ -66,6 +67,7 @@ class ExportConfiguration {
                 properties,
                 ledger,
                 exportExecutor(properties),
-                new ExportBundleWriter(ReportFormat.all(), ExportEvidence.of(evidence)));
+                new ExportBundleWriter(ReportFormat.all(), ExportEvidence.of(evidence)),
+                ledgerWriter);
     }
 }

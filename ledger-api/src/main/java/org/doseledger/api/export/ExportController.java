@@ -116,7 +116,7 @@ class ExportController {
                     String exportId = UUID.randomUUID().toString();
                     return WriteOutcome.created(
                             URI.create(ExportJobs.path(practiceId, exportId)),
-                            jobs.request(exportId, practice, request, context.credential()));
+                            jobs.request(exportId, practice, request, context));
                 });
         URI location = created.getHeaders().getLocation();
         if (location == null) {

@@ -17,6 +17,7 @@ interface ExportEvidence {
     long write(
             Collection<Long> positions,
             boolean wholeStreams,
+            String practiceId,
             long upTo,
             long treeSize,
             OutputStream events,
@@ -36,12 +37,13 @@ interface ExportEvidence {
             public long write(
                     Collection<Long> positions,
                     boolean wholeStreams,
+                    String practiceId,
                     long upTo,
                     long treeSize,
                     OutputStream events,
                     OutputStream proofs)
                     throws IOException {
-                return ledger.write(positions, wholeStreams, upTo, treeSize, events, proofs);
+                return ledger.write(positions, wholeStreams, practiceId, upTo, treeSize, events, proofs);
             }
 
             @Override

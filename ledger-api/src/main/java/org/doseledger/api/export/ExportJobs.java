@@ -35,7 +35,10 @@ import org.doseledger.api.integrity.CheckpointView;
 import org.doseledger.api.integrity.SealedCheckpoints;
 import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.web.InvalidQueryException;
+import org.doseledger.api.write.LedgerWriter;
+import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.export.api.RecordExportCommand;
+import org.doseledger.core.export.api.RequestExportCommand;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.LedgerMetadata;
 import org.doseledger.core.shared.PracticeId;
@@ -65,7 +68,8 @@ public class ExportJobs {
     private static final Logger log = LoggerFactory.getLogger(ExportJobs.class);
     private static final String COLUMNS = "export_id, practice_id, export_type, parameters::text as parameters,"
             + " requested_by, requested_role, requested_at, status, records_total, records_done, heartbeat_at,"
-            + " finished_at, failure, ledger_position, checkpoint_number, bundle_file, bundle_sha256, bundle_bytes";
+            + " finished_at, failure, ledger_position, checkpoint_number, bundle_file, bundle_sha256, bundle_bytes,"
+            + " requested_position";
 
     private final Map<String, ExportType> types;
     private final JdbcTemplate jdbc;
@@ -79,6 +83,7 @@ public class ExportJobs {
     private final Path directory;
     private final ExecutorService executor;
     private final ExportBundleWriter writer;
+    private final LedgerWriter ledgerWriter;
     private final ObjectMapper json = new ObjectMapper();
     /** Jobs of this node, queued or running: their heartbeat is kept, and requests can wait for them. */
     private final Map<String, Progress> active = new ConcurrentHashMap<>();
@@ -97,7 +102,9 @@ public class ExportJobs {
             ExportProperties properties,
             LedgerProperties ledger,
             ExecutorService executor,
-            ExportBundleWriter writer) {
+            ExportBundleWriter writer,
+            LedgerWriter ledgerWriter) {
+        this.ledgerWriter = ledgerWriter;
         this.types = types.stream().collect(Collectors.toMap(ExportType::name, Function.identity()));
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
@@ -126,11 +133,13 @@ public class ExportJobs {
     }
 
     /**
-     * Queues an export; runs inside the request's transaction, and the job starts once it commits.
-     * Refuses an unknown type or period (400) and a ledger with no checkpoint yet (409).
+     * Queues an export; runs inside the request's transaction, and the job starts once it commits. The
+     * request is recorded in the ledger (ExportRequestedEvent), and the export holds the ledger as of that
+     * event. Refuses an unknown type or period (400) and a ledger with no checkpoint yet (409).
      */
     ExportJobView request(
-            String exportId, PracticeId practiceId, ExportRequests.CreateExportRequest request, ApiCredential by) {
+            String exportId, PracticeId practiceId, ExportRequests.CreateExportRequest request, WriteContext context) {
+        ApiCredential by = context.credential();
         if (!types.containsKey(request.type())) {
             throw new InvalidQueryException(
                     "type", "unknown export type " + request.type() + "; one of " + String.join(", ", types.keySet()));
@@ -147,11 +156,18 @@ public class ExportJobs {
             throw new LedgerNotSealedException();
         }
         Instant now = clock.instant();
+        long requestedAt = ledgerWriter
+                .send(
+                        context,
+                        new RequestExportCommand(
+                                exportId, practiceId, request.type(), request.parameters(), by.id(), now))
+                .get(0)
+                .ledgerPosition();
         jdbc.update(
                 """
                 insert into export_job (export_id, practice_id, export_type, parameters, requested_by, requested_role,
-                                        requested_at, status, heartbeat_at)
-                values (?, ?, ?, ?::jsonb, ?, ?, ?, 'QUEUED', ?)
+                                        requested_at, status, heartbeat_at, requested_position)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, 'QUEUED', ?, ?)
                 """,
                 exportId,
                 practiceId.value(),
@@ -160,7 +176,8 @@ public class ExportJobs {
                 by.id(),
                 by.role().name(),
                 Timestamp.from(now),
-                Timestamp.from(now));
+                Timestamp.from(now),
+                requestedAt);
         Progress progress = new Progress(new CompletableFuture<>(), new CompletableFuture<>());
         active.put(exportId, progress);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -258,8 +275,15 @@ public class ExportJobs {
     private void generate(Job job, Progress progress) throws IOException {
         ExportType type = types.get(job.type());
         Registrant registrant = registrant(job.practiceId());
-        CheckpointView checkpoint = checkpoints.last().orElseThrow(LedgerNotSealedException::new);
-        long upTo = checkpoint.toIndex();
+        // the export holds the ledger as of its own request, once a signed checkpoint covers it; a job
+        // requested before requests were recorded holds it as of the last checkpoint
+        long upTo = job.requestedPosition() != null
+                ? job.requestedPosition()
+                : checkpoints.last().orElseThrow(LedgerNotSealedException::new).toIndex();
+        CheckpointView checkpoint = checkpoints
+                .covering(upTo, properties.staleAfter())
+                .orElseThrow(() ->
+                        new IllegalStateException("no signed checkpoint covered ledger position " + upTo + " in time"));
         for (String processor : type.processors()) {
             if (!positions.awaitPosition(processor, upTo, properties.staleAfter())) {
                 throw new IllegalStateException(
@@ -297,7 +321,8 @@ public class ExportJobs {
             notes.add("Record " + query.recordId());
         }
         notes.addAll(type.notes(query));
-        notes.add("Ledger positions 1 to " + upTo + ", sealed by checkpoint " + checkpoint.number());
+        notes.add("Ledger positions 1 to " + upTo + " (the export's request), sealed by checkpoint "
+                + checkpoint.number());
         String period = from + " to " + to + " (" + registrant.zone().getId() + ")";
         ReportHeader header = new ReportHeader(
                 type.name(),
@@ -544,7 +569,8 @@ public class ExportJobs {
             String type,
             Map<String, String> parameters,
             String requestedBy,
-            String requestedRole) {}
+            String requestedRole,
+            Long requestedPosition) {}
 
     private Job job(ResultSet rs, int row) throws SQLException {
         return new Job(
@@ -553,7 +579,8 @@ public class ExportJobs {
                 rs.getString("export_type"),
                 parameters(rs),
                 rs.getString("requested_by"),
-                rs.getString("requested_role"));
+                rs.getString("requested_role"),
+                rs.getObject("requested_position", Long.class));
     }
 
     private ExportJobView view(ResultSet rs, int row) throws SQLException {

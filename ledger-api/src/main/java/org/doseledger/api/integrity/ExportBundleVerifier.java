@@ -123,8 +123,9 @@ final class ExportBundleVerifier {
             readEvidence(tree.get().checkpoint(), position);
         }
         long bound = checkRecords(type, records);
+        long practiceEvents = tree.isPresent() ? checkPracticeSequence(position) : 0;
         if (type.equals(DISPENSING_RECORD)) {
-            checkWholeStreams();
+            checkDoses(position);
         }
         checkCsv(type);
         return new OfflineBundleVerifier.Result(
@@ -145,6 +146,7 @@ final class ExportBundleVerifier {
                         tree.map(t -> t.checkpoint().size()).orElse(0L),
                         evidence.size(),
                         bound,
+                        practiceEvents,
                         problems.list()));
     }
 
@@ -311,6 +313,9 @@ final class ExportBundleVerifier {
     /** Positions of the records seen, for the completeness check. */
     private final Set<Long> recorded = new HashSet<>();
 
+    /** Streams of the records' events, which the bundle must carry whole. */
+    private final Set<String> recordStreams = new HashSet<>();
+
     private boolean bind(String type, long number, JsonNode record) {
         JsonNode positionNode = record.get("ledgerPosition");
         if (positionNode == null || positionNode.isNull()) {
@@ -334,32 +339,24 @@ final class ExportBundleVerifier {
             return false;
         }
         if (type.equals(DISPENSING_RECORD)) {
+            recordStreams.add(event.aggregateIdentifier());
             return DoseRecordCheck.compare(number, record, event, payload(event), problems);
         }
         return true;
     }
 
     /**
-     * The streams the bundle carries whole must be whole (sequence numbers from 0 without a gap, each event
-     * linked to its predecessor's hash), and every dose they hold in the period (and location) is a record.
+     * The streams of the records' events must be whole in the bundle (sequence numbers from 0 without a gap,
+     * each event linked to its predecessor's hash), and every dose among the bundle's events (all of the
+     * practice's, when its sequence is whole) that is in the period, at the export's location if it names
+     * one, and not after the export's position, is a record.
      */
-    private void checkWholeStreams() {
+    private void checkDoses(long position) {
         Map<String, List<StoredEvent>> streams = new TreeMap<>();
-        evidence.values()
+        evidence.values().stream()
+                .filter(event -> recordStreams.contains(event.aggregateIdentifier()))
                 .forEach(event -> streams.computeIfAbsent(event.aggregateIdentifier(), s -> new ArrayList<>())
                         .add(event));
-        ZoneId zone = ZoneId.of(manifest.path("zone").asText("UTC"));
-        JsonNode parameters = manifest.path("parameters");
-        Instant from = LocalDate.parse(parameters.path("from").asText("0001-01-01"))
-                .atStartOfDay(zone)
-                .toInstant();
-        Instant to = LocalDate.parse(parameters.path("to").asText("9999-12-30"))
-                .plusDays(1)
-                .atStartOfDay(zone)
-                .toInstant();
-        String location = parameters.path("locationId").isTextual()
-                ? parameters.path("locationId").asText()
-                : null;
         for (Map.Entry<String, List<StoredEvent>> stream : streams.entrySet()) {
             List<StoredEvent> events = stream.getValue();
             events.sort(java.util.Comparator.comparingLong(StoredEvent::sequenceNumber));
@@ -377,18 +374,96 @@ final class ExportBundleVerifier {
                     break;
                 }
                 previous = event.eventHash();
-                JsonNode payload = payload(event);
-                if (DoseRecordCheck.isDose(event, payload)
-                        && DoseRecordCheck.inPeriod(payload, from, to)
-                        && (location == null
-                                || location.equals(
-                                        payload.path("lot").path("locationId").asText()))
-                        && !recorded.contains(event.globalIndex())) {
-                    problems.add("RECORD_MISSING: the " + DoseRecordCheck.entryType(event)
-                            + " at ledger position " + event.globalIndex() + " (" + event.eventIdentifier()
-                            + ") is in the period but not in the export");
+            }
+        }
+        ZoneId zone = ZoneId.of(manifest.path("zone").asText("UTC"));
+        JsonNode parameters = manifest.path("parameters");
+        Instant from = LocalDate.parse(parameters.path("from").asText("0001-01-01"))
+                .atStartOfDay(zone)
+                .toInstant();
+        Instant to = LocalDate.parse(parameters.path("to").asText("9999-12-30"))
+                .plusDays(1)
+                .atStartOfDay(zone)
+                .toInstant();
+        String location = parameters.path("locationId").isTextual()
+                ? parameters.path("locationId").asText()
+                : null;
+        String practice = manifest.path("practiceId").asText();
+        for (StoredEvent event : evidence.values()) {
+            JsonNode payload = payload(event);
+            if (event.globalIndex() <= position
+                    && DoseRecordCheck.isDose(event, payload)
+                    && practice.equals(payload.path("lot").path("practiceId").asText())
+                    && DoseRecordCheck.inPeriod(payload, from, to)
+                    && (location == null
+                            || location.equals(
+                                    payload.path("lot").path("locationId").asText()))
+                    && !recorded.contains(event.globalIndex())) {
+                problems.add("RECORD_MISSING: the " + DoseRecordCheck.entryType(event)
+                        + " at ledger position " + event.globalIndex() + " (" + event.eventIdentifier()
+                        + ") is in the period but not in the export");
+            }
+        }
+    }
+
+    /**
+     * The bundle holds every event of the practice's sequence (metadata {@code practiceId}, {@code
+     * practiceSequence}: 1, 2, 3... in ledger order) up to the export's own request, which is the event at the
+     * export's position, an ExportRequestedEvent naming this export. So no event of the practice up to that
+     * position was left out. Returns the request's number in the sequence, or 0 when it cannot be shown.
+     */
+    private long checkPracticeSequence(long position) {
+        String practice = manifest.path("practiceId").asText();
+        String exportId = manifest.path("exportId").asText();
+        TreeMap<Long, StoredEvent> sequence = new TreeMap<>();
+        for (StoredEvent event : evidence.values()) {
+            JsonNode metaData = metaData(event);
+            if (practice.equals(metaData.path("practiceId").asText())
+                    && metaData.path("practiceSequence").isTextual()) {
+                StoredEvent twin = sequence.put(
+                        Long.parseLong(metaData.path("practiceSequence").asText()), event);
+                if (twin != null) {
+                    problems.add("PRACTICE_INCOMPLETE: two events carry number "
+                            + metaData.path("practiceSequence").asText() + " of practice " + practice);
                 }
             }
+        }
+        StoredEvent request = evidence.get(position);
+        JsonNode payload = request == null ? null : payload(request);
+        if (request == null
+                || !request.payloadType().equals(EXPORT_REQUESTED)
+                || !exportId.equals(payload.path("exportId").asText())
+                || !practice.equals(metaData(request).path("practiceId").asText())) {
+            problems.add("PRACTICE_INCOMPLETE: the event at the export's position " + position
+                    + " is not this export's request, so nothing shows that no event of the practice before it"
+                    + " was left out");
+            return 0;
+        }
+        long last = Long.parseLong(metaData(request).path("practiceSequence").asText("0"));
+        long previousPosition = 0;
+        for (long number = 1; number <= last; number++) {
+            StoredEvent event = sequence.get(number);
+            if (event == null) {
+                problems.add("PRACTICE_INCOMPLETE: event number " + number + " of practice " + practice
+                        + " is not in the bundle");
+                continue;
+            }
+            if (event.globalIndex() <= previousPosition) {
+                problems.add("PRACTICE_INCOMPLETE: event number " + number + " of practice " + practice
+                        + " is at position " + event.globalIndex() + ", not after the event before it");
+            }
+            previousPosition = event.globalIndex();
+        }
+        return last;
+    }
+
+    private static final String EXPORT_REQUESTED = "org.doseledger.core.export.api.ExportRequestedEvent";
+
+    private JsonNode metaData(StoredEvent event) {
+        try {
+            return event.metaData() == null ? JSON.nullNode() : JSON.readTree(event.metaData());
+        } catch (IOException e) {
+            return JSON.nullNode();
         }
     }
 

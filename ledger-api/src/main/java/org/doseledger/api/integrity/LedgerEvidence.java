@@ -64,8 +64,9 @@ public class LedgerEvidence {
     }
 
     /**
-     * Writes the stored events at {@code positions} (and, with {@code wholeStreams}, every event up to
-     * {@code upTo} of the streams those events belong to), one JSON line each in global-index order (the columns of the ledger bundle's {@code
+     * Writes the stored events at {@code positions}, every event of {@code practiceId}'s sequence up to
+     * {@code upTo} (the export's own request), and, with {@code wholeStreams}, every event up to {@code upTo}
+     * of the streams those events belong to, one JSON line each in global-index order (the columns of the ledger bundle's {@code
      * events.jsonl}) to {@code events}, and to {@code proofs} one line per event with its leaf index and its
      * inclusion proof in the tree of {@code treeSize} leaves.
      *
@@ -74,12 +75,20 @@ public class LedgerEvidence {
     public long write(
             Collection<Long> positions,
             boolean wholeStreams,
+            String practiceId,
             long upTo,
             long treeSize,
             OutputStream events,
             OutputStream proofs)
             throws IOException {
         SortedSet<Long> wanted = new TreeSet<>(positions);
+        if (practiceId != null) {
+            wanted.addAll(jdbc.queryForList("""
+                    select e.global_index from practice_event p
+                    join domain_event_entry e on e.event_identifier = p.event_identifier
+                    where p.practice_id = ? and e.global_index <= ?
+                    """, Long.class, practiceId, upTo));
+        }
         if (wholeStreams && !positions.isEmpty()) {
             wanted.addAll(jdbc.queryForList("""
                     select e.global_index from domain_event_entry e

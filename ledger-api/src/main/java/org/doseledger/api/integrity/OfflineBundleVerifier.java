@@ -94,6 +94,7 @@ public final class OfflineBundleVerifier {
             long treeSize,
             long evidenceEvents,
             long recordsBound,
+            long practiceSequence,
             List<String> problems) {
 
         public boolean ok() {

@@ -25,6 +25,13 @@ class WriteConfiguration {
     }
 
     @Bean
+    PracticeSequencer practiceSequencer(EventStore eventStore, JdbcTemplate jdbc) {
+        PracticeSequencer sequencer = new PracticeSequencer(jdbc);
+        eventStore.registerDispatchInterceptor(sequencer);
+        return sequencer;
+    }
+
+    @Bean
     LedgerWriter ledgerWriter(
             CommandGateway commands, AppendedEventsRecorder recorder, JdbcTemplate jdbc, LedgerEventStore eventStore) {
         return new LedgerWriter(commands, recorder, jdbc, eventStore);

@@ -548,6 +548,13 @@ class EventJsonApprovalTest {
                         Quantity.of("0.3", StockUnit.ML),
                         java.time.Duration.ofMinutes(60),
                         AT.plusSeconds(3600)),
+                new org.doseledger.core.export.api.ExportRequestedEvent(
+                        PRACTICE,
+                        "8d7e3c1a-0000-4000-8000-000000000003",
+                        "dispensing-record",
+                        Map.of("from", "2026-11-01", "to", "2026-11-30"),
+                        "key-1",
+                        AT),
                 new DrawAccountedForEvent(
                         LOT,
                         "draw-1",

@@ -120,15 +120,25 @@ class ExportBundleProvesItsRowsTest extends EndToEndTest {
                         "tree-checkpoint.note",
                         "checkpoint.json");
         assertThat(entry(bundle, "manifest.note")).startsWith(LedgerEvidence.MANIFEST_NOTE_FORMAT + "\n");
-        // the lot's whole stream: received, drawn, two doses
-        assertThat(entry(bundle, "evidence/events.jsonl").lines()).hasSize(5);
+        // every event of the practice up to the export's own request, the last line
+        long practiceEvents = jdbc.queryForObject(
+                "select count(*) from practice_event where practice_id = ? and practice_sequence <= ("
+                        + "select practice_sequence from practice_event p join domain_event_entry e"
+                        + " using (event_identifier) where e.global_index = ?)",
+                Long.class,
+                stock.practice,
+                manifest.at("/ledgerRange/toIndex").asLong());
+        List<String> lines = entry(bundle, "evidence/events.jsonl").lines().toList();
+        assertThat(lines).hasSize((int) practiceEvents);
+        assertThat(lines.get(lines.size() - 1)).contains("ExportRequestedEvent");
 
         OfflineBundleVerifier.Result result = OfflineBundleVerifier.verify(bundle, trusted);
 
         assertThat(result.export().problems()).isEmpty();
         assertThat(result.ok()).isTrue();
         assertThat(result.export().manifestSigned()).isTrue();
-        assertThat(result.export().evidenceEvents()).isEqualTo(5);
+        assertThat(result.export().evidenceEvents()).isEqualTo(practiceEvents);
+        assertThat(result.export().practiceSequence()).isEqualTo(practiceEvents);
         assertThat(result.export().recordsBound()).isEqualTo(2);
         assertThat(OfflineBundleVerifier.run(new String[] {bundle.toString(), "--public-key", keyFile.toString()}))
                 .isZero();
@@ -226,6 +236,61 @@ class ExportBundleProvesItsRowsTest extends EndToEndTest {
     }
 
     @Test
+    void theNewestDoseLeftOutWithItsEventIsAGapInThePracticesSequence() throws Exception {
+        // the lot's stream cut after its first dose is whole as far as it goes: only the practice's sequence
+        // shows that its end is missing
+        UnaryOperator<Map<String, byte[]>> dropRow = dropRecord(secondDose);
+        long lotEnd = jdbc.queryForObject(
+                "select max(global_index) from domain_event_entry where aggregate_identifier = ?",
+                Long.class,
+                "lot:" + stock.practice + ":safe-1:42023-0113-10:LOT-P1");
+        Path forged = rewrite(
+                export(),
+                files -> {
+                    files = dropRow.apply(files);
+                    for (long position = secondDose; position <= lotEnd; position++) {
+                        files.put("evidence/events.jsonl", withoutLine(files.get("evidence/events.jsonl"), position));
+                        files.put(
+                                "evidence/inclusion.jsonl",
+                                withoutLine(files.get("evidence/inclusion.jsonl"), position));
+                    }
+                    return files;
+                },
+                true);
+
+        OfflineBundleVerifier.Result result = OfflineBundleVerifier.verify(forged, trusted);
+
+        assertThat(result.export().manifestSigned()).isTrue();
+        assertThat(result.ok()).isFalse();
+        assertThat(result.export().problems())
+                .anyMatch(
+                        p -> p.startsWith("PRACTICE_INCOMPLETE: event number ") && p.endsWith(" is not in the bundle"))
+                .noneMatch(p -> p.startsWith("STREAM_INCOMPLETE"));
+    }
+
+    @Test
+    void aBundleCutBeforeItsOwnRequestProvesNothingAboutTheRest() throws Exception {
+        Path bundle = export();
+        long request = JSON.readTree(entry(bundle, "manifest.json"))
+                .at("/ledgerRange/toIndex")
+                .asLong();
+        Path forged = rewrite(
+                bundle,
+                files -> {
+                    files.put("evidence/events.jsonl", withoutLine(files.get("evidence/events.jsonl"), request));
+                    files.put("evidence/inclusion.jsonl", withoutLine(files.get("evidence/inclusion.jsonl"), request));
+                    return files;
+                },
+                true);
+
+        OfflineBundleVerifier.Result result = OfflineBundleVerifier.verify(forged, trusted);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.export().problems())
+                .anyMatch(p -> p.startsWith("PRACTICE_INCOMPLETE: the event at the export's position " + request));
+    }
+
+    @Test
     void anEvidenceEventRewrittenIsCaughtByItsHashAndWithItsHashRecomputedByTheTree() throws Exception {
         Path bundle = export();
         Path altered = rewrite(bundle, evidenceEvent(secondDose, false), true);
@@ -239,16 +304,30 @@ class ExportBundleProvesItsRowsTest extends EndToEndTest {
 
     @Test
     void aReadModelRowDeletedOnTheServerIsMissingFromTheExportAndTheVerifierSaysSo() throws Exception {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from stock_movement where ledger_position = ?", Long.class, secondDose)
+                        == 1);
+        // kept aside and put back after: other tests share this database and rebuild its read models
+        jdbc.execute("create table if not exists kept_stock_movement as select * from stock_movement where false");
+        jdbc.update(
+                "insert into kept_stock_movement select * from stock_movement where ledger_position = ?", secondDose);
         jdbc.update("delete from stock_movement where ledger_position = ?", secondDose);
+        try {
+            Path bundle = export();
 
-        Path bundle = export();
-
-        assertThat(entry(bundle, "dispensing-record.csv").split("\r\n")).hasSize(2);
-        OfflineBundleVerifier.Result result = OfflineBundleVerifier.verify(bundle, trusted);
-        assertThat(result.export().manifestSigned()).isTrue();
-        assertThat(result.ok()).isFalse();
-        assertThat(result.export().problems())
-                .anyMatch(p -> p.startsWith("RECORD_MISSING: the ADMINISTERED at ledger position " + secondDose));
+            assertThat(entry(bundle, "dispensing-record.csv").split("\r\n")).hasSize(2);
+            OfflineBundleVerifier.Result result = OfflineBundleVerifier.verify(bundle, trusted);
+            assertThat(result.export().manifestSigned()).isTrue();
+            assertThat(result.ok()).isFalse();
+            assertThat(result.export().problems())
+                    .anyMatch(p -> p.startsWith("RECORD_MISSING: the ADMINISTERED at ledger position " + secondDose));
+        } finally {
+            jdbc.update(
+                    "insert into stock_movement select * from kept_stock_movement where ledger_position = ?",
+                    secondDose);
+            jdbc.execute("drop table kept_stock_movement");
+        }
     }
 
     @Test

@@ -127,6 +127,7 @@ class ExportScaleTest {
         public long write(
                 java.util.Collection<Long> positions,
                 boolean wholeStreams,
+                String practiceId,
                 long upTo,
                 long treeSize,
                 java.io.OutputStream events,

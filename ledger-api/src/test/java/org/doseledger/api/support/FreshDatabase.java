@@ -49,6 +49,9 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
                                     // tests seal checkpoints when they need one, over everything committed
                                     Map.entry("ledger.integrity.sealing", "false"),
                                     Map.entry("ledger.integrity.gap-window", "0s"),
+                                    // a small export's POST waits for the seal of its own request and its
+                                    // bundle: on a loaded machine that takes more than the default 3 s
+                                    Map.entry("ledger.exports.direct-wait", "15s"),
                                     // sealing is off unless a test seals: that is not a stall to report
                                     Map.entry(
                                             "ledger.integrity.max-unsealed-age",

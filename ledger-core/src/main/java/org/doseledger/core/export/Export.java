@@ -7,10 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.doseledger.core.export.api.ExportAlreadyGeneratedException;
 import org.doseledger.core.export.api.ExportGeneratedEvent;
 import org.doseledger.core.export.api.ExportIds;
 import org.doseledger.core.export.api.ExportNotCoveredException;
+import org.doseledger.core.export.api.ExportRequestedEvent;
 import org.doseledger.core.export.api.ExportTypes;
 import org.doseledger.core.export.api.NotAPdmpExportException;
 import org.doseledger.core.export.api.PdmpSubmissionBeforeGenerationException;
@@ -19,6 +23,7 @@ import org.doseledger.core.export.api.PdmpSubmissionStatus;
 import org.doseledger.core.export.api.PdmpSubmissionStatusChangedEvent;
 import org.doseledger.core.export.api.RecordExportCommand;
 import org.doseledger.core.export.api.RecordPdmpSubmissionCommand;
+import org.doseledger.core.export.api.RequestExportCommand;
 import org.doseledger.core.shared.OccurredInFutureException;
 
 /**
@@ -42,7 +47,23 @@ public class Export {
     protected Export() {}
 
     @CommandHandler
-    public Export(RecordExportCommand command) {
+    public Export(RequestExportCommand command) {
+        apply(new ExportRequestedEvent(
+                command.practiceId(),
+                command.exportId(),
+                command.exportType(),
+                command.parameters(),
+                command.requestedBy(),
+                command.requestedAt()));
+    }
+
+    /** Generation follows its request; an export requested before requests were recorded is created here. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordExportCommand command) {
+        if (generatedAt != null) {
+            throw new ExportAlreadyGeneratedException(command.exportId());
+        }
         if (command.ledgerPosition() > command.checkpointToIndex()) {
             throw new ExportNotCoveredException(
                     command.exportId(),
@@ -70,6 +91,9 @@ public class Export {
         if (!ExportTypes.PDMP_ASAP.equals(exportType)) {
             throw new NotAPdmpExportException(command.exportId(), exportType);
         }
+        if (generatedAt == null) {
+            throw new PdmpSubmissionOutOfOrderException(command.exportId(), "REQUESTED", command.status());
+        }
         Instant recordedAt = clock.instant();
         if (command.at().isAfter(recordedAt.plus(CLOCK_DRIFT))) {
             throw new OccurredInFutureException(command.at(), recordedAt);
@@ -92,6 +116,12 @@ public class Export {
                 command.reference(),
                 command.reason(),
                 command.at()));
+    }
+
+    @EventSourcingHandler
+    void on(ExportRequestedEvent event) {
+        id = ExportIds.aggregateId(event.exportId());
+        exportType = event.exportType();
     }
 
     @EventSourcingHandler

@@ -17,6 +17,18 @@ public final class LedgerMetadata {
     public static final String RECORDED_AT = "recordedAt";
 
     /**
+     * The practice an event belongs to (its {@code practiceId}, or its lot's), added when the event is
+     * appended; absent for events of no practice.
+     */
+    public static final String PRACTICE_ID = "practiceId";
+    /**
+     * The event's number among its practice's events, 1, 2, 3... without a gap, assigned in the transaction
+     * that appends it (docs/events.md, "Metadata"). An export proves it holds every event of its practice
+     * up to its own request by this sequence.
+     */
+    public static final String PRACTICE_SEQUENCE = "practiceSequence";
+
+    /**
      * The event's own global index (ledger position), as a decimal string. Never stored: the event store
      * adds it to the metadata of every event it reads for a streaming read model, which keys rows by it.
      */

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.doseledger.core.export.api.ExportAlreadyGeneratedException;
 import org.doseledger.core.export.api.ExportGeneratedEvent;
 import org.doseledger.core.export.api.ExportNotCoveredException;
+import org.doseledger.core.export.api.ExportRequestedEvent;
 import org.doseledger.core.export.api.RecordExportCommand;
+import org.doseledger.core.export.api.RequestExportCommand;
 import org.doseledger.core.shared.PracticeId;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,55 @@ class ExportTest {
         fixture.givenNoPriorActivity()
                 .when(command(1201, 1200))
                 .expectException(ExportNotCoveredException.class)
+                .expectNoEvents();
+    }
+
+    private static final ExportRequestedEvent REQUESTED =
+            new ExportRequestedEvent(PRACTICE, "x-1", "dispensing-record", PARAMETERS, "key-1", NOW.minusSeconds(5));
+
+    @Test
+    void anExportIsRequestedAsItsOwnEvent() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestExportCommand(
+                        "x-1", PRACTICE, "dispensing-record", PARAMETERS, "key-1", NOW.minusSeconds(5)))
+                .expectEvents(REQUESTED);
+    }
+
+    @Test
+    void aRequestedExportIsGeneratedOnce() {
+        fixture.given(REQUESTED)
+                .when(command(1200, 1200))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ExportGeneratedEvent(
+                        PRACTICE,
+                        "x-1",
+                        "dispensing-record",
+                        PARAMETERS,
+                        412,
+                        FILES,
+                        "cc".repeat(32),
+                        1200,
+                        7,
+                        1200,
+                        "key-1",
+                        NOW));
+        fixture.given(
+                        REQUESTED,
+                        new ExportGeneratedEvent(
+                                PRACTICE,
+                                "x-1",
+                                "dispensing-record",
+                                PARAMETERS,
+                                412,
+                                FILES,
+                                "cc".repeat(32),
+                                1200,
+                                7,
+                                1200,
+                                "key-1",
+                                NOW))
+                .when(command(1200, 1200))
+                .expectException(ExportAlreadyGeneratedException.class)
                 .expectNoEvents();
     }
 }

@@ -48,6 +48,15 @@ class PdmpSubmissionTest {
                 .expectException(org.doseledger.core.export.api.PdmpSubmissionBeforeGenerationException.class);
     }
 
+    @Test
+    void aFileOnlyRequestedIsNotSubmitted() {
+        fixture.given(new org.doseledger.core.export.api.ExportRequestedEvent(
+                        PRACTICE, "x-1", "pdmp-asap", Map.of(), "key-1", GENERATED.minusSeconds(60)))
+                .when(record(PdmpSubmissionStatus.SUBMITTED, "IL-1", null))
+                .expectNoEvents()
+                .expectException(org.doseledger.core.export.api.PdmpSubmissionOutOfOrderException.class);
+    }
+
     private static ExportGeneratedEvent generated(String type) {
         return new ExportGeneratedEvent(
                 PRACTICE,
