@@ -143,7 +143,9 @@ public class LedgerVerification {
                 try (ResultSet eventRows = events.executeQuery();
                         ResultSet chainRows = chain.executeQuery();
                         Prefetch prefetch = new Prefetch(eventRows, chainRows)) {
-                    return verifier.verify(prefetch.events(), prefetch.chain(), checkpoints, tree);
+                    PracticeNumbering numbering = new PracticeNumbering();
+                    return numbering.apply(
+                            verifier.verify(numbering.watch(prefetch.events()), prefetch.chain(), checkpoints, tree));
                 }
             } finally {
                 connection.rollback();

@@ -203,12 +203,13 @@ public final class OfflineBundleVerifier {
             }
             Instant generated = Instant.parse(
                     manifest.path("generatedAt").asText(Instant.now().toString()));
-            VerificationReport report = new LedgerVerifier(followed)
+            PracticeNumbering numbering = new PracticeNumbering();
+            VerificationReport report = numbering.apply(new LedgerVerifier(followed)
                     .verify(
-                            new Lines<>(zip, "events.jsonl", OfflineBundleVerifier::event),
+                            numbering.watch(new Lines<>(zip, "events.jsonl", OfflineBundleVerifier::event)),
                             new Lines<>(zip, "chain.jsonl", OfflineBundleVerifier::link),
                             checkpoints,
-                            new TreeEvidence(treeNotes, logKeys, held, generated, Duration.ofDays(36_500)));
+                            new TreeEvidence(treeNotes, logKeys, held, generated, Duration.ofDays(36_500))));
             if (report.eventsChecked() != manifest.path("events").asLong()) {
                 problems.add("the manifest lists " + manifest.path("events").asLong() + " events, the bundle holds "
                         + report.eventsChecked());

@@ -67,7 +67,7 @@ public class PracticeSequencer implements MessageDispatchInterceptor<EventMessag
     }
 
     /** The practice of an event: its {@code practiceId} component, or its {@code lot}'s. */
-    static Optional<PracticeId> practiceOf(Object payload) {
+    public static Optional<PracticeId> practiceOf(Object payload) {
         if (payload == null || !payload.getClass().isRecord()) {
             return Optional.empty();
         }

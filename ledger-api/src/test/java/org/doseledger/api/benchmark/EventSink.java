@@ -49,6 +49,10 @@ final class EventSink {
     private final Serializer serializer;
     private final List<AnnotationEventHandlerAdapter> lookups;
     private final Map<String, Long> nextSequence = new HashMap<>();
+    /** Each practice's last event number, as {@code PracticeSequencer} gives them. */
+    private final Map<String, Long> practiceNumbers = new HashMap<>();
+
+    private final List<Object[]> practiceEvents = new ArrayList<>();
     private final Map<String, Long> countsByType = new TreeMap<>();
     private final List<Object[]> rows = new ArrayList<>();
     private final List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
@@ -101,6 +105,14 @@ final class EventSink {
         long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
         Instant recordedAt = Instant.parse((String) metaData.get("recordedAt"));
         String eventId = ids.uuid();
+        var practice = org.doseledger.api.write.PracticeSequencer.practiceOf(payload);
+        if (practice.isPresent()) {
+            long number = practiceNumbers.merge(practice.get().value(), 1L, Long::sum);
+            metaData = new HashMap<>(metaData);
+            metaData.put("practiceId", practice.get().value());
+            metaData.put("practiceSequence", Long.toString(number));
+            practiceEvents.add(new Object[] {practice.get().value(), number, eventId});
+        }
         GenericDomainEventMessage<?> message = new GenericDomainEventMessage<>(
                 aggregateType, aggregateId, sequence, payload, MetaData.from(metaData), eventId, recordedAt);
         SerializedObject<byte[]> data = serializer.serialize(payload, byte[].class);
@@ -130,6 +142,15 @@ final class EventSink {
         }
         transactions.executeWithoutResult(status -> {
             jdbc.batchUpdate(INSERT, rows);
+            jdbc.batchUpdate(
+                    "insert into practice_event (practice_id, practice_sequence, event_identifier) values (?, ?, ?)",
+                    practiceEvents);
+            List<Object[]> counters = new ArrayList<>();
+            practiceNumbers.forEach((practice, last) -> counters.add(new Object[] {practice, last}));
+            jdbc.batchUpdate("""
+                    insert into practice_sequence (practice_id, last_sequence) values (?, ?)
+                    on conflict (practice_id) do update set last_sequence = excluded.last_sequence
+                    """, counters);
             for (GenericDomainEventMessage<?> message : messages) {
                 for (AnnotationEventHandlerAdapter lookup : lookups) {
                     if (lookup.canHandle(message)) {
@@ -144,6 +165,7 @@ final class EventSink {
         });
         rows.clear();
         messages.clear();
+        practiceEvents.clear();
     }
 
     long appended() {
