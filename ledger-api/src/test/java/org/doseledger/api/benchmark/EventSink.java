@@ -107,6 +107,15 @@ final class EventSink {
         String eventId = ids.uuid();
         var practice = org.doseledger.api.write.PracticeSequencer.practiceOf(payload);
         if (practice.isPresent()) {
+            // numbers continue from what the ledger already holds (the service, or an earlier sink, wrote some)
+            practiceNumbers.computeIfAbsent(
+                    practice.get().value(),
+                    id -> jdbc
+                            .queryForList(
+                                    "select last_sequence from practice_sequence where practice_id = ?", Long.class, id)
+                            .stream()
+                            .findFirst()
+                            .orElse(0L));
             long number = practiceNumbers.merge(practice.get().value(), 1L, Long::sum);
             metaData = new HashMap<>(metaData);
             metaData.put("practiceId", practice.get().value());
