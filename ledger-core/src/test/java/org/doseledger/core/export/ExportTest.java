@@ -22,6 +22,9 @@ class ExportTest {
             "dispensing-record.csv", "aa".repeat(32),
             "dispensing-record.json", "bb".repeat(32));
 
+    private static final ExportGeneratedEvent GENERATED = new ExportGeneratedEvent(
+            PRACTICE, "x-1", "dispensing-record", PARAMETERS, 412, FILES, "cc".repeat(32), 1200, 7, 1200, "key-1", NOW);
+
     private final FixtureConfiguration<Export> fixture = new AggregateTestFixture<>(Export.class);
 
     private static RecordExportCommand command(long ledgerPosition, long checkpointToIndex) {
@@ -42,21 +45,7 @@ class ExportTest {
 
     @Test
     void canRecordAnExportInsideItsCheckpoint() {
-        fixture.givenNoPriorActivity()
-                .when(command(1200, 1200))
-                .expectEvents(new ExportGeneratedEvent(
-                        PRACTICE,
-                        "x-1",
-                        "dispensing-record",
-                        PARAMETERS,
-                        412,
-                        FILES,
-                        "cc".repeat(32),
-                        1200,
-                        7,
-                        1200,
-                        "key-1",
-                        NOW));
+        fixture.givenNoPriorActivity().when(command(1200, 1200)).expectEvents(GENERATED);
     }
 
     @Test
@@ -83,34 +72,8 @@ class ExportTest {
         fixture.given(REQUESTED)
                 .when(command(1200, 1200))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ExportGeneratedEvent(
-                        PRACTICE,
-                        "x-1",
-                        "dispensing-record",
-                        PARAMETERS,
-                        412,
-                        FILES,
-                        "cc".repeat(32),
-                        1200,
-                        7,
-                        1200,
-                        "key-1",
-                        NOW));
-        fixture.given(
-                        REQUESTED,
-                        new ExportGeneratedEvent(
-                                PRACTICE,
-                                "x-1",
-                                "dispensing-record",
-                                PARAMETERS,
-                                412,
-                                FILES,
-                                "cc".repeat(32),
-                                1200,
-                                7,
-                                1200,
-                                "key-1",
-                                NOW))
+                .expectEvents(GENERATED);
+        fixture.given(REQUESTED, GENERATED)
                 .when(command(1200, 1200))
                 .expectException(ExportAlreadyGeneratedException.class)
                 .expectNoEvents();
