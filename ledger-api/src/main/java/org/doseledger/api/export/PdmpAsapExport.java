@@ -24,6 +24,7 @@ import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.StockUnit;
+import org.doseledger.core.stock.api.Prescription;
 import org.doseledger.projections.export.ReportColumn;
 import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.export.pdmp.Asap42Writer;
@@ -31,6 +32,7 @@ import org.doseledger.projections.export.pdmp.AsapDispensation;
 import org.doseledger.projections.export.pdmp.AsapDispenser;
 import org.doseledger.projections.export.pdmp.AsapDosageUnit;
 import org.doseledger.projections.export.pdmp.AsapPatient;
+import org.doseledger.projections.export.pdmp.AsapPaymentType;
 import org.doseledger.projections.export.pdmp.AsapPrescriber;
 import org.doseledger.projections.export.pdmp.AsapReportingStatus;
 import org.doseledger.projections.export.pdmp.AsapRxOrigin;
@@ -221,11 +223,15 @@ class PdmpAsapExport implements ExportType {
             quantity = corrected; // corrected before it was ever reported: report it as it should have been
         }
         StockUnit unit = StockUnit.valueOf(d.path("quantity").path("unit").asText());
+        JsonNode prescription = d.path("prescription");
+        boolean onFile = prescription.isObject();
+        String prescriptionNumber =
+                onFile ? prescription.path("number").asText() : legacyPrescriptionNumber(dispensationId);
         AsapDispensation original = new AsapDispensation(
                 AsapReportingStatus.NEW,
-                dispensationId,
-                dispensedOn,
-                0,
+                prescriptionNumber,
+                onFile ? LocalDate.parse(prescription.path("writtenOn").asText()) : dispensedOn,
+                onFile ? prescription.path("refillsAuthorized").asInt() : 0,
                 dispensedOn,
                 0,
                 rs.getString("ndc"),
@@ -233,7 +239,10 @@ class PdmpAsapExport implements ExportType {
                 AsapDosageUnit.of(unit),
                 d.path("daysSupply").asInt(),
                 AsapRxOrigin.WRITTEN,
-                null,
+                onFile
+                        ? AsapPaymentType.valueOf(
+                                prescription.path("paymentType").asText())
+                        : null,
                 null,
                 dispenser.licence(),
                 null,
@@ -247,7 +256,7 @@ class PdmpAsapExport implements ExportType {
                 !correction ? original : corrected == null ? original.voided() : original.revised(corrected);
         List<Object> cells = Arrays.asList(
                 record.status().name(),
-                dispensationId,
+                prescriptionNumber,
                 dispensedOn,
                 clientId,
                 nameText(patient.name()),
@@ -265,6 +274,19 @@ class PdmpAsapExport implements ExportType {
                 rs.getString("reason"),
                 rs.getLong("ledger_position"));
         return new Row(record, cells);
+    }
+
+    /**
+     * DSP02 of a dispensing recorded before its prescription was required: its dispensation id, or, when
+     * that is longer than the {@value Prescription#MAX_NUMBER_LENGTH} characters DSP02 takes (a UUID), its
+     * first {@value Prescription#MAX_NUMBER_LENGTH} letters and digits. Such a record reports no payment type.
+     */
+    static String legacyPrescriptionNumber(String dispensationId) {
+        if (dispensationId.length() <= Prescription.MAX_NUMBER_LENGTH) {
+            return dispensationId;
+        }
+        String compact = dispensationId.replaceAll("[^A-Za-z0-9]", "");
+        return compact.substring(0, Math.min(Prescription.MAX_NUMBER_LENGTH, compact.length()));
     }
 
     private static String location(ExportQuery query) {

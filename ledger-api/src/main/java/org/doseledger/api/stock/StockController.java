@@ -481,7 +481,11 @@ class StockController {
                                 @ExampleObject(
                                         name = "PRACTITIONER_NOT_AUTHORIZED",
                                         summary = "prescribedBy is not a prescriber",
-                                        value = StockExamples.DISPENSE_PRACTITIONER_NOT_AUTHORIZED)
+                                        value = StockExamples.DISPENSE_PRACTITIONER_NOT_AUTHORIZED),
+                                @ExampleObject(
+                                        name = "INVALID_PRESCRIPTION",
+                                        summary = "The prescription was written more than six months before",
+                                        value = StockExamples.DISPENSE_INVALID_PRESCRIPTION)
                             }))
     ResponseEntity<Object> dispense(
             @PathVariable String practiceId,

@@ -381,7 +381,7 @@ final class StockExamples {
             }
             """;
 
-    /** Request: 2 mL, a 7-day supply, on the prescriber's order. */
+    /** Request: 2 mL, a 7-day supply, on the prescriber's prescription. */
     static final String DISPENSE_REQUEST = """
             {
               "quantity": {"amount": "2", "unit": "ML"},
@@ -390,7 +390,26 @@ final class StockExamples {
               "prescribedBy": "md-1",
               "dispensedBy": "rn-1",
               "daysSupply": 7,
+              "prescription": {
+                "number": "RX-2026-0142",
+                "writtenOn": "2026-11-24",
+                "refillsAuthorized": 0,
+                "paymentType": "PRIVATE_PAY"
+              },
               "occurredAt": "2026-11-26T15:30:00Z"
+            }
+            """;
+
+    /** 409 INVALID_PRESCRIPTION: written more than six months before the dispensing. */
+    static final String DISPENSE_INVALID_PRESCRIPTION = """
+            {
+              "type": "https://doseledger.org/problems/invalid-prescription",
+              "title": "Ledger rule violated",
+              "status": 409,
+              "detail": "Prescription RX-2026-0142 written on 2026-05-02 cannot be dispensed on 2026-11-26: a Schedule III prescription is filled within six months of being written",
+              "instance": "/api/practices/springfield/stock/lots/safe-1/42023-0113-10/K2611/dispensations",
+              "code": "INVALID_PRESCRIPTION",
+              "requestId": "4b1f6a0e-1f37-4c55-9d0b-2f1f5e0c9a41"
             }
             """;
 

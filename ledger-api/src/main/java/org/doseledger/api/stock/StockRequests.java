@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -33,7 +34,9 @@ import org.doseledger.core.stock.api.DispenseDoseCommand;
 import org.doseledger.core.stock.api.DoseOverride;
 import org.doseledger.core.stock.api.DrawDoseCommand;
 import org.doseledger.core.stock.api.LossType;
+import org.doseledger.core.stock.api.PaymentType;
 import org.doseledger.core.stock.api.PoliceReport;
+import org.doseledger.core.stock.api.Prescription;
 import org.doseledger.core.stock.api.ReceiveStockCommand;
 import org.doseledger.core.stock.api.RecordAdministrationCommand;
 import org.doseledger.core.stock.api.RecordCountCommand;
@@ -201,6 +204,7 @@ final class StockRequests {
      * @param route how the client takes the dose at home, e.g. SUBLINGUAL for troches
      * @param prescribedBy the prescriber (with a DEA registration) who ordered the take-home dose
      * @param daysSupply days the dispensed quantity lasts, as the PDMP file reports it
+     * @param prescription the prescription the dose is dispensed on, as the PDMP file reports it
      */
     record DispenseDoseRequest(
             @NotNull @Valid QuantityBody quantity,
@@ -216,6 +220,7 @@ final class StockRequests {
             String dispensedBy,
 
             @Positive @Max(366) int daysSupply,
+            @NotNull @Valid PrescriptionBody prescription,
             @NotNull @PastOrPresent Instant occurredAt,
             @Valid LateEntryBody lateEntry) {
 
@@ -229,8 +234,31 @@ final class StockRequests {
                     prescribedBy,
                     dispensedBy,
                     daysSupply,
+                    prescription.toPrescription(),
                     occurredAt,
                     LateEntryBody.toLateEntry(lateEntry));
+        }
+    }
+
+    /**
+     * A take-home dose's prescription (ASAP DSP02-DSP04, DSP16).
+     *
+     * @param number the practice's prescription number, at most 25 letters, digits or hyphens
+     * @param writtenOn the day the prescriber wrote it: on or before the day of dispensing, at most six
+     *     months before it
+     * @param refillsAuthorized refills the prescription allows, 0 to 5 (Schedule III)
+     * @param paymentType how it was paid for
+     */
+    record PrescriptionBody(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,25}", message = "must be 1 to 25 letters, digits or hyphens")
+            String number,
+
+            @NotNull LocalDate writtenOn,
+            @Min(0) @Max(5) int refillsAuthorized,
+            @NotNull PaymentType paymentType) {
+
+        Prescription toPrescription() {
+            return new Prescription(number, writtenOn, refillsAuthorized, paymentType);
         }
     }
 

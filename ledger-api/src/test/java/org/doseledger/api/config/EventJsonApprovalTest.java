@@ -98,7 +98,9 @@ import org.doseledger.core.stock.api.DrawOverdueEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.LossType;
 import org.doseledger.core.stock.api.Movement;
+import org.doseledger.core.stock.api.PaymentType;
 import org.doseledger.core.stock.api.PoliceReport;
+import org.doseledger.core.stock.api.Prescription;
 import org.doseledger.core.stock.api.StockCountedEvent;
 import org.doseledger.core.stock.api.StockDestroyedEvent;
 import org.doseledger.core.stock.api.StockLossReportedEvent;
@@ -424,7 +426,8 @@ class EventJsonApprovalTest {
                         true,
                         ML_46,
                         AT,
-                        null),
+                        null,
+                        new Prescription("RX-2026-0142", LocalDate.parse("2026-11-24"), 0, PaymentType.PRIVATE_PAY)),
                 new StockTransferredOutEvent(
                         LOT,
                         "t-1",

@@ -28,6 +28,8 @@ import org.doseledger.core.stock.api.DoseAdministeredEvent;
 import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.Movement;
+import org.doseledger.core.stock.api.PaymentType;
+import org.doseledger.core.stock.api.Prescription;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.StockReceivedEvent;
 import org.doseledger.core.stock.api.Supplier;
@@ -162,7 +164,8 @@ class ExportGoldenFileTest {
                         true,
                         Quantity.of("46.5", StockUnit.ML),
                         Instant.parse("2026-03-10T22:05:00Z"),
-                        new LateEntry("tablet offline, entered next morning", "md-1")));
+                        new LateEntry("tablet offline, entered next morning", "md-1"),
+                        new Prescription("RX-2026-0031", LocalDate.parse("2026-03-09"), 1, PaymentType.PRIVATE_PAY)));
         movement(
                 22,
                 "ADMINISTERED",

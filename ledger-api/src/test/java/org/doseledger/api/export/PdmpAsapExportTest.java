@@ -34,6 +34,8 @@ import org.doseledger.core.stock.api.DoseAdministeredEvent;
 import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.Movement;
+import org.doseledger.core.stock.api.PaymentType;
+import org.doseledger.core.stock.api.Prescription;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.projections.export.CsvReportSink;
 import org.doseledger.projections.export.ReportFooter;
@@ -107,9 +109,9 @@ class PdmpAsapExportTest {
                             keys.seal(ada, "phone", "(217) 555-0142"),
                             Instant.parse("2026-02-01T16:00:00Z")));
         });
-        dispensed(21, "disp-1", "c-grace", "2.0", true, "2026-03-10T22:05:00Z");
-        dispensed(22, "disp-2", "c-ada", "1.0", true, "2026-03-12T15:00:00Z");
-        dispensed(23, "disp-3", "c-ada", "1.0", false, "2026-03-14T15:00:00Z");
+        dispensed(21, "disp-1", "c-grace", "2.0", true, "2026-03-10T22:05:00Z", null);
+        dispensed(22, "disp-2", "c-ada", "1.0", true, "2026-03-12T15:00:00Z", null);
+        dispensed(23, "disp-3", "c-ada", "1.0", false, "2026-03-14T15:00:00Z", null);
         movement(
                 24,
                 "ADMINISTERED",
@@ -129,14 +131,21 @@ class PdmpAsapExportTest {
                         null,
                         List.of(),
                         null));
-        dispensed(25, "disp-4", "c-grace", "3.0", true, "2026-03-20T15:00:00Z");
+        dispensed(
+                25,
+                "disp-4",
+                "c-grace",
+                "3.0",
+                true,
+                "2026-03-20T15:00:00Z",
+                new Prescription("RX-0004", LocalDate.parse("2026-03-18"), 2, PaymentType.COMMERCIAL_INSURANCE));
         corrected(26, 25, "disp-4", "3.0", "2.5", "bottle held 2.5 mL", "2026-03-21T15:00:00Z");
-        dispensed(27, "disp-5", "c-ada", "1.0", true, "2026-03-25T15:00:00Z");
+        dispensed(27, "disp-5", "c-ada", "1.0", true, "2026-03-25T15:00:00Z", null);
         corrected(28, 27, "disp-5", "1.0", null, "entered for the wrong client", "2026-03-25T16:00:00Z");
         corrected(40, 21, "disp-1", "2.0", "1.5", "dispensed 1.5 mL, entered 2.0", "2026-04-02T15:00:00Z");
         corrected(41, 22, "disp-2", "1.0", null, "never handed over", "2026-04-03T15:00:00Z");
-        dispensed(42, "disp-6", "c-grace", "1.0", true, "2026-04-10T15:00:00Z");
-        dispensed(90, "disp-7", "c-ada", "1.0", true, "2026-04-20T15:00:00Z");
+        dispensed(42, "disp-6", "c-grace", "1.0", true, "2026-04-10T15:00:00Z", null);
+        dispensed(90, "disp-7", "c-ada", "1.0", true, "2026-04-20T15:00:00Z", null);
     }
 
     private void practitioner(String id, String name, String dea, String licence, Instant registered) {
@@ -163,7 +172,13 @@ class PdmpAsapExportTest {
     }
 
     private void dispensed(
-            int position, String dispensationId, String clientId, String ml, boolean reportable, String at) {
+            int position,
+            String dispensationId,
+            String clientId,
+            String ml,
+            boolean reportable,
+            String at,
+            Prescription prescription) {
         movement(
                 position,
                 "DISPENSED",
@@ -182,7 +197,8 @@ class PdmpAsapExportTest {
                         reportable,
                         Quantity.of("40", StockUnit.ML),
                         Instant.parse(at),
-                        null));
+                        null,
+                        prescription));
     }
 
     private void corrected(
@@ -317,7 +333,7 @@ class PdmpAsapExportTest {
                 .contains("DSP*02*disp-2*")
                 .contains("DSP*00*disp-6*");
         assertThat(march.asap())
-                .contains("DSP*00*disp-4*")
+                .contains("DSP*00*RX-0004*20260318*2*20260320*")
                 .doesNotContain("disp-3")
                 .doesNotContain("disp-5");
         assertThat(april.asap()).doesNotContain("disp-7");
@@ -345,6 +361,24 @@ class PdmpAsapExportTest {
         assertThat(new Asap42Validator(AsapStateProfile.EXAMPLE_STRICT).validate(may.asap()))
                 .isEmpty();
         assertThat(may.asap()).startsWith("TH*4.2*").contains("IS*IL-0042*PRAIRIE*");
+    }
+
+    @Test
+    void theRecordOfADispensingCarriesItsPrescriptionsPaymentType() throws IOException {
+        String march = export(DEFAULTS, "2026-03-01", "2026-03-31").asap();
+        String rx = java.util.Arrays.stream(march.split("~"))
+                .filter(line -> line.startsWith("DSP*00*RX-0004*"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(rx.split("\\*", -1)[16]).as("DSP16, payment type").isEqualTo("03");
+    }
+
+    @Test
+    void aDispensingRecordedBeforePrescriptionsWereRequiredIsNumberedByItsIdWithinDsp02sLength() {
+        assertThat(PdmpAsapExport.legacyPrescriptionNumber("disp-1")).isEqualTo("disp-1");
+        assertThat(PdmpAsapExport.legacyPrescriptionNumber("fe1873f0-ecc2-46b9-bfd8-433f34665c6f"))
+                .isEqualTo("fe1873f0ecc246b9bfd8433f3")
+                .hasSize(25);
     }
 
     @Test

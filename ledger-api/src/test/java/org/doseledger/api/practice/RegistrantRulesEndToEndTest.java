@@ -66,10 +66,10 @@ class RegistrantRulesEndToEndTest extends EndToEndTest {
     }
 
     private Http.Response dispenseByNurse() {
-        return stock.post(
-                stock.lotPath("safe-1", "RR") + "/dispensations", """
+        return stock.post(stock.lotPath("safe-1", "RR") + "/dispensations", """
                 {"quantity":{"amount":"1","unit":"ML"},"route":"SUBLINGUAL","clientId":"%s","prescribedBy":"md-1",
-                 "dispensedBy":"rn-1","daysSupply":7,"occurredAt":"%s"}
-                """.formatted(stock.client, StockFixture.now()));
+                 "dispensedBy":"rn-1","daysSupply":7,%s,"occurredAt":"%s"}
+                """.formatted(
+                        stock.client, StockFixture.prescription("RX-1"), StockFixture.now()));
     }
 }

@@ -49,11 +49,11 @@ class AMonthOfStockEndToEndTest extends EndToEndTest {
         assertThat(expected).isEqualByComparingTo("44.65");
 
         // week 2: a take-home troche-free dispense of 2 mL on the prescriber's order
-        JsonNode dispensed = created(stock.post(
-                stock.lotPath("safe-1", "K2611") + "/dispensations", """
+        JsonNode dispensed = created(stock.post(stock.lotPath("safe-1", "K2611") + "/dispensations", """
                 {"quantity":{"amount":"2","unit":"ML"},"route":"SUBLINGUAL","clientId":"%s","prescribedBy":"md-1","dispensedBy":"md-1",
-                 "daysSupply":7,"occurredAt":"%s"}
-                """.formatted(stock.client, StockFixture.now())));
+                 "daysSupply":7,%s,"occurredAt":"%s"}
+                """.formatted(
+                        stock.client, StockFixture.prescription("RX-1"), StockFixture.now())));
         assertBalance("safe-1", "K2611", "42.65", dispensed);
 
         // week 2: one vial's worth moves to the second safe, witnessed

@@ -55,11 +55,11 @@ class ConsentForDosesEndToEndTest extends EndToEndTest {
 
     @Test
     void aTakeHomeDoseNeedsAConsentForTheRouteItIsTakenBy() {
-        Http.Response intranasal = stock.post(
-                stock.lotPath("safe-1", "CS") + "/dispensations", """
+        Http.Response intranasal = stock.post(stock.lotPath("safe-1", "CS") + "/dispensations", """
                 {"quantity":{"amount":"1","unit":"ML"},"route":"INTRANASAL","clientId":"%s","prescribedBy":"md-1",
-                 "dispensedBy":"rn-1","daysSupply":7,"occurredAt":"%s"}
-                """.formatted(stock.client, StockFixture.now()));
+                 "dispensedBy":"rn-1","daysSupply":7,%s,"occurredAt":"%s"}
+                """.formatted(
+                        stock.client, StockFixture.prescription("RX-1"), StockFixture.now()));
 
         assertThat(intranasal.status()).isEqualTo(409);
         assertThat(intranasal.json().get("code").asText()).isEqualTo("NO_ACTIVE_CONSENT");

@@ -202,11 +202,11 @@ class StockEndToEndTest extends EndToEndTest {
                 """.formatted(StockFixture.now())));
 
         Http.Response lapsed = stock.draw("safe-1", "CR", "1", "rn-old");
-        Http.Response noDea = stock.post(
-                stock.lotPath("safe-1", "CR") + "/dispensations", """
+        Http.Response noDea = stock.post(stock.lotPath("safe-1", "CR") + "/dispensations", """
                 {"quantity":{"amount":"1","unit":"ML"},"route":"SUBLINGUAL","clientId":"%s","prescribedBy":"md-new","dispensedBy":"rn-1",
-                 "daysSupply":7,"occurredAt":"%s"}
-                """.formatted(stock.client, StockFixture.now()));
+                 "daysSupply":7,%s,"occurredAt":"%s"}
+                """.formatted(
+                        stock.client, StockFixture.prescription("RX-1"), StockFixture.now()));
 
         assertThat(lapsed.status()).isEqualTo(409);
         assertThat(lapsed.json().get("code").asText()).isEqualTo("PRACTITIONER_CREDENTIAL_INVALID");

@@ -111,6 +111,13 @@ public class StockFixture {
         return new StockFixture(http, practice, writer, client);
     }
 
+    /** The {@code "prescription"} member of a dispensation: written two days ago, paid privately. */
+    public static String prescription(String number) {
+        return "\"prescription\":{\"number\":\"" + number + "\",\"writtenOn\":\""
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2)
+                + "\",\"refillsAuthorized\":0,\"paymentType\":\"PRIVATE_PAY\"}";
+    }
+
     public static String now() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).toString();
     }

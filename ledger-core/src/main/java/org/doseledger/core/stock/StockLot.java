@@ -70,12 +70,14 @@ import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.EntryNotCorrectableException;
 import org.doseledger.core.stock.api.FlagOverdueDrawCommand;
 import org.doseledger.core.stock.api.InsufficientStockException;
+import org.doseledger.core.stock.api.InvalidPrescriptionException;
 import org.doseledger.core.stock.api.InvalidQuantityException;
 import org.doseledger.core.stock.api.LotDetailsMismatchException;
 import org.doseledger.core.stock.api.LotExpiredException;
 import org.doseledger.core.stock.api.LotExpiryMismatchException;
 import org.doseledger.core.stock.api.LotNotYetArrivedException;
 import org.doseledger.core.stock.api.Movement;
+import org.doseledger.core.stock.api.Prescription;
 import org.doseledger.core.stock.api.QuantityUnitMismatchException;
 import org.doseledger.core.stock.api.ReceiptAlreadyRecordedException;
 import org.doseledger.core.stock.api.ReceiveStockCommand;
@@ -433,6 +435,7 @@ public class StockLot {
         requireClient(clients, command.clientId(), command.occurredAt());
         requireConsent(consents, command.clientId(), command.route(), CareModel.DISPENSED, command.occurredAt());
         LocalDate on = day(command.occurredAt(), practices);
+        requireValid(command.prescription(), on);
         PractitionerChecks.requireCredentialed(
                 practitioners,
                 lot.practiceId(),
@@ -459,7 +462,8 @@ public class StockLot {
                 true,
                 balanceAfterTaking(command.quantity(), command.occurredAt()),
                 command.occurredAt(),
-                late));
+                late,
+                command.prescription()));
     }
 
     @CommandHandler
@@ -891,6 +895,36 @@ public class StockLot {
     }
 
     /** The calendar day of an instant where the practice is. */
+    /** See {@link Prescription}: written by the day of dispensing, at most six months before, five refills. */
+    private static void requireValid(Prescription prescription, LocalDate dispensedOn) {
+        if (prescription == null
+                || prescription.number() == null
+                || prescription.number().isBlank()
+                || prescription.writtenOn() == null
+                || prescription.paymentType() == null) {
+            throw new InvalidPrescriptionException(
+                    "A take-home dose needs its prescription: number, day written and payment type");
+        }
+        if (prescription.number().length() > Prescription.MAX_NUMBER_LENGTH) {
+            throw new InvalidPrescriptionException("Prescription number " + prescription.number() + " is longer than "
+                    + Prescription.MAX_NUMBER_LENGTH + " characters");
+        }
+        if (prescription.writtenOn().isAfter(dispensedOn)) {
+            throw new InvalidPrescriptionException("Prescription " + prescription.number() + " written on "
+                    + prescription.writtenOn() + " cannot be dispensed on " + dispensedOn + ", before it was written");
+        }
+        if (prescription.writtenOn().plusMonths(Prescription.VALID_MONTHS).isBefore(dispensedOn)) {
+            throw new InvalidPrescriptionException("Prescription " + prescription.number() + " written on "
+                    + prescription.writtenOn() + " cannot be dispensed on " + dispensedOn
+                    + ": a Schedule III prescription is filled within six months of being written");
+        }
+        if (prescription.refillsAuthorized() < 0 || prescription.refillsAuthorized() > Prescription.MAX_REFILLS) {
+            throw new InvalidPrescriptionException("Prescription " + prescription.number() + " authorizes "
+                    + prescription.refillsAuthorized() + " refills; a Schedule III prescription allows 0 to "
+                    + Prescription.MAX_REFILLS);
+        }
+    }
+
     private LocalDate day(Instant at, Practices practices) {
         return LocalDate.ofInstant(at, zone(practices));
     }

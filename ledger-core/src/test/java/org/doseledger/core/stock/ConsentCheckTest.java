@@ -7,6 +7,7 @@ import static org.doseledger.core.stock.StockFixtures.LOT;
 import static org.doseledger.core.stock.StockFixtures.NURSE;
 import static org.doseledger.core.stock.StockFixtures.PRACTICE;
 import static org.doseledger.core.stock.StockFixtures.PRESCRIBER;
+import static org.doseledger.core.stock.StockFixtures.PRESCRIPTION;
 import static org.doseledger.core.stock.StockFixtures.ml;
 
 import java.time.Instant;
@@ -37,7 +38,17 @@ class ConsentCheckTest {
         StockFixtures.newFixture(NONE)
                 .given(received())
                 .when(new DispenseDoseCommand(
-                        LOT, "dispensation-1", ml("2"), Route.SUBLINGUAL, CLIENT_ID, PRESCRIBER, NURSE, 7, AT, null))
+                        LOT,
+                        "dispensation-1",
+                        ml("2"),
+                        Route.SUBLINGUAL,
+                        CLIENT_ID,
+                        PRESCRIBER,
+                        NURSE,
+                        7,
+                        PRESCRIPTION,
+                        AT,
+                        null))
                 .expectNoEvents()
                 .expectException(NoActiveConsentException.class);
     }

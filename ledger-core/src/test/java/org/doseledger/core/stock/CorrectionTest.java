@@ -14,6 +14,7 @@ import static org.doseledger.core.stock.StockFixtures.OTHER_NURSE;
 import static org.doseledger.core.stock.StockFixtures.OTHER_PRESCRIBER;
 import static org.doseledger.core.stock.StockFixtures.PRESCRIBER;
 import static org.doseledger.core.stock.StockFixtures.PRESCRIBER_WITHOUT_DEA;
+import static org.doseledger.core.stock.StockFixtures.PRESCRIPTION;
 import static org.doseledger.core.stock.StockFixtures.SAFE_2;
 import static org.doseledger.core.stock.StockFixtures.THERAPIST;
 import static org.doseledger.core.stock.StockFixtures.mg;
@@ -94,7 +95,8 @@ class CorrectionTest {
                         true,
                         ml("45"),
                         StockEvents.DRAWN_AT,
-                        null));
+                        null,
+                        PRESCRIPTION));
         String dispensation = eventId(1);
 
         given.when(correct("correction-1", dispensation, ml("4"), NURSE, PRESCRIBER))

@@ -8,6 +8,7 @@ import static org.doseledger.core.stock.StockFixtures.NURSE;
 import static org.doseledger.core.stock.StockFixtures.OTHER_NURSE;
 import static org.doseledger.core.stock.StockFixtures.PRESCRIBER;
 import static org.doseledger.core.stock.StockFixtures.PRESCRIBER_WITHOUT_DEA;
+import static org.doseledger.core.stock.StockFixtures.PRESCRIPTION;
 import static org.doseledger.core.stock.StockFixtures.THERAPIST;
 import static org.doseledger.core.stock.StockFixtures.mg;
 import static org.doseledger.core.stock.StockFixtures.ml;
@@ -24,8 +25,11 @@ import org.doseledger.core.stock.api.DispenseDoseCommand;
 import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.EntryAlreadyRecordedException;
 import org.doseledger.core.stock.api.InsufficientStockException;
+import org.doseledger.core.stock.api.InvalidPrescriptionException;
 import org.doseledger.core.stock.api.InvalidQuantityException;
 import org.doseledger.core.stock.api.LotExpiredException;
+import org.doseledger.core.stock.api.PaymentType;
+import org.doseledger.core.stock.api.Prescription;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +73,8 @@ class DispenseTest {
                         true,
                         ml("48"),
                         DISPENSED_AT,
-                        null));
+                        null,
+                        PRESCRIPTION));
     }
 
     @Test
@@ -153,6 +158,105 @@ class DispenseTest {
                 .expectException(EntryAlreadyRecordedException.class);
     }
 
+    @Test
+    void aTakeHomeDoseNeedsItsPrescription() {
+        fixture.given(received())
+                .when(dispenseOn(null))
+                .expectNoEvents()
+                .expectException(InvalidPrescriptionException.class)
+                .expectExceptionMessage(
+                        "A take-home dose needs its prescription: number, day written and payment type");
+    }
+
+    @Test
+    void aPrescriptionNeedsAPaymentType() {
+        fixture.given(received())
+                .when(dispenseOn(new Prescription("RX-1001", LocalDate.of(2026, 11, 18), 0, null)))
+                .expectNoEvents()
+                .expectException(InvalidPrescriptionException.class);
+    }
+
+    @Test
+    void aPrescriptionCannotBeDispensedBeforeTheDayItWasWritten() {
+        fixture.given(received())
+                .when(dispenseOn(new Prescription("RX-1001", LocalDate.of(2026, 11, 21), 0, PaymentType.PRIVATE_PAY)))
+                .expectNoEvents()
+                .expectException(InvalidPrescriptionException.class)
+                .expectExceptionMessage("Prescription RX-1001 written on 2026-11-21 cannot be dispensed on 2026-11-20,"
+                        + " before it was written");
+    }
+
+    @Test
+    void aPrescriptionWrittenOnTheDayOfDispensingIsValid() {
+        Prescription sameDay = new Prescription("RX-1001", LocalDate.of(2026, 11, 20), 5, PaymentType.MEDICARE);
+        fixture.given(received())
+                .when(dispenseOn(sameDay))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new DoseDispensedEvent(
+                        LOT,
+                        "dispensation-1",
+                        ml("2"),
+                        mg("100"),
+                        Route.SUBLINGUAL,
+                        CLIENT_ID,
+                        PRESCRIBER,
+                        NURSE,
+                        7,
+                        true,
+                        ml("48"),
+                        DISPENSED_AT,
+                        null,
+                        sameDay));
+    }
+
+    @Test
+    void aScheduleThreePrescriptionIsFilledWithinSixMonthsOfBeingWritten() {
+        fixture.given(received())
+                .when(dispenseOn(new Prescription("RX-1001", LocalDate.of(2026, 5, 19), 0, PaymentType.PRIVATE_PAY)))
+                .expectNoEvents()
+                .expectException(InvalidPrescriptionException.class)
+                .expectExceptionMessage("Prescription RX-1001 written on 2026-05-19 cannot be dispensed on 2026-11-20:"
+                        + " a Schedule III prescription is filled within six months of being written");
+        fixture.given(received())
+                .when(dispenseOn(new Prescription("RX-1001", LocalDate.of(2026, 5, 20), 0, PaymentType.PRIVATE_PAY)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aScheduleThreePrescriptionAuthorizesAtMostFiveRefills() {
+        fixture.given(received())
+                .when(dispenseOn(new Prescription("RX-1001", LocalDate.of(2026, 11, 18), 6, PaymentType.PRIVATE_PAY)))
+                .expectNoEvents()
+                .expectException(InvalidPrescriptionException.class)
+                .expectExceptionMessage(
+                        "Prescription RX-1001 authorizes 6 refills; a Schedule III prescription allows 0 to 5");
+    }
+
+    @Test
+    void aPrescriptionNumberFitsThePdmpFile() {
+        fixture.given(received())
+                .when(dispenseOn(new Prescription(
+                        "RX-12345678901234567890123", LocalDate.of(2026, 11, 18), 0, PaymentType.PRIVATE_PAY)))
+                .expectNoEvents()
+                .expectException(InvalidPrescriptionException.class)
+                .expectExceptionMessage("Prescription number RX-12345678901234567890123 is longer than 25 characters");
+    }
+
+    private static DispenseDoseCommand dispenseOn(Prescription prescription) {
+        return new DispenseDoseCommand(
+                LOT,
+                "dispensation-1",
+                ml("2"),
+                Route.SUBLINGUAL,
+                CLIENT_ID,
+                PRESCRIBER,
+                NURSE,
+                7,
+                prescription,
+                DISPENSED_AT,
+                null);
+    }
+
     private static DispenseDoseCommand dispense(
             String dispensationId,
             Quantity quantity,
@@ -169,6 +273,7 @@ class DispenseTest {
                 prescribedBy,
                 dispensedBy,
                 daysSupply,
+                PRESCRIPTION,
                 DISPENSED_AT,
                 null);
     }
@@ -188,6 +293,7 @@ class DispenseTest {
                 true,
                 ml(balanceAfter),
                 DISPENSED_AT,
-                null);
+                null,
+                PRESCRIPTION);
     }
 }

@@ -9,6 +9,7 @@ import static org.doseledger.core.stock.StockFixtures.LOT;
 import static org.doseledger.core.stock.StockFixtures.NURSE;
 import static org.doseledger.core.stock.StockFixtures.PRACTICE;
 import static org.doseledger.core.stock.StockFixtures.PRESCRIBER;
+import static org.doseledger.core.stock.StockFixtures.PRESCRIPTION;
 import static org.doseledger.core.stock.StockFixtures.SAFE;
 import static org.doseledger.core.stock.StockFixtures.SAFE_2;
 import static org.doseledger.core.stock.StockFixtures.VIAL;
@@ -99,6 +100,16 @@ class RegistrantRulesTest {
 
     private static DispenseDoseCommand dispense(String dispensedBy) {
         return new DispenseDoseCommand(
-                LOT, "dispensation-1", ml("2"), Route.SUBLINGUAL, CLIENT_ID, PRESCRIBER, dispensedBy, 7, AT, null);
+                LOT,
+                "dispensation-1",
+                ml("2"),
+                Route.SUBLINGUAL,
+                CLIENT_ID,
+                PRESCRIBER,
+                dispensedBy,
+                7,
+                PRESCRIPTION,
+                AT,
+                null);
     }
 }

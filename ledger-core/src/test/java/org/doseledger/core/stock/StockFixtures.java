@@ -18,6 +18,8 @@ import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.StockUnit;
 import org.doseledger.core.shared.Strength;
 import org.doseledger.core.shared.Substance;
+import org.doseledger.core.stock.api.PaymentType;
+import org.doseledger.core.stock.api.Prescription;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.Supplier;
 
@@ -45,6 +47,8 @@ final class StockFixtures {
             new PostalAddress("400 Depot Street", null, "Peoria", "IL", "61602"),
             "BJ6125341");
 
+    static final Prescription PRESCRIPTION =
+            new Prescription("RX-1001", LocalDate.of(2026, 11, 18), 0, PaymentType.PRIVATE_PAY);
     static final String CLIENT_ID = "c-42";
     static final String SESSION_ID = "session-1";
 

@@ -16,6 +16,7 @@ public record DispenseDoseCommand(
         String prescribedBy,
         String dispensedBy,
         int daysSupply,
+        Prescription prescription,
         Instant occurredAt,
         LateEntry lateEntry) {
 

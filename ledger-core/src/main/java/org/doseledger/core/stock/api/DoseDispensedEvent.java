@@ -9,7 +9,11 @@ import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.Route;
 
-/** A take-home dose was dispensed to a client on a prescriber's order; {@code pdmpReportable} marks it for the state PDMP file. */
+/**
+ * A take-home dose was dispensed to a client on a prescriber's order; {@code pdmpReportable} marks it for
+ * the state PDMP file; {@code prescription} is the prescription it was dispensed on (absent from events
+ * recorded before it was required, which read as null).
+ */
 @Revision("1")
 public record DoseDispensedEvent(
         StockLotRef lot,
@@ -24,7 +28,8 @@ public record DoseDispensedEvent(
         boolean pdmpReportable,
         Quantity balanceAfter,
         Instant occurredAt,
-        LateEntry lateEntry)
+        LateEntry lateEntry,
+        Prescription prescription)
         implements ClientEvent {
 
     @Override
