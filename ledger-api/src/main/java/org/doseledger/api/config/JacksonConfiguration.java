@@ -73,6 +73,8 @@ public class JacksonConfiguration {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                // a map's entries too: Map.of iterates in an order that changes from one JVM to the next
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
     }
