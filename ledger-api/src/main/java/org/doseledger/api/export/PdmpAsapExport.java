@@ -57,6 +57,8 @@ class PdmpAsapExport implements ExportType {
     static final String NAME = org.doseledger.core.export.api.ExportTypes.PDMP_ASAP;
     static final String FILE = "pdmp-asap.txt";
     static final int FETCH_SIZE = 1000;
+    private static final java.util.regex.Pattern TITLE =
+            java.util.regex.Pattern.compile("^(?i)(dr|mr|mrs|ms|mx|prof)\\.?\\s+");
 
     private static final List<ReportColumn> COLUMNS = List.of(
             new ReportColumn("status", "Status", 1),
@@ -243,12 +245,12 @@ class PdmpAsapExport implements ExportType {
                         ? AsapPaymentType.valueOf(
                                 prescription.path("paymentType").asText())
                         : null,
-                null,
+                dispenser.npi(),
                 dispenser.licence(),
                 null,
                 patient,
                 new AsapPrescriber(
-                        null, prescriber.deaNumber(), prescriber.licence(), personName(prescriber.name()), null),
+                        prescriber.npi(), prescriber.deaNumber(), prescriber.licence(), prescriber.legalName(), null),
                 List.of(),
                 null);
         String correctionEventId = rs.getString("correction_event_id");
@@ -340,15 +342,20 @@ class PdmpAsapExport implements ExportType {
 
     private Practice practice(ExportQuery query) {
         return jdbc.queryForObject(
-                "select name, address::text as address, dea_number from practice_registry where practice_id = ?",
+                """
+                select name, address::text as address, dea_number, phone, contact_name
+                from practice_registry where practice_id = ?
+                """,
                 (rs, n) -> {
                     try {
                         return new Practice(
                                 rs.getString("name"),
                                 json.readValue(rs.getString("address"), PostalAddress.class),
                                 rs.getString("dea_number"),
-                                properties.phone(),
-                                properties.contactName());
+                                rs.getString("phone") != null ? rs.getString("phone") : properties.phone(),
+                                rs.getString("contact_name") != null
+                                        ? rs.getString("contact_name")
+                                        : properties.contactName());
                     } catch (JsonProcessingException e) {
                         throw new SQLException("unreadable practice address", e);
                     }
@@ -356,24 +363,41 @@ class PdmpAsapExport implements ExportType {
                 query.practiceId().value());
     }
 
-    /** A practitioner as registered; {@code licence} only when it is of the file's state (the practice's). */
-    private record Practitioner(String id, String name, String deaNumber, String licence) {}
+    /**
+     * A practitioner as registered; {@code licence} only when it is of the file's state (the practice's);
+     * {@code legalName} as recorded, or else split from the name they were registered under.
+     */
+    private record Practitioner(
+            String id, String name, String deaNumber, String licence, PersonName legalName, String npi) {}
 
     private Practitioner practitioner(ExportQuery query, String practitionerId, Practice practice) {
         if (practitionerId == null) {
-            return new Practitioner(null, null, null, null);
+            return new Practitioner(null, null, null, null, personName(null), null);
         }
         List<Practitioner> found = jdbc.query(
                 """
-                select name, dea_number, case when licence_state = ? then licence_number end as licence
+                select name, dea_number, case when licence_state = ? then licence_number end as licence,
+                       given_name, middle_name, family_name, npi
                 from practitioner_registry where practice_id = ? and practitioner_id = ?
                 """,
                 (rs, n) -> new Practitioner(
-                        practitionerId, rs.getString("name"), rs.getString("dea_number"), rs.getString("licence")),
+                        practitionerId,
+                        rs.getString("name"),
+                        rs.getString("dea_number"),
+                        rs.getString("licence"),
+                        rs.getString("family_name") != null
+                                ? new PersonName(
+                                        rs.getString("given_name"),
+                                        rs.getString("middle_name"),
+                                        rs.getString("family_name"))
+                                : personName(rs.getString("name")),
+                        rs.getString("npi")),
                 practice.address().state(),
                 query.practiceId().value(),
                 practitionerId);
-        return found.isEmpty() ? new Practitioner(practitionerId, practitionerId, null, null) : found.get(0);
+        return found.isEmpty()
+                ? new Practitioner(practitionerId, practitionerId, null, null, personName(practitionerId), null)
+                : found.get(0);
     }
 
     private String product(ExportQuery query, String ndc) {
@@ -386,11 +410,13 @@ class PdmpAsapExport implements ExportType {
     }
 
     /**
-     * The ledger keeps a practitioner's name as one string ("Sam Prescriber, MD"): without the credentials
-     * after a comma, the first word is the given name, the last the family name, any between the middle.
+     * The name of a practitioner registered without a legal name is one string ("Dr. Sam Prescriber, MD"):
+     * without a leading title (Dr., Mr., Mrs., Ms., Mx., Prof.) and the credentials after a comma, the
+     * first word is the given name, the last the family name, any between the middle.
      */
     static PersonName personName(String name) {
-        String bare = name == null ? "" : name.split(",", 2)[0].trim();
+        String bare =
+                name == null ? "" : TITLE.matcher(name.split(",", 2)[0].trim()).replaceFirst("");
         String[] words = bare.isEmpty() ? new String[0] : bare.split("\\s+");
         if (words.length == 0) {
             return new PersonName(null, null, null);

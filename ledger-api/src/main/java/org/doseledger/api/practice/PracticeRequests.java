@@ -37,6 +37,8 @@ final class PracticeRequests {
      * @param timeZone IANA id of where the practice is, e.g. America/Chicago: expiry dates and deadlines are
      *     judged in it
      * @param occurredAt when the practice registered; defaults to the time the ledger records it
+     * @param phone the registrant's phone, ten digits, as the DEA forms and the PDMP file give it (PHA10)
+     * @param contactName whom a regulator or the PDMP calls about the practice's records (PHA11)
      */
     record RegisterPracticeRequest(
             @NotBlank
@@ -51,7 +53,12 @@ final class PracticeRequests {
             @NotNull LocalDate deaRegistrationExpiresOn,
             @NotEmpty List<@NotNull ControlledSchedule> authorizedSchedules,
             @NotBlank @Size(max = 64) String timeZone,
-            @PastOrPresent Instant occurredAt) {
+            @PastOrPresent Instant occurredAt,
+
+            @Pattern(regexp = "[0-9]{10}", message = "must be ten digits, without punctuation")
+            String phone,
+
+            @Size(max = 200) String contactName) {
 
         @JsonIgnore
         @Schema(hidden = true)
@@ -77,7 +84,9 @@ final class PracticeRequests {
                     deaRegistrationExpiresOn,
                     EnumSet.copyOf(authorizedSchedules),
                     ZoneId.of(timeZone),
-                    occurredAt != null ? occurredAt : recordedAt);
+                    occurredAt != null ? occurredAt : recordedAt,
+                    phone,
+                    contactName == null || contactName.isBlank() ? null : contactName.strip());
         }
     }
 

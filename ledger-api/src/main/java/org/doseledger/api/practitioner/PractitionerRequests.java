@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.ValidDeaNumber;
+import org.doseledger.api.web.ValidNpi;
 import org.doseledger.core.practitioner.api.CertificateKind;
 import org.doseledger.core.practitioner.api.DeactivatePractitionerCommand;
 import org.doseledger.core.practitioner.api.PractitionerRole;
@@ -26,6 +27,7 @@ import org.doseledger.core.practitioner.api.RecordLicenceCommand;
 import org.doseledger.core.practitioner.api.RegisterPractitionerCommand;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DeaNumber;
+import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PracticeId;
 
 final class PractitionerRequests {
@@ -95,6 +97,8 @@ final class PractitionerRequests {
      * @param deaNumber the practitioner's own DEA registration; required for prescribers
      * @param licence the state licence, which every clinical act needs; may also be recorded later
      * @param deaRegistration expiry and schedules of {@code deaNumber}, which prescribing needs
+     * @param legalName given and family name as the PDMP file reports a prescriber
+     * @param npi the practitioner's National Provider Identifier (ten digits, check digit verified)
      */
     record RegisterPractitionerRequest(
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
@@ -105,7 +109,9 @@ final class PractitionerRequests {
             @Size(max = 9) @ValidDeaNumber String deaNumber,
             @Valid LicenceBody licence,
             @Valid DeaRegistrationBody deaRegistration,
-            @NotNull @PastOrPresent Instant occurredAt) {
+            @NotNull @PastOrPresent Instant occurredAt,
+            @Valid LegalNameBody legalName,
+            @ValidNpi String npi) {
 
         @JsonIgnore
         @Schema(hidden = true)
@@ -145,7 +151,21 @@ final class PractitionerRequests {
                     name,
                     EnumSet.copyOf(roles),
                     deaNumber == null ? null : DeaNumber.of(deaNumber),
-                    occurredAt);
+                    occurredAt,
+                    legalName == null ? null : legalName.toName(),
+                    npi);
+        }
+    }
+
+    /** A practitioner's legal name in parts, as the PDMP file reports a prescriber (PRE05-PRE07). */
+    record LegalNameBody(
+            @NotBlank @Size(max = 100) String given,
+            @Size(max = 100) String middle,
+            @NotBlank @Size(max = 100) String family) {
+
+        PersonName toName() {
+            return new PersonName(
+                    given.strip(), middle == null || middle.isBlank() ? null : middle.strip(), family.strip());
         }
     }
 

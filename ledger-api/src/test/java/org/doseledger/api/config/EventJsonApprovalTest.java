@@ -78,6 +78,7 @@ import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DosageForm;
 import org.doseledger.core.shared.LateEntry;
+import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
@@ -157,7 +158,9 @@ class EventJsonApprovalTest {
                         LocalDate.parse("2028-06-30"),
                         List.of(ControlledSchedule.III, ControlledSchedule.IIIN),
                         "America/Chicago",
-                        AT),
+                        AT,
+                        "2175550100",
+                        "Dana Whitfield"),
                 new PracticePoliciesSetEvent(PRACTICE, new PracticePolicies(true, 20), AT),
                 new org.doseledger.core.practice.api.HistoryImportOpenedEvent(
                         PRACTICE,
@@ -341,7 +344,14 @@ class EventJsonApprovalTest {
                         AT),
                 new StorageLocationRegisteredEvent(PRACTICE, "safe-1", "Main safe", LocationKind.SAFE, false, AT),
                 new PractitionerRegisteredEvent(
-                        PRACTICE, "md-1", "Dr. Grace Hopper", List.of(PractitionerRole.PRESCRIBER), "BJ6125341", AT),
+                        PRACTICE,
+                        "md-1",
+                        "Dr. Grace Hopper",
+                        List.of(PractitionerRole.PRESCRIBER),
+                        "BJ6125341",
+                        AT,
+                        new PersonName("Grace", "Brewster", "Hopper"),
+                        "1234567893"),
                 new PractitionerDeactivatedEvent(PRACTICE, "md-1", AT, "left the practice"),
                 new PractitionerLicenceRecordedEvent(
                         PRACTICE, "md-1", "IL-041-2203", "IL", LocalDate.parse("2028-05-31"), AT),

@@ -95,6 +95,11 @@ class PdmpAsapExportTest {
         GoldenExports.registerKetamineVials(jdbc, PRACTICE, "42023-0113-10", registered);
         practitioner("md-1", "Sam Q. Prescriber, MD", "BJ6125341", "036-123456", registered);
         practitioner("rn-1", "Joy Nurse, RN", null, "041-654321", registered);
+        practitioner("md-2", "Dr. Robin Ames", "BA6125341", "036-222222", registered);
+        jdbc.update("""
+                update practitioner_registry set given_name = 'Robin', family_name = 'Ames-Okafor', npi = '1234567893'
+                where practice_id = ? and practitioner_id = 'md-2'
+                """, PRACTICE.value());
         transactions.executeWithoutResult(status -> {
             client(1, "c-grace", new PersonName("Grace", null, "Hopper"), "7 Navy Way");
             client(2, "c-ada", new PersonName("Ada", "King", "Lovelace"), "12 Elm St");
@@ -109,9 +114,9 @@ class PdmpAsapExportTest {
                             keys.seal(ada, "phone", "(217) 555-0142"),
                             Instant.parse("2026-02-01T16:00:00Z")));
         });
-        dispensed(21, "disp-1", "c-grace", "2.0", true, "2026-03-10T22:05:00Z", null);
-        dispensed(22, "disp-2", "c-ada", "1.0", true, "2026-03-12T15:00:00Z", null);
-        dispensed(23, "disp-3", "c-ada", "1.0", false, "2026-03-14T15:00:00Z", null);
+        dispensed(21, "disp-1", "c-grace", "2.0", true, "2026-03-10T22:05:00Z", "md-1", null);
+        dispensed(22, "disp-2", "c-ada", "1.0", true, "2026-03-12T15:00:00Z", "md-1", null);
+        dispensed(23, "disp-3", "c-ada", "1.0", false, "2026-03-14T15:00:00Z", "md-1", null);
         movement(
                 24,
                 "ADMINISTERED",
@@ -138,14 +143,15 @@ class PdmpAsapExportTest {
                 "3.0",
                 true,
                 "2026-03-20T15:00:00Z",
+                "md-2",
                 new Prescription("RX-0004", LocalDate.parse("2026-03-18"), 2, PaymentType.COMMERCIAL_INSURANCE));
         corrected(26, 25, "disp-4", "3.0", "2.5", "bottle held 2.5 mL", "2026-03-21T15:00:00Z");
-        dispensed(27, "disp-5", "c-ada", "1.0", true, "2026-03-25T15:00:00Z", null);
+        dispensed(27, "disp-5", "c-ada", "1.0", true, "2026-03-25T15:00:00Z", "md-1", null);
         corrected(28, 27, "disp-5", "1.0", null, "entered for the wrong client", "2026-03-25T16:00:00Z");
         corrected(40, 21, "disp-1", "2.0", "1.5", "dispensed 1.5 mL, entered 2.0", "2026-04-02T15:00:00Z");
         corrected(41, 22, "disp-2", "1.0", null, "never handed over", "2026-04-03T15:00:00Z");
-        dispensed(42, "disp-6", "c-grace", "1.0", true, "2026-04-10T15:00:00Z", null);
-        dispensed(90, "disp-7", "c-ada", "1.0", true, "2026-04-20T15:00:00Z", null);
+        dispensed(42, "disp-6", "c-grace", "1.0", true, "2026-04-10T15:00:00Z", "md-1", null);
+        dispensed(90, "disp-7", "c-ada", "1.0", true, "2026-04-20T15:00:00Z", "md-1", null);
     }
 
     private void practitioner(String id, String name, String dea, String licence, Instant registered) {
@@ -178,6 +184,7 @@ class PdmpAsapExportTest {
             String ml,
             boolean reportable,
             String at,
+            String prescribedBy,
             Prescription prescription) {
         movement(
                 position,
@@ -191,7 +198,7 @@ class PdmpAsapExportTest {
                         new BigDecimal(ml).multiply(new BigDecimal("50")),
                         Route.SUBLINGUAL,
                         clientId,
-                        "md-1",
+                        prescribedBy,
                         "rn-1",
                         7,
                         reportable,
@@ -374,6 +381,12 @@ class PdmpAsapExportTest {
     }
 
     @Test
+    void aPrescriberIsReportedByTheLegalNameAndNpiOnFile() throws IOException {
+        String march = export(DEFAULTS, "2026-03-01", "2026-03-31").asap();
+        assertThat(march).contains("PRE*1234567893*BA6125341**036-222222*AMES-OKAFOR*ROBIN");
+    }
+
+    @Test
     void aDispensingRecordedBeforePrescriptionsWereRequiredIsNumberedByItsIdWithinDsp02sLength() {
         assertThat(PdmpAsapExport.legacyPrescriptionNumber("disp-1")).isEqualTo("disp-1");
         assertThat(PdmpAsapExport.legacyPrescriptionNumber("fe1873f0-ecc2-46b9-bfd8-433f34665c6f"))
@@ -386,6 +399,10 @@ class PdmpAsapExportTest {
         assertThat(PdmpAsapExport.personName("Sam Q. Prescriber, MD"))
                 .isEqualTo(new PersonName("Sam", "Q.", "Prescriber"));
         assertThat(PdmpAsapExport.personName("Prescriber")).isEqualTo(new PersonName(null, null, "Prescriber"));
+        assertThat(PdmpAsapExport.personName("Dr. Sam Prescriber"))
+                .isEqualTo(new PersonName("Sam", null, "Prescriber"));
+        assertThat(PdmpAsapExport.personName("DR Sam Prescriber, MD"))
+                .isEqualTo(new PersonName("Sam", null, "Prescriber"));
     }
 
     @Test

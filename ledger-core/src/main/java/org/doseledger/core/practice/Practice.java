@@ -70,7 +70,9 @@ public class Practice {
                 command.deaRegistrationExpiresOn(),
                 List.copyOf(new TreeSet<>(command.authorizedSchedules())),
                 command.timeZone().getId(),
-                command.occurredAt()));
+                command.occurredAt(),
+                command.phone(),
+                command.contactName()));
     }
 
     @CommandHandler

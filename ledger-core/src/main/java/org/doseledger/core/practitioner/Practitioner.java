@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.doseledger.core.practitioner.api.CredentialAlreadyExpiredException;
 import org.doseledger.core.practitioner.api.DeactivatePractitionerCommand;
+import org.doseledger.core.practitioner.api.InvalidPractitionerIdentityException;
 import org.doseledger.core.practitioner.api.PractitionerAlreadyInactiveException;
 import org.doseledger.core.practitioner.api.PractitionerCertificateRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerDeaRegistrationRecordedEvent;
@@ -25,6 +26,8 @@ import org.doseledger.core.practitioner.api.RecordCertificateCommand;
 import org.doseledger.core.practitioner.api.RecordDeaRegistrationCommand;
 import org.doseledger.core.practitioner.api.RecordLicenceCommand;
 import org.doseledger.core.practitioner.api.RegisterPractitionerCommand;
+import org.doseledger.core.shared.Npi;
+import org.doseledger.core.shared.PersonName;
 
 /** A practitioner of a practice: who may act on stock, and in which roles. */
 public class Practitioner {
@@ -42,13 +45,27 @@ public class Practitioner {
         if (command.roles().contains(PractitionerRole.PRESCRIBER) && command.deaNumber() == null) {
             throw new PrescriberNeedsDeaNumberException(command.practitionerId());
         }
+        PersonName legalName = command.legalName();
+        if (legalName != null && (blank(legalName.given()) || blank(legalName.family()))) {
+            throw new InvalidPractitionerIdentityException(
+                    "The legal name of practitioner " + command.practitionerId() + " needs a given and a family name");
+        }
+        if (command.npi() != null && Npi.problemWith(command.npi()) != null) {
+            throw new InvalidPractitionerIdentityException(Npi.problemWith(command.npi()));
+        }
         apply(new PractitionerRegisteredEvent(
                 command.practiceId(),
                 command.practitionerId(),
                 command.name(),
                 List.copyOf(new TreeSet<>(command.roles())),
                 command.deaNumber() == null ? null : command.deaNumber().value(),
-                command.occurredAt()));
+                command.occurredAt(),
+                command.legalName(),
+                command.npi()));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     @CommandHandler

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.doseledger.core.practitioner.api.DeactivatePractitionerCommand;
+import org.doseledger.core.practitioner.api.InvalidPractitionerIdentityException;
 import org.doseledger.core.practitioner.api.PractitionerAlreadyInactiveException;
 import org.doseledger.core.practitioner.api.PractitionerDeactivatedEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
@@ -19,6 +20,7 @@ import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.PrescriberNeedsDeaNumberException;
 import org.doseledger.core.practitioner.api.RegisterPractitionerCommand;
 import org.doseledger.core.shared.DeaNumber;
+import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PracticeId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,64 @@ class PractitionerTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PractitionerRegisteredEvent(
                         PRACTICE, "nurse-ann", "Ann Carver", List.of(NURSE, THERAPIST), null, REGISTERED_AT));
+    }
+
+    @Test
+    void aPrescriberIsRegisteredWithTheLegalNameAndNpiThePdmpFileReports() {
+        PersonName legalName = new PersonName("Bo", null, "Lindqvist");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPractitionerCommand(
+                        PRACTICE,
+                        "dr-bo",
+                        "Dr. Bo Lindqvist",
+                        Set.of(PRESCRIBER),
+                        DeaNumber.of("MX3141594"),
+                        REGISTERED_AT,
+                        legalName,
+                        "1234567893"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PractitionerRegisteredEvent(
+                        PRACTICE,
+                        "dr-bo",
+                        "Dr. Bo Lindqvist",
+                        List.of(PRESCRIBER),
+                        "MX3141594",
+                        REGISTERED_AT,
+                        legalName,
+                        "1234567893"));
+    }
+
+    @Test
+    void anNpiMustPassItsCheckDigit() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPractitionerCommand(
+                        PRACTICE,
+                        "dr-bo",
+                        "Dr. Bo Lindqvist",
+                        Set.of(PRESCRIBER),
+                        DeaNumber.of("MX3141594"),
+                        REGISTERED_AT,
+                        null,
+                        "1234567890"))
+                .expectNoEvents()
+                .expectException(InvalidPractitionerIdentityException.class)
+                .expectExceptionMessage("NPI 1234567890 fails its check digit (expected 3)");
+    }
+
+    @Test
+    void aLegalNameHasAGivenAndAFamilyName() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPractitionerCommand(
+                        PRACTICE,
+                        "dr-bo",
+                        "Dr. Bo Lindqvist",
+                        Set.of(PRESCRIBER),
+                        DeaNumber.of("MX3141594"),
+                        REGISTERED_AT,
+                        new PersonName(null, null, "Lindqvist"),
+                        null))
+                .expectNoEvents()
+                .expectException(InvalidPractitionerIdentityException.class);
     }
 
     @Test

@@ -50,8 +50,9 @@ public class PracticeRegistryProjection implements Practices {
         jdbc.update(
                 """
                 insert into practice_registry (practice_id, name, address, dea_number, dea_registration_expires_on,
-                                               authorized_schedules, time_zone, registered_at, recorded_at)
-                values (?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?)
+                                               authorized_schedules, time_zone, registered_at, recorded_at, phone,
+                                               contact_name)
+                values (?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (practice_id) do nothing
                 """,
                 event.practiceId().value(),
@@ -62,7 +63,9 @@ public class PracticeRegistryProjection implements Practices {
                 json.writeValueAsString(event.authorizedSchedules()),
                 event.timeZone(),
                 Timestamp.from(event.occurredAt()),
-                Timestamp.from(EventRecordedTime.of(message)));
+                Timestamp.from(EventRecordedTime.of(message)),
+                event.phone(),
+                event.contactName());
     }
 
     @QueryHandler
@@ -226,7 +229,9 @@ public class PracticeRegistryProjection implements Practices {
                             rs.getBoolean("require_treatment_plan"),
                             rs.getBoolean("nurses_may_dispense_take_home")),
                     rs.getTimestamp("registered_at").toInstant(),
-                    rs.getTimestamp("recorded_at").toInstant());
+                    rs.getTimestamp("recorded_at").toInstant(),
+                    rs.getString("phone"),
+                    rs.getString("contact_name"));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable practice row " + rs.getString("practice_id"), e);
         }

@@ -7,7 +7,7 @@ import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.PostalAddress;
 
-/** A registered practice as the ledger knows it. */
+/** A registered practice as the ledger knows it; {@code phone} and {@code contactName} null when not on file. */
 public record PracticeView(
         String practiceId,
         String name,
@@ -18,4 +18,6 @@ public record PracticeView(
         String timeZone,
         PracticePolicies policies,
         Instant registeredAt,
-        Instant recordedAt) {}
+        Instant recordedAt,
+        String phone,
+        String contactName) {}

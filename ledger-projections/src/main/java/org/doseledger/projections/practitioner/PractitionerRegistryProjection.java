@@ -25,6 +25,7 @@ import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.shared.ControlledSchedule;
+import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PracticeId;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,15 +50,19 @@ public class PractitionerRegistryProjection implements Practitioners {
         jdbc.update(
                 """
                 insert into practitioner_registry (practice_id, practitioner_id, name, roles, dea_number, active,
-                                                   registered_at)
-                values (?, ?, ?, ?::jsonb, ?, true, ?) on conflict do nothing
+                                                   registered_at, given_name, middle_name, family_name, npi)
+                values (?, ?, ?, ?::jsonb, ?, true, ?, ?, ?, ?, ?) on conflict do nothing
                 """,
                 event.practiceId().value(),
                 event.practitionerId(),
                 event.name(),
                 json.writeValueAsString(event.roles()),
                 event.deaNumber(),
-                Timestamp.from(event.occurredAt()));
+                Timestamp.from(event.occurredAt()),
+                event.legalName() == null ? null : event.legalName().given(),
+                event.legalName() == null ? null : event.legalName().middle(),
+                event.legalName() == null ? null : event.legalName().family(),
+                event.npi());
     }
 
     @EventHandler
@@ -180,7 +185,14 @@ public class PractitionerRegistryProjection implements Practitioners {
                     deactivated == null ? null : deactivated.toInstant(),
                     rs.getString("licence_number"),
                     rs.getString("licence_state"),
-                    credentials);
+                    credentials,
+                    rs.getString("family_name") == null
+                            ? null
+                            : new PersonName(
+                                    rs.getString("given_name"),
+                                    rs.getString("middle_name"),
+                                    rs.getString("family_name")),
+                    rs.getString("npi"));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable practitioner row", e);
         }

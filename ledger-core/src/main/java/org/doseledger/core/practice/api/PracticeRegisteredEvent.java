@@ -11,7 +11,8 @@ import org.doseledger.core.shared.PracticeId;
 
 /**
  * A practice, the DEA registrant for its stock, was registered with its DEA registration and its time
- * zone (an IANA id such as America/Chicago).
+ * zone (an IANA id such as America/Chicago), and the phone (ten digits) and contact person the DEA
+ * forms and the PDMP file name (null when not given, and in events recorded before they existed).
  */
 @Revision("1")
 public record PracticeRegisteredEvent(
@@ -22,5 +23,31 @@ public record PracticeRegisteredEvent(
         LocalDate deaRegistrationExpiresOn,
         List<ControlledSchedule> authorizedSchedules,
         String timeZone,
-        Instant occurredAt)
-        implements LedgerEvent {}
+        Instant occurredAt,
+        String phone,
+        String contactName)
+        implements LedgerEvent {
+
+    /** A practice registered without a phone or contact on file. */
+    public PracticeRegisteredEvent(
+            PracticeId practiceId,
+            String name,
+            PostalAddress address,
+            String deaNumber,
+            LocalDate deaRegistrationExpiresOn,
+            List<ControlledSchedule> authorizedSchedules,
+            String timeZone,
+            Instant occurredAt) {
+        this(
+                practiceId,
+                name,
+                address,
+                deaNumber,
+                deaRegistrationExpiresOn,
+                authorizedSchedules,
+                timeZone,
+                occurredAt,
+                null,
+                null);
+    }
+}

@@ -23,7 +23,32 @@ public record RegisterPracticeCommand(
         LocalDate deaRegistrationExpiresOn,
         Set<ControlledSchedule> authorizedSchedules,
         ZoneId timeZone,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String phone,
+        String contactName) {
+
+    /** A practice registered without a phone or contact on file. */
+    public RegisterPracticeCommand(
+            PracticeId practiceId,
+            String name,
+            PostalAddress address,
+            DeaNumber deaNumber,
+            LocalDate deaRegistrationExpiresOn,
+            Set<ControlledSchedule> authorizedSchedules,
+            ZoneId timeZone,
+            Instant occurredAt) {
+        this(
+                practiceId,
+                name,
+                address,
+                deaNumber,
+                deaRegistrationExpiresOn,
+                authorizedSchedules,
+                timeZone,
+                occurredAt,
+                null,
+                null);
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.doseledger.core.shared.DeaNumber;
+import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PracticeId;
 
 /**
@@ -17,7 +18,20 @@ public record RegisterPractitionerCommand(
         String name,
         Set<PractitionerRole> roles,
         DeaNumber deaNumber,
-        Instant occurredAt) {
+        Instant occurredAt,
+        PersonName legalName,
+        String npi) {
+
+    /** A practitioner registered without a legal name or NPI on file. */
+    public RegisterPractitionerCommand(
+            PracticeId practiceId,
+            String practitionerId,
+            String name,
+            Set<PractitionerRole> roles,
+            DeaNumber deaNumber,
+            Instant occurredAt) {
+        this(practiceId, practitionerId, name, roles, deaNumber, occurredAt, null, null);
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {
