@@ -33,6 +33,8 @@ class Form106WorksheetExport implements ExportType {
     private static final List<ReportColumn> COLUMNS = StockFormColumns.withLedgerTrailer(
             List.of(
                     new ReportColumn("discoveredAt", "Discovered", 2),
+                    new ReportColumn("lostOn", "Date of loss", 1),
+                    new ReportColumn("county", "County", 1),
                     new ReportColumn("lossType", "Type of loss", 1),
                     new ReportColumn("ndc", "NDC", 2),
                     new ReportColumn("finishedForm", "Finished form", 3),
@@ -42,6 +44,9 @@ class Form106WorksheetExport implements ExportType {
                     new ReportColumn("milligrams", "mg", 1).inUnit("mg"),
                     new ReportColumn("policeAgency", "Police agency", 2),
                     new ReportColumn("policeReportNumber", "Police report", 1),
+                    new ReportColumn("policePhone", "Police phone", 1),
+                    new ReportColumn("estimatedValueUsd", "Value (USD)", 1),
+                    new ReportColumn("carrier", "Carrier (in transit)", 2),
                     new ReportColumn("description", "Description", 3),
                     new ReportColumn("reportedBy", "Reported by", 2),
                     new ReportColumn("noticeDueOn", "DEA notice due", 1),
@@ -85,6 +90,7 @@ class Form106WorksheetExport implements ExportType {
                         : "Loss " + query.recordId() + " (whatever the period)");
         notes.add("21 CFR 1301.76(b): written notice to the DEA Field Division within one business day of"
                 + " discovery, DEA Form 106 within 45 days (business days skip weekends, not public holidays)");
+        notes.add(records.registrantContact(query.practiceId().value()));
         LocalDate[] earliest = {null, null};
         records.losses(InventorySheetExport.filter(query), row -> {
             earliest[0] = earlier(earliest[0], row.noticeDueOn());
@@ -140,6 +146,8 @@ class Form106WorksheetExport implements ExportType {
     private static List<Object> cells(LossRecordRow row) {
         return Arrays.asList(
                 row.discoveredAt(),
+                row.lostOn(),
+                row.county(),
                 row.lossType(),
                 row.ndc(),
                 row.finishedForm(),
@@ -149,6 +157,9 @@ class Form106WorksheetExport implements ExportType {
                 row.milligrams(),
                 row.policeAgency(),
                 row.policeReportNumber(),
+                row.policePhone(),
+                row.estimatedValueUsd(),
+                row.carrier(),
                 row.description(),
                 row.reportedBy(),
                 row.noticeDueOn(),
@@ -157,6 +168,8 @@ class Form106WorksheetExport implements ExportType {
                 row.locationId(),
                 row.locationName(),
                 row.lateEntry(),
+                row.lateEntryReason(),
+                row.lateEntryCosignedBy(),
                 row.correctedQuantity(),
                 row.correctionReason(),
                 row.lossId(),

@@ -84,7 +84,8 @@ class Form41WorksheetExport implements ExportType {
                 query.recordId() == null
                         ? "Every destruction in the period"
                         : "Destruction " + query.recordId() + " (whatever the period)",
-                "Pre-filled from the ledger for DEA Form 41; the registrant files the form with DEA");
+                "Pre-filled from the ledger for DEA Form 41; the registrant files the form with DEA",
+                records.registrantContact(query.practiceId().value()));
     }
 
     @Override
@@ -149,6 +150,8 @@ class Form41WorksheetExport implements ExportType {
                 row.locationId(),
                 row.locationName(),
                 row.lateEntry(),
+                row.lateEntryReason(),
+                row.lateEntryCosignedBy(),
                 row.correctedQuantity(),
                 row.correctionReason(),
                 row.destructionId(),

@@ -58,6 +58,8 @@ class InventorySheetExport implements ExportType {
             new ReportColumn("countedBy", "Counted by", 2),
             new ReportColumn("witnessedBy", "Witness", 2),
             new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
+            new ReportColumn("lateEntryReason", "Late entry reason", 2),
+            new ReportColumn("lateEntryCosignedBy", "Late entry co-signed by", 2),
             new ReportColumn("countId", "Count", 2).unprinted(),
             new ReportColumn("eventId", "Event", 2).unprinted(),
             new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
@@ -267,6 +269,8 @@ class InventorySheetExport implements ExportType {
                 row.countedBy(),
                 row.witnessedBy(),
                 row.lateEntry(),
+                row.lateEntryReason(),
+                row.lateEntryCosignedBy(),
                 row.countId(),
                 row.eventId(),
                 row.ledgerPosition());

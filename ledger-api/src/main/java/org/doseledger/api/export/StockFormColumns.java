@@ -6,7 +6,7 @@ import org.doseledger.projections.export.ReportColumn;
 
 /**
  * The columns the DEA form worksheets (Form 41, Form 106) end with: where the stock was, whether the
- * entry was late, its correction, and the ids that lead back to the record and its event in the ledger.
+ * entry was late (with its reason and co-signer), its correction, and the ids that lead back to the record and its event in the ledger.
  */
 final class StockFormColumns {
 
@@ -19,6 +19,8 @@ final class StockFormColumns {
                 new ReportColumn("locationId", "Location id", 1).unprinted(),
                 new ReportColumn("locationName", "Location", 2).unprinted(),
                 new ReportColumn("lateEntry", "Late entry", 1).unprinted(),
+                new ReportColumn("lateEntryReason", "Late entry reason", 2),
+                new ReportColumn("lateEntryCosignedBy", "Late entry co-signed by", 2),
                 new ReportColumn("correctedQuantity", "Corrected to", 1).withUnitFrom("unit"),
                 new ReportColumn("correctionReason", "Correction reason", 2),
                 new ReportColumn(idKey, idLabel, 2).unprinted(),

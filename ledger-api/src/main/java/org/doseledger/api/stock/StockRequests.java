@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -33,6 +34,8 @@ import org.doseledger.core.stock.api.DestroyStockCommand;
 import org.doseledger.core.stock.api.DispenseDoseCommand;
 import org.doseledger.core.stock.api.DoseOverride;
 import org.doseledger.core.stock.api.DrawDoseCommand;
+import org.doseledger.core.stock.api.LossCarrier;
+import org.doseledger.core.stock.api.LossDetails;
 import org.doseledger.core.stock.api.LossType;
 import org.doseledger.core.stock.api.PaymentType;
 import org.doseledger.core.stock.api.PoliceReport;
@@ -351,12 +354,52 @@ final class StockRequests {
         }
     }
 
-    /** The police report filed for a theft or loss. */
+    /** The police report filed for a theft or loss; {@code phone} is the agency's, ten digits. */
     record PoliceReportBody(
             @NotBlank @Size(max = 200) String agency,
-            @NotBlank @Size(max = 100) String reportNumber) {}
+            @NotBlank @Size(max = 100) String reportNumber,
 
-    /** @param discoveredAt when the theft or loss was discovered; the DEA deadlines run from it */
+            @Pattern(regexp = "[0-9]{10}", message = "must be ten digits, without punctuation")
+            String phone) {}
+
+    /**
+     * What DEA Form 106 asks beyond the items.
+     *
+     * @param lostOn the day the theft or loss happened, when known (on or before the day of discovery)
+     * @param county the county where it happened
+     * @param estimatedValueUsd what was lost is worth, in US dollars
+     * @param carrier for a loss in transit (and only then), the carrier that held the shipment
+     */
+    record LossDetailsBody(
+            LocalDate lostOn,
+            @Size(max = 100) String county,
+
+            @PositiveOrZero @Digits(integer = 9, fraction = 2)
+            BigDecimal estimatedValueUsd,
+
+            @Valid LossCarrierBody carrier) {
+
+        LossDetails toDetails() {
+            return new LossDetails(
+                    lostOn,
+                    county,
+                    estimatedValueUsd,
+                    carrier == null
+                            ? null
+                            : new LossCarrier(carrier.name(), carrier.trackingNumber(), carrier.shippedOn()));
+        }
+    }
+
+    /** The common carrier of a shipment lost in transit. */
+    record LossCarrierBody(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 100) String trackingNumber,
+            LocalDate shippedOn) {}
+
+    /**
+     * @param discoveredAt when the theft or loss was discovered; the DEA deadlines run from it
+     * @param details the day it happened, county, value and (in transit) carrier, for Form 106
+     */
     record ReportLossRequest(
             @NotNull @Valid QuantityBody quantity,
             @NotNull LossType lossType,
@@ -367,7 +410,8 @@ final class StockRequests {
             String reportedBy,
 
             @NotNull @PastOrPresent Instant discoveredAt,
-            @Valid LateEntryBody lateEntry) {
+            @Valid LateEntryBody lateEntry,
+            @Valid LossDetailsBody details) {
 
         ReportLossCommand toCommand(StockLotRef lot, String lossId) {
             return new ReportLossCommand(
@@ -375,11 +419,15 @@ final class StockRequests {
                     lossId,
                     quantity.toQuantity(),
                     lossType,
-                    policeReport == null ? null : new PoliceReport(policeReport.agency(), policeReport.reportNumber()),
+                    policeReport == null
+                            ? null
+                            : new PoliceReport(
+                                    policeReport.agency(), policeReport.reportNumber(), policeReport.phone()),
                     description,
                     reportedBy,
                     discoveredAt,
-                    LateEntryBody.toLateEntry(lateEntry));
+                    LateEntryBody.toLateEntry(lateEntry),
+                    details == null ? null : details.toDetails());
         }
     }
 

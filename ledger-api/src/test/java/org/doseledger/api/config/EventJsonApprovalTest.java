@@ -97,6 +97,8 @@ import org.doseledger.core.stock.api.DoseWastedEvent;
 import org.doseledger.core.stock.api.DrawAccountedForEvent;
 import org.doseledger.core.stock.api.DrawOverdueEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.LossCarrier;
+import org.doseledger.core.stock.api.LossDetails;
 import org.doseledger.core.stock.api.LossType;
 import org.doseledger.core.stock.api.Movement;
 import org.doseledger.core.stock.api.PaymentType;
@@ -498,14 +500,20 @@ class EventJsonApprovalTest {
                         ML_2,
                         new BigDecimal("100"),
                         LossType.EMPLOYEE_PILFERAGE,
-                        new PoliceReport("Springfield PD", "SPD-26-4471"),
+                        new PoliceReport("Springfield PD", "SPD-26-4471", "2175550911"),
                         "vial missing at opening count",
                         "md-1",
                         LocalDate.parse("2026-11-23"),
                         LocalDate.parse("2027-01-04"),
                         ML_46,
                         AT,
-                        null),
+                        null,
+                        new LossDetails(
+                                LocalDate.parse("2026-11-19"),
+                                "Sangamon",
+                                new BigDecimal("84.50"),
+                                new LossCarrier(
+                                        "Midwest Medical Courier", "MMC-77120", LocalDate.parse("2026-11-18")))),
                 new StockCountedEvent(
                         LOT,
                         "count-1",

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.stock.api.DoseDispensedEvent;
+import org.doseledger.core.stock.api.StockLossReportedEvent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,16 @@ class EventsBeforeTheirNewFieldsTest {
         assertThat(event.legalName()).isNull();
         assertThat(event.npi()).isNull();
         assertThat(event.name()).isEqualTo("Dr. Grace Hopper");
+    }
+
+    @Test
+    void aLossReportedBeforeForm106DetailsHasNoneAndNoPolicePhone() throws IOException {
+        StockLossReportedEvent event =
+                read("StockLossReportedEvent-before-form-106-details.json", StockLossReportedEvent.class);
+
+        assertThat(event.details()).isNull();
+        assertThat(event.policeReport().phone()).isNull();
+        assertThat(event.policeReport().reportNumber()).isEqualTo("SPD-26-4471");
     }
 
     private static <T> T read(String file, Class<T> type) throws IOException {

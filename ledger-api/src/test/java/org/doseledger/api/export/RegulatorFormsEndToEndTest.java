@@ -78,8 +78,9 @@ class RegulatorFormsEndToEndTest extends EndToEndTest {
         long last = StockFixture.created(
                         stock.post(stock.lotPath("safe-1", "LOT-F1") + "/losses", """
                         {"quantity":{"amount":"10","unit":"ML"},"lossType":"BREAK_IN",
-                         "policeReport":{"agency":"Springfield PD","reportNumber":"SPD-26-9001"},
-                         "description":"safe forced overnight","reportedBy":"md-1","discoveredAt":"%s"}
+                         "policeReport":{"agency":"Springfield PD","reportNumber":"SPD-26-9001","phone":"2175550911"},
+                         "description":"safe forced overnight","reportedBy":"md-1","discoveredAt":"%s",
+                         "details":{"county":"Sangamon","estimatedValueUsd":84.5}}
                         """.formatted(StockFixture.now())))
                 .get("ledgerPosition")
                 .asLong();
@@ -206,7 +207,8 @@ class RegulatorFormsEndToEndTest extends EndToEndTest {
                 .contains("true and correct");
         assertThat(entry(bundle, "form-106-worksheet.csv"))
                 .contains("BREAK_IN")
-                .contains(",SPD-26-9001,")
+                .contains(",SPD-26-9001,2175550911,84.50,,safe forced overnight,")
+                .contains(",Sangamon,BREAK_IN,")
                 .contains(",0,safe-1,");
     }
 

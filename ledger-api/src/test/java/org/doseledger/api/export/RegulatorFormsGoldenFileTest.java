@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.doseledger.api.config.JacksonConfiguration;
 import org.doseledger.api.support.LedgerApiTest;
+import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.LedgerEvent;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
@@ -20,6 +21,8 @@ import org.doseledger.core.shared.StockUnit;
 import org.doseledger.core.stock.api.CountKind;
 import org.doseledger.core.stock.api.CountTiming;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
+import org.doseledger.core.stock.api.LossCarrier;
+import org.doseledger.core.stock.api.LossDetails;
 import org.doseledger.core.stock.api.LossType;
 import org.doseledger.core.stock.api.Movement;
 import org.doseledger.core.stock.api.PoliceReport;
@@ -83,6 +86,9 @@ class RegulatorFormsGoldenFileTest {
         }
         Instant registered = Instant.parse("2024-01-05T15:00:00Z");
         GoldenExports.registerPractice(jdbc, PRACTICE, "Golden Forms Clinic", "BG1234563", registered);
+        jdbc.update(
+                "update practice_registry set phone = '2175550100', contact_name = 'Dana Whitfield' where practice_id = ?",
+                PRACTICE.value());
         GoldenExports.registerSafe(jdbc, PRACTICE, "safe-1", "Main safe, room 2", registered);
         GoldenExports.registerSafe(jdbc, PRACTICE, "safe-2", "Quarantine safe", registered);
         GoldenExports.registerKetamineVials(jdbc, PRACTICE, NDC, registered);
@@ -143,7 +149,7 @@ class RegulatorFormsGoldenFileTest {
                         List.of("rn-1", "md-1"),
                         Quantity.of("0", StockUnit.ML),
                         Instant.parse("2026-03-17T16:00:00Z"),
-                        null));
+                        new LateEntry("entered a week late: the witness log was found in the safe", "md-1")));
         movement(
                 25,
                 EXPIRED,
@@ -167,14 +173,26 @@ class RegulatorFormsGoldenFileTest {
                         "md-1",
                         Instant.parse("2026-03-17T17:00:00Z"),
                         null));
-        loss(5, "loss-2025", LossType.LOST_IN_TRANSIT, null, "1", Instant.parse("2025-05-12T14:00:00Z"));
+        loss(
+                5,
+                "loss-2025",
+                LossType.LOST_IN_TRANSIT,
+                null,
+                "1",
+                Instant.parse("2025-05-12T14:00:00Z"),
+                new LossDetails(
+                        null,
+                        "Sangamon",
+                        new BigDecimal("8.40"),
+                        new LossCarrier("Midwest Medical Courier", "MMC-77120", LocalDate.parse("2025-05-08"))));
         loss(
                 30,
                 "loss-1",
                 LossType.EMPLOYEE_PILFERAGE,
-                new PoliceReport("Springfield PD", "SPD-26-4471"),
+                new PoliceReport("Springfield PD", "SPD-26-4471", "2175550911"),
                 "10",
-                Instant.parse("2026-03-13T14:00:00Z"));
+                Instant.parse("2026-03-13T14:00:00Z"),
+                new LossDetails(LocalDate.parse("2026-03-12"), "Sangamon", new BigDecimal("84.00"), null));
         count(60, CURRENT, "count-later", CountKind.BIENNIAL, "25", "25", true, Instant.parse("2026-03-25T23:30:00Z"));
     }
 
@@ -220,7 +238,14 @@ class RegulatorFormsGoldenFileTest {
                         null));
     }
 
-    private void loss(int position, String lossId, LossType type, PoliceReport police, String millilitres, Instant at) {
+    private void loss(
+            int position,
+            String lossId,
+            LossType type,
+            PoliceReport police,
+            String millilitres,
+            Instant at,
+            LossDetails details) {
         Quantity quantity = Quantity.of(millilitres, StockUnit.ML);
         BigDecimal milligrams = quantity.amount().multiply(new BigDecimal("50"));
         LocalDate discovered = at.atZone(ZONE).toLocalDate();
@@ -245,7 +270,8 @@ class RegulatorFormsGoldenFileTest {
                         discovered.plusDays(45),
                         Quantity.of("25", StockUnit.ML),
                         at,
-                        null));
+                        null,
+                        details));
     }
 
     private void movement(
@@ -262,7 +288,7 @@ class RegulatorFormsGoldenFileTest {
                 insert into stock_movement (ledger_position, event_id, practice_id, location_id, ndc, lot_number,
                                             movement, quantity, milligrams, balance_change, actor, witness,
                                             late_entry, occurred_at, recorded_at, details)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, false, ?, ?, ?::jsonb)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?::jsonb)
                 """,
                 BASE + position,
                 "golden-forms-event-" + position,
@@ -275,6 +301,7 @@ class RegulatorFormsGoldenFileTest {
                 milligrams,
                 actor,
                 witness,
+                json(event).contains("\"lateEntry\":{"),
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(event.occurredAt().plusSeconds(30)),
                 json(event));

@@ -70,8 +70,11 @@ import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.EntryNotCorrectableException;
 import org.doseledger.core.stock.api.FlagOverdueDrawCommand;
 import org.doseledger.core.stock.api.InsufficientStockException;
+import org.doseledger.core.stock.api.InvalidLossReportException;
 import org.doseledger.core.stock.api.InvalidPrescriptionException;
 import org.doseledger.core.stock.api.InvalidQuantityException;
+import org.doseledger.core.stock.api.LossDetails;
+import org.doseledger.core.stock.api.LossType;
 import org.doseledger.core.stock.api.LotDetailsMismatchException;
 import org.doseledger.core.stock.api.LotExpiredException;
 import org.doseledger.core.stock.api.LotExpiryMismatchException;
@@ -584,6 +587,7 @@ public class StockLot {
         LateEntry late =
                 late(command.occurredAt(), command.lateEntry(), command.reportedBy(), practitioners, practices, clock);
         LocalDate discoveredOn = LocalDate.ofInstant(command.occurredAt(), zone(practices));
+        requireValid(command.details(), command.lossType(), discoveredOn);
         apply(new StockLossReportedEvent(
                 lot,
                 command.lossId(),
@@ -597,7 +601,8 @@ public class StockLot {
                 discoveredOn.plusDays(45),
                 balanceAfterTaking(command.quantity(), command.occurredAt()),
                 command.occurredAt(),
-                late));
+                late,
+                command.details()));
     }
 
     @CommandHandler
@@ -895,6 +900,28 @@ public class StockLot {
     }
 
     /** The calendar day of an instant where the practice is. */
+    /** See {@link LossDetails}: lost by the day discovered, a value not negative, a carrier for a loss in transit. */
+    private static void requireValid(LossDetails details, LossType type, LocalDate discoveredOn) {
+        if (type == LossType.LOST_IN_TRANSIT && (details == null || details.carrier() == null)) {
+            throw new InvalidLossReportException(
+                    "A loss in transit names the carrier that held the shipment (DEA Form 106)");
+        }
+        if (details == null) {
+            return;
+        }
+        if (details.lostOn() != null && details.lostOn().isAfter(discoveredOn)) {
+            throw new InvalidLossReportException("A loss on " + details.lostOn()
+                    + " cannot have been discovered before it happened, on " + discoveredOn);
+        }
+        if (details.estimatedValueUsd() != null && details.estimatedValueUsd().signum() < 0) {
+            throw new InvalidLossReportException("The value of a loss cannot be negative: "
+                    + details.estimatedValueUsd().toPlainString());
+        }
+        if (details.carrier() != null && type != LossType.LOST_IN_TRANSIT) {
+            throw new InvalidLossReportException("Only a loss in transit names a carrier, not a " + type + " loss");
+        }
+    }
+
     /** See {@link Prescription}: written by the day of dispensing, at most six months before, five refills. */
     private static void requireValid(Prescription prescription, LocalDate dispensedOn) {
         if (prescription == null

@@ -16,6 +16,9 @@ import org.doseledger.core.practitioner.api.PractitionerNotAuthorizedException;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.stock.api.EntryAlreadyRecordedException;
 import org.doseledger.core.stock.api.InsufficientStockException;
+import org.doseledger.core.stock.api.InvalidLossReportException;
+import org.doseledger.core.stock.api.LossCarrier;
+import org.doseledger.core.stock.api.LossDetails;
 import org.doseledger.core.stock.api.LossType;
 import org.doseledger.core.stock.api.PoliceReport;
 import org.doseledger.core.stock.api.ReportLossCommand;
@@ -136,6 +139,101 @@ class LossReportTest {
                 .when(reportLoss("loss-1", ml("10"), LossType.OTHER, null, fridayAfternoon))
                 .expectNoEvents()
                 .expectException(EntryAlreadyRecordedException.class);
+    }
+
+    @Test
+    void aLossCarriesWhatForm106AsksBeyondTheItems() {
+        Instant fridayAfternoon = Instant.parse("2026-11-20T17:00:00Z");
+        PoliceReport report = new PoliceReport("Springfield Police Department", "SPD-26-1142", "2175550911");
+        LossDetails details =
+                new LossDetails(LocalDate.of(2026, 11, 19), "Sangamon", new java.math.BigDecimal("84.50"), null);
+
+        fixtureAt(fridayAfternoon)
+                .given(received())
+                .when(new ReportLossCommand(
+                        LOT,
+                        "loss-1",
+                        ml("10"),
+                        LossType.BREAK_IN,
+                        report,
+                        DESCRIPTION,
+                        NURSE,
+                        fridayAfternoon,
+                        null,
+                        details))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new StockLossReportedEvent(
+                        LOT,
+                        "loss-1",
+                        ml("10"),
+                        mg("500"),
+                        LossType.BREAK_IN,
+                        report,
+                        DESCRIPTION,
+                        NURSE,
+                        LocalDate.of(2026, 11, 23),
+                        LocalDate.of(2027, 1, 4),
+                        ml("40"),
+                        fridayAfternoon,
+                        null,
+                        details));
+    }
+
+    @Test
+    void aLossCannotHaveHappenedAfterItWasDiscovered() {
+        Instant fridayAfternoon = Instant.parse("2026-11-20T17:00:00Z");
+
+        fixtureAt(fridayAfternoon)
+                .given(received())
+                .when(reportLoss(LossType.OTHER, new LossDetails(LocalDate.of(2026, 11, 21), null, null, null)))
+                .expectNoEvents()
+                .expectException(InvalidLossReportException.class)
+                .expectExceptionMessage(
+                        "A loss on 2026-11-21 cannot have been discovered before it happened, on 2026-11-20");
+    }
+
+    @Test
+    void aLossInTransitNamesItsCarrier() {
+        LossCarrier carrier = new LossCarrier("Midwest Medical Courier", "MMC-77120", LocalDate.of(2026, 11, 18));
+
+        fixtureAt(Instant.parse("2026-11-20T17:00:00Z"))
+                .given(received())
+                .when(reportLoss(LossType.LOST_IN_TRANSIT, null))
+                .expectNoEvents()
+                .expectException(InvalidLossReportException.class)
+                .expectExceptionMessage("A loss in transit names the carrier that held the shipment (DEA Form 106)");
+        fixtureAt(Instant.parse("2026-11-20T17:00:00Z"))
+                .given(received())
+                .when(reportLoss(LossType.LOST_IN_TRANSIT, new LossDetails(null, "Sangamon", null, carrier)))
+                .expectSuccessfulHandlerExecution();
+        fixtureAt(Instant.parse("2026-11-20T17:00:00Z"))
+                .given(received())
+                .when(reportLoss(LossType.BREAK_IN, new LossDetails(null, null, null, carrier)))
+                .expectNoEvents()
+                .expectException(InvalidLossReportException.class);
+    }
+
+    @Test
+    void theValueOfALossIsNotNegative() {
+        fixtureAt(Instant.parse("2026-11-20T17:00:00Z"))
+                .given(received())
+                .when(reportLoss(LossType.OTHER, new LossDetails(null, null, new java.math.BigDecimal("-1"), null)))
+                .expectNoEvents()
+                .expectException(InvalidLossReportException.class);
+    }
+
+    private static ReportLossCommand reportLoss(LossType type, LossDetails details) {
+        return new ReportLossCommand(
+                LOT,
+                "loss-1",
+                ml("10"),
+                type,
+                null,
+                DESCRIPTION,
+                NURSE,
+                Instant.parse("2026-11-20T17:00:00Z"),
+                null,
+                details);
     }
 
     /** The shared fixture with the server clock an hour after the discovery, so the report is timely. */

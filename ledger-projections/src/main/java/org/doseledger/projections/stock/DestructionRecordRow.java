@@ -33,5 +33,7 @@ public record DestructionRecordRow(
         String locationId,
         String locationName,
         boolean lateEntry,
+        String lateEntryReason,
+        String lateEntryCosignedBy,
         BigDecimal correctedQuantity,
         String correctionReason) {}

@@ -35,4 +35,6 @@ public record InventoryCountRow(
         String locationName,
         String countedBy,
         String witnessedBy,
-        boolean lateEntry) {}
+        boolean lateEntry,
+        String lateEntryReason,
+        String lateEntryCosignedBy) {}

@@ -8,6 +8,8 @@ import java.time.LocalDate;
  * One theft or loss as DEA Form 106 asks it: when it was discovered, its type, the police report, the
  * items by NDC and quantity, the DEA deadlines, and how many losses the registrant reported in the 24
  * months before it.
+ * The Form 106 details ({@code lostOn}, county, value, carrier) and the police phone are null for losses
+ * reported without them. A late entry shows its reason and co-signer.
  * A correction of the entry (the ledger never changes it) shows as the corrected quantity and its reason.
  */
 public record LossRecordRow(
@@ -24,6 +26,11 @@ public record LossRecordRow(
         BigDecimal milligrams,
         String policeAgency,
         String policeReportNumber,
+        String policePhone,
+        java.time.LocalDate lostOn,
+        String county,
+        String estimatedValueUsd,
+        String carrier,
         String description,
         String reportedBy,
         LocalDate noticeDueOn,
@@ -32,5 +39,7 @@ public record LossRecordRow(
         String locationId,
         String locationName,
         boolean lateEntry,
+        String lateEntryReason,
+        String lateEntryCosignedBy,
         BigDecimal correctedQuantity,
         String correctionReason) {}

@@ -50,6 +50,17 @@ public class StockFormsExport {
               c.details ->> 'reason' as correction_reason
             """;
 
+    /** A late entry's reason and co-signer (by name when registered), for the forms that show them. */
+    private static final String LATE_ENTRY_COLUMNS = """
+            , m.details -> 'lateEntry' ->> 'reason' as late_entry_reason,
+              coalesce(le.name, m.details -> 'lateEntry' ->> 'cosignedBy') as late_entry_cosigned_by
+            """;
+
+    private static final String LATE_ENTRY_JOIN = """
+             left join practitioner_registry le on le.practice_id = m.practice_id
+                                               and le.practitioner_id = m.details -> 'lateEntry' ->> 'cosignedBy'
+            """;
+
     private final JdbcTemplate jdbc;
 
     public StockFormsExport(DataSource dataSource) {
@@ -218,7 +229,8 @@ public class StockFormsExport {
     /** Every count of the inventory, by location, product and lot. */
     public void inventory(Filter filter, Consumer<InventoryCountRow> rows) {
         Sql sql = inventory(filter);
-        String select = """
+        String select =
+                """
                 select m.ledger_position, m.event_id, m.details ->> 'countId' as count_id, m.details ->> 'kind' as kind,
                        m.details ->> 'timing' as timing, m.occurred_at, coalesce(s.substance, p.substance) as substance,
                        p.finished_form, m.ndc, m.lot_number, s.expires_on, p.container_size,
@@ -229,12 +241,11 @@ public class StockFormsExport {
                        (m.details -> 'difference' ->> 'amount')::numeric as difference,
                        m.location_id, l.name as location_name, coalesce(cb.name, m.actor) as counted_by,
                        coalesce(wb.name, m.witness) as witnessed_by, m.late_entry
-                from stock_movement m
-                """ + LOT_JOINS + """
+                """ + LATE_ENTRY_COLUMNS + " from stock_movement m " + LOT_JOINS + LATE_ENTRY_JOIN + """
                 left join practitioner_registry cb on cb.practice_id = m.practice_id and cb.practitioner_id = m.actor
                 left join practitioner_registry wb on wb.practice_id = m.practice_id and wb.practitioner_id = m.witness
                 """ + sql.where()
-                + " order by m.location_id, m.ndc, m.lot_number, m.occurred_at, m.ledger_position";
+                        + " order by m.location_id, m.ndc, m.lot_number, m.occurred_at, m.ledger_position";
         ZoneId zone = filter.zone();
         jdbc.query(
                 select,
@@ -247,7 +258,8 @@ public class StockFormsExport {
     /** Every destruction, in the order they occurred. */
     public void destructions(Filter filter, Consumer<DestructionRecordRow> rows) {
         Sql sql = disposal(filter, "DESTROYED", "destructionId");
-        String select = """
+        String select =
+                """
                 select m.ledger_position, m.event_id, m.details ->> 'destructionId' as destruction_id, m.occurred_at,
                        m.ndc, p.name as product_name, coalesce(s.substance, p.substance) as substance,
                        coalesce(s.milligrams_per_unit, p.milligrams_per_unit) as milligrams_per_unit, p.finished_form,
@@ -259,14 +271,15 @@ public class StockFormsExport {
                        coalesce(w1.name, m.details -> 'witnessedBy' ->> 0) as first_witness,
                        coalesce(w2.name, m.details -> 'witnessedBy' ->> 1) as second_witness,
                        m.location_id, l.name as location_name, m.late_entry
-                """ + CORRECTION_COLUMNS + " from stock_movement m " + LOT_JOINS + CORRECTION + """
+                """ + LATE_ENTRY_COLUMNS + CORRECTION_COLUMNS + " from stock_movement m " + LOT_JOINS + CORRECTION
+                        + LATE_ENTRY_JOIN + """
                 left join practitioner_registry db on db.practice_id = m.practice_id and db.practitioner_id = m.actor
                 left join practitioner_registry w1 on w1.practice_id = m.practice_id
                                                   and w1.practitioner_id = m.details -> 'witnessedBy' ->> 0
                 left join practitioner_registry w2 on w2.practice_id = m.practice_id
                                                   and w2.practitioner_id = m.details -> 'witnessedBy' ->> 1
                 """
-                + sql.where() + " order by m.occurred_at, m.ledger_position";
+                        + sql.where() + " order by m.occurred_at, m.ledger_position";
         List<Object> parameters = new ArrayList<>();
         parameters.add(filter.upTo());
         parameters.addAll(sql.parameters());
@@ -284,12 +297,20 @@ public class StockFormsExport {
      */
     public void losses(Filter filter, Consumer<LossRecordRow> rows) {
         Sql sql = disposal(filter, "LOST", "lossId");
-        String select = """
+        String select =
+                """
                 select m.ledger_position, m.event_id, m.details ->> 'lossId' as loss_id, m.occurred_at,
                        m.details ->> 'lossType' as loss_type, m.ndc, p.finished_form, m.lot_number, m.quantity,
                        m.details -> 'quantity' ->> 'unit' as unit, m.milligrams,
                        m.details -> 'policeReport' ->> 'agency' as police_agency,
                        m.details -> 'policeReport' ->> 'reportNumber' as police_report_number,
+                       m.details -> 'policeReport' ->> 'phone' as police_phone,
+                       (m.details -> 'details' ->> 'lostOn')::date as lost_on,
+                       m.details -> 'details' ->> 'county' as county,
+                       (m.details -> 'details' ->> 'estimatedValueUsd')::numeric as estimated_value_usd,
+                       m.details -> 'details' -> 'carrier' ->> 'name' as carrier_name,
+                       m.details -> 'details' -> 'carrier' ->> 'trackingNumber' as carrier_tracking,
+                       m.details -> 'details' -> 'carrier' ->> 'shippedOn' as carrier_shipped_on,
                        m.details ->> 'description' as description, coalesce(rb.name, m.actor) as reported_by,
                        (m.details ->> 'noticeDueOn')::date as notice_due_on,
                        (m.details ->> 'form106DueOn')::date as form_106_due_on,
@@ -298,10 +319,11 @@ public class StockFormsExport {
                           and x.occurred_at >= m.occurred_at - interval '24 months'
                           and x.occurred_at < m.occurred_at) as prior_losses,
                        m.location_id, l.name as location_name, m.late_entry
-                """ + CORRECTION_COLUMNS + " from stock_movement m " + LOT_JOINS + CORRECTION + """
+                """ + LATE_ENTRY_COLUMNS + CORRECTION_COLUMNS + " from stock_movement m " + LOT_JOINS + CORRECTION
+                        + LATE_ENTRY_JOIN + """
                 left join practitioner_registry rb on rb.practice_id = m.practice_id and rb.practitioner_id = m.actor
                 """
-                + sql.where() + " order by m.occurred_at, m.ledger_position";
+                        + sql.where() + " order by m.occurred_at, m.ledger_position";
         List<Object> parameters = new ArrayList<>();
         parameters.add(filter.upTo());
         parameters.add(filter.upTo());
@@ -364,7 +386,9 @@ public class StockFormsExport {
                 rs.getString("location_name"),
                 rs.getString("counted_by"),
                 rs.getString("witnessed_by"),
-                rs.getBoolean("late_entry"));
+                rs.getBoolean("late_entry"),
+                rs.getString("late_entry_reason"),
+                rs.getString("late_entry_cosigned_by"));
     }
 
     private static DestructionRecordRow destruction(ResultSet rs) throws SQLException {
@@ -395,6 +419,8 @@ public class StockFormsExport {
                 rs.getString("location_id"),
                 rs.getString("location_name"),
                 rs.getBoolean("late_entry"),
+                rs.getString("late_entry_reason"),
+                rs.getString("late_entry_cosigned_by"),
                 Decimals.plain(rs.getBigDecimal("corrected_quantity")),
                 rs.getString("correction_reason"));
     }
@@ -414,6 +440,14 @@ public class StockFormsExport {
                 Decimals.plain(rs.getBigDecimal("milligrams")),
                 rs.getString("police_agency"),
                 rs.getString("police_report_number"),
+                rs.getString("police_phone"),
+                date(rs, "lost_on"),
+                rs.getString("county"),
+                dollars(rs.getBigDecimal("estimated_value_usd")),
+                carrier(
+                        rs.getString("carrier_name"),
+                        rs.getString("carrier_tracking"),
+                        rs.getString("carrier_shipped_on")),
                 rs.getString("description"),
                 rs.getString("reported_by"),
                 date(rs, "notice_due_on"),
@@ -422,8 +456,42 @@ public class StockFormsExport {
                 rs.getString("location_id"),
                 rs.getString("location_name"),
                 rs.getBoolean("late_entry"),
+                rs.getString("late_entry_reason"),
+                rs.getString("late_entry_cosigned_by"),
                 Decimals.plain(rs.getBigDecimal("corrected_quantity")),
                 rs.getString("correction_reason"));
+    }
+
+    /**
+     * The registrant's phone and contact person as DEA Forms 41 and 106 ask them, as one line; a practice
+     * registered without them is said to have none on file rather than left blank.
+     */
+    public String registrantContact(String practiceId) {
+        List<String> lines = jdbc.query(
+                "select phone, contact_name from practice_registry where practice_id = ?",
+                (rs, n) ->
+                        "Registrant phone: " + (rs.getString("phone") == null ? "not on file" : rs.getString("phone"))
+                                + "; contact: "
+                                + (rs.getString("contact_name") == null ? "not on file" : rs.getString("contact_name")),
+                practiceId);
+        return lines.isEmpty() ? "Registrant phone: not on file; contact: not on file" : lines.get(0);
+    }
+
+    /** An amount of US dollars with its cents, as a form prints it ("84.00", not 84), the same in every format. */
+    private static String dollars(BigDecimal value) {
+        return value == null
+                ? null
+                : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A carrier of a loss in transit as one line: name, tracking number, day shipped; null when none. */
+    private static String carrier(String name, String tracking, String shippedOn) {
+        if (name == null) {
+            return null;
+        }
+        return name
+                + (tracking == null ? "" : ", tracking " + tracking)
+                + (shippedOn == null ? "" : ", shipped " + shippedOn);
     }
 
     /** A unit as people write it after "mg/": mL, troche (each), device. */

@@ -15,7 +15,22 @@ public record ReportLossCommand(
         String description,
         String reportedBy,
         Instant occurredAt,
-        LateEntry lateEntry) {
+        LateEntry lateEntry,
+        LossDetails details) {
+
+    /** A loss reported without the Form 106 details. */
+    public ReportLossCommand(
+            StockLotRef lot,
+            String lossId,
+            Quantity quantity,
+            LossType lossType,
+            PoliceReport policeReport,
+            String description,
+            String reportedBy,
+            Instant occurredAt,
+            LateEntry lateEntry) {
+        this(lot, lossId, quantity, lossType, policeReport, description, reportedBy, occurredAt, lateEntry, null);
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {

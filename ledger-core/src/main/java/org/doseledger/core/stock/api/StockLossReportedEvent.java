@@ -23,5 +23,39 @@ public record StockLossReportedEvent(
         LocalDate form106DueOn,
         Quantity balanceAfter,
         Instant occurredAt,
-        LateEntry lateEntry)
-        implements LedgerEvent {}
+        LateEntry lateEntry,
+        LossDetails details)
+        implements LedgerEvent {
+
+    /** A loss reported without the Form 106 details (and every loss recorded before they existed). */
+    public StockLossReportedEvent(
+            StockLotRef lot,
+            String lossId,
+            Quantity quantity,
+            BigDecimal milligrams,
+            LossType lossType,
+            PoliceReport policeReport,
+            String description,
+            String reportedBy,
+            LocalDate noticeDueOn,
+            LocalDate form106DueOn,
+            Quantity balanceAfter,
+            Instant occurredAt,
+            LateEntry lateEntry) {
+        this(
+                lot,
+                lossId,
+                quantity,
+                milligrams,
+                lossType,
+                policeReport,
+                description,
+                reportedBy,
+                noticeDueOn,
+                form106DueOn,
+                balanceAfter,
+                occurredAt,
+                lateEntry,
+                null);
+    }
+}
