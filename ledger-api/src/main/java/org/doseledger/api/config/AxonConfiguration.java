@@ -308,8 +308,9 @@ public class AxonConfiguration {
     }
 
     @Bean
-    LocationRegistryProjection locationRegistryProjection(JdbcTemplate jdbc) {
-        return new LocationRegistryProjection(jdbc);
+    LocationRegistryProjection locationRegistryProjection(
+            JdbcTemplate jdbc, @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper mapper) {
+        return new LocationRegistryProjection(jdbc, mapper);
     }
 
     @Bean

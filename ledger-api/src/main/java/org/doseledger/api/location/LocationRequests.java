@@ -1,5 +1,6 @@
 package org.doseledger.api.location;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -7,8 +8,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.doseledger.api.web.CommonRequests;
+import org.doseledger.api.web.CommonRequests.AddressBody;
+import org.doseledger.api.web.ValidDeaNumber;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.RegisterStorageLocationCommand;
+import org.doseledger.core.shared.DeaNumber;
 import org.doseledger.core.shared.PracticeId;
 
 final class LocationRequests {
@@ -19,6 +23,9 @@ final class LocationRequests {
      * @param refrigerated whether the safe or cabinet is refrigerated
      * @param occurredAt when the location came into use, if before now: no entry can be dated at the
      *     location before it
+     * @param address where the location is, when that is not the practice's registered address
+     * @param deaNumber the DEA registration of {@code address}, which stock there is held under; required
+     *     with an address other than the practice's, refused without one
      */
     record RegisterLocationRequest(
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
@@ -27,10 +34,20 @@ final class LocationRequests {
             @NotBlank @Size(max = 200) String name,
             @NotNull LocationKind kind,
             boolean refrigerated,
-            @PastOrPresent Instant occurredAt) {
+            @PastOrPresent Instant occurredAt,
+            @Valid AddressBody address,
+            @Size(max = 9) @ValidDeaNumber String deaNumber) {
 
         RegisterStorageLocationCommand toCommand(PracticeId practiceId) {
-            return new RegisterStorageLocationCommand(practiceId, locationId, name, kind, refrigerated, occurredAt);
+            return new RegisterStorageLocationCommand(
+                    practiceId,
+                    locationId,
+                    name,
+                    kind,
+                    refrigerated,
+                    occurredAt,
+                    address == null ? null : address.toAddress(),
+                    deaNumber == null ? null : DeaNumber.of(deaNumber));
         }
     }
 }

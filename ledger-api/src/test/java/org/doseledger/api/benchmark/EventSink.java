@@ -74,7 +74,7 @@ final class EventSink {
                 new AnnotationEventHandlerAdapter(new ClientRegistryProjection(jdbc)),
                 new AnnotationEventHandlerAdapter(new ConsentRegistryProjection(jdbc, mapper)),
                 new AnnotationEventHandlerAdapter(new DosingRegistryProjection(jdbc, mapper)),
-                new AnnotationEventHandlerAdapter(new LocationRegistryProjection(jdbc)),
+                new AnnotationEventHandlerAdapter(new LocationRegistryProjection(jdbc, mapper)),
                 new AnnotationEventHandlerAdapter(new PractitionerRegistryProjection(jdbc, mapper)),
                 new AnnotationEventHandlerAdapter(new ProductCatalogueProjection(jdbc)));
     }

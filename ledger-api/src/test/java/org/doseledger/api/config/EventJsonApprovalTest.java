@@ -344,7 +344,15 @@ class EventJsonApprovalTest {
                         STRENGTH,
                         Quantity.of("10", StockUnit.ML),
                         AT),
-                new StorageLocationRegisteredEvent(PRACTICE, "safe-1", "Main safe", LocationKind.SAFE, false, AT),
+                new StorageLocationRegisteredEvent(
+                        PRACTICE,
+                        "annex-safe",
+                        "Chatham annex safe",
+                        LocationKind.SAFE,
+                        false,
+                        AT,
+                        new PostalAddress("40 Oak Ave", null, "Chatham", "IL", "62629"),
+                        "BA6125341"),
                 new PractitionerRegisteredEvent(
                         PRACTICE,
                         "md-1",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.stock.api.DoseDispensedEvent;
@@ -54,6 +55,16 @@ class EventsBeforeTheirNewFieldsTest {
         assertThat(event.details()).isNull();
         assertThat(event.policeReport().phone()).isNull();
         assertThat(event.policeReport().reportNumber()).isEqualTo("SPD-26-4471");
+    }
+
+    @Test
+    void aLocationRegisteredBeforeAddressesIsAtThePracticesAddress() throws IOException {
+        StorageLocationRegisteredEvent event =
+                read("StorageLocationRegisteredEvent-before-address.json", StorageLocationRegisteredEvent.class);
+
+        assertThat(event.address()).isNull();
+        assertThat(event.deaNumber()).isNull();
+        assertThat(event.locationId()).isEqualTo("safe-1");
     }
 
     private static <T> T read(String file, Class<T> type) throws IOException {

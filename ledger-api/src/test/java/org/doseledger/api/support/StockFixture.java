@@ -187,6 +187,10 @@ public class StockFixture {
         return response.json();
     }
 
+    public Http.Response get(String path) {
+        return http.get("/api/practices/" + practice + path).key(writer).send();
+    }
+
     public Http.Response post(String path, String body) {
         return http.post("/api/practices/" + practice + path)
                 .key(writer)

@@ -98,6 +98,7 @@ import org.doseledger.core.stock.api.StockReceivedEvent;
 import org.doseledger.core.stock.api.StockReturnedEvent;
 import org.doseledger.core.stock.api.StockTransferredInEvent;
 import org.doseledger.core.stock.api.StockTransferredOutEvent;
+import org.doseledger.core.stock.api.TransferBetweenRegistrantsException;
 import org.doseledger.core.stock.api.TransferStockCommand;
 import org.doseledger.core.stock.api.TransferToSameLocationException;
 import org.doseledger.core.stock.api.TwoWitnessesRequiredException;
@@ -482,6 +483,12 @@ public class StockLot {
             throw new TransferToSameLocationException(lot);
         }
         requireLocation(locations, lot.practiceId(), command.toLocationId(), command.occurredAt());
+        String here = locations.registration(lot.practiceId(), lot.locationId()).orElse(null);
+        String there =
+                locations.registration(lot.practiceId(), command.toLocationId()).orElse(null);
+        if (!java.util.Objects.equals(here, there)) {
+            throw new TransferBetweenRegistrantsException(lot, command.toLocationId(), here, there);
+        }
         PractitionerChecks.requireAllowed(
                 practitioners, lot.practiceId(), command.transferredBy(), StockAction.TRANSFER, command.occurredAt());
         PractitionerChecks.requireSecondPerson(

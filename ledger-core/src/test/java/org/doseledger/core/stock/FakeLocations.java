@@ -22,6 +22,20 @@ final class FakeLocations implements Locations {
         return this;
     }
 
+    private final Map<String, String> registrations = new HashMap<>();
+
+    /** A location at another address, held under its own DEA registration. */
+    FakeLocations elsewhere(PracticeId practiceId, String locationId, String deaNumber) {
+        with(practiceId, locationId);
+        registrations.put(key(practiceId, locationId), deaNumber);
+        return this;
+    }
+
+    @Override
+    public Optional<String> registration(PracticeId practiceId, String locationId) {
+        return Optional.ofNullable(registrations.get(key(practiceId, locationId)));
+    }
+
     @Override
     public Optional<Instant> registeredAt(PracticeId practiceId, String locationId) {
         return Optional.ofNullable(locations.get(key(practiceId, locationId)));

@@ -29,6 +29,9 @@ final class StockFixtures {
     static final PracticeId PRACTICE = PracticeId.of("clinic-1");
     static final String SAFE = "safe-1";
     static final String SAFE_2 = "safe-2";
+    /** A location at another address, held under a DEA registration of its own. */
+    static final String ANNEX = "annex-safe";
+
     static final String VIAL_NDC = "42023-0113-10";
     static final String AMPOULE_NDC = "42023-0114-01";
     static final StockLotRef LOT = new StockLotRef(PRACTICE, SAFE, VIAL_NDC, "L2026A");
@@ -159,8 +162,10 @@ final class StockFixtures {
                 .historyImport(CLOSED_BINDER));
         fixture.registerInjectableResource(
                 new FakeCatalogue().with(PRACTICE, VIAL).with(PRACTICE, AMPOULE));
-        fixture.registerInjectableResource(
-                new FakeLocations().with(PRACTICE, SAFE).with(PRACTICE, SAFE_2));
+        fixture.registerInjectableResource(new FakeLocations()
+                .with(PRACTICE, SAFE)
+                .with(PRACTICE, SAFE_2)
+                .elsewhere(PRACTICE, ANNEX, "BA6125341"));
         fixture.registerInjectableResource(new FakeClients().with(new ClientRef(PRACTICE, CLIENT_ID)));
         fixture.registerInjectableResource(practitioners);
         fixture.registerInjectableResource(consents);

@@ -2,6 +2,7 @@ package org.doseledger.core.stock;
 
 import static org.doseledger.core.stock.StockEvents.received;
 import static org.doseledger.core.stock.StockEvents.receivedInto;
+import static org.doseledger.core.stock.StockFixtures.ANNEX;
 import static org.doseledger.core.stock.StockFixtures.CLIENT_ID;
 import static org.doseledger.core.stock.StockFixtures.EXPIRES_ON;
 import static org.doseledger.core.stock.StockFixtures.FIFTY_MG_PER_ML;
@@ -37,6 +38,7 @@ import org.doseledger.core.stock.api.ReceiveTransferCommand;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.StockTransferredInEvent;
 import org.doseledger.core.stock.api.StockTransferredOutEvent;
+import org.doseledger.core.stock.api.TransferBetweenRegistrantsException;
 import org.doseledger.core.stock.api.TransferStockCommand;
 import org.doseledger.core.stock.api.TransferToSameLocationException;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,17 @@ class TransferTest {
                 .when(transferOut("transfer-1", SAFE, ml("20"), NURSE, PRESCRIBER))
                 .expectNoEvents()
                 .expectException(TransferToSameLocationException.class);
+    }
+
+    @Test
+    void aTransferToALocationHeldUnderAnotherRegistrationIsADistributionNotATransfer() {
+        fixture.given(received())
+                .when(transferOut("transfer-1", ANNEX, ml("20"), NURSE, PRESCRIBER))
+                .expectNoEvents()
+                .expectException(TransferBetweenRegistrantsException.class)
+                .expectExceptionMessage("Cannot transfer the " + LOT + " to annex-safe: stock there is held under DEA"
+                        + " registration BA6125341, here under the practice's DEA registration; moving it is a distribution between"
+                        + " registrants, recorded as a return to that registrant and a receipt there");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.doseledger.projections.location;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.location.api.LocationKind;
 import org.doseledger.core.location.api.Locations;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
+import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,24 +23,42 @@ public class LocationRegistryProjection implements Locations {
     public static final String PROCESSING_GROUP = "location-registry";
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    public LocationRegistryProjection(JdbcTemplate jdbc) {
+    public LocationRegistryProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @EventHandler
-    void on(StorageLocationRegisteredEvent event) {
+    void on(StorageLocationRegisteredEvent event) throws JsonProcessingException {
         jdbc.update(
                 """
-                insert into location_registry (practice_id, location_id, name, kind, refrigerated, registered_at)
-                values (?, ?, ?, ?, ?, ?) on conflict do nothing
+                insert into location_registry (practice_id, location_id, name, kind, refrigerated, registered_at,
+                                               address, dea_number)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing
                 """,
                 event.practiceId().value(),
                 event.locationId(),
                 event.name(),
                 event.kind().name(),
                 event.refrigerated(),
-                Timestamp.from(event.occurredAt()));
+                Timestamp.from(event.occurredAt()),
+                event.address() == null ? null : json.writeValueAsString(event.address()),
+                event.deaNumber());
+    }
+
+    @Override
+    public Optional<String> registration(PracticeId practiceId, String locationId) {
+        return jdbc
+                .queryForList(
+                        "select dea_number from location_registry where practice_id = ? and location_id = ?",
+                        String.class,
+                        practiceId.value(),
+                        locationId)
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     @Override
@@ -52,6 +73,14 @@ public class LocationRegistryProjection implements Locations {
                 .findFirst();
     }
 
+    private PostalAddress address(String text) throws java.sql.SQLException {
+        try {
+            return text == null ? null : json.readValue(text, PostalAddress.class);
+        } catch (JsonProcessingException e) {
+            throw new java.sql.SQLException("unreadable location address", e);
+        }
+    }
+
     @QueryHandler
     public List<StorageLocationView> handle(FindStorageLocationsQuery query) {
         return jdbc.query(
@@ -61,7 +90,9 @@ public class LocationRegistryProjection implements Locations {
                         rs.getString("name"),
                         LocationKind.valueOf(rs.getString("kind")),
                         rs.getBoolean("refrigerated"),
-                        rs.getTimestamp("registered_at").toInstant()),
+                        rs.getTimestamp("registered_at").toInstant(),
+                        address(rs.getString("address")),
+                        rs.getString("dea_number")),
                 query.practiceId().value());
     }
 }

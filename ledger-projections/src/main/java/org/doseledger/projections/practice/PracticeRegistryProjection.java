@@ -139,6 +139,24 @@ public class PracticeRegistryProjection implements Practices {
     }
 
     @Override
+    public Optional<PostalAddress> address(PracticeId practiceId) {
+        return jdbc
+                .queryForList(
+                        "select address::text from practice_registry where practice_id = ?",
+                        String.class,
+                        practiceId.value())
+                .stream()
+                .findFirst()
+                .map(text -> {
+                    try {
+                        return json.readValue(text, PostalAddress.class);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("unreadable address of practice " + practiceId, e);
+                    }
+                });
+    }
+
+    @Override
     public Optional<PracticeId> holderOf(String deaNumber) {
         return jdbc
                 .queryForList(

@@ -2,6 +2,8 @@ package org.doseledger.core.location.api;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.doseledger.core.shared.DeaNumber;
+import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 
 /**
@@ -14,7 +16,20 @@ public record RegisterStorageLocationCommand(
         String name,
         LocationKind kind,
         boolean refrigerated,
-        Instant occurredAt) {
+        Instant occurredAt,
+        PostalAddress address,
+        DeaNumber deaNumber) {
+
+    /** A location at the practice's registered address, in use since {@code occurredAt}. */
+    public RegisterStorageLocationCommand(
+            PracticeId practiceId,
+            String locationId,
+            String name,
+            LocationKind kind,
+            boolean refrigerated,
+            Instant occurredAt) {
+        this(practiceId, locationId, name, kind, refrigerated, occurredAt, null, null);
+    }
 
     /** A location in use from now on. */
     public RegisterStorageLocationCommand(

@@ -2,6 +2,7 @@ package org.doseledger.core.practice.api;
 
 import java.time.ZoneId;
 import java.util.Optional;
+import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
 
 /** Looks up facts of a registered practice for rules of other aggregates (kept in the command's transaction). */
@@ -17,6 +18,11 @@ public interface Practices {
 
     /** The practice's own DEA registration number; empty when it is not registered. */
     default Optional<String> deaNumber(PracticeId practiceId) {
+        return Optional.empty();
+    }
+
+    /** The practice's registered address (its principal place of business); empty when it is not registered. */
+    default Optional<PostalAddress> address(PracticeId practiceId) {
         return Optional.empty();
     }
 
