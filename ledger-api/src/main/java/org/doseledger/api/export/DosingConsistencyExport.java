@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The dosing-consistency report for the period (optionally one client): each dosed session with the dose
  * in mg and mg/kg, the plan in force, the change and interval from the client's previous session, waste,
- * delays, overrides, vitals and the flags raised. Streamed from the dosing-consistency read model as the
+ * delays, overrides, vitals, the flags raised, and the take-home mg dispensed to the client from the session
+ * until their next dosed session (as corrected by the export's position). Streamed from the dosing-consistency read model as the
  * ledger stood at {@code upTo} ({@link DosingConsistencyRows}): each session is judged in the database
  * against the client's previous one, so memory does not grow with the period.
  */
@@ -61,7 +62,8 @@ class DosingConsistencyExport implements ExportType {
             new ReportColumn("administeredBy", "Given by", 1),
             new ReportColumn("overrides", "Overrides", 2),
             new ReportColumn("vitalsRecorded", "Vitals", 1),
-            new ReportColumn("flags", "Flags", 2));
+            new ReportColumn("flags", "Flags", 2),
+            new ReportColumn("takeHomeMilligrams", "Take-home mg until next session", 1));
 
     private final DosingConsistencyRows sessions;
     private final JdbcTemplate jdbc;
@@ -105,6 +107,7 @@ class DosingConsistencyExport implements ExportType {
         ClientIdentities clients = new ClientIdentities(jdbc, keys, json, query.practiceId(), query.upTo());
         Map<String, long[]> flags = new TreeMap<>();
         Map<String, BigDecimal> given = new TreeMap<>();
+        Map<String, BigDecimal> takeHome = new TreeMap<>();
         long[] counted = {0, 0};
         try {
             sessions.sessions(filter(query), session -> {
@@ -114,6 +117,9 @@ class DosingConsistencyExport implements ExportType {
                 }
                 session.flags().forEach(flag -> flags.computeIfAbsent(flag, f -> new long[1])[0]++);
                 given.merge(String.valueOf(session.substance()), session.administeredMilligrams(), BigDecimal::add);
+                if (session.takeHomeMilligrams() != null) {
+                    takeHome.merge(String.valueOf(session.substance()), session.takeHomeMilligrams(), BigDecimal::add);
+                }
                 try {
                     rows.row(cells(session, clients.of(session.clientId())));
                 } catch (IOException e) {
@@ -128,6 +134,8 @@ class DosingConsistencyExport implements ExportType {
         totals.add("Sessions flagged: " + counted[1]);
         flags.forEach((flag, count) -> totals.add(flag + ": " + count[0]));
         given.forEach((substance, mg) -> totals.add(substance + " given mg: " + mg.toPlainString()));
+        takeHome.forEach((substance, mg) -> totals.add("Take-home mg after " + substance + " sessions: "
+                + mg.stripTrailingZeros().toPlainString()));
         return new ReportFooter(totals, null);
     }
 
@@ -167,7 +175,8 @@ class DosingConsistencyExport implements ExportType {
                         ? null
                         : session.overrides().toString(),
                 session.vitalsRecorded(),
-                joined(session.flags()));
+                joined(session.flags()),
+                session.takeHomeMilligrams());
     }
 
     /** "0.5 to 1.0 MG_PER_KG IM": the plan's dose range, its basis and route. */

@@ -101,6 +101,38 @@ class DosingConsistencyEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aSessionShowsTheTakeHomeDosesDispensedUntilTheClientsNextSession() {
+        Instant before = weekOne.minus(Duration.ofDays(1));
+        created(stock.post("/clients/" + stock.client + "/consents", """
+                {"document":{"documentId":"KAP-TAKE-HOME-CONSENT","version":"1","revisionDate":"2026-01-15"},
+                 "signedAt":"%s","signedBy":"client","witnessedBy":"Nurse Joy",
+                 "risksAcknowledged":["dissociation"],"routes":["SUBLINGUAL"],"careModels":["DISPENSED"]}
+                """.formatted(before)));
+        Instant dayAfter = weekOne.plus(Duration.ofDays(1));
+        long dispensed = created(stock.post(stock.lotPath("safe-1", "A") + "/dispensations", """
+                        {"quantity":{"amount":"1","unit":"ML"},"route":"SUBLINGUAL","clientId":"%s",
+                         "prescribedBy":"md-1","dispensedBy":"md-1","daysSupply":3,
+                         "prescription":{"number":"RX-TH-1","writtenOn":"%s","refillsAuthorized":0,
+                                         "paymentType":"PRIVATE_PAY"},
+                         "occurredAt":"%s",
+                         "lateEntry":{"reason":"entered from the paper dispensing log","cosignedBy":"rn-1"}}
+                        """.formatted(
+                        stock.client,
+                        dayAfter.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1),
+                        dayAfter)))
+                .get("ledgerPosition")
+                .asLong();
+
+        JsonNode report = read("client=" + stock.client + "&atLeastPosition=" + dispensed);
+
+        JsonNode sessions = report.get("sessions");
+        assertThat(sessions.get(0).get("sessionId").asText()).isEqualTo("s-1");
+        assertThat(sessions.get(0).get("takeHomeMilligrams").decimalValue()).isEqualByComparingTo("50");
+        assertThat(sessions.get(1).has("takeHomeMilligrams")).isFalse();
+        assertThat(sessions.get(2).has("takeHomeMilligrams")).isFalse();
+    }
+
+    @Test
     void perPractitionerAndPerPeriod() {
         read("atLeastPosition=" + last);
 

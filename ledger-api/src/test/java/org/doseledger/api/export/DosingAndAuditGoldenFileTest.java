@@ -185,6 +185,8 @@ class DosingAndAuditGoldenFileTest {
         vitals(13, "c-ada", "s-1", ADA_FIRST.plusSeconds(120));
         administered(14, KETAMINE, "d-1", "c-ada", "s-1", "1", "50", Route.IM, ADA_FIRST.plusSeconds(300), null);
         wasted(15, KETAMINE, "d-1", "c-ada", "1", "50", ADA_FIRST.plusSeconds(900));
+        // a take-home dose the day after, shown with the session until Ada's next one
+        takeHome(16, "c-ada", "1", "50", ADA_FIRST.plus(Duration.ofDays(1)));
 
         // Alan's esketamine session: two devices given, vitals taken
         scheduledAndStarted(20, "c-alan", "s-2", Substance.ESKETAMINE, ALAN_FIRST);
@@ -355,6 +357,28 @@ class DosingAndAuditGoldenFileTest {
                         "md-1",
                         at,
                         null));
+    }
+
+    /** A take-home dose as the stock read model holds it (the dosing report reads it from there). */
+    private void takeHome(int position, String clientId, String ml, String mg, Instant at) {
+        jdbc.update(
+                """
+                insert into stock_movement (ledger_position, event_id, practice_id, location_id, ndc, lot_number,
+                                            movement, quantity, milligrams, balance_change, actor, client_id,
+                                            late_entry, occurred_at, recorded_at, details)
+                values (?, ?, ?, 'safe-1', ?, 'K-26A', 'DISPENSED', ?::numeric, ?::numeric, -(?::numeric), 'md-1', ?,
+                        false, ?, ?, '{}'::jsonb)
+                """,
+                BASE + position,
+                "golden-dosing-" + position,
+                PRACTICE.value(),
+                NDC,
+                ml,
+                mg,
+                ml,
+                clientId,
+                Timestamp.from(at),
+                Timestamp.from(at.plusSeconds(5)));
     }
 
     private void vitals(int position, String clientId, String sessionId, Instant at) {

@@ -32,6 +32,22 @@ public class DosingConsistencyRows {
 
     static final int FETCH_SIZE = 1000;
 
+    /**
+     * Take-home doses (DISPENSED movements) with their mg as corrected at or before {@code :upTo}: a
+     * correction to another quantity scales the mg, one that removes the entry makes it 0. Callers add the
+     * where clause on {@code m}.
+     */
+    static final String TAKE_HOME = """
+            select m.client_id, m.occurred_at,
+                   case when c.event_id is null then m.milligrams
+                        when c.details -> 'correctedQuantity' ->> 'amount' is null then 0
+                        else m.milligrams * (c.details -> 'correctedQuantity' ->> 'amount')::numeric / m.quantity
+                   end as mg
+            from stock_movement m
+            left join stock_movement c on c.practice_id = m.practice_id and c.movement = 'CORRECTED'
+                                      and c.ledger_position <= :upTo and c.details ->> 'correctedEventId' = m.event_id
+            """;
+
     private static final String SESSIONS = """
             with change as (
                 select c.practice_id, c.location_id, c.ndc, c.lot_number, c.draw_id,
@@ -90,7 +106,8 @@ public class DosingConsistencyRows {
             ), linked as (
                 select n.*, max(case when n.administered_mg > 0 then n.number end)
                                 over (partition by n.client_id order by n.number
-                                      rows between unbounded preceding and 1 preceding) as previous_number
+                                      rows between unbounded preceding and 1 preceding) as previous_number,
+                       lead(n.at) over (partition by n.client_id order by n.number) as next_at
                 from numbered n
             )
             select l.client_id, l.session_id, l.at, l.substance, l.session_location_id, l.routes, l.drawn_mg,
@@ -102,7 +119,11 @@ public class DosingConsistencyRows {
                    plan.max_single_dose, plan.min_interval, weight.kilograms,
                    (select count(*) from dosing_report_vitals v
                     where v.practice_id = :practice and v.client_id = l.client_id and v.session_id = l.session_id
-                      and v.ledger_position <= :upTo) as vitals
+                      and v.ledger_position <= :upTo) as vitals,
+                   (select sum(t.mg) from (""" + TAKE_HOME + """
+                        where m.practice_id = :practice and m.movement = 'DISPENSED' and m.client_id = l.client_id
+                          and m.ledger_position <= :upTo and m.occurred_at >= l.at
+                          and (l.next_at is null or m.occurred_at < l.next_at)) t) as take_home_mg
             from linked l
             left join linked previous on previous.client_id = l.client_id and previous.number = l.previous_number
             left join lateral (
@@ -193,7 +214,8 @@ public class DosingConsistencyRows {
                         Decimals.plain(rs.getBigDecimal("max_single_dose")),
                         rs.getString("min_interval"));
         BigDecimal weight = rs.getBigDecimal("kilograms");
-        return session.view(previous, plan, weight, rs.getInt("vitals"), json);
+        return session.view(previous, plan, weight, rs.getInt("vitals"), json)
+                .withTakeHome(Decimals.plain(rs.getBigDecimal("take_home_mg")));
     }
 
     private static void strings(Array array, Collection<String> into) throws SQLException {

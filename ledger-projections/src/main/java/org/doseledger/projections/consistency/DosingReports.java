@@ -152,6 +152,18 @@ final class DosingReports {
         return Decimals.plain(low.add(high.subtract(low).multiply(fraction)).setScale(2, RoundingMode.HALF_UP));
     }
 
+    /** The take-home mg dispensed at or after {@code from} and before {@code until} (null: no end); null if none. */
+    private static BigDecimal takeHomeBetween(TreeMap<Instant, BigDecimal> dispensed, Instant from, Instant until) {
+        if (dispensed == null) {
+            return null;
+        }
+        Map<Instant, BigDecimal> between =
+                until == null ? dispensed.tailMap(from, true) : dispensed.subMap(from, true, until, false);
+        return between.isEmpty()
+                ? null
+                : Decimals.plain(between.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
     /** Every dosed session of the practice (or of one client), in time order, judged. */
     private List<SessionDoseView> sessions(String practiceId, String clientId) {
         String clientFilter = clientId == null ? "" : " and client_id = ?";
@@ -225,17 +237,35 @@ final class DosingReports {
                         .thenComparing(session -> session.clientId)
                         .thenComparing(session -> session.sessionId))
                 .toList();
+        Map<String, TreeMap<Instant, BigDecimal>> takeHome = new HashMap<>();
+        jdbc.query(
+                DosingConsistencyRows.TAKE_HOME.replace(":upTo", "9223372036854775807")
+                        + " where m.practice_id = ? and m.movement = 'DISPENSED'"
+                        + clientFilter.replace("client_id", "m.client_id"),
+                rs -> {
+                    takeHome.computeIfAbsent(rs.getString("client_id"), c -> new TreeMap<>())
+                            .merge(rs.getTimestamp("occurred_at").toInstant(), rs.getBigDecimal("mg"), BigDecimal::add);
+                },
+                args);
+        Map<String, Instant> nextOfClient = new HashMap<>();
+        Map<Session, Instant> next = new HashMap<>();
+        for (int i = dosed.size() - 1; i >= 0; i--) {
+            Session session = dosed.get(i);
+            next.put(session, nextOfClient.get(session.clientId));
+            nextOfClient.put(session.clientId, session.at());
+        }
         Map<String, Session> previousOfClient = new HashMap<>();
         List<SessionDoseView> views = new ArrayList<>();
         for (Session session : dosed) {
             Session previous = previousOfClient.get(session.clientId);
             views.add(session.view(
-                    previous,
-                    floor(plans.get(session.clientId), session.at()),
-                    floor(weights.get(session.clientId), session.at()),
-                    vitals.getOrDefault(key(session.clientId, session.sessionId), List.of())
-                            .size(),
-                    json));
+                            previous,
+                            floor(plans.get(session.clientId), session.at()),
+                            floor(weights.get(session.clientId), session.at()),
+                            vitals.getOrDefault(key(session.clientId, session.sessionId), List.of())
+                                    .size(),
+                            json)
+                    .withTakeHome(takeHomeBetween(takeHome.get(session.clientId), session.at(), next.get(session))));
             if (session.administeredMg.signum() > 0) {
                 previousOfClient.put(session.clientId, session);
             }
@@ -384,7 +414,8 @@ final class DosingReports {
                     List.copyOf(administeredBy),
                     overrideNodes,
                     vitalsRecorded,
-                    List.copyOf(raised));
+                    List.copyOf(raised),
+                    null);
         }
 
         private static Instant earliest(Instant current, Instant candidate) {

@@ -37,4 +37,34 @@ public record SessionDoseView(
         List<String> administeredBy,
         JsonNode overrides,
         int vitalsRecorded,
-        List<String> flags) {}
+        List<String> flags,
+        BigDecimal takeHomeMilligrams) {
+
+    /** The session with the take-home mg dispensed to its client from it until their next dosed session. */
+    public SessionDoseView withTakeHome(BigDecimal milligrams) {
+        return new SessionDoseView(
+                clientId,
+                sessionId,
+                at,
+                substance,
+                locationId,
+                routes,
+                drawnMilligrams,
+                administeredMilligrams,
+                wastedMilligrams,
+                wasteShare,
+                weightKilograms,
+                milligramsPerKilogram,
+                plan,
+                changeFromPreviousPercent,
+                intervalFromPrevious,
+                drawToAdministerDelay,
+                drawToWasteDelay,
+                drawnBy,
+                administeredBy,
+                overrides,
+                vitalsRecorded,
+                flags,
+                milligrams);
+    }
+}
