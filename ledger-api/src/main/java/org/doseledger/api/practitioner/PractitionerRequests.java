@@ -111,7 +111,7 @@ final class PractitionerRequests {
             @Valid DeaRegistrationBody deaRegistration,
             @NotNull @PastOrPresent Instant occurredAt,
             @Valid LegalNameBody legalName,
-            @ValidNpi String npi) {
+            @Size(max = 10) @ValidNpi String npi) {
 
         @JsonIgnore
         @Schema(hidden = true)
