@@ -49,6 +49,7 @@ final class ClientRequests {
     /**
      * @param clientId chosen by the practice's software, unique within the practice
      * @param occurredAt when the practice registered the client
+     * @param sex the client's sex as the state PDMP file reports it (PAT19); sealed like the other fields
      */
     record RegisterClientRequest(
             @NotBlank
@@ -60,7 +61,8 @@ final class ClientRequests {
             @NotNull @Valid PersonNameBody legalName,
             @NotNull @Past LocalDate dateOfBirth,
             @NotNull @Valid AddressBody address,
-            @NotNull @PastOrPresent Instant occurredAt) {
+            @NotNull @PastOrPresent Instant occurredAt,
+            ClientSex sex) {
 
         @JsonIgnore
         @Schema(hidden = true)
@@ -75,7 +77,8 @@ final class ClientRequests {
                     keys.seal(client, "legalName", legalName.toName()),
                     keys.seal(client, "dateOfBirth", dateOfBirth),
                     keys.seal(client, "address", address.toAddress()),
-                    occurredAt);
+                    occurredAt,
+                    sex == null ? null : keys.seal(client, "sex", sex.name()));
         }
     }
 

@@ -37,6 +37,7 @@ import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
+import org.doseledger.core.export.api.PdmpFileRecord;
 import org.doseledger.core.export.api.RecordExportCommand;
 import org.doseledger.core.export.api.RequestExportCommand;
 import org.doseledger.core.shared.ClientRef;
@@ -362,11 +363,12 @@ public class ExportJobs {
 
         OwnerOnlyFiles.createDirectories(directory);
         String file = type.name() + "-" + job.exportId() + ".zip";
-        ExportBundleWriter.Written written;
+        Generated generated;
         try {
-            written = snapshot.execute(status -> {
+            // the bundle and, for a PDMP file, the list of its records, read in one snapshot of the database
+            generated = snapshot.execute(status -> {
                 try {
-                    return writer.write(
+                    ExportBundleWriter.Written bundle = writer.write(
                             directory.resolve(file),
                             type,
                             query,
@@ -374,12 +376,28 @@ public class ExportJobs {
                             checkpoint,
                             manifest,
                             done -> heartbeat(job.exportId(), done));
+                    return new Generated(bundle, type.fileRecords(query));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
+        }
+        ExportBundleWriter.Written written = generated.written();
+        if (generated.pdmpRecords() != null) {
+            for (PdmpFileRecord record : generated.pdmpRecords()) {
+                jdbc.update(
+                        """
+                        insert into pdmp_file_record (export_id, practice_id, dispensing_event_id, status, quantity)
+                        values (?, ?, ?, ?, ?) on conflict do nothing
+                        """,
+                        job.exportId(),
+                        job.practiceId().value(),
+                        record.dispensingEventId(),
+                        record.status(),
+                        record.quantity());
+            }
         }
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordExportCommand(
                         job.exportId(),
@@ -393,7 +411,8 @@ public class ExportJobs {
                         checkpoint.number(),
                         checkpoint.toIndex(),
                         job.requestedBy(),
-                        generatedAt))
+                        generatedAt,
+                        generated.pdmpRecords()))
                 .andMetaData(Map.of(
                         LedgerMetadata.CREDENTIAL_ID,
                         job.requestedBy(),
@@ -545,6 +564,9 @@ public class ExportJobs {
     }
 
     private record Registrant(String name, String address, String deaNumber, ZoneId zone) {}
+
+    /** A written bundle and, for a PDMP file, the records it holds. */
+    private record Generated(ExportBundleWriter.Written written, List<PdmpFileRecord> pdmpRecords) {}
 
     private Registrant registrant(PracticeId practiceId) {
         return jdbc.queryForObject(

@@ -68,6 +68,14 @@ interface ExportType {
         return false;
     }
 
+    /**
+     * The records of a PDMP file, listed in the ledger with its generation so that the next file reports
+     * only what changed since a submitted one; null for every other type.
+     */
+    default List<org.doseledger.core.export.api.PdmpFileRecord> fileRecords(ExportQuery query) {
+        return null;
+    }
+
     /** Where an export's records go. */
     @FunctionalInterface
     interface Rows {

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.doseledger.api.personaldata.ClientDataKeys;
+import org.doseledger.core.export.api.PdmpFileRecord;
 import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.StockUnit;
@@ -81,31 +82,46 @@ class PdmpAsapExport implements ExportType {
             new ReportColumn("ledgerPosition", "Ledger position", 1).unprinted());
 
     /*
-     * Rows: take-home dispensings in the period (with their correction, if one in the period and at or
-     * before upTo: then the corrected state is reported, a removed one not at all), and corrections in the
-     * period of take-home dispensings before it. d is the dispensing's event, cq the corrected quantity.
+     * The dispensings the file may report: take-home dispensings in the period, and earlier ones that a file
+     * submitted or accepted by the export's position reported, or that a rejected file held. Each comes with
+     * its state as corrected at the export's position (cq; corrected with no quantity: removed) and the state
+     * the latest counting file reported (reported_status, reported_quantity). A file counts when its latest
+     * submission status at the export's position is SUBMITTED or ACCEPTED; REJECTED files' records are
+     * reported again.
      */
-    private static final String RECORDS = """
-            with corrections as (
+    private static final String CANDIDATES = """
+            with files as (
+              select j.export_id, j.ledger_position,
+                     (select s.status from pdmp_submission_status s
+                      where s.export_id = j.export_id and s.ledger_position <= ?
+                      order by s.ledger_position desc limit 1) as status
+              from export_job j where j.practice_id = ? and j.export_type = 'pdmp-asap'
+            ), reported as (
+              select distinct on (r.dispensing_event_id) r.dispensing_event_id, r.status, r.quantity
+              from pdmp_file_record r join files f on f.export_id = r.export_id
+              where f.status in ('SUBMITTED', 'ACCEPTED')
+              order by r.dispensing_event_id, f.ledger_position desc, r.export_id desc
+            ), rejected as (
+              select distinct r.dispensing_event_id
+              from pdmp_file_record r join files f on f.export_id = r.export_id
+              where f.status = 'REJECTED'
+            ), corrections as (
               select event_id, details from stock_movement
               where practice_id = ? and movement = 'CORRECTED' and details ->> 'correctedMovement' = 'DISPENSED'
-                and ledger_position <= ? and occurred_at >= ? and occurred_at < ?
+                and ledger_position <= ?
             )
-            select m.ledger_position, m.movement, m.ndc, coalesce(o.event_id, m.event_id) as dispensing_event_id,
-                   coalesce(o.occurred_at, m.occurred_at) as dispensed_at,
-                   coalesce(o.client_id, m.client_id) as client_id, coalesce(o.details, m.details)::text as d,
-                   case when m.movement = 'CORRECTED' then m.event_id else c.event_id end as correction_event_id,
-                   case when m.movement = 'CORRECTED' then m.details else c.details end ->> 'reason' as reason,
-                   (case when m.movement = 'CORRECTED' then m.details else c.details end
-                      -> 'correctedQuantity' ->> 'amount')::numeric as cq
+            select m.ledger_position, m.ndc, m.event_id as dispensing_event_id, m.occurred_at as dispensed_at,
+                   m.client_id, m.details::text as d, c.event_id as correction_event_id,
+                   c.details ->> 'reason' as reason, c.event_id is not null as corrected,
+                   (c.details -> 'correctedQuantity' ->> 'amount')::numeric as cq,
+                   rp.status as reported_status, rp.quantity as reported_quantity
             from stock_movement m
-            left join stock_movement o on m.movement = 'CORRECTED' and o.event_id = m.details ->> 'correctedEventId'
-            left join corrections c on m.movement = 'DISPENSED' and c.details ->> 'correctedEventId' = m.event_id
-            where m.practice_id = ? and m.ledger_position <= ? and m.occurred_at >= ? and m.occurred_at < ?
-              and ((m.movement = 'DISPENSED' and (m.details ->> 'pdmpReportable')::boolean
-                    and (c.event_id is null or c.details -> 'correctedQuantity' ->> 'amount' is not null))
-                or (m.movement = 'CORRECTED' and m.details ->> 'correctedMovement' = 'DISPENSED'
-                    and (o.details ->> 'pdmpReportable')::boolean and o.occurred_at < ?))
+            left join corrections c on c.details ->> 'correctedEventId' = m.event_id
+            left join reported rp on rp.dispensing_event_id = m.event_id
+            left join rejected rj on rj.dispensing_event_id = m.event_id
+            where m.practice_id = ? and m.movement = 'DISPENSED' and (m.details ->> 'pdmpReportable')::boolean
+              and m.ledger_position <= ? and m.occurred_at < ?
+              and (m.occurred_at >= ? or rp.dispensing_event_id is not null or rj.dispensing_event_id is not null)
             """;
 
     private final JdbcTemplate jdbc;
@@ -149,9 +165,68 @@ class PdmpAsapExport implements ExportType {
 
     @Override
     public long count(ExportQuery query) {
-        Long count = jdbc.queryForObject(
-                "select count(*) from (" + RECORDS + location(query) + ") r", Long.class, parameters(query));
-        return count == null ? 0 : count;
+        long[] count = {0};
+        decide(query, (rs, decision) -> count[0]++);
+        return count[0];
+    }
+
+    @Override
+    public List<PdmpFileRecord> fileRecords(ExportQuery query) {
+        List<PdmpFileRecord> records = new ArrayList<>();
+        decide(
+                query,
+                (rs, decision) -> records.add(new PdmpFileRecord(
+                        rs.getString("dispensing_event_id"), decision.status().name(), decision.quantity())));
+        return records;
+    }
+
+    /**
+     * What the file says of a dispensing: NEW (never reported by a counting file) with its current
+     * quantity, REVISE to its current quantity or VOID when its current state differs from the one last
+     * reported; nothing when it is removed before ever being reported or unchanged since.
+     */
+    record Decision(AsapReportingStatus status, BigDecimal quantity, BigDecimal reportedQuantity) {}
+
+    @FunctionalInterface
+    private interface Decided {
+        void accept(ResultSet rs, Decision decision) throws SQLException;
+    }
+
+    private void decide(ExportQuery query, Decided decided) {
+        jdbc.query(
+                CANDIDATES + location(query) + " order by m.occurred_at, m.ledger_position",
+                rs -> {
+                    Decision decision = decision(rs);
+                    if (decision != null) {
+                        decided.accept(rs, decision);
+                    }
+                },
+                parameters(query));
+    }
+
+    private Decision decision(ResultSet rs) throws SQLException {
+        BigDecimal original;
+        try {
+            original = new BigDecimal(json.readTree(rs.getString("d"))
+                    .path("quantity")
+                    .path("amount")
+                    .asText());
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable dispensing at ledger position " + rs.getLong("ledger_position"), e);
+        }
+        BigDecimal current = rs.getBoolean("corrected") ? rs.getBigDecimal("cq") : original;
+        String reported = rs.getString("reported_status");
+        if (reported == null) {
+            return current == null ? null : new Decision(AsapReportingStatus.NEW, current, null);
+        }
+        BigDecimal reportedQuantity = reported.equals("VOID") ? null : rs.getBigDecimal("reported_quantity");
+        if (current == null && reportedQuantity == null
+                || current != null && reportedQuantity != null && current.compareTo(reportedQuantity) == 0) {
+            return null;
+        }
+        return current == null
+                ? new Decision(AsapReportingStatus.VOID, null, reportedQuantity)
+                : new Decision(AsapReportingStatus.REVISE, current, reportedQuantity);
     }
 
     @Override
@@ -168,21 +243,17 @@ class PdmpAsapExport implements ExportType {
         asap.dispenser(practice.dispenser());
         PdmpPatients patients = new PdmpPatients(jdbc, keys, json, query.practiceId(), query.upTo());
         Map<AsapReportingStatus, long[]> counts = new EnumMap<>(AsapReportingStatus.class);
-        String sql = RECORDS + location(query) + " order by m.occurred_at, m.ledger_position";
         try {
-            jdbc.query(
-                    sql,
-                    rs -> {
-                        Row row = row(rs, query, practice, patients);
-                        counts.computeIfAbsent(row.record().status(), status -> new long[1])[0]++;
-                        try {
-                            asap.dispensation(row.record());
-                            rows.row(row.cells());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    },
-                    parameters(query));
+            decide(query, (rs, decision) -> {
+                Row row = row(rs, decision, query, practice, patients);
+                counts.computeIfAbsent(row.record().status(), status -> new long[1])[0]++;
+                try {
+                    asap.dispensation(row.record());
+                    rows.row(row.cells());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -199,7 +270,8 @@ class PdmpAsapExport implements ExportType {
     /** One record of the file and its row in the listing. */
     private record Row(AsapDispensation record, List<Object> cells) {}
 
-    private Row row(ResultSet rs, ExportQuery query, Practice practice, PdmpPatients patients) throws SQLException {
+    private Row row(ResultSet rs, Decision decision, ExportQuery query, Practice practice, PdmpPatients patients)
+            throws SQLException {
         JsonNode d;
         try {
             d = json.readTree(rs.getString("d"));
@@ -218,11 +290,12 @@ class PdmpAsapExport implements ExportType {
             throw new IllegalStateException("Dispensation " + dispensationId + " cannot be reported to the PDMP:"
                     + " its prescriber " + prescriber.id() + " has no DEA number on file (PRE02)");
         }
-        BigDecimal corrected = rs.getBigDecimal("cq");
-        boolean correction = rs.getString("movement").equals("CORRECTED");
-        BigDecimal quantity = new BigDecimal(d.path("quantity").path("amount").asText());
-        if (!correction && corrected != null) {
-            quantity = corrected; // corrected before it was ever reported: report it as it should have been
+        // a NEW record reports the dispensing as it stands (corrected before it was ever reported: as it
+        // should have been); a REVISE or VOID repeats the record as last reported, with the new quantity
+        BigDecimal quantity =
+                decision.status() == AsapReportingStatus.NEW ? decision.quantity() : decision.reportedQuantity();
+        if (quantity == null) {
+            quantity = new BigDecimal(d.path("quantity").path("amount").asText());
         }
         StockUnit unit = StockUnit.valueOf(d.path("quantity").path("unit").asText());
         JsonNode prescription = d.path("prescription");
@@ -254,8 +327,11 @@ class PdmpAsapExport implements ExportType {
                 List.of(),
                 null);
         String correctionEventId = rs.getString("correction_event_id");
-        AsapDispensation record =
-                !correction ? original : corrected == null ? original.voided() : original.revised(corrected);
+        AsapDispensation record = switch (decision.status()) {
+            case NEW -> original;
+            case REVISE -> original.revised(decision.quantity());
+            case VOID -> original.voided();
+        };
         List<Object> cells = Arrays.asList(
                 record.status().name(),
                 prescriptionNumber,
@@ -299,8 +375,8 @@ class PdmpAsapExport implements ExportType {
         Timestamp start = Timestamp.from(query.start());
         Timestamp end = Timestamp.from(query.end());
         String practice = query.practiceId().value();
-        List<Object> values =
-                new ArrayList<>(List.of(practice, query.upTo(), start, end, practice, query.upTo(), start, end, start));
+        List<Object> values = new ArrayList<>(
+                List.of(query.upTo(), practice, practice, query.upTo(), practice, query.upTo(), end, start));
         if (query.locationId() != null) {
             values.add(query.locationId());
         }

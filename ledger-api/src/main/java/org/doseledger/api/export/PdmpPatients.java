@@ -17,11 +17,12 @@ import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.projections.export.pdmp.AsapGender;
 import org.doseledger.projections.export.pdmp.AsapPatient;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Clients as a PDMP record names them (PAT): legal name, date of birth, the address and phone on file at
+ * Clients as a PDMP record names them (PAT): legal name, date of birth, sex, the address and phone on file at
  * the time of the dispensing, opened from the sealed items of their timeline, as of the export's ledger
  * position. A PDMP record cannot go without them, so a client whose data is shredded or does not open
  * stops the file with an error naming the client, instead of a record with blanks. The last
@@ -70,7 +71,7 @@ final class PdmpPatients {
         try {
             for (String entry : details) {
                 JsonNode node = json.readTree(entry);
-                for (String field : List.of("legalName", "dateOfBirth", "address", "phone")) {
+                for (String field : List.of("legalName", "dateOfBirth", "address", "phone", "sex")) {
                     if (node.hasNonNull(field)) {
                         items.put(field, node.get(field));
                     }
@@ -93,16 +94,29 @@ final class PdmpPatients {
         }
         try {
             JsonNode phone = open(key, client, "phone", items.get("phone"));
+            JsonNode sex = open(key, client, "sex", items.get("sex"));
             return new AsapPatient(
                     json.treeToValue(open(key, client, "legalName", items.get("legalName")), PersonName.class),
                     json.treeToValue(open(key, client, "address", items.get("address")), PostalAddress.class),
                     phone == null || phone.isNull() ? null : phone.asText(),
                     LocalDate.parse(open(key, client, "dateOfBirth", items.get("dateOfBirth"))
                             .asText()),
-                    null);
+                    gender(sex));
         } catch (UnreadablePersonalDataException | JsonProcessingException e) {
             throw unusable(client, "its personal data does not open: " + e.getMessage());
         }
+    }
+
+    /** PAT19 from the sex on file; null (empty, or the state profile's default) when none is. */
+    private static AsapGender gender(JsonNode sex) {
+        if (sex == null || sex.isNull()) {
+            return null;
+        }
+        return switch (sex.asText()) {
+            case "FEMALE" -> AsapGender.FEMALE;
+            case "MALE" -> AsapGender.MALE;
+            default -> AsapGender.UNKNOWN;
+        };
     }
 
     private JsonNode open(Optional<ClientDataKeys.DataKey> key, ClientRef client, String field, JsonNode item) {

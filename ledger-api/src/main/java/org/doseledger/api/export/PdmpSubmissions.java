@@ -11,6 +11,7 @@ import org.doseledger.core.export.api.ExportTypes;
 import org.doseledger.core.export.api.PdmpSubmissionStatusChangedEvent;
 import org.doseledger.core.export.api.RecordPdmpSubmissionCommand;
 import org.doseledger.core.shared.PracticeId;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +24,13 @@ class PdmpSubmissions {
     private final ExportJobs jobs;
     private final LedgerWriter writer;
     private final EventStore events;
+    private final JdbcTemplate jdbc;
 
-    PdmpSubmissions(ExportJobs jobs, LedgerWriter writer, EventStore events) {
+    PdmpSubmissions(ExportJobs jobs, LedgerWriter writer, EventStore events, JdbcTemplate jdbc) {
         this.jobs = jobs;
         this.writer = writer;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     /** The export, with its submission status when it is a generated PDMP file. */
@@ -39,13 +42,29 @@ class PdmpSubmissions {
         return job.withPdmpSubmission(status(exportId));
     }
 
-    /** Records a status change of a PDMP file; the export must be of this practice and generated. */
+    /**
+     * Records a status change of a PDMP file; the export must be of this practice and generated. The change
+     * is also kept, at its ledger position and in the same transaction, where the next PDMP file looks up
+     * which files the state holds (pdmp_submission_status).
+     */
     List<AppendedEvent> record(WriteContext context, RecordPdmpSubmissionCommand command) {
         ExportJobView job = jobs.find(command.practiceId(), command.exportId());
         if (!generated(job)) {
             throw new ExportNotReadyException(command.exportId(), job.status());
         }
-        return writer.send(context, command);
+        List<AppendedEvent> appended = writer.send(context, command);
+        for (AppendedEvent event : appended) {
+            jdbc.update(
+                    """
+                    insert into pdmp_submission_status (export_id, practice_id, status, ledger_position)
+                    values (?, ?, ?, ?) on conflict do nothing
+                    """,
+                    command.exportId(),
+                    command.practiceId().value(),
+                    command.status().name(),
+                    event.ledgerPosition());
+        }
+        return appended;
     }
 
     private static boolean generated(ExportJobView job) {

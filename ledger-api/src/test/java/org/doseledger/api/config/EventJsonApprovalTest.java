@@ -175,7 +175,13 @@ class EventJsonApprovalTest {
                         AT),
                 new org.doseledger.core.practice.api.HistoryImportClosedEvent(PRACTICE, "binder-2025", "md-1", AT),
                 new ClientRegisteredEvent(
-                        PRACTICE, "c-1001", sealed("legal-name"), sealed("date-of-birth"), sealed("address"), AT),
+                        PRACTICE,
+                        "c-1001",
+                        sealed("legal-name"),
+                        sealed("date-of-birth"),
+                        sealed("address"),
+                        AT,
+                        sealed("sex")),
                 new ConsentSignedEvent(
                         PRACTICE,
                         "c-1001",

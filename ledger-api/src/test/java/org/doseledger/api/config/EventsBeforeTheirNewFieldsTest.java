@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
@@ -65,6 +66,14 @@ class EventsBeforeTheirNewFieldsTest {
         assertThat(event.address()).isNull();
         assertThat(event.deaNumber()).isNull();
         assertThat(event.locationId()).isEqualTo("safe-1");
+    }
+
+    @Test
+    void aClientRegisteredBeforeSexWasAskedHasNoneOnFile() throws IOException {
+        ClientRegisteredEvent event = read("ClientRegisteredEvent-before-sex.json", ClientRegisteredEvent.class);
+
+        assertThat(event.sex()).isNull();
+        assertThat(event.legalName()).isNotNull();
     }
 
     private static <T> T read(String file, Class<T> type) throws IOException {

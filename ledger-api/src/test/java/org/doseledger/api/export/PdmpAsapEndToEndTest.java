@@ -23,6 +23,7 @@ import java.util.zip.ZipFile;
 import org.doseledger.api.integrity.OfflineBundleVerifier;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.Http;
+import org.doseledger.api.support.StockFixture;
 import org.doseledger.projections.export.pdmp.Asap42Validator;
 import org.doseledger.projections.export.pdmp.AsapStateProfile;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +147,56 @@ class PdmpAsapEndToEndTest extends EndToEndTest {
         Http.Response late =
                 submission(officer, exportId, "{\"status\":\"REJECTED\",\"reason\":\"x\",\"at\":\"" + after(3) + "\"}");
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
+    }
+
+    @Test
+    void aDispensingInAFileTheStateAcceptedIsNotReportedAgainByTheNextFileOfThePeriod() {
+        String writer = issueKey("PRACTICE_WRITER", practice);
+        StockFixture stock = new StockFixture(this, http, practice, writer, newClient(practice, writer));
+        StockFixture.created(stock.receive("safe-1", "PD", 1, "2027-06-30"));
+        // the PDMP file names the prescriber by legal name (PRE05, PRE06)
+        StockFixture.created(stock.post("/practitioners", """
+                {"practitionerId":"md-pd","name":"Dr. Robin Ames","roles":["PRESCRIBER"],"deaNumber":"BA6125341",
+                 "legalName":{"given":"Robin","family":"Ames"},"npi":"1234567893",
+                 "licence":{"number":"036-222222","state":"IL","expiresOn":"2028-01-31"},
+                 "deaRegistration":{"expiresOn":"2028-06-30","schedules":["III","IIIN"]},"occurredAt":"%s"}
+                """.formatted(StockFixture.inUseSince())));
+        String dispensing = StockFixture.created(
+                        stock.post(stock.lotPath("safe-1", "PD") + "/dispensations", """
+                        {"quantity":{"amount":"1","unit":"ML"},"route":"SUBLINGUAL","clientId":"%s","prescribedBy":"md-pd",
+                         "dispensedBy":"md-pd","daysSupply":7,%s,"occurredAt":"%s"}
+                        """.formatted(
+                                        stock.client, StockFixture.prescription("RX-PD-1"), StockFixture.now())))
+                .get("events")
+                .get(0)
+                .get("eventId")
+                .asText();
+
+        JsonNode first = export("pdmp-asap");
+        String firstId = first.get("exportId").asText();
+        assertThat(first.get("recordsTotal").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForList(
+                        "select dispensing_event_id || ' ' || status from pdmp_file_record where export_id = ?",
+                        String.class,
+                        firstId))
+                .containsExactly(dispensing + " NEW");
+        String generated = jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8')::jsonb ->> 'pdmpRecords' from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%ExportGeneratedEvent'
+                """, String.class, "export:" + firstId);
+        assertThat(generated).contains(dispensing).contains("\"NEW\"");
+
+        // generated but not yet submitted: a second file of the period still reports it
+        assertThat(export("pdmp-asap").get("recordsTotal").asLong()).isEqualTo(1);
+
+        assertThat(submission(officer, firstId, "{\"status\":\"SUBMITTED\",\"at\":\"" + after(1) + "\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(submission(officer, firstId, "{\"status\":\"ACCEPTED\",\"at\":\"" + after(2) + "\"}")
+                        .status())
+                .isEqualTo(201);
+
+        assertThat(export("pdmp-asap").get("recordsTotal").asLong()).isZero();
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.support.LedgerApiTest;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
+import org.doseledger.core.export.api.PdmpFileRecord;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.LedgerEvent;
 import org.doseledger.core.shared.PersonName;
@@ -55,8 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The PDMP export of a fixed scenario, byte for byte, and every file it writes passes the structural
  * ASAP validator. March: two new records, a non-reportable dispensing and an administration left out, a
  * dispensing corrected in March reported with its corrected quantity, one struck in March not at all.
- * April: a revise and a void of March's records, a new record, and a dispensing after the export's ledger
- * position left out. May: a zero report. A missing golden file is written for review and the test fails.
+ * March's file is accepted by the state before April's corrections. April: a revise and a void of March's
+ * records (the state holds them), a new record, and a dispensing after the export's ledger position left out. May: a zero report. A missing golden file is written for review and the test fails.
  */
 @LedgerApiTest
 // rows written straight into read-model tables, with no events behind them, at fixed positions: a database
@@ -68,6 +69,14 @@ class PdmpAsapExportTest {
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");
     private static final long BASE = 9_200_000_000L;
     private static final long UP_TO = BASE + 50;
+    /** Where March's file was cut; the state accepted it at {@link #MARCH_ACCEPTED}, before April's corrections. */
+    private static final long MARCH_AT = BASE + 30;
+
+    private static final long MARCH_ACCEPTED = BASE + 35;
+    /** April's file is cut at {@link #UP_TO} and accepted here; May's is cut after that. */
+    private static final long APRIL_ACCEPTED = BASE + 55;
+
+    private static final long MAY_AT = BASE + 60;
     private static final StockLotRef LOT = new StockLotRef(PRACTICE, "safe-1", "42023-0113-10", "K2603");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T11:30:05Z"), ZoneOffset.UTC);
     private static final PdmpProperties DEFAULTS = new PdmpProperties("DEFAULT", null, null, "P", null, null);
@@ -87,6 +96,11 @@ class PdmpAsapExportTest {
 
     @BeforeEach
     void theScenario() {
+        scenario();
+        marchFileAccepted();
+    }
+
+    private void scenario() {
         if (GoldenExports.registered(jdbc, PRACTICE)) {
             return;
         }
@@ -174,7 +188,9 @@ class PdmpAsapExportTest {
                         keys.seal(client, "legalName", name),
                         keys.seal(client, "dateOfBirth", LocalDate.parse("1985-12-10")),
                         keys.seal(client, "address", new PostalAddress(street, null, "Springfield", "IL", "62702")),
-                        Instant.parse("2026-02-01T15:00:00Z")));
+                        Instant.parse("2026-02-01T15:00:00Z"),
+                        // Grace's sex is on file (PAT19 F); Ada was registered before it was asked
+                        clientId.equals("c-grace") ? keys.seal(client, "sex", "FEMALE") : null));
     }
 
     private void dispensed(
@@ -283,9 +299,53 @@ class PdmpAsapExportTest {
     private record Exported(String asap, String csv, long count) {}
 
     private Exported export(PdmpProperties properties, String from, String to) {
+        return export(properties, from, to, UP_TO);
+    }
+
+    private static ExportQuery query(String from, String to, long upTo) {
+        return new ExportQuery(PRACTICE, LocalDate.parse(from), LocalDate.parse(to), null, null, null, ZONE, upTo);
+    }
+
+    /**
+     * March's file as ExportJobs keeps it: generated at {@link #MARCH_AT} with its records listed, and accepted
+     * by the state at {@link #MARCH_ACCEPTED} (pdmp_submission_status, as PdmpSubmissions records it).
+     */
+    private void marchFileAccepted() {
+        fileAccepted("march", "2026-03-01", "2026-03-31", MARCH_AT, MARCH_ACCEPTED);
+        fileAccepted("april", "2026-04-01", "2026-04-30", UP_TO, APRIL_ACCEPTED);
+    }
+
+    private void fileAccepted(String exportId, String from, String to, long generatedAt, long acceptedAt) {
+        if (jdbc.queryForObject("select count(*) from export_job where export_id = ?", Long.class, exportId) > 0) {
+            return;
+        }
+        jdbc.update("""
+                insert into export_job (export_id, practice_id, export_type, parameters, requested_by, requested_role,
+                                        requested_at, status, heartbeat_at, ledger_position)
+                values (?, ?, 'pdmp-asap', '{}', 'key-1', 'COMPLIANCE_OFFICER', now(), 'DONE', now(), ?)
+                """, exportId, PRACTICE.value(), generatedAt);
+        PdmpAsapExport type = new PdmpAsapExport(jdbc, keys, DEFAULTS, CLOCK);
+        for (PdmpFileRecord record : type.fileRecords(query(from, to, generatedAt))) {
+            jdbc.update(
+                    "insert into pdmp_file_record values (?, ?, ?, ?, ?)",
+                    exportId,
+                    PRACTICE.value(),
+                    record.dispensingEventId(),
+                    record.status(),
+                    record.quantity());
+        }
+        submission(exportId, "SUBMITTED", generatedAt + 2);
+        submission(exportId, "ACCEPTED", acceptedAt);
+    }
+
+    private void submission(String exportId, String status, long position) {
+        jdbc.update(
+                "insert into pdmp_submission_status values (?, ?, ?, ?)", exportId, PRACTICE.value(), status, position);
+    }
+
+    private Exported export(PdmpProperties properties, String from, String to, long upTo) {
         PdmpAsapExport type = new PdmpAsapExport(jdbc, keys, properties, CLOCK);
-        ExportQuery query =
-                new ExportQuery(PRACTICE, LocalDate.parse(from), LocalDate.parse(to), null, null, null, ZONE, UP_TO);
+        ExportQuery query = query(from, to, upTo);
         ReportHeader header = new ReportHeader(
                 type.name(),
                 type.title(),
@@ -323,9 +383,9 @@ class PdmpAsapExportTest {
 
     @Test
     void theMonthsOfTheScenarioAreExactlyTheGoldenFilesAndPassTheValidator() throws IOException {
-        Exported march = export(DEFAULTS, "2026-03-01", "2026-03-31");
+        Exported march = export(DEFAULTS, "2026-03-01", "2026-03-31", MARCH_AT);
         Exported april = export(DEFAULTS, "2026-04-01", "2026-04-30");
-        Exported may = export(DEFAULTS, "2026-05-01", "2026-05-31");
+        Exported may = export(DEFAULTS, "2026-05-01", "2026-05-31", MAY_AT);
 
         Asap42Validator validator = new Asap42Validator(AsapStateProfile.DEFAULT);
         assertThat(validator.validate(march.asap())).isEmpty();
@@ -353,9 +413,58 @@ class PdmpAsapExportTest {
     }
 
     @Test
+    void aFileOfAnOverlappingPeriodReportsOnlyWhatChangedSinceTheAcceptedOne() {
+        Exported marchAgain = export(DEFAULTS, "2026-03-01", "2026-03-31", UP_TO);
+
+        // disp-4 was reported as 2.5 and has not changed: not repeated as NEW
+        assertThat(marchAgain.asap())
+                .contains("DSP*01*disp-1*")
+                .contains("DSP*02*disp-2*")
+                .doesNotContain("DSP*00*");
+        assertThat(marchAgain.count()).isEqualTo(2);
+    }
+
+    @Test
+    void nothingIsRevisedOrVoidedThatNoSubmittedFileReported() {
+        // March's file generated but never submitted: its corrections in April are not April's to revise
+        jdbc.update("delete from pdmp_submission_status where export_id = 'march'");
+        try {
+            Exported april = export(DEFAULTS, "2026-04-01", "2026-04-30");
+
+            assertThat(april.asap())
+                    .contains("DSP*00*disp-6*")
+                    .doesNotContain("DSP*01*")
+                    .doesNotContain("DSP*02*");
+            assertThat(april.count()).isEqualTo(1);
+        } finally {
+            submission("march", "SUBMITTED", MARCH_AT + 2);
+            submission("march", "ACCEPTED", MARCH_ACCEPTED);
+        }
+    }
+
+    @Test
+    void theRecordsOfARejectedFileAreReportedAgainAsNew() {
+        submission("march", "REJECTED", UP_TO - 1);
+        try {
+            Exported april = export(DEFAULTS, "2026-04-01", "2026-04-30");
+
+            // March's records, as they stand now: disp-1 corrected to 1.5, disp-2 removed, disp-4 unchanged
+            assertThat(april.asap())
+                    .contains("DSP*00*disp-1*20260310*0*20260310*0*01*42023011310*1.5*")
+                    .contains("DSP*00*RX-0004*")
+                    .contains("DSP*00*disp-6*")
+                    .doesNotContain("disp-2*")
+                    .doesNotContain("DSP*01*")
+                    .doesNotContain("DSP*02*");
+        } finally {
+            jdbc.update("delete from pdmp_submission_status where export_id = 'march' and status = 'REJECTED'");
+        }
+    }
+
+    @Test
     void aStateThatRequiresThePrescribersNpiStopsTheFile() {
         PdmpProperties strict = new PdmpProperties("EXAMPLE_STRICT", "IL-0042", null, "T", null, null);
-        assertThatThrownBy(() -> export(strict, "2026-03-01", "2026-03-31"))
+        assertThatThrownBy(() -> export(strict, "2026-03-01", "2026-03-31", MARCH_AT))
                 .isInstanceOf(AsapElementMissingException.class)
                 .hasMessageContaining("PRE01")
                 .hasMessageContaining("disp-1");
@@ -364,7 +473,7 @@ class PdmpAsapExportTest {
     @Test
     void aZeroReportUnderTheStrictProfilePassesItsValidator() {
         PdmpProperties strict = new PdmpProperties("EXAMPLE_STRICT", "IL-0042", "Prairie", "T", null, null);
-        Exported may = export(strict, "2026-05-01", "2026-05-31");
+        Exported may = export(strict, "2026-05-01", "2026-05-31", MAY_AT);
         assertThat(new Asap42Validator(AsapStateProfile.EXAMPLE_STRICT).validate(may.asap()))
                 .isEmpty();
         assertThat(may.asap()).startsWith("TH*4.2*").contains("IS*IL-0042*PRAIRIE*");
@@ -372,7 +481,7 @@ class PdmpAsapExportTest {
 
     @Test
     void theRecordOfADispensingCarriesItsPrescriptionsPaymentType() throws IOException {
-        String march = export(DEFAULTS, "2026-03-01", "2026-03-31").asap();
+        String march = export(DEFAULTS, "2026-03-01", "2026-03-31", MARCH_AT).asap();
         String rx = java.util.Arrays.stream(march.split("~"))
                 .filter(line -> line.startsWith("DSP*00*RX-0004*"))
                 .findFirst()
@@ -381,8 +490,24 @@ class PdmpAsapExportTest {
     }
 
     @Test
+    void aPatientIsReportedWithTheSexOnFile() {
+        String march = export(DEFAULTS, "2026-03-01", "2026-03-31", MARCH_AT).asap();
+
+        String grace = java.util.Arrays.stream(march.split("~"))
+                .filter(segment -> segment.startsWith("PAT*") && segment.contains("*HOPPER*"))
+                .findFirst()
+                .orElseThrow();
+        String ada = java.util.Arrays.stream(march.split("~"))
+                .filter(segment -> segment.startsWith("PAT*") && segment.contains("*LOVELACE*"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(grace.split("\\*", -1)[19]).as("PAT19").isEqualTo("F");
+        assertThat(ada.split("\\*", -1)[19]).as("PAT19 not on file").isEmpty();
+    }
+
+    @Test
     void aPrescriberIsReportedByTheLegalNameAndNpiOnFile() throws IOException {
-        String march = export(DEFAULTS, "2026-03-01", "2026-03-31").asap();
+        String march = export(DEFAULTS, "2026-03-01", "2026-03-31", MARCH_AT).asap();
         assertThat(march).contains("PRE*1234567893*BA6125341**036-222222*AMES-OKAFOR*ROBIN");
     }
 

@@ -84,7 +84,8 @@ public class Client {
                 command.legalName(),
                 command.dateOfBirth(),
                 command.address(),
-                command.occurredAt()));
+                command.occurredAt(),
+                command.sex()));
     }
 
     @CommandHandler

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -83,7 +84,8 @@ public class Export {
                 command.checkpointNumber(),
                 command.checkpointToIndex(),
                 command.generatedBy(),
-                command.generatedAt()));
+                command.generatedAt(),
+                command.pdmpRecords() == null ? null : List.copyOf(command.pdmpRecords())));
     }
 
     @CommandHandler

@@ -8,6 +8,8 @@ import org.doseledger.core.shared.PracticeId;
 /**
  * A practice registered a client: legal name, date of birth and address as on file, each sealed with
  * the client's data key. Revision 2: revision 1 carried them in plaintext (docs/personal-data.md).
+ * {@code sex} (sealed too: FEMALE, MALE or UNKNOWN, as the PDMP file reports it, ASAP PAT19) is null when
+ * not given, and in events recorded before it existed.
  */
 @Revision("2")
 public record ClientRegisteredEvent(
@@ -16,5 +18,18 @@ public record ClientRegisteredEvent(
         SealedPersonalData legalName,
         SealedPersonalData dateOfBirth,
         SealedPersonalData address,
-        Instant occurredAt)
-        implements ClientEvent {}
+        Instant occurredAt,
+        SealedPersonalData sex)
+        implements ClientEvent {
+
+    /** A client registered without their sex on file. */
+    public ClientRegisteredEvent(
+            PracticeId practiceId,
+            String clientId,
+            SealedPersonalData legalName,
+            SealedPersonalData dateOfBirth,
+            SealedPersonalData address,
+            Instant occurredAt) {
+        this(practiceId, clientId, legalName, dateOfBirth, address, occurredAt, null);
+    }
+}

@@ -13,4 +13,16 @@ public record RegisterClientCommand(
         SealedPersonalData legalName,
         SealedPersonalData dateOfBirth,
         SealedPersonalData address,
-        Instant occurredAt) {}
+        Instant occurredAt,
+        SealedPersonalData sex) {
+
+    /** A client registered without their sex on file. */
+    public RegisterClientCommand(
+            ClientRef client,
+            SealedPersonalData legalName,
+            SealedPersonalData dateOfBirth,
+            SealedPersonalData address,
+            Instant occurredAt) {
+        this(client, legalName, dateOfBirth, address, occurredAt, null);
+    }
+}
