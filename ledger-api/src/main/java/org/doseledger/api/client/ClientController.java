@@ -18,6 +18,7 @@ import org.doseledger.api.client.ClientRequests.RecordClearanceRequest;
 import org.doseledger.api.client.ClientRequests.RecordConsentRequest;
 import org.doseledger.api.client.ClientRequests.RecordWeightRequest;
 import org.doseledger.api.client.ClientRequests.RegisterClientRequest;
+import org.doseledger.api.client.ClientRequests.RemsEnrolmentRequest;
 import org.doseledger.api.client.ClientRequests.RevokeConsentRequest;
 import org.doseledger.api.client.ClientRequests.TherapySessionRequest;
 import org.doseledger.api.client.ClientRequests.UpdateContactRequest;
@@ -371,6 +372,37 @@ class ClientController {
             WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
         return clientFact(context, client, "/contact", request, () -> request.toCommand(client, keys));
+    }
+
+    @PostMapping(path = "/{clientId}/rems-enrolment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record the client's Spravato REMS patient enrolment id, sealed with their data key"
+                    + " (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "enrolment",
+                                                            value = ClientExamples.REMS_ENROLMENT_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; Location is the client's timeline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+    ResponseEntity<Object> recordRemsEnrolment(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = ID) String clientId,
+            @Valid @RequestBody RemsEnrolmentRequest request,
+            WriteContext context) {
+        ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
+        return clientFact(context, client, "/rems-enrolment", request, () -> request.toCommand(client, keys));
     }
 
     @PostMapping(path = "/{clientId}/clearances", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -32,6 +32,7 @@ import org.doseledger.core.client.api.DoseBasis;
 import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
+import org.doseledger.core.client.api.RecordRemsEnrolmentCommand;
 import org.doseledger.core.client.api.RecordTherapySessionCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevokeConsentCommand;
@@ -164,6 +165,18 @@ final class ClientRequests {
 
         UpdateClientContactCommand toCommand(ClientRef client, ClientDataKeys keys) {
             return new UpdateClientContactCommand(client, keys.seal(client, "phone", phone), occurredAt);
+        }
+    }
+
+    /** @param enrolmentId the patient enrolment id the Spravato REMS gave the client */
+    record RemsEnrolmentRequest(
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be letters, digits or hyphens")
+            String enrolmentId,
+
+            @NotNull @PastOrPresent Instant occurredAt) {
+
+        RecordRemsEnrolmentCommand toCommand(ClientRef client, ClientDataKeys keys) {
+            return new RecordRemsEnrolmentCommand(client, keys.seal(client, "enrolmentId", enrolmentId), occurredAt);
         }
     }
 

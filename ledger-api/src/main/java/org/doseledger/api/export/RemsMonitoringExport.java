@@ -47,6 +47,8 @@ class RemsMonitoringExport implements ExportType {
             new ReportColumn("personalData", "Personal data", 1).unprinted(),
             new ReportColumn("sessionId", "Session", 1).unprinted(),
             new ReportColumn("locationId", "Location id", 1).unprinted(),
+            new ReportColumn("healthcareSettingId", "REMS healthcare setting", 1),
+            new ReportColumn("patientEnrolmentId", "REMS patient enrolment", 1),
             new ReportColumn("doseMilligrams", "Dose (mg)", 1).inUnit("mg"),
             new ReportColumn("lotNumber", "Lot", 1),
             new ReportColumn("ndc", "NDC", 2).unprinted(),
@@ -115,12 +117,21 @@ class RemsMonitoringExport implements ExportType {
                    mid.occurred_at as mid_at, mid.details::text as mid,
                    fin.occurred_at as fin_at, fin.details::text as fin,
                    dose.milligrams, dose.lots, dose.ndcs, dose.first_at as dose_first_at,
-                   dose.last_at as dose_last_at, obs.text as observations
+                   dose.last_at as dose_last_at, obs.text as observations,
+                   loc.rems_setting_id as healthcare_setting_id, en.details::text as enrolment
             """
             + SESSIONS.replaceFirst("from client_timeline st", """
             from client_timeline st
             left join practitioner_registry pr
                    on pr.practice_id = st.practice_id and pr.practitioner_id = st.details ->> 'monitoredBy'
+            left join location_registry loc
+                   on loc.practice_id = st.practice_id and loc.location_id = st.details ->> 'locationId'
+            left join lateral (
+                select x.details from client_timeline x
+                where x.practice_id = st.practice_id and x.client_id = st.client_id
+                  and x.event_type = 'ClientEnrolledInRems' and x.ledger_position <= :upTo
+                  and x.occurred_at <= st.occurred_at
+                order by x.occurred_at desc, x.ledger_position desc limit 1) en on true
             left join lateral (%s order by x.ledger_position limit 1) d on true
             left join lateral (%s order by x.ledger_position limit 1) f on true
             left join lateral (
@@ -285,6 +296,19 @@ class RemsMonitoringExport implements ExportType {
         }
     }
 
+    /** The client's REMS patient enrolment id at the session, opened; null when none or shredded. */
+    private String enrolment(String clientId, String details, ClientIdentities clients) throws SQLException {
+        if (details == null) {
+            return null;
+        }
+        try {
+            return clients.freeText(
+                    clientId, "enrolmentId", json.readTree(details).get("enrolmentId"));
+        } catch (java.io.IOException e) {
+            throw new SQLException("unreadable REMS enrolment of " + clientId, e);
+        }
+    }
+
     private List<Object> cells(ResultSet rs, ClientIdentities.Identity client, ClientIdentities clients)
             throws SQLException {
         Instant started = instant(rs, "started_at");
@@ -300,6 +324,8 @@ class RemsMonitoringExport implements ExportType {
                 client.personalData(),
                 rs.getString("session_id"),
                 rs.getString("location_id"),
+                rs.getString("healthcare_setting_id"),
+                enrolment(rs.getString("client_id"), rs.getString("enrolment"), clients),
                 milligrams,
                 rs.getString("lots"),
                 rs.getString("ndcs"),

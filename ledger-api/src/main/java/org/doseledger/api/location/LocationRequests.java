@@ -26,6 +26,8 @@ final class LocationRequests {
      * @param address where the location is, when that is not the practice's registered address
      * @param deaNumber the DEA registration of {@code address}, which stock there is held under; required
      *     with an address other than the practice's, refused without one
+     * @param remsHealthcareSettingId the Spravato REMS certification id of the healthcare setting where
+     *     sessions at the location take place
      */
     record RegisterLocationRequest(
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
@@ -36,7 +38,10 @@ final class LocationRequests {
             boolean refrigerated,
             @PastOrPresent Instant occurredAt,
             @Valid AddressBody address,
-            @Size(max = 9) @ValidDeaNumber String deaNumber) {
+            @Size(max = 9) @ValidDeaNumber String deaNumber,
+
+            @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be letters, digits or hyphens")
+            String remsHealthcareSettingId) {
 
         RegisterStorageLocationCommand toCommand(PracticeId practiceId) {
             return new RegisterStorageLocationCommand(
@@ -47,7 +52,8 @@ final class LocationRequests {
                     refrigerated,
                     occurredAt,
                     address == null ? null : address.toAddress(),
-                    deaNumber == null ? null : DeaNumber.of(deaNumber));
+                    deaNumber == null ? null : DeaNumber.of(deaNumber),
+                    remsHealthcareSettingId);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.doseledger.core.client.api.ClearanceSource;
 import org.doseledger.core.client.api.ClientAddressChangedEvent;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientDataKeyShreddedEvent;
+import org.doseledger.core.client.api.ClientEnrolledInRemsEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.ConsentDocument;
@@ -174,6 +175,7 @@ class EventJsonApprovalTest {
                         "md-1",
                         AT),
                 new org.doseledger.core.practice.api.HistoryImportClosedEvent(PRACTICE, "binder-2025", "md-1", AT),
+                new ClientEnrolledInRemsEvent(PRACTICE, "c-1001", sealed("enrolment-id"), AT),
                 new ClientRegisteredEvent(
                         PRACTICE,
                         "c-1001",
@@ -358,7 +360,8 @@ class EventJsonApprovalTest {
                         false,
                         AT,
                         new PostalAddress("40 Oak Ave", null, "Chatham", "IL", "62629"),
-                        "BA6125341"),
+                        "BA6125341",
+                        "SPR-HCS-10442"),
                 new PractitionerRegisteredEvent(
                         PRACTICE,
                         "md-1",

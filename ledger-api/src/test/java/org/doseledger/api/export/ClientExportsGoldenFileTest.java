@@ -12,6 +12,7 @@ import org.doseledger.api.config.JacksonConfiguration;
 import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.support.LedgerApiTest;
 import org.doseledger.core.client.api.ClientAddressChangedEvent;
+import org.doseledger.core.client.api.ClientEnrolledInRemsEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.session.api.ClientDischargedEvent;
 import org.doseledger.core.session.api.DosingSessionScheduledEvent;
@@ -89,6 +90,10 @@ class ClientExportsGoldenFileTest {
         }
         Instant registered = Instant.parse("2026-01-05T15:00:00Z");
         GoldenExports.registerPractice(jdbc, PRACTICE, "Golden Records Clinic", "BG1234563", registered);
+        GoldenExports.registerSafe(jdbc, PRACTICE, "safe-1", "Main safe, room 2", registered);
+        jdbc.update(
+                "update location_registry set rems_setting_id = 'SPR-HCS-10442' where practice_id = ?",
+                PRACTICE.value());
         GoldenExports.registerPractitioner(jdbc, PRACTICE, "rn-1", "Joy Nurse, RN", "NURSE", null, registered);
         GoldenExports.registerPractitioner(
                 jdbc, PRACTICE, "md-1", "Sam Prescriber, MD", "PRESCRIBER", "BJ6125341", registered);
@@ -104,6 +109,27 @@ class ClientExportsGoldenFileTest {
                 sealedText.put(clientId + "/actionTaken", keys.seal(client, "actionTaken", "reassured, dimmed lights"));
                 sealedText.put(clientId + "/escort", keys.seal(client, "escort", "spouse"));
             }
+            // both enrolled in the Spravato REMS; Alan's id goes with his data key
+            timeline(
+                    4,
+                    "c-ada",
+                    null,
+                    null,
+                    new ClientEnrolledInRemsEvent(
+                            PRACTICE,
+                            "c-ada",
+                            keys.seal(new ClientRef(PRACTICE, "c-ada"), "enrolmentId", "SPR-PT-0042917"),
+                            Instant.parse("2026-03-01T16:00:00Z")));
+            timeline(
+                    5,
+                    "c-alan",
+                    null,
+                    null,
+                    new ClientEnrolledInRemsEvent(
+                            PRACTICE,
+                            "c-alan",
+                            keys.seal(new ClientRef(PRACTICE, "c-alan"), "enrolmentId", "SPR-PT-0042918"),
+                            Instant.parse("2026-03-01T16:00:00Z")));
             keys.shred(new ClientRef(PRACTICE, "c-alan"));
             ClientRef ada = new ClientRef(PRACTICE, "c-ada");
             timeline(

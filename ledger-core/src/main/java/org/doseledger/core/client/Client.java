@@ -22,6 +22,7 @@ import org.doseledger.core.client.api.ClientAddressChangedEvent;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientDataKeyShreddedEvent;
 import org.doseledger.core.client.api.ClientDataShreddedException;
+import org.doseledger.core.client.api.ClientEnrolledInRemsEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.ConsentAlreadyRecordedException;
@@ -35,6 +36,7 @@ import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
 import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
+import org.doseledger.core.client.api.RecordRemsEnrolmentCommand;
 import org.doseledger.core.client.api.RecordTherapySessionCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
@@ -165,6 +167,12 @@ public class Client {
     void handle(UpdateClientContactCommand command) {
         requireDataKey();
         apply(new ClientContactUpdatedEvent(practiceId, clientId, command.phone(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordRemsEnrolmentCommand command) {
+        requireDataKey();
+        apply(new ClientEnrolledInRemsEvent(practiceId, clientId, command.enrolmentId(), command.occurredAt()));
     }
 
     @CommandHandler

@@ -57,7 +57,8 @@ public class StorageLocation {
                 command.refrigerated(),
                 Registrations.inUseSince(command.occurredAt(), clock),
                 elsewhere ? command.address() : null,
-                elsewhere ? deaNumber : null));
+                elsewhere ? deaNumber : null,
+                command.remsHealthcareSettingId()));
     }
 
     @EventSourcingHandler

@@ -17,6 +17,7 @@ import org.doseledger.core.client.api.ClientAddressChangedEvent;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientDataKeyShreddedEvent;
 import org.doseledger.core.client.api.ClientDataShreddedException;
+import org.doseledger.core.client.api.ClientEnrolledInRemsEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.ConsentAlreadyRecordedException;
@@ -29,6 +30,7 @@ import org.doseledger.core.client.api.ConsentSupersededEvent;
 import org.doseledger.core.client.api.ImplausibleWeightException;
 import org.doseledger.core.client.api.RecordClientWeightCommand;
 import org.doseledger.core.client.api.RecordConsentCommand;
+import org.doseledger.core.client.api.RecordRemsEnrolmentCommand;
 import org.doseledger.core.client.api.RegisterClientCommand;
 import org.doseledger.core.client.api.RevocationBeforeSigningException;
 import org.doseledger.core.client.api.RevokeConsentCommand;
@@ -223,6 +225,24 @@ class ClientTest {
         fixture.given(registered())
                 .when(new UpdateClientContactCommand(CLIENT, sealed("phone"), SIGNED_AT))
                 .expectEvents(new ClientContactUpdatedEvent(PRACTICE, "c-42", sealed("phone"), SIGNED_AT));
+    }
+
+    @Test
+    void aRemsEnrolmentIsRecordedSealed() {
+        fixture.given(registered())
+                .when(new RecordRemsEnrolmentCommand(CLIENT, sealed("enrolmentId"), SIGNED_AT))
+                .expectEvents(new ClientEnrolledInRemsEvent(PRACTICE, "c-42", sealed("enrolmentId"), SIGNED_AT));
+    }
+
+    @Test
+    void noRemsEnrolmentIsRecordedAfterTheDataKeyIsShredded() {
+        fixture.given(
+                        registered(),
+                        new ClientDataKeyShreddedEvent(
+                                PRACTICE, "c-42", "key-1", "retention over", REGISTERED_AT, SIGNED_AT))
+                .when(new RecordRemsEnrolmentCommand(CLIENT, sealed("enrolmentId"), SIGNED_AT))
+                .expectNoEvents()
+                .expectException(ClientDataShreddedException.class);
     }
 
     @Test

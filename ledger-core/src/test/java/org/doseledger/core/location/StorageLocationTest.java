@@ -65,7 +65,7 @@ class StorageLocationTest {
                 .when(location(REGISTERED, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new StorageLocationRegisteredEvent(
-                        PRACTICE, "safe-2", "Annex safe", LocationKind.SAFE, false, NOW, null, null));
+                        PRACTICE, "safe-2", "Annex safe", LocationKind.SAFE, false, NOW, null, null, null));
         fixture.givenNoPriorActivity()
                 .when(location(REGISTERED, DeaNumber.of("BA6125341")))
                 .expectNoEvents()
@@ -78,7 +78,7 @@ class StorageLocationTest {
                 .when(location(ANNEX, DeaNumber.of("BA6125341")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new StorageLocationRegisteredEvent(
-                        PRACTICE, "safe-2", "Annex safe", LocationKind.SAFE, false, NOW, ANNEX, "BA6125341"));
+                        PRACTICE, "safe-2", "Annex safe", LocationKind.SAFE, false, NOW, ANNEX, "BA6125341", null));
     }
 
     @Test
@@ -95,6 +95,6 @@ class StorageLocationTest {
 
     private static RegisterStorageLocationCommand location(PostalAddress address, DeaNumber deaNumber) {
         return new RegisterStorageLocationCommand(
-                PRACTICE, "safe-2", "Annex safe", LocationKind.SAFE, false, null, address, deaNumber);
+                PRACTICE, "safe-2", "Annex safe", LocationKind.SAFE, false, null, address, deaNumber, null);
     }
 }

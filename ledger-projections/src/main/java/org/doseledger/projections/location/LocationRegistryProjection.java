@@ -35,8 +35,8 @@ public class LocationRegistryProjection implements Locations {
         jdbc.update(
                 """
                 insert into location_registry (practice_id, location_id, name, kind, refrigerated, registered_at,
-                                               address, dea_number)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing
+                                               address, dea_number, rems_setting_id)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict do nothing
                 """,
                 event.practiceId().value(),
                 event.locationId(),
@@ -45,7 +45,8 @@ public class LocationRegistryProjection implements Locations {
                 event.refrigerated(),
                 Timestamp.from(event.occurredAt()),
                 event.address() == null ? null : json.writeValueAsString(event.address()),
-                event.deaNumber());
+                event.deaNumber(),
+                event.remsHealthcareSettingId());
     }
 
     @Override
@@ -92,7 +93,8 @@ public class LocationRegistryProjection implements Locations {
                         rs.getBoolean("refrigerated"),
                         rs.getTimestamp("registered_at").toInstant(),
                         address(rs.getString("address")),
-                        rs.getString("dea_number")),
+                        rs.getString("dea_number"),
+                        rs.getString("rems_setting_id")),
                 query.practiceId().value());
     }
 }

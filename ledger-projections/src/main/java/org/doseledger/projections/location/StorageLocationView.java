@@ -15,4 +15,5 @@ public record StorageLocationView(
         boolean refrigerated,
         Instant registeredAt,
         PostalAddress address,
-        String deaNumber) {}
+        String deaNumber,
+        String remsHealthcareSettingId) {}

@@ -18,7 +18,8 @@ public record RegisterStorageLocationCommand(
         boolean refrigerated,
         Instant occurredAt,
         PostalAddress address,
-        DeaNumber deaNumber) {
+        DeaNumber deaNumber,
+        String remsHealthcareSettingId) {
 
     /** A location at the practice's registered address, in use since {@code occurredAt}. */
     public RegisterStorageLocationCommand(
@@ -28,7 +29,7 @@ public record RegisterStorageLocationCommand(
             LocationKind kind,
             boolean refrigerated,
             Instant occurredAt) {
-        this(practiceId, locationId, name, kind, refrigerated, occurredAt, null, null);
+        this(practiceId, locationId, name, kind, refrigerated, occurredAt, null, null, null);
     }
 
     /** A location in use from now on. */

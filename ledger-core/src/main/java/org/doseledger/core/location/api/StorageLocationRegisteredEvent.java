@@ -11,7 +11,8 @@ import org.doseledger.core.shared.PracticeId;
  * the location is when that is not the practice's registered address, and {@code deaNumber} the DEA
  * registration its stock is held under there (a registration covers one place of business, 21 CFR
  * 1301.12); both null for a location at the practice's registered address, and in events recorded before
- * they existed.
+ * they existed. {@code remsHealthcareSettingId} is the Spravato REMS certification id of the healthcare
+ * setting where sessions at the location take place, null when it is not certified or not given.
  */
 @Revision("1")
 public record StorageLocationRegisteredEvent(
@@ -22,7 +23,8 @@ public record StorageLocationRegisteredEvent(
         boolean refrigerated,
         Instant occurredAt,
         PostalAddress address,
-        String deaNumber)
+        String deaNumber,
+        String remsHealthcareSettingId)
         implements LedgerEvent {
 
     /** A location at the practice's registered address. */
@@ -33,6 +35,6 @@ public record StorageLocationRegisteredEvent(
             LocationKind kind,
             boolean refrigerated,
             Instant occurredAt) {
-        this(practiceId, locationId, name, kind, refrigerated, occurredAt, null, null);
+        this(practiceId, locationId, name, kind, refrigerated, occurredAt, null, null, null);
     }
 }
