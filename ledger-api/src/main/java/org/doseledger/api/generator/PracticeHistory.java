@@ -282,6 +282,10 @@ public final class PracticeHistory {
                             List.of("III", "IIIN", "IV"),
                             "timeZone",
                             "America/Chicago",
+                            "phone",
+                            "2175550100",
+                            "contactName",
+                            "Dr. Mira Patel",
                             "occurredAt",
                             at(0, 420).toString()),
                     null,
@@ -319,13 +323,14 @@ public final class PracticeHistory {
                             "occurredAt", at(0, 430).toString()),
                     null,
                     at(0, 430)));
-            out.add(practitioner(
+            PracticeFact prescriber = practitioner(
                     PRESCRIBER,
                     "Dr. Mira Patel",
                     List.of("PRESCRIBER"),
                     deaNumber("BP", id + ":" + PRESCRIBER),
                     licence(PRESCRIBER),
-                    map("expiresOn", "2030-06-30", "schedules", List.of("III", "IIIN"))));
+                    map("expiresOn", "2030-06-30", "schedules", List.of("III", "IIIN")));
+            out.add(withIdentity(prescriber, map("given", "Mira", "family", "Patel"), "1234567893"));
             out.add(practitioner(THERAPIST, "Sam Okafor, LCSW", List.of("THERAPIST"), null, null, null));
             for (String nurse : nurses) {
                 out.add(practitioner(
@@ -397,6 +402,22 @@ public final class PracticeHistory {
                             lateEntry(TRANSCRIBED, nurses.get(0))),
                     nurses.get(0),
                     t));
+        }
+
+        /** The practitioner's legal name and NPI, as the PDMP file names a prescriber. */
+        private static PracticeFact withIdentity(PracticeFact registration, Map<String, Object> legalName, String npi) {
+            Map<String, Object> body = new LinkedHashMap<>(registration.body());
+            body.put("legalName", legalName);
+            body.put("npi", npi);
+            return new PracticeFact(
+                    registration.kind(),
+                    registration.practiceId(),
+                    registration.path(),
+                    body,
+                    registration.practitionerId(),
+                    registration.occurredAt(),
+                    registration.keepIdAs(),
+                    registration.keepEventIdAs());
         }
 
         private PracticeFact practitioner(
