@@ -485,7 +485,7 @@ public final class PracticeHistory {
                                             "revisionDate",
                                             firstDay.minusMonths(3).toString()),
                             "signedAt", signed.toString(),
-                            "signedBy", client.given + " " + client.family,
+                            "signedBy", "the client",
                             "witnessedBy", "Front desk",
                             "risksAcknowledged", List.of("dissociation", "elevated blood pressure", "nausea"),
                             "routes", List.of(client.route),

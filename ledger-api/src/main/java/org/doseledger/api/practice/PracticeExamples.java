@@ -17,7 +17,9 @@ final class PracticeExamples {
               "deaNumber": "AB1234563",
               "deaRegistrationExpiresOn": "2028-06-30",
               "authorizedSchedules": ["III", "IIIN", "IV"],
-              "timeZone": "America/Chicago"
+              "timeZone": "America/Chicago",
+              "phone": "2175550100",
+              "contactName": "Dana Whitfield"
             }
             """;
 

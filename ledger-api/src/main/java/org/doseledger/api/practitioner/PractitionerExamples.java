@@ -15,6 +15,8 @@ final class PractitionerExamples {
               "name": "Julius Hibbert, MD",
               "roles": ["PRESCRIBER"],
               "deaNumber": "BJ6125341",
+              "legalName": {"given": "Julius", "family": "Hibbert"},
+              "npi": "1234567893",
               "occurredAt": "2026-11-20T14:00:00Z"
             }
             """;

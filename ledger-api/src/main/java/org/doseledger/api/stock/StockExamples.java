@@ -727,10 +727,11 @@ final class StockExamples {
             {
               "quantity": {"amount": "10", "unit": "ML"},
               "lossType": "EMPLOYEE_PILFERAGE",
-              "policeReport": {"agency": "Springfield PD", "reportNumber": "SPD-26-4471"},
+              "policeReport": {"agency": "Springfield PD", "reportNumber": "SPD-26-4471", "phone": "2175550911"},
               "description": "vial missing at opening count",
               "reportedBy": "md-1",
-              "discoveredAt": "2026-11-26T19:00:00Z"
+              "discoveredAt": "2026-11-26T19:00:00Z",
+              "details": {"lostOn": "2026-11-25", "county": "Sangamon", "estimatedValueUsd": 42.00}
             }
             """;
 
