@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.practice.PracticeRequests.CloseHistoryImportRequest;
+import org.doseledger.api.practice.PracticeRequests.ContactRequest;
 import org.doseledger.api.practice.PracticeRequests.OpenHistoryImportRequest;
 import org.doseledger.api.practice.PracticeRequests.RegisterPracticeRequest;
 import org.doseledger.api.practice.PracticeRequests.SetPoliciesRequest;
@@ -142,6 +143,43 @@ class PracticeController {
         return writes.execute(
                 context,
                 "POST " + path + "/policies",
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(path),
+                        WriteReceipt.of(
+                                practiceId,
+                                writer.send(
+                                        context, request.toCommand(PracticeId.of(practiceId), context.recordedAt())))));
+    }
+
+    @PostMapping(path = "/{practiceId}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.ADMIN)
+    @Operation(
+            summary = "Record the practice's phone and contact person, as the DEA forms and the PDMP file name them"
+                    + " (ADMIN)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "contact",
+                                                            value = PracticeExamples.CONTACT_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; Location is the practice",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples = @ExampleObject(name = "recorded", value = PracticeExamples.POLICIES_SET)))
+    ResponseEntity<Object> recordContact(
+            @PathVariable String practiceId, @Valid @RequestBody ContactRequest request, WriteContext context) {
+        String path = "/api/practices/" + practiceId;
+        return writes.execute(
+                context,
+                "POST " + path + "/contact",
                 request,
                 () -> WriteOutcome.created(
                         URI.create(path),

@@ -23,6 +23,11 @@ final class PracticeExamples {
             }
             """;
 
+    /** Request: the practice's phone and contact person. */
+    static final String CONTACT_REQUEST = """
+            {"phone": "2175550100", "contactName": "Dana Whitfield", "occurredAt": "2026-11-24T10:00:00Z"}
+            """;
+
     /** 201: The receipt: the practice id and the appended event. */
     static final String REGISTER_CREATED = """
             {

@@ -22,6 +22,7 @@ import org.doseledger.api.web.ValidDeaNumber;
 import org.doseledger.core.practice.api.CloseHistoryImportCommand;
 import org.doseledger.core.practice.api.OpenHistoryImportCommand;
 import org.doseledger.core.practice.api.PracticePolicies;
+import org.doseledger.core.practice.api.RecordPracticeContactCommand;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
 import org.doseledger.core.practice.api.SetPracticePoliciesCommand;
 import org.doseledger.core.shared.ControlledSchedule;
@@ -87,6 +88,20 @@ final class PracticeRequests {
                     occurredAt != null ? occurredAt : recordedAt,
                     phone,
                     contactName == null || contactName.isBlank() ? null : contactName.strip());
+        }
+    }
+
+    /** The practice's phone and contact person, recorded after its registration; they replace those on file. */
+    record ContactRequest(
+            @NotBlank @Pattern(regexp = "[0-9]{10}", message = "must be ten digits, without punctuation")
+            String phone,
+
+            @NotBlank @Size(max = 200) String contactName,
+            @PastOrPresent Instant occurredAt) {
+
+        RecordPracticeContactCommand toCommand(PracticeId practiceId, Instant recordedAt) {
+            return new RecordPracticeContactCommand(
+                    practiceId, phone, contactName.strip(), occurredAt == null ? recordedAt : occurredAt);
         }
     }
 

@@ -18,6 +18,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.practitioner.PractitionerRequests.CertificateRequest;
 import org.doseledger.api.practitioner.PractitionerRequests.DeaRegistrationRequest;
 import org.doseledger.api.practitioner.PractitionerRequests.DeactivatePractitionerRequest;
+import org.doseledger.api.practitioner.PractitionerRequests.IdentityRequest;
 import org.doseledger.api.practitioner.PractitionerRequests.LicenceBody;
 import org.doseledger.api.practitioner.PractitionerRequests.RegisterPractitionerRequest;
 import org.doseledger.api.security.AllowedRoles;
@@ -175,6 +176,45 @@ class PractitionerController {
                 practiceId,
                 practitionerId,
                 "/licences",
+                request,
+                practice -> request.toCommand(practice, practitionerId, context.recordedAt()));
+    }
+
+    @PostMapping(path = "/{practitionerId}/identity", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Role.PRACTICE_WRITER)
+    @Operation(
+            summary = "Record a practitioner's legal name and NPI, as the PDMP file reports them; they replace those"
+                    + " on file (PRACTICE_WRITER)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "identity",
+                                                            value = PractitionerExamples.IDENTITY_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = WriteReceipt.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "recorded",
+                                            value = PractitionerExamples.CREDENTIAL_RECORDED)))
+    ResponseEntity<Object> recordIdentity(
+            @PathVariable String practiceId,
+            @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
+            @Valid @RequestBody IdentityRequest request,
+            WriteContext context) {
+        return credential(
+                context,
+                practiceId,
+                practitionerId,
+                "/identity",
                 request,
                 practice -> request.toCommand(practice, practitionerId, context.recordedAt()));
     }

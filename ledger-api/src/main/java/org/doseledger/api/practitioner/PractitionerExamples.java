@@ -21,6 +21,15 @@ final class PractitionerExamples {
             }
             """;
 
+    /** Request: the legal name and NPI of a practitioner registered without them. */
+    static final String IDENTITY_REQUEST = """
+            {
+              "legalName": {"given": "Julius", "family": "Hibbert"},
+              "npi": "1234567893",
+              "occurredAt": "2026-11-20T14:00:00Z"
+            }
+            """;
+
     /** Request: A nurse; no DEA number. */
     static final String REGISTER_REQUEST_NURSE = """
             {

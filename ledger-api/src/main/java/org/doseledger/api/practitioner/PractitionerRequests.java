@@ -24,6 +24,7 @@ import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.RecordCertificateCommand;
 import org.doseledger.core.practitioner.api.RecordDeaRegistrationCommand;
 import org.doseledger.core.practitioner.api.RecordLicenceCommand;
+import org.doseledger.core.practitioner.api.RecordPractitionerIdentityCommand;
 import org.doseledger.core.practitioner.api.RegisterPractitionerCommand;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.DeaNumber;
@@ -154,6 +155,18 @@ final class PractitionerRequests {
                     occurredAt,
                     legalName == null ? null : legalName.toName(),
                     npi);
+        }
+    }
+
+    /** A legal name and NPI recorded after the practitioner's registration; they replace those on file. */
+    record IdentityRequest(
+            @NotNull @Valid LegalNameBody legalName,
+            @Size(max = 10) @ValidNpi String npi,
+            @PastOrPresent Instant occurredAt) {
+
+        RecordPractitionerIdentityCommand toCommand(PracticeId practiceId, String practitionerId, Instant recordedAt) {
+            return new RecordPractitionerIdentityCommand(
+                    practiceId, practitionerId, legalName.toName(), npi, occurredAt == null ? recordedAt : occurredAt);
         }
     }
 

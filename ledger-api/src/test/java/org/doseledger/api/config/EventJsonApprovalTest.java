@@ -62,6 +62,7 @@ import org.doseledger.core.practitioner.api.CertificateKind;
 import org.doseledger.core.practitioner.api.PractitionerCertificateRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerDeaRegistrationRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerDeactivatedEvent;
+import org.doseledger.core.practitioner.api.PractitionerIdentityRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerLicenceRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRole;
@@ -165,6 +166,8 @@ class EventJsonApprovalTest {
                         "2175550100",
                         "Dana Whitfield"),
                 new PracticePoliciesSetEvent(PRACTICE, new PracticePolicies(true, 20), AT),
+                new org.doseledger.core.practice.api.PracticeContactRecordedEvent(
+                        PRACTICE, "2175550100", "Dana Whitfield", AT),
                 new org.doseledger.core.practice.api.HistoryImportOpenedEvent(
                         PRACTICE,
                         "binder-2025",
@@ -371,6 +374,8 @@ class EventJsonApprovalTest {
                         AT,
                         new PersonName("Grace", "Brewster", "Hopper"),
                         "1234567893"),
+                new PractitionerIdentityRecordedEvent(
+                        PRACTICE, "md-1", new PersonName("Grace", "Brewster", "Hopper"), "1234567893", AT),
                 new PractitionerDeactivatedEvent(PRACTICE, "md-1", AT, "left the practice"),
                 new PractitionerLicenceRecordedEvent(
                         PRACTICE, "md-1", "IL-041-2203", "IL", LocalDate.parse("2028-05-31"), AT),

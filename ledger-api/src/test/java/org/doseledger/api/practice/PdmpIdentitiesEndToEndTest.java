@@ -85,6 +85,59 @@ class PdmpIdentitiesEndToEndTest extends EndToEndTest {
         assertThat(eventRows()).isEqualTo(before);
     }
 
+    @Test
+    void aPracticeAndAPractitionerRegisteredWithoutThemRecordTheirIdentityLater() {
+        String practiceId = newPractice();
+        String writer = issueKey("PRACTICE_WRITER", practiceId);
+        assertThat(register(writer, "/api/practices/" + practiceId + "/practitioners", """
+                        {"practitionerId":"md-8","name":"Dr. Robin Ames","roles":["PRESCRIBER"],"deaNumber":"BA6125341",
+                         "occurredAt":"2026-11-20T15:00:00Z"}
+                        """)
+                        .status())
+                .isEqualTo(201);
+
+        assertThat(register(
+                                writer,
+                                "/api/practices/" + practiceId + "/practitioners/md-8/identity",
+                                "{\"legalName\":{\"given\":\"Robin\",\"family\":\"Ames\"},\"npi\":\"1234567893\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(register(
+                                adminKey,
+                                "/api/practices/" + practiceId + "/contact",
+                                "{\"phone\":\"2175550100\",\"contactName\":\"Dana Whitfield\"}")
+                        .status())
+                .isEqualTo(201);
+
+        JsonNode practitioners = http.get("/api/practices/" + practiceId + "/practitioners")
+                .key(writer)
+                .send()
+                .json();
+        JsonNode md8 = practitioners.isArray()
+                ? practitioners.get(0)
+                : practitioners.get("items").get(0);
+        assertThat(md8.get("legalName").get("family").asText()).isEqualTo("Ames");
+        assertThat(md8.get("npi").asText()).isEqualTo("1234567893");
+        JsonNode practice =
+                http.get("/api/practices/" + practiceId).key(adminKey).send().json();
+        assertThat(practice.get("phone").asText()).isEqualTo("2175550100");
+        assertThat(practice.get("contactName").asText()).isEqualTo("Dana Whitfield");
+    }
+
+    @Test
+    void aContactWithoutANameIsRefusedAndWritesNothing() {
+        String practiceId = newPractice();
+        long before = eventRows();
+
+        Http.Response response = register(
+                adminKey,
+                "/api/practices/" + practiceId + "/contact",
+                "{\"phone\":\"2175550100\",\"contactName\":\" \"}");
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(eventRows()).isEqualTo(before);
+    }
+
     private Http.Response register(String key, String path, String body) {
         return http.post(path)
                 .key(key)

@@ -18,11 +18,14 @@ import org.doseledger.core.practice.api.HistoryImportClosedEvent;
 import org.doseledger.core.practice.api.HistoryImportException;
 import org.doseledger.core.practice.api.HistoryImportOpenedEvent;
 import org.doseledger.core.practice.api.InvalidPolicyException;
+import org.doseledger.core.practice.api.InvalidPracticeContactException;
 import org.doseledger.core.practice.api.OpenHistoryImportCommand;
+import org.doseledger.core.practice.api.PracticeContactRecordedEvent;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practice.api.Practices;
+import org.doseledger.core.practice.api.RecordPracticeContactCommand;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
 import org.doseledger.core.practice.api.ScheduleIiiNonNarcoticNotAuthorizedException;
 import org.doseledger.core.practice.api.SetPracticePoliciesCommand;
@@ -73,6 +76,18 @@ public class Practice {
                 command.occurredAt(),
                 command.phone(),
                 command.contactName()));
+    }
+
+    @CommandHandler
+    void handle(RecordPracticeContactCommand command) {
+        if (command.phone() == null || !command.phone().matches("[0-9]{10}")) {
+            throw new InvalidPracticeContactException("the practice's phone is ten digits, not " + command.phone());
+        }
+        if (command.contactName() == null || command.contactName().isBlank()) {
+            throw new InvalidPracticeContactException("the practice's contact person is named");
+        }
+        apply(new PracticeContactRecordedEvent(
+                command.practiceId(), command.phone(), command.contactName().strip(), command.occurredAt()));
     }
 
     @CommandHandler

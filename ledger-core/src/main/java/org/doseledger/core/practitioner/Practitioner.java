@@ -17,6 +17,7 @@ import org.doseledger.core.practitioner.api.PractitionerAlreadyInactiveException
 import org.doseledger.core.practitioner.api.PractitionerCertificateRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerDeaRegistrationRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerDeactivatedEvent;
+import org.doseledger.core.practitioner.api.PractitionerIdentityRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerIds;
 import org.doseledger.core.practitioner.api.PractitionerLicenceRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
@@ -25,6 +26,7 @@ import org.doseledger.core.practitioner.api.PrescriberNeedsDeaNumberException;
 import org.doseledger.core.practitioner.api.RecordCertificateCommand;
 import org.doseledger.core.practitioner.api.RecordDeaRegistrationCommand;
 import org.doseledger.core.practitioner.api.RecordLicenceCommand;
+import org.doseledger.core.practitioner.api.RecordPractitionerIdentityCommand;
 import org.doseledger.core.practitioner.api.RegisterPractitionerCommand;
 import org.doseledger.core.shared.Npi;
 import org.doseledger.core.shared.PersonName;
@@ -45,14 +47,7 @@ public class Practitioner {
         if (command.roles().contains(PractitionerRole.PRESCRIBER) && command.deaNumber() == null) {
             throw new PrescriberNeedsDeaNumberException(command.practitionerId());
         }
-        PersonName legalName = command.legalName();
-        if (legalName != null && (blank(legalName.given()) || blank(legalName.family()))) {
-            throw new InvalidPractitionerIdentityException(
-                    "The legal name of practitioner " + command.practitionerId() + " needs a given and a family name");
-        }
-        if (command.npi() != null && Npi.problemWith(command.npi()) != null) {
-            throw new InvalidPractitionerIdentityException(Npi.problemWith(command.npi()));
-        }
+        requireValidIdentity(command.practitionerId(), command.legalName(), command.npi());
         apply(new PractitionerRegisteredEvent(
                 command.practiceId(),
                 command.practitionerId(),
@@ -62,6 +57,32 @@ public class Practitioner {
                 command.occurredAt(),
                 command.legalName(),
                 command.npi()));
+    }
+
+    @CommandHandler
+    void handle(RecordPractitionerIdentityCommand command) {
+        if (command.legalName() == null) {
+            throw new InvalidPractitionerIdentityException(
+                    "The legal name of practitioner " + command.practitionerId() + " is required");
+        }
+        requireValidIdentity(command.practitionerId(), command.legalName(), command.npi());
+        apply(new PractitionerIdentityRecordedEvent(
+                command.practiceId(),
+                command.practitionerId(),
+                command.legalName(),
+                command.npi(),
+                command.occurredAt()));
+    }
+
+    /** A legal name has a given and a family name; an NPI passes its check digit. */
+    private static void requireValidIdentity(String practitionerId, PersonName legalName, String npi) {
+        if (legalName != null && (blank(legalName.given()) || blank(legalName.family()))) {
+            throw new InvalidPractitionerIdentityException(
+                    "The legal name of practitioner " + practitionerId + " needs a given and a family name");
+        }
+        if (npi != null && Npi.problemWith(npi) != null) {
+            throw new InvalidPractitionerIdentityException(Npi.problemWith(npi));
+        }
     }
 
     private static boolean blank(String text) {

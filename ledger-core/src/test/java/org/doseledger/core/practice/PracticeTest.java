@@ -22,11 +22,14 @@ import org.doseledger.core.practice.api.HistoryImportClosedEvent;
 import org.doseledger.core.practice.api.HistoryImportException;
 import org.doseledger.core.practice.api.HistoryImportOpenedEvent;
 import org.doseledger.core.practice.api.InvalidPolicyException;
+import org.doseledger.core.practice.api.InvalidPracticeContactException;
 import org.doseledger.core.practice.api.OpenHistoryImportCommand;
+import org.doseledger.core.practice.api.PracticeContactRecordedEvent;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practice.api.Practices;
+import org.doseledger.core.practice.api.RecordPracticeContactCommand;
 import org.doseledger.core.practice.api.RegisterPracticeCommand;
 import org.doseledger.core.practice.api.ScheduleIiiNonNarcoticNotAuthorizedException;
 import org.doseledger.core.practice.api.SetPracticePoliciesCommand;
@@ -188,6 +191,21 @@ class PracticeTest {
                 .when(new CloseHistoryImportCommand(PRACTICE, "binder-2025", "md-1", REGISTERED_AT.plusSeconds(90)))
                 .expectNoEvents()
                 .expectException(HistoryImportException.class);
+    }
+
+    @Test
+    void aPracticeRecordsItsPhoneAndContactAfterRegistering() {
+        fixture.given(registeredPractice())
+                .when(new RecordPracticeContactCommand(
+                        PRACTICE, "2175550100", " Dana Whitfield ", REGISTERED_AT.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PracticeContactRecordedEvent(
+                        PRACTICE, "2175550100", "Dana Whitfield", REGISTERED_AT.plusSeconds(60)));
+        fixture.given(registeredPractice())
+                .when(new RecordPracticeContactCommand(
+                        PRACTICE, "(217) 555-0100", "Dana Whitfield", REGISTERED_AT.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(InvalidPracticeContactException.class);
     }
 
     private static PracticeRegisteredEvent registeredPractice() {

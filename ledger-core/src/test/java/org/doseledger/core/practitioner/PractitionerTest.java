@@ -15,9 +15,11 @@ import org.doseledger.core.practitioner.api.DeactivatePractitionerCommand;
 import org.doseledger.core.practitioner.api.InvalidPractitionerIdentityException;
 import org.doseledger.core.practitioner.api.PractitionerAlreadyInactiveException;
 import org.doseledger.core.practitioner.api.PractitionerDeactivatedEvent;
+import org.doseledger.core.practitioner.api.PractitionerIdentityRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.PrescriberNeedsDeaNumberException;
+import org.doseledger.core.practitioner.api.RecordPractitionerIdentityCommand;
 import org.doseledger.core.practitioner.api.RegisterPractitionerCommand;
 import org.doseledger.core.shared.DeaNumber;
 import org.doseledger.core.shared.PersonName;
@@ -122,6 +124,32 @@ class PractitionerTest {
                         REGISTERED_AT,
                         new PersonName(null, null, "Lindqvist"),
                         null))
+                .expectNoEvents()
+                .expectException(InvalidPractitionerIdentityException.class);
+    }
+
+    @Test
+    void aLegalNameAndNpiAreRecordedForAPractitionerRegisteredWithoutThem() {
+        PersonName legalName = new PersonName("Bo", null, "Lindqvist");
+        fixture.given(new PractitionerRegisteredEvent(
+                        PRACTICE, "dr-bo", "Dr. Bo Lindqvist", List.of(PRESCRIBER), "MX3141594", REGISTERED_AT))
+                .when(new RecordPractitionerIdentityCommand(PRACTICE, "dr-bo", legalName, "1234567893", DEACTIVATED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PractitionerIdentityRecordedEvent(
+                        PRACTICE, "dr-bo", legalName, "1234567893", DEACTIVATED_AT));
+    }
+
+    @Test
+    void anIdentityRecordedLaterNeedsALegalNameAndAValidNpi() {
+        fixture.given(new PractitionerRegisteredEvent(
+                        PRACTICE, "dr-bo", "Dr. Bo Lindqvist", List.of(PRESCRIBER), "MX3141594", REGISTERED_AT))
+                .when(new RecordPractitionerIdentityCommand(PRACTICE, "dr-bo", null, "1234567893", DEACTIVATED_AT))
+                .expectNoEvents()
+                .expectException(InvalidPractitionerIdentityException.class);
+        fixture.given(new PractitionerRegisteredEvent(
+                        PRACTICE, "dr-bo", "Dr. Bo Lindqvist", List.of(PRESCRIBER), "MX3141594", REGISTERED_AT))
+                .when(new RecordPractitionerIdentityCommand(
+                        PRACTICE, "dr-bo", new PersonName("Bo", null, "Lindqvist"), "1234567890", DEACTIVATED_AT))
                 .expectNoEvents()
                 .expectException(InvalidPractitionerIdentityException.class);
     }

@@ -16,6 +16,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.doseledger.core.practice.api.HistoryImport;
 import org.doseledger.core.practice.api.HistoryImportClosedEvent;
 import org.doseledger.core.practice.api.HistoryImportOpenedEvent;
+import org.doseledger.core.practice.api.PracticeContactRecordedEvent;
 import org.doseledger.core.practice.api.PracticePolicies;
 import org.doseledger.core.practice.api.PracticePoliciesSetEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
@@ -77,6 +78,15 @@ public class PracticeRegistryProjection implements Practices {
                         query.practiceId().value())
                 .stream()
                 .findFirst();
+    }
+
+    @EventHandler
+    void on(PracticeContactRecordedEvent event) {
+        jdbc.update(
+                "update practice_registry set phone = ?, contact_name = ? where practice_id = ?",
+                event.phone(),
+                event.contactName(),
+                event.practiceId().value());
     }
 
     @EventHandler

@@ -20,6 +20,7 @@ import org.doseledger.core.practitioner.api.PractitionerCertificateRecordedEvent
 import org.doseledger.core.practitioner.api.PractitionerDeaRegistrationRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerDeactivatedEvent;
 import org.doseledger.core.practitioner.api.PractitionerFacts;
+import org.doseledger.core.practitioner.api.PractitionerIdentityRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerLicenceRecordedEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRole;
@@ -63,6 +64,21 @@ public class PractitionerRegistryProjection implements Practitioners {
                 event.legalName() == null ? null : event.legalName().middle(),
                 event.legalName() == null ? null : event.legalName().family(),
                 event.npi());
+    }
+
+    @EventHandler
+    void on(PractitionerIdentityRecordedEvent event) {
+        jdbc.update(
+                """
+                update practitioner_registry set given_name = ?, middle_name = ?, family_name = ?, npi = ?
+                where practice_id = ? and practitioner_id = ?
+                """,
+                event.legalName().given(),
+                event.legalName().middle(),
+                event.legalName().family(),
+                event.npi(),
+                event.practiceId().value(),
+                event.practitionerId());
     }
 
     @EventHandler
