@@ -238,12 +238,12 @@ final class ClientExamples {
             {"kilograms":72.4,"measuredBy":"rn-1","occurredAt":"2026-11-24T10:05:00Z"}
             """;
 
-    /** The client's phone number. */
     /** Request: the patient enrolment id the Spravato REMS gave the client. */
     static final String REMS_ENROLMENT_REQUEST = """
             {"enrolmentId":"SPR-PT-0042917","occurredAt":"2026-11-24T10:00:00Z"}
             """;
 
+    /** The client's phone number. */
     static final String CONTACT_REQUEST = """
             {"phone":"+1-217-555-0142","occurredAt":"2026-11-24T10:00:00Z"}
             """;

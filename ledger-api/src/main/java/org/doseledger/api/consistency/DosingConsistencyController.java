@@ -31,6 +31,7 @@ import org.doseledger.projections.consistency.FindDoseDistributionQuery;
 import org.doseledger.projections.consistency.FindDosingConsistencyQuery;
 import org.doseledger.projections.consistency.PlanInForceView;
 import org.doseledger.projections.consistency.SessionDoseView;
+import org.doseledger.projections.stock.StockLotProjection;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -108,6 +109,8 @@ class DosingConsistencyController {
                     Long atLeastPosition) {
         checkPeriod(from, to);
         readYourWrites.awaitPosition(DosingConsistencyProjection.PROCESSING_GROUP, atLeastPosition);
+        // each session's take-home mg is read from the stock movements
+        readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
         return queries.query(
                         new FindDosingConsistencyQuery(
                                 PracticeId.of(practiceId), client, practitioner, from, to, offset, limit),

@@ -18,6 +18,7 @@ import org.doseledger.projections.consistency.PlanInForceView;
 import org.doseledger.projections.consistency.SessionDoseView;
 import org.doseledger.projections.export.ReportColumn;
 import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -93,8 +94,12 @@ class DosingConsistencyExport implements ExportType {
 
     @Override
     public List<String> processors() {
-        // clients are named from their timeline as of the export's position: it must be there too
-        return List.of(DosingConsistencyProjection.PROCESSING_GROUP, ClientTimelineProjection.PROCESSING_GROUP);
+        // clients are named from their timeline, take-home doses read from the stock movements, as of the
+        // export's position: they must be there too
+        return List.of(
+                DosingConsistencyProjection.PROCESSING_GROUP,
+                ClientTimelineProjection.PROCESSING_GROUP,
+                StockLotProjection.PROCESSING_GROUP);
     }
 
     @Override

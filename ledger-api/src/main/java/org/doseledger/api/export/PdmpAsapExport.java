@@ -87,7 +87,9 @@ class PdmpAsapExport implements ExportType {
      * its state as corrected at the export's position (cq; corrected with no quantity: removed) and the state
      * the latest counting file reported (reported_status, reported_quantity). A file counts when its latest
      * submission status at the export's position is SUBMITTED or ACCEPTED; REJECTED files' records are
-     * reported again.
+     * reported again. A counting file generated before files listed their records (no pdmp_file_record row)
+     * is taken to have reported, as NEW, every take-home dispensing of its period and location in its state
+     * at the file's ledger position (one struck by then: not at all), as the ledger's earlier exports did.
      */
     private static final String CANDIDATES = """
             with files as (
@@ -96,11 +98,39 @@ class PdmpAsapExport implements ExportType {
                       where s.export_id = j.export_id and s.ledger_position <= ?
                       order by s.ledger_position desc limit 1) as status
               from export_job j where j.practice_id = ? and j.export_type = 'pdmp-asap'
+            ), legacy as (
+              select f.export_id, f.ledger_position, (j.parameters ->> 'from')::date as from_day,
+                     (j.parameters ->> 'to')::date as to_day, j.parameters ->> 'locationId' as location_id
+              from files f join export_job j on j.export_id = f.export_id
+              where f.status in ('SUBMITTED', 'ACCEPTED') and f.ledger_position is not null
+                and not exists (select 1 from pdmp_file_record r where r.export_id = f.export_id)
+            ), legacy_reported as (
+              select m.event_id as dispensing_event_id, 'NEW' as status,
+                     coalesce((lc.details -> 'correctedQuantity' ->> 'amount')::numeric,
+                              (m.details -> 'quantity' ->> 'amount')::numeric) as quantity,
+                     l.ledger_position, l.export_id
+              from legacy l
+              join practice_registry p on p.practice_id = ?
+              join stock_movement m on m.practice_id = p.practice_id and m.movement = 'DISPENSED'
+                                   and (m.details ->> 'pdmpReportable')::boolean
+                                   and m.ledger_position <= l.ledger_position
+                                   and m.occurred_at >= (l.from_day::timestamp at time zone p.time_zone)
+                                   and m.occurred_at < ((l.to_day + 1)::timestamp at time zone p.time_zone)
+                                   and (l.location_id is null or m.location_id = l.location_id)
+              left join stock_movement lc on lc.practice_id = m.practice_id and lc.movement = 'CORRECTED'
+                                         and lc.details ->> 'correctedEventId' = m.event_id
+                                         and lc.ledger_position <= l.ledger_position
+              where lc.event_id is null or lc.details -> 'correctedQuantity' ->> 'amount' is not null
             ), reported as (
-              select distinct on (r.dispensing_event_id) r.dispensing_event_id, r.status, r.quantity
-              from pdmp_file_record r join files f on f.export_id = r.export_id
-              where f.status in ('SUBMITTED', 'ACCEPTED')
-              order by r.dispensing_event_id, f.ledger_position desc, r.export_id desc
+              select distinct on (x.dispensing_event_id) x.dispensing_event_id, x.status, x.quantity
+              from (
+                select r.dispensing_event_id, r.status, r.quantity, f.ledger_position, r.export_id
+                from pdmp_file_record r join files f on f.export_id = r.export_id
+                where f.status in ('SUBMITTED', 'ACCEPTED')
+                union all
+                select dispensing_event_id, status, quantity, ledger_position, export_id from legacy_reported
+              ) x
+              order by x.dispensing_event_id, x.ledger_position desc, x.export_id desc
             ), rejected as (
               select distinct r.dispensing_event_id
               from pdmp_file_record r join files f on f.export_id = r.export_id
@@ -375,8 +405,9 @@ class PdmpAsapExport implements ExportType {
         Timestamp start = Timestamp.from(query.start());
         Timestamp end = Timestamp.from(query.end());
         String practice = query.practiceId().value();
+        // files (position, practice), legacy files' practice, corrections (practice, position), the movements
         List<Object> values = new ArrayList<>(
-                List.of(query.upTo(), practice, practice, query.upTo(), practice, query.upTo(), end, start));
+                List.of(query.upTo(), practice, practice, practice, query.upTo(), practice, query.upTo(), end, start));
         if (query.locationId() != null) {
             values.add(query.locationId());
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
+import org.doseledger.core.export.api.ExportGeneratedEvent;
 import org.doseledger.core.location.api.StorageLocationRegisteredEvent;
 import org.doseledger.core.practice.api.PracticeRegisteredEvent;
 import org.doseledger.core.practitioner.api.PractitionerRegisteredEvent;
@@ -74,6 +75,14 @@ class EventsBeforeTheirNewFieldsTest {
 
         assertThat(event.sex()).isNull();
         assertThat(event.legalName()).isNotNull();
+    }
+
+    @Test
+    void anExportGeneratedBeforeFilesListedTheirRecordsListsNone() throws IOException {
+        ExportGeneratedEvent event = read("ExportGeneratedEvent-before-pdmp-records.json", ExportGeneratedEvent.class);
+
+        assertThat(event.pdmpRecords()).isNull();
+        assertThat(event.exportType()).isEqualTo("dispensing-record");
     }
 
     private static <T> T read(String file, Class<T> type) throws IOException {

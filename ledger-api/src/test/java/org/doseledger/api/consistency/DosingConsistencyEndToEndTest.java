@@ -130,6 +130,29 @@ class DosingConsistencyEndToEndTest extends EndToEndTest {
         assertThat(sessions.get(0).get("takeHomeMilligrams").decimalValue()).isEqualByComparingTo("50");
         assertThat(sessions.get(1).has("takeHomeMilligrams")).isFalse();
         assertThat(sessions.get(2).has("takeHomeMilligrams")).isFalse();
+
+        // the dispensing is corrected to 0.5 mL: the session shows what was actually taken home
+        String dispensingEvent = null;
+        for (JsonNode movement : http.get("/api/practices/" + stock.practice + stock.lotPath("safe-1", "A")
+                        + "/movements?atLeastPosition=" + dispensed)
+                .key(officer)
+                .send()
+                .json()) {
+            if (movement.get("movement").asText().equals("DISPENSED")) {
+                dispensingEvent = movement.get("eventId").asText();
+            }
+        }
+        long corrected = created(stock.post(stock.lotPath("safe-1", "A") + "/corrections", """
+                        {"correctedEventId":"%s","correctedQuantity":{"amount":"0.5","unit":"ML"},
+                         "reason":"half the troche pack was handed back","correctedBy":"rn-1","approvedBy":"md-1",
+                         "occurredAt":"%s"}
+                        """.formatted(
+                                dispensingEvent, StockFixture.now())))
+                .get("ledgerPosition")
+                .asLong();
+        JsonNode after = read("client=" + stock.client + "&atLeastPosition=" + corrected);
+        assertThat(after.get("sessions").get(0).get("takeHomeMilligrams").decimalValue())
+                .isEqualByComparingTo("25");
     }
 
     @Test

@@ -443,6 +443,35 @@ class PdmpAsapExportTest {
     }
 
     @Test
+    void aFileGeneratedBeforeFilesListedTheirRecordsCountsAsHavingReportedItsPeriod() {
+        // March's file as an earlier version of the ledger made it: accepted, but no records listed
+        jdbc.update("delete from pdmp_submission_status where export_id = 'march'");
+        jdbc.update("""
+                insert into export_job (export_id, practice_id, export_type, parameters, requested_by, requested_role,
+                                        requested_at, status, heartbeat_at, ledger_position)
+                values ('march-legacy', ?, 'pdmp-asap', '{"from":"2026-03-01","to":"2026-03-31"}', 'key-1',
+                        'COMPLIANCE_OFFICER', now(), 'DONE', now(), ?)
+                """, PRACTICE.value(), MARCH_AT);
+        submission("march-legacy", "ACCEPTED", MARCH_ACCEPTED);
+        try {
+            Exported april = export(DEFAULTS, "2026-04-01", "2026-04-30");
+
+            // April's corrections of March's dispensings are revised and voided, as the state holds them
+            assertThat(april.asap())
+                    .contains("DSP*01*disp-1*")
+                    .contains("DSP*02*disp-2*")
+                    .contains("DSP*00*disp-6*")
+                    .doesNotContain("RX-0004");
+            assertThat(april.count()).isEqualTo(3);
+        } finally {
+            jdbc.update("delete from pdmp_submission_status where export_id = 'march-legacy'");
+            jdbc.update("delete from export_job where export_id = 'march-legacy'");
+            submission("march", "SUBMITTED", MARCH_AT + 2);
+            submission("march", "ACCEPTED", MARCH_ACCEPTED);
+        }
+    }
+
+    @Test
     void theRecordsOfARejectedFileAreReportedAgainAsNew() {
         submission("march", "REJECTED", UP_TO - 1);
         try {

@@ -1,5 +1,6 @@
 package org.doseledger.core.stock;
 
+import org.doseledger.core.location.api.Locations;
 import org.doseledger.core.practice.api.Practices;
 import org.doseledger.core.practitioner.api.PractitionerRole;
 import org.doseledger.core.practitioner.api.Practitioners;
@@ -14,11 +15,16 @@ final class RegistrantRules {
     private RegistrantRules() {}
 
     /** Stock comes from another registrant: a supplier with the practice's own DEA number is refused. */
-    static void requireOtherRegistrant(Supplier supplier, PracticeId practiceId, Practices practices) {
+    static void requireOtherRegistrant(
+            Supplier supplier, PracticeId practiceId, String locationId, Practices practices, Locations locations) {
         if (supplier == null || supplier.deaNumber() == null) {
             return;
         }
-        String own = practices.deaNumber(practiceId).orElse(null);
+        // the registrant receiving is the location's: its own registration at another address, else the practice's
+        String own = locations
+                .registration(practiceId, locationId)
+                .or(() -> practices.deaNumber(practiceId))
+                .orElse(null);
         if (supplier.deaNumber().equalsIgnoreCase(String.valueOf(own))) {
             throw new SupplierIsTheRegistrantException(practiceId, supplier.deaNumber());
         }

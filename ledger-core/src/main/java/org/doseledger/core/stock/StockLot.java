@@ -169,7 +169,8 @@ public class StockLot {
         }
         PractitionerChecks.requireAllowed(
                 practitioners, ref.practiceId(), command.receivedBy(), StockAction.RECEIVE, command.occurredAt());
-        RegistrantRules.requireOtherRegistrant(command.supplier(), ref.practiceId(), practices);
+        RegistrantRules.requireOtherRegistrant(
+                command.supplier(), ref.practiceId(), ref.locationId(), practices, locations);
         LateEntry late = LateEntries.check(
                 command.occurredAt(),
                 clock.instant(),
@@ -906,7 +907,6 @@ public class StockLot {
         }
     }
 
-    /** The calendar day of an instant where the practice is. */
     /** See {@link LossDetails}: lost by the day discovered, a value not negative, a carrier for a loss in transit. */
     private static void requireValid(LossDetails details, LossType type, LocalDate discoveredOn) {
         if (type == LossType.LOST_IN_TRANSIT && (details == null || details.carrier() == null)) {
@@ -959,6 +959,7 @@ public class StockLot {
         }
     }
 
+    /** The calendar day of an instant where the practice is. */
     private LocalDate day(Instant at, Practices practices) {
         return LocalDate.ofInstant(at, zone(practices));
     }

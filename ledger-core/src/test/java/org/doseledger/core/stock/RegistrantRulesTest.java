@@ -26,6 +26,7 @@ import org.doseledger.core.shared.Route;
 import org.doseledger.core.stock.api.DispenseDoseCommand;
 import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.ReceiveStockCommand;
+import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.Supplier;
 import org.doseledger.core.stock.api.SupplierIsTheRegistrantException;
 import org.doseledger.core.stock.api.TakeHomeDispensingNotPermittedException;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class RegistrantRulesTest {
 
     private static final String PRACTICE_DEA = "BK1234563";
+    private static final String ANNEX_DEA = "BA6125341";
     private static final Instant AT = Instant.parse("2026-11-20T17:00:00Z");
     private static final PracticePolicies NURSES_DISPENSE =
             new PracticePolicies(false, 25, 24, 0, false, 30, false, true);
@@ -46,8 +48,10 @@ class RegistrantRulesTest {
                 new FakePractices().with(PRACTICE, ZONE).policies(policies).deaNumber(PRACTICE, PRACTICE_DEA));
         fixture.registerInjectableResource(
                 new FakeCatalogue().with(PRACTICE, VIAL).with(PRACTICE, AMPOULE));
-        fixture.registerInjectableResource(
-                new FakeLocations().with(PRACTICE, SAFE).with(PRACTICE, SAFE_2));
+        fixture.registerInjectableResource(new FakeLocations()
+                .with(PRACTICE, SAFE)
+                .with(PRACTICE, SAFE_2)
+                .elsewhere(PRACTICE, StockFixtures.ANNEX, ANNEX_DEA));
         fixture.registerInjectableResource(new FakeClients().with(new ClientRef(PRACTICE, CLIENT_ID)));
         fixture.registerInjectableResource(StockFixtures.practitioners());
         fixture.registerInjectableResource(new FakeConsents());
@@ -67,6 +71,41 @@ class RegistrantRulesTest {
                 .expectException(SupplierIsTheRegistrantException.class)
                 .expectExceptionMessage("The supplier's DEA number BK1234563 is practice clinic-1's own registration:"
                         + " a receipt must name the registrant that shipped the stock");
+    }
+
+    @Test
+    void aLocationUnderItsOwnRegistrationReceivesFromThePracticeButNotFromItself() {
+        StockLotRef annexLot = new StockLotRef(PRACTICE, StockFixtures.ANNEX, LOT.ndc(), LOT.lotNumber());
+        PostalAddress main = new PostalAddress("1 Main St", null, "Springfield", "IL", "62701");
+
+        // the practice's registration distributes to the annex's: a receipt there names the practice
+        fixture(PracticePolicies.DEFAULTS)
+                .givenNoPriorActivity()
+                .when(new ReceiveStockCommand(
+                        annexLot,
+                        "receipt-1",
+                        EXPIRES_ON,
+                        1,
+                        new Supplier("Springfield clinic", main, PRACTICE_DEA),
+                        "INV-1",
+                        NURSE,
+                        AT,
+                        null))
+                .expectSuccessfulHandlerExecution();
+        fixture(PracticePolicies.DEFAULTS)
+                .givenNoPriorActivity()
+                .when(new ReceiveStockCommand(
+                        annexLot,
+                        "receipt-1",
+                        EXPIRES_ON,
+                        1,
+                        new Supplier("Annex", main, ANNEX_DEA),
+                        "INV-1",
+                        NURSE,
+                        AT,
+                        null))
+                .expectNoEvents()
+                .expectException(SupplierIsTheRegistrantException.class);
     }
 
     @Test
