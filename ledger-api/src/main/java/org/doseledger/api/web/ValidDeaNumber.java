@@ -1,8 +1,6 @@
 package org.doseledger.api.web;
 
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -22,22 +20,10 @@ public @interface ValidDeaNumber {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<ValidDeaNumber, String> {
+    class Validator extends ProblemReportingValidator<ValidDeaNumber> {
 
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
-            String problem = DeaNumber.problemWith(value);
-            if (problem == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(
-                            problem.replace("{", "\\{").replace("$", "\\$"))
-                    .addConstraintViolation();
-            return false;
+        public Validator() {
+            super(DeaNumber::problemWith);
         }
     }
 }

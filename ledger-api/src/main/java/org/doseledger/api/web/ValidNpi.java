@@ -1,8 +1,6 @@
 package org.doseledger.api.web;
 
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -22,22 +20,10 @@ public @interface ValidNpi {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<ValidNpi, String> {
+    class Validator extends ProblemReportingValidator<ValidNpi> {
 
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
-            String problem = Npi.problemWith(value);
-            if (problem == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(
-                            problem.replace("{", "\\{").replace("$", "\\$"))
-                    .addConstraintViolation();
-            return false;
+        public Validator() {
+            super(Npi::problemWith);
         }
     }
 }

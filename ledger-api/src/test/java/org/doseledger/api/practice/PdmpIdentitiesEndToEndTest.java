@@ -125,6 +125,22 @@ class PdmpIdentitiesEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aDeaNumberWithAWrongCheckDigitIsAValidationErrorNamingIt() {
+        String practiceId = newPractice();
+        String writer = issueKey("PRACTICE_WRITER", practiceId);
+
+        Http.Response response = register(writer, "/api/practices/" + practiceId + "/practitioners", """
+                {"practitionerId":"md-9","name":"Dr. Robin Ames","roles":["PRESCRIBER"],"deaNumber":"BA6125342",
+                 "occurredAt":"2026-11-20T15:00:00Z"}
+                """);
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("deaNumber");
+        assertThat(response.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("DEA number BA6125342 fails its check digit (expected 1)");
+    }
+
+    @Test
     void aContactWithoutANameIsRefusedAndWritesNothing() {
         String practiceId = newPractice();
         long before = eventRows();
