@@ -338,7 +338,7 @@ class PdmpAsapExport implements ExportType {
                 onFile ? LocalDate.parse(prescription.path("writtenOn").asText()) : dispensedOn,
                 onFile ? prescription.path("refillsAuthorized").asInt() : 0,
                 dispensedOn,
-                0,
+                d.path("fillNumber").asInt(0), // DSP06: 0 the first fill, then one per refill
                 rs.getString("ndc"),
                 quantity,
                 AsapDosageUnit.of(unit),

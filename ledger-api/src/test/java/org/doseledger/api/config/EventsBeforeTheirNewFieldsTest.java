@@ -30,6 +30,14 @@ class EventsBeforeTheirNewFieldsTest {
     }
 
     @Test
+    void aDispensingRecordedBeforeFillsWereCountedHasNoFillNumber() throws IOException {
+        DoseDispensedEvent event = read("DoseDispensedEvent-before-fill-number.json", DoseDispensedEvent.class);
+
+        assertThat(event.prescription().number()).isEqualTo("RX-2026-0142");
+        assertThat(event.fillNumber()).isNull();
+    }
+
+    @Test
     void aPracticeRegisteredBeforePhonesHasNoPhoneOrContact() throws IOException {
         PracticeRegisteredEvent event =
                 read("PracticeRegisteredEvent-before-phone-and-contact.json", PracticeRegisteredEvent.class);

@@ -519,6 +519,39 @@ class PdmpAsapExportTest {
     }
 
     @Test
+    void aRefillIsReportedWithItsFillNumber() {
+        Prescription rx = new Prescription("RX-0008", LocalDate.parse("2026-06-01"), 1, PaymentType.PRIVATE_PAY);
+        if (jdbc.queryForObject("select count(*) from stock_movement where event_id = 'pdmp-event-95'", Long.class)
+                == 0) {
+            movement(
+                    95,
+                    "DISPENSED",
+                    new BigDecimal("1.0"),
+                    "c-grace",
+                    new DoseDispensedEvent(
+                            LOT,
+                            "disp-8",
+                            Quantity.of("1.0", StockUnit.ML),
+                            new BigDecimal("50.0"),
+                            Route.SUBLINGUAL,
+                            "c-grace",
+                            "md-2",
+                            "rn-1",
+                            7,
+                            true,
+                            Quantity.of("40", StockUnit.ML),
+                            Instant.parse("2026-06-10T15:00:00Z"),
+                            null,
+                            rx,
+                            1));
+        }
+
+        String june = export(DEFAULTS, "2026-06-01", "2026-06-30", BASE + 100).asap();
+
+        assertThat(june).contains("DSP*00*RX-0008*20260601*1*20260610*1*");
+    }
+
+    @Test
     void aPatientIsReportedWithTheSexOnFile() {
         String march = export(DEFAULTS, "2026-03-01", "2026-03-31", MARCH_AT).asap();
 

@@ -73,6 +73,28 @@ class PrescriptionEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aPrescriptionIsFilledOncePlusItsRefillsAndEachRefillIsNumbered() {
+        String oneRefill = "\"prescription\":{\"number\":\"RX-REFILL\",\"writtenOn\":\"" + daysAgo(3)
+                + "\",\"refillsAuthorized\":1,\"paymentType\":\"PRIVATE_PAY\"}";
+        created(dispense(oneRefill));
+        JsonNode refill = created(dispense(oneRefill));
+        String stored = jdbc.queryForObject(
+                "select convert_from(payload, 'UTF8')::jsonb ->> 'fillNumber' from domain_event_entry"
+                        + " where event_identifier = ?",
+                String.class,
+                refill.get("events").get(0).get("eventId").asText());
+        assertThat(stored).isEqualTo("1");
+        long before = eventRows();
+
+        Http.Response third = dispense(oneRefill);
+
+        assertProblem(third, 409, "INVALID_PRESCRIPTION");
+        assertThat(third.json().get("detail").asText())
+                .isEqualTo("Prescription RX-REFILL authorizes 1 refill(s) and was filled 2 time(s) already");
+        assertThat(eventRows()).isEqualTo(before);
+    }
+
+    @Test
     void moreThanFiveRefillsAreRefused() {
         Http.Response response = dispense("\"prescription\":{\"number\":\"RX-6\",\"writtenOn\":\"" + daysAgo(3)
                 + "\",\"refillsAuthorized\":6,\"paymentType\":\"PRIVATE_PAY\"}");

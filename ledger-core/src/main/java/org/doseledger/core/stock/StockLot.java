@@ -431,6 +431,7 @@ public class StockLot {
             Practitioners practitioners,
             Practices practices,
             Consents consents,
+            DosingHistory history,
             Clock clock) {
         requireValid(command.quantity());
         requireNew("dispensation", command.dispensationId());
@@ -441,6 +442,7 @@ public class StockLot {
         requireConsent(consents, command.clientId(), command.route(), CareModel.DISPENSED, command.occurredAt());
         LocalDate on = day(command.occurredAt(), practices);
         requireValid(command.prescription(), on);
+        int fillNumber = requireFillable(command.prescription(), command.clientId(), history);
         PractitionerChecks.requireCredentialed(
                 practitioners,
                 lot.practiceId(),
@@ -468,7 +470,8 @@ public class StockLot {
                 balanceAfterTaking(command.quantity(), command.occurredAt()),
                 command.occurredAt(),
                 late,
-                command.prescription()));
+                command.prescription(),
+                fillNumber));
     }
 
     @CommandHandler
@@ -927,6 +930,24 @@ public class StockLot {
         if (details.carrier() != null && type != LossType.LOST_IN_TRANSIT) {
             throw new InvalidLossReportException("Only a loss in transit names a carrier, not a " + type + " loss");
         }
+    }
+
+    /**
+     * A prescription is filled for its one client, at most once plus the refills it authorizes (21 CFR
+     * 1306.22(a)); answers which fill this one is (0 the first).
+     */
+    private int requireFillable(Prescription prescription, String clientId, DosingHistory history) {
+        java.util.List<String> earlier = history.prescriptionFills(lot.practiceId(), prescription.number());
+        if (earlier.stream().anyMatch(client -> !client.equals(clientId))) {
+            throw new InvalidPrescriptionException("Prescription " + prescription.number()
+                    + " was filled for another client: a prescription is for one client");
+        }
+        if (earlier.size() > prescription.refillsAuthorized()) {
+            throw new InvalidPrescriptionException("Prescription " + prescription.number() + " authorizes "
+                    + prescription.refillsAuthorized() + " refill(s) and was filled " + earlier.size()
+                    + " time(s) already");
+        }
+        return earlier.size();
     }
 
     /** See {@link Prescription}: written by the day of dispensing, at most six months before, five refills. */

@@ -37,14 +37,16 @@ import org.junit.jupiter.api.Test;
 class DispenseTest {
 
     private static final Instant DISPENSED_AT = Instant.parse("2026-11-20T17:00:00Z");
+    /** The take-home rule of nurses is RegistrantRulesTest's: here the practice lets nurses dispense. */
+    private static final PracticePolicies NURSES_DISPENSE =
+            new PracticePolicies(false, 25, 24, 0, false, 30, false, true);
 
     private FixtureConfiguration<StockLot> fixture;
 
     @BeforeEach
     void setUp() {
         // the take-home rule of nurses is RegistrantRulesTest's: here the practice lets nurses dispense
-        fixture = StockFixtures.newFixture(
-                new FakeDosingHistory(), new PracticePolicies(false, 25, 24, 0, false, 30, false, true));
+        fixture = StockFixtures.newFixture(new FakeDosingHistory(), NURSES_DISPENSE);
     }
 
     @Test
@@ -240,6 +242,50 @@ class DispenseTest {
                 .expectNoEvents()
                 .expectException(InvalidPrescriptionException.class)
                 .expectExceptionMessage("Prescription number RX-12345678901234567890123 is longer than 25 characters");
+    }
+
+    @Test
+    void aRefillIsNumberedAndAPrescriptionIsFilledNoMoreThanItsRefillsAllow() {
+        Prescription oneRefill = new Prescription("RX-1001", LocalDate.of(2026, 11, 18), 1, PaymentType.PRIVATE_PAY);
+        StockFixtures.newFixture(new FakeDosingHistory().filled("RX-1001", CLIENT_ID), NURSES_DISPENSE)
+                .given(received())
+                .when(dispenseOn(oneRefill))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new DoseDispensedEvent(
+                        LOT,
+                        "dispensation-1",
+                        ml("2"),
+                        mg("100"),
+                        Route.SUBLINGUAL,
+                        CLIENT_ID,
+                        PRESCRIBER,
+                        NURSE,
+                        7,
+                        true,
+                        ml("48"),
+                        DISPENSED_AT,
+                        null,
+                        oneRefill,
+                        1));
+        StockFixtures.newFixture(
+                        new FakeDosingHistory().filled("RX-1001", CLIENT_ID).filled("RX-1001", CLIENT_ID),
+                        NURSES_DISPENSE)
+                .given(received())
+                .when(dispenseOn(oneRefill))
+                .expectNoEvents()
+                .expectException(InvalidPrescriptionException.class)
+                .expectExceptionMessage("Prescription RX-1001 authorizes 1 refill(s) and was filled 2 time(s) already");
+    }
+
+    @Test
+    void aPrescriptionIsFilledForOneClient() {
+        StockFixtures.newFixture(new FakeDosingHistory().filled("RX-1001", "c-other"), NURSES_DISPENSE)
+                .given(received())
+                .when(dispenseOn(PRESCRIPTION))
+                .expectNoEvents()
+                .expectException(InvalidPrescriptionException.class)
+                .expectExceptionMessage(
+                        "Prescription RX-1001 was filled for another client: a prescription is for one client");
     }
 
     private static DispenseDoseCommand dispenseOn(Prescription prescription) {

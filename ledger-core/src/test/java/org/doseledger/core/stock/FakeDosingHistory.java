@@ -18,6 +18,21 @@ final class FakeDosingHistory implements DosingHistory {
     private BloodPressure latestPressure;
     private BigDecimal weightKg;
 
+    private final java.util.Map<String, java.util.List<String>> fills = new java.util.HashMap<>();
+
+    /** An earlier take-home fill of a prescription number, for a client. */
+    FakeDosingHistory filled(String prescriptionNumber, String clientId) {
+        fills.computeIfAbsent(prescriptionNumber, number -> new java.util.ArrayList<>())
+                .add(clientId);
+        return this;
+    }
+
+    @Override
+    public java.util.List<String> prescriptionFills(
+            org.doseledger.core.shared.PracticeId practiceId, String prescriptionNumber) {
+        return fills.getOrDefault(prescriptionNumber, java.util.List.of());
+    }
+
     FakeDosingHistory weighing(String kilograms) {
         this.weightKg = new BigDecimal(kilograms);
         return this;

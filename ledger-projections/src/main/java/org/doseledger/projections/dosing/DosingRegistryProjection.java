@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.doseledger.core.client.api.ClientWeightRecordedEvent;
 import org.doseledger.core.client.api.DosingHistory;
@@ -28,6 +29,7 @@ import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Substance;
 import org.doseledger.core.stock.api.DoseAdministeredEvent;
+import org.doseledger.core.stock.api.DoseDispensedEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.Movement;
 import org.doseledger.projections.support.Decimals;
@@ -61,6 +63,22 @@ public class DosingRegistryProjection implements DosingHistory, Sessions {
                 event.sessionId(),
                 event.clientId(),
                 event.substance().name());
+    }
+
+    @EventHandler
+    void on(DoseDispensedEvent event, EventMessage<?> message) {
+        if (event.prescription() == null) {
+            return;
+        }
+        jdbc.update(
+                """
+                insert into prescription_fill (practice_id, prescription_number, event_id, client_id)
+                values (?, ?, ?, ?) on conflict do nothing
+                """,
+                event.practiceId().value(),
+                event.prescription().number(),
+                message.getIdentifier(),
+                event.clientId());
     }
 
     @EventHandler
@@ -272,9 +290,16 @@ public class DosingRegistryProjection implements DosingHistory, Sessions {
                 Timestamp.from(at)));
     }
 
-    /** A corrected administration counts with its corrected amount (none, when it should not exist). */
+    /**
+     * A corrected administration counts with its corrected amount (none, when it should not exist); a
+     * take-home fill struck by a correction is no fill of its prescription.
+     */
     @EventHandler
     void on(EntryCorrectedEvent event) {
+        if (event.correctedMovement() == Movement.DISPENSED && event.correctedQuantity() == null) {
+            jdbc.update("delete from prescription_fill where event_id = ?", event.correctedEventId());
+            return;
+        }
         if (event.correctedMovement() != Movement.ADMINISTERED) {
             return;
         }
@@ -285,6 +310,14 @@ public class DosingRegistryProjection implements DosingHistory, Sessions {
                 update dose_registry set milligrams = milligrams * ? / quantity, quantity = ?
                 where event_id = ? and quantity <> 0
                 """, corrected, corrected, event.correctedEventId());
+    }
+
+    @Override
+    public List<String> prescriptionFills(PracticeId practiceId, String number) {
+        return jdbc.queryForList("""
+                select client_id from prescription_fill where practice_id = ? and prescription_number = ?
+                order by fill_order
+                """, String.class, practiceId.value(), number);
     }
 
     @Override

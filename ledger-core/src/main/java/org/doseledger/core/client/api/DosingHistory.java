@@ -27,6 +27,14 @@ public interface DosingHistory {
     /** The last blood pressure taken in the session at or before that moment. */
     Optional<BloodPressure> latestBloodPressure(ClientRef client, String sessionId, Instant at);
 
+    /**
+     * The clients of the earlier take-home fills of a prescription number in the practice, in the order
+     * they were filled (a fill struck by a correction does not count); empty when it was never filled.
+     */
+    default java.util.List<String> prescriptionFills(org.doseledger.core.shared.PracticeId practiceId, String number) {
+        return java.util.List.of();
+    }
+
     /** Systolic and diastolic pressure in mmHg; either may be null in a limit that sets only one. */
     record BloodPressure(Integer systolicMmHg, Integer diastolicMmHg) {
 
