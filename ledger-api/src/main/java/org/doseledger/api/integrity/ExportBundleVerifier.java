@@ -33,6 +33,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.doseledger.core.integrity.Checkpoint;
 import org.doseledger.core.integrity.EventHashes;
+import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.integrity.tlog.LedgerLeaf;
 import org.doseledger.core.integrity.tlog.MerkleTree;
@@ -68,9 +69,15 @@ final class ExportBundleVerifier {
         this.keys = keys;
     }
 
+    /**
+     * The keys given, and every later key they endorsed: the bundle's evidence carries the log's key
+     * endorsements, each signed by the key before it, so a verifier pinning an earlier key follows a rotation.
+     */
     static OfflineBundleVerifier.Result verify(ZipFile zip, JsonNode manifest, Map<String, PublicKey> keys)
             throws IOException {
-        return new ExportBundleVerifier(zip, manifest, keys).verify();
+        Map<String, PublicKey> followed =
+                KeyEndorsement.follow(keys, OfflineBundleVerifier.endorsements(zip, "evidence/events.jsonl"));
+        return new ExportBundleVerifier(zip, manifest, followed).verify();
     }
 
     private OfflineBundleVerifier.Result verify() throws IOException {

@@ -89,6 +89,14 @@ public class LedgerEvidence {
                     where p.practice_id = ? and e.global_index <= ?
                     """, Long.class, practiceId, upTo));
         }
+        if (practiceId != null) {
+            // the log's key endorsements, so that a verifier pinning an earlier key follows a rotation
+            wanted.addAll(jdbc.queryForList(
+                    "select global_index from domain_event_entry where payload_type = ? and global_index <= ?",
+                    Long.class,
+                    TrustedKeys.ENDORSEMENT_TYPE,
+                    upTo));
+        }
         if (wholeStreams && !positions.isEmpty()) {
             wanted.addAll(jdbc.queryForList("""
                     select e.global_index from domain_event_entry e

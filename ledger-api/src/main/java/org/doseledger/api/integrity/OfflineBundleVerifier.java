@@ -220,8 +220,13 @@ public final class OfflineBundleVerifier {
 
     /** The key endorsements among the bundle's events ({@code SigningKeyEndorsed}), in log order. */
     private static List<KeyEndorsement> endorsements(ZipFile zip) throws IOException {
+        return endorsements(zip, "events.jsonl");
+    }
+
+    /** The key endorsements among the events of one file of a bundle, in log order. */
+    static List<KeyEndorsement> endorsements(ZipFile zip, String file) throws IOException {
         List<KeyEndorsement> endorsements = new ArrayList<>();
-        ZipEntry events = zip.getEntry("events.jsonl");
+        ZipEntry events = zip.getEntry(file);
         if (events == null) {
             return endorsements;
         }

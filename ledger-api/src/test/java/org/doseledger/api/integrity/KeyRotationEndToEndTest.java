@@ -83,6 +83,11 @@ class KeyRotationEndToEndTest {
             Path bundle = bundle(port(second), adminKey);
             assertThat(OfflineBundleVerifier.run(new String[] {bundle.toString(), "--public-key", firstKey.toString()}))
                     .isZero();
+
+            // an export bundle sealed under the second key carries the endorsement: the first key suffices
+            Path export = exportBundle(http, adminKey, port(second), "p2");
+            assertThat(OfflineBundleVerifier.run(new String[] {export.toString(), "--public-key", firstKey.toString()}))
+                    .isZero();
         }
 
         // someone who can write the key directory installs a key of their own and restarts the service
@@ -143,6 +148,52 @@ class KeyRotationEndToEndTest {
                 .send();
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
         return report.json();
+    }
+
+    /** A receipts log of the practice, requested by its compliance officer and downloaded when done. */
+    private static Path exportBundle(Http http, String adminKey, int port, String practice) throws Exception {
+        Http.Response issued = http.post("/api/admin/api-keys")
+                .key(adminKey)
+                .idempotencyKey("officer-" + System.nanoTime())
+                .body("{\"role\":\"COMPLIANCE_OFFICER\",\"label\":\"test key\",\"practiceId\":\"" + practice + "\"}")
+                .send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String officer = issued.json().get("apiKey").asText();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Http.Response requested = http.post("/api/practices/" + practice + "/exports")
+                .key(officer)
+                .idempotencyKey("export-" + System.nanoTime())
+                .body("{\"type\":\"receipts-log\",\"from\":\"" + today.minusDays(2) + "\",\"to\":\"" + today.plusDays(2)
+                        + "\"}")
+                .send();
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        String exportId = requested.json().get("exportId").asText();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    http.post("/api/admin/ledger/checkpoints")
+                            .key(adminKey)
+                            .idempotencyKey("seal-" + System.nanoTime())
+                            .body("{\"reason\":\"asked by a test\"}")
+                            .send();
+                    return http.get("/api/practices/" + practice + "/exports/" + exportId)
+                            .key(officer)
+                            .send()
+                            .json()
+                            .get("status")
+                            .asText()
+                            .equals("DONE");
+                });
+        Path bundle = Files.createTempFile("export", ".zip");
+        HttpResponse<Path> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/practices/" + practice
+                                        + "/exports/" + exportId + "/bundle"))
+                                .header("Authorization", "Bearer " + officer)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofFile(bundle));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return bundle;
     }
 
     private static List<JsonNode> publicKeys(Http http, String adminKey) {
