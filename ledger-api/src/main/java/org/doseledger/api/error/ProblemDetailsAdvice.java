@@ -64,8 +64,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    ProblemDetailsAdvice(io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @ExceptionHandler(LedgerRuleViolation.class)
     ResponseEntity<Object> ruleViolated(LedgerRuleViolation e, WebRequest request) {
+        // a business metric: which rules the practices' software runs into, by code
+        meters.counter("ledger.writes.refused", "code", e.code()).increment();
         return respond(
                 ProblemResponses.problem(HttpStatus.CONFLICT, e.code(), "Ledger rule violated", e.getMessage()),
                 request);

@@ -35,8 +35,21 @@ public class LedgerWriter {
     private final CommandTargetResolver targets =
             AnnotationCommandTargetResolver.builder().build();
 
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
     public LedgerWriter(
             CommandGateway commands, AppendedEventsRecorder recorder, JdbcTemplate jdbc, LedgerEventStore eventStore) {
+        this(commands, recorder, jdbc, eventStore, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** @param meters where the events appended are counted by type once their transaction commits */
+    public LedgerWriter(
+            CommandGateway commands,
+            AppendedEventsRecorder recorder,
+            JdbcTemplate jdbc,
+            LedgerEventStore eventStore,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.commands = commands;
         this.eventStore = eventStore;
         this.recorder = recorder;
@@ -65,7 +78,7 @@ public class LedgerWriter {
         }
         CommandMessage<?> message =
                 GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData());
-        wakeReadersAfterCommit();
+        List<String> committed = wakeReadersAfterCommit();
         String target = targets.resolveTarget(message).getIdentifier();
         List<EventMessage<?>> events;
         try {
@@ -78,6 +91,7 @@ public class LedgerWriter {
         } catch (AggregateNotFoundException e) {
             throw new UnknownRecordException(StreamIds.kind(target), StreamIds.id(target));
         }
+        events.forEach(event -> committed.add(EventTypes.of(event.getPayloadType())));
         return new Sent(
                 withPositions(events),
                 events.stream()
@@ -86,11 +100,17 @@ public class LedgerWriter {
                         .toList());
     }
 
-    private void wakeReadersAfterCommit() {
+    /**
+     * Once per transaction: after it commits, wake the readers and count its events by type (the business
+     * metric ledger.events.appended). Answers the transaction's list of appended event types.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> wakeReadersAfterCommit() {
         if (TransactionSynchronizationManager.hasResource(this)) {
-            return;
+            return (List<String>) TransactionSynchronizationManager.getResource(this);
         }
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        List<String> appended = new java.util.ArrayList<>();
+        TransactionSynchronizationManager.bindResource(this, appended);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -100,8 +120,11 @@ public class LedgerWriter {
             @Override
             public void afterCommit() {
                 eventStore.eventsCommitted();
+                appended.forEach(type ->
+                        meters.counter("ledger.events.appended", "type", type).increment());
             }
         });
+        return appended;
     }
 
     private List<AppendedEvent> withPositions(List<EventMessage<?>> events) {

@@ -33,8 +33,12 @@ class WriteConfiguration {
 
     @Bean
     LedgerWriter ledgerWriter(
-            CommandGateway commands, AppendedEventsRecorder recorder, JdbcTemplate jdbc, LedgerEventStore eventStore) {
-        return new LedgerWriter(commands, recorder, jdbc, eventStore);
+            CommandGateway commands,
+            AppendedEventsRecorder recorder,
+            JdbcTemplate jdbc,
+            LedgerEventStore eventStore,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        return new LedgerWriter(commands, recorder, jdbc, eventStore, meters);
     }
 
     @Bean
