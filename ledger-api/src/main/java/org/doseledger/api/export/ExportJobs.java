@@ -385,52 +385,56 @@ public class ExportJobs {
             throw e.getCause();
         }
         ExportBundleWriter.Written written = generated.written();
-        if (generated.pdmpRecords() != null) {
-            for (PdmpFileRecord record : generated.pdmpRecords()) {
-                jdbc.update(
-                        """
-                        insert into pdmp_file_record (export_id, practice_id, dispensing_event_id, status, quantity)
-                        values (?, ?, ?, ?, ?) on conflict do nothing
-                        """,
-                        job.exportId(),
-                        job.practiceId().value(),
-                        record.dispensingEventId(),
-                        record.status(),
-                        record.quantity());
+        // the file's records, its ExportGenerated event and the job's DONE in one transaction: a failure
+        // leaves none of them
+        separate.executeWithoutResult(status -> {
+            if (generated.pdmpRecords() != null) {
+                for (PdmpFileRecord record : generated.pdmpRecords()) {
+                    jdbc.update(
+                            """
+                            insert into pdmp_file_record (export_id, practice_id, dispensing_event_id, status, quantity)
+                            values (?, ?, ?, ?, ?) on conflict do nothing
+                            """,
+                            job.exportId(),
+                            job.practiceId().value(),
+                            record.dispensingEventId(),
+                            record.status(),
+                            record.quantity());
+                }
             }
-        }
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordExportCommand(
-                        job.exportId(),
-                        job.practiceId(),
-                        type.name(),
-                        job.parameters(),
-                        written.records(),
-                        written.files(),
-                        written.manifestSha256(),
-                        upTo,
-                        checkpoint.number(),
-                        checkpoint.toIndex(),
-                        job.requestedBy(),
-                        generatedAt,
-                        generated.pdmpRecords()))
-                .andMetaData(Map.of(
-                        LedgerMetadata.CREDENTIAL_ID,
-                        job.requestedBy(),
-                        LedgerMetadata.RECORDED_AT,
-                        clock.instant().toString())));
-        jdbc.update(
-                """
-                update export_job set status = 'DONE', records_done = ?, finished_at = ?, heartbeat_at = ?,
-                                      bundle_file = ?, bundle_sha256 = ?, bundle_bytes = ?
-                where export_id = ?
-                """,
-                written.records(),
-                Timestamp.from(clock.instant()),
-                Timestamp.from(clock.instant()),
-                file,
-                written.bundleSha256(),
-                written.bytes(),
-                job.exportId());
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordExportCommand(
+                            job.exportId(),
+                            job.practiceId(),
+                            type.name(),
+                            job.parameters(),
+                            written.records(),
+                            written.files(),
+                            written.manifestSha256(),
+                            upTo,
+                            checkpoint.number(),
+                            checkpoint.toIndex(),
+                            job.requestedBy(),
+                            generatedAt,
+                            generated.pdmpRecords()))
+                    .andMetaData(Map.of(
+                            LedgerMetadata.CREDENTIAL_ID,
+                            job.requestedBy(),
+                            LedgerMetadata.RECORDED_AT,
+                            clock.instant().toString())));
+            jdbc.update(
+                    """
+                    update export_job set status = 'DONE', records_done = ?, finished_at = ?, heartbeat_at = ?,
+                                          bundle_file = ?, bundle_sha256 = ?, bundle_bytes = ?
+                    where export_id = ?
+                    """,
+                    written.records(),
+                    Timestamp.from(clock.instant()),
+                    Timestamp.from(clock.instant()),
+                    file,
+                    written.bundleSha256(),
+                    written.bytes(),
+                    job.exportId());
+        });
         log.info(
                 "Export {} ({}) of {}: {} records, {} bytes, ledger positions 1 to {}",
                 job.exportId(),
