@@ -49,6 +49,9 @@ final class ExportBundleWriter {
     static final String EVIDENCE_EVENTS = "evidence/events.jsonl";
 
     static final String EVIDENCE_PROOFS = "evidence/inclusion.jsonl";
+    /** Consistency proofs from the trees of the practice's earlier bundles to this bundle's tree. */
+    static final String EVIDENCE_CONSISTENCY = "evidence/consistency.jsonl";
+
     static final String TREE_CHECKPOINT = "tree-checkpoint.note";
     static final String MANIFEST_NOTE = "manifest.note";
 
@@ -144,6 +147,11 @@ final class ExportBundleWriter {
                     proofs.close();
                     files.put(EVIDENCE_EVENTS, hex(events.getMessageDigest()));
                     files.put(EVIDENCE_PROOFS, hex(proofs.getMessageDigest()));
+                }
+                try (DigestOutputStream consistency = digesting(parts.resolve(EVIDENCE_CONSISTENCY))) {
+                    evidence.writeConsistency(query.practiceId().value(), tree.size(), consistency);
+                    consistency.close();
+                    files.put(EVIDENCE_CONSISTENCY, hex(consistency.getMessageDigest()));
                 }
                 Files.writeString(parts.resolve(TREE_CHECKPOINT), tree.note());
                 files.put(TREE_CHECKPOINT, hex(sha256().digest(Files.readAllBytes(parts.resolve(TREE_CHECKPOINT)))));

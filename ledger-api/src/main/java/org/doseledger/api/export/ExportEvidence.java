@@ -26,6 +26,9 @@ interface ExportEvidence {
 
     String signManifest(String exportId, String manifestSha256);
 
+    /** The consistency proofs from the trees of the practice's earlier bundles to this one's. */
+    long writeConsistency(String practiceId, long treeSize, OutputStream out) throws IOException;
+
     static ExportEvidence of(LedgerEvidence ledger) {
         return new ExportEvidence() {
             @Override
@@ -49,6 +52,11 @@ interface ExportEvidence {
             @Override
             public String signManifest(String exportId, String manifestSha256) {
                 return ledger.signManifest(exportId, manifestSha256);
+            }
+
+            @Override
+            public long writeConsistency(String practiceId, long treeSize, OutputStream out) throws IOException {
+                return ledger.writeConsistency(practiceId, treeSize, out);
             }
         };
     }

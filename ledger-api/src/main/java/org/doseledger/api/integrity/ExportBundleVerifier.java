@@ -75,10 +75,23 @@ final class ExportBundleVerifier {
      */
     static OfflineBundleVerifier.Result verify(ZipFile zip, JsonNode manifest, Map<String, PublicKey> keys)
             throws IOException {
+        return verify(zip, manifest, keys, Optional.empty());
+    }
+
+    /**
+     * As above; with {@code held}, a tree checkpoint the reader received earlier (from an earlier bundle of
+     * the practice), the bundle must prove that its tree extends that one (evidence/consistency.jsonl).
+     */
+    static OfflineBundleVerifier.Result verify(
+            ZipFile zip, JsonNode manifest, Map<String, PublicKey> keys, Optional<String> held) throws IOException {
         Map<String, PublicKey> followed =
                 KeyEndorsement.follow(keys, OfflineBundleVerifier.endorsements(zip, "evidence/events.jsonl"));
-        return new ExportBundleVerifier(zip, manifest, followed).verify();
+        ExportBundleVerifier verifier = new ExportBundleVerifier(zip, manifest, followed);
+        verifier.held = held;
+        return verifier.verify();
     }
+
+    private Optional<String> held = Optional.empty();
 
     private OfflineBundleVerifier.Result verify() throws IOException {
         List<String> fileProblems = OfflineBundleVerifier.fileProblems(zip, manifest);
@@ -128,6 +141,9 @@ final class ExportBundleVerifier {
         }
         if (tree.isPresent()) {
             readEvidence(tree.get().checkpoint(), position);
+            if (held.isPresent()) {
+                checkConsistency(held.get(), tree.get());
+            }
         }
         long bound = checkRecords(type, records);
         long practiceEvents = tree.isPresent() ? checkPracticeSequence(position) : 0;
@@ -211,6 +227,60 @@ final class ExportBundleVerifier {
             problems.add("manifest.note does not verify with a trusted key: " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * The held checkpoint verifies with a trusted key, and the bundle's tree extends it: a consistency proof
+     * from its size to the bundle's tree, checked against both roots (RFC 9162).
+     */
+    private void checkConsistency(String heldNote, TreeCheckpoint tree) throws IOException {
+        org.doseledger.core.integrity.tlog.Checkpoint earlier;
+        try {
+            SignedNote note = SignedNote.parse(heldNote);
+            note.verify(OfflineBundleVerifier.logKeys(List.of(heldNote), Optional.empty(), keys.values()));
+            earlier = org.doseledger.core.integrity.tlog.Checkpoint.fromNote(note);
+        } catch (RuntimeException e) {
+            problems.add(
+                    "the checkpoint given with --checkpoint does not verify with a trusted key: " + e.getMessage());
+            return;
+        }
+        org.doseledger.core.integrity.tlog.Checkpoint now = tree.checkpoint();
+        if (earlier.size() == now.size()) {
+            if (!Arrays.equals(earlier.rootHash(), now.rootHash())) {
+                problems.add("INCONSISTENT: the checkpoint given with --checkpoint and the bundle's are of the same"
+                        + " size " + now.size() + " with different roots: the log was rewritten");
+            }
+            return;
+        }
+        if (earlier.size() > now.size()) {
+            problems.add("INCONSISTENT: the checkpoint given with --checkpoint is of " + earlier.size()
+                    + " leaves, the bundle's of " + now.size() + ": the log the bundle comes from is shorter");
+            return;
+        }
+        ZipEntry entry = zip.getEntry("evidence/consistency.jsonl");
+        if (entry != null) {
+            HexFormat hex = HexFormat.of();
+            try (BufferedReader lines = lines(entry)) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    JsonNode proof = JSON.readTree(line);
+                    if (proof.path("fromSize").asLong() != earlier.size()) {
+                        continue;
+                    }
+                    List<byte[]> path = new ArrayList<>();
+                    proof.path("proof").forEach(node -> path.add(hex.parseHex(node.asText())));
+                    if (!MerkleTree.verifyConsistency(
+                            earlier.size(), now.size(), earlier.rootHash(), now.rootHash(), path)) {
+                        problems.add("INCONSISTENT: the bundle's tree of " + now.size() + " leaves does not extend"
+                                + " the checkpoint given with --checkpoint (" + earlier.size()
+                                + " leaves): the log was rewritten");
+                    }
+                    return;
+                }
+            }
+        }
+        problems.add("the bundle carries no consistency proof from a tree of " + earlier.size() + " leaves (the"
+                + " checkpoint given with --checkpoint); it proves consistency from the trees of the practice's earlier"
+                + " export bundles only, or fetch one from GET /api/ledger/tree/proofs/consistency");
     }
 
     /**

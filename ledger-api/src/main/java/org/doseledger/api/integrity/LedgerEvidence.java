@@ -64,6 +64,42 @@ public class LedgerEvidence {
     }
 
     /**
+     * Writes, one JSON line each ({@code fromSize}, {@code toSize}, {@code proof} in hex), the RFC 9162
+     * consistency proofs of the tree of {@code treeSize} leaves from the tree of every earlier export bundle
+     * of the practice: a regulator holding an earlier bundle's tree checkpoint checks with it that the new
+     * bundle's log extends the old one.
+     *
+     * @return the number of proofs written
+     */
+    public long writeConsistency(String practiceId, long treeSize, OutputStream out) throws IOException {
+        java.util.SortedSet<Long> sizes = new TreeSet<>();
+        for (Long position : jdbc.queryForList("""
+                select c.to_index from export_job j join ledger_checkpoint c on c.checkpoint_number = j.checkpoint_number
+                where j.practice_id = ? and j.status in ('DONE', 'EXPIRED')
+                """, Long.class, practiceId)) {
+            long size = covering(position).size();
+            if (size < treeSize) {
+                sizes.add(size);
+            }
+        }
+        LedgerTree tree = new LedgerTree(jdbc, treeSize);
+        HexFormat hex = HexFormat.of();
+        for (long size : sizes) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("fromSize", size);
+            line.put("toSize", treeSize);
+            line.put(
+                    "proof",
+                    MerkleTree.consistencyProof(tree, size, treeSize).stream()
+                            .map(hex::formatHex)
+                            .toList());
+            out.write(json.writeValueAsBytes(line));
+            out.write('\n');
+        }
+        return sizes.size();
+    }
+
+    /**
      * Writes the stored events at {@code positions}, every event of {@code practiceId}'s sequence up to
      * {@code upTo} (the export's own request), and, with {@code wholeStreams}, every event up to {@code upTo}
      * of the streams those events belong to, one JSON line each in global-index order (the columns of the ledger bundle's {@code

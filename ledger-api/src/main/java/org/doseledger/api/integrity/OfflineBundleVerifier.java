@@ -152,7 +152,7 @@ public final class OfflineBundleVerifier {
             JsonNode manifest = JSON.readTree(zip.getInputStream(manifestEntry));
             List<String> problems = new ArrayList<>();
             if (manifest.path("format").asText().startsWith(EXPORT_FORMATS)) {
-                return ExportBundleVerifier.verify(zip, manifest, keys);
+                return ExportBundleVerifier.verify(zip, manifest, keys, heldCheckpoint);
             }
             if (!LedgerBundle.FORMAT.equals(manifest.path("format").asText())) {
                 problems.add("unknown bundle format " + manifest.path("format").asText());

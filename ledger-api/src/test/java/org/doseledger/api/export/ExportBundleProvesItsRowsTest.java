@@ -117,6 +117,7 @@ class ExportBundleProvesItsRowsTest extends EndToEndTest {
                         "dispensing-record.pdf",
                         "evidence/events.jsonl",
                         "evidence/inclusion.jsonl",
+                        "evidence/consistency.jsonl",
                         "tree-checkpoint.note",
                         "checkpoint.json");
         assertThat(entry(bundle, "manifest.note")).startsWith(LedgerEvidence.MANIFEST_NOTE_FORMAT + "\n");

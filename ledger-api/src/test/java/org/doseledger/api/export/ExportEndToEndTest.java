@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -181,6 +182,7 @@ class ExportEndToEndTest extends EndToEndTest {
                         "dispensing-record.pdf",
                         "evidence/events.jsonl",
                         "evidence/inclusion.jsonl",
+                        "evidence/consistency.jsonl",
                         "tree-checkpoint.note",
                         "checkpoint.json");
         String pdf = pdfText(bundle, "dispensing-record.pdf");
@@ -275,6 +277,50 @@ class ExportEndToEndTest extends EndToEndTest {
         Http.Response status =
                 http.get(created.header("Location").orElseThrow()).key(officer).send();
         assertThat(status.json().get("status").asText()).isEqualTo("DONE");
+    }
+
+    @Test
+    void aLaterBundleProvesThatItsLogExtendsTheTreeOfAnEarlierOne() throws Exception {
+        Http.Response first = request(officer, "receipts-log");
+        assertThat(first.json().get("status").asText()).as(first.toString()).isEqualTo("DONE");
+        String earlierTree =
+                entry(download(officer, first.json().get("downloadUrl").asText()), "tree-checkpoint.note");
+        // the ledger goes on: another receipt, sealed
+        long last = StockFixture.created(stock.receive("safe-1", "LOT-E2", 1, "2030-01-31"))
+                .get("ledgerPosition")
+                .asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            adminAction("/api/admin/ledger/checkpoints");
+            Long sealed = jdbc.queryForObject("select max(to_index) from ledger_checkpoint", Long.class);
+            return sealed != null && sealed >= last;
+        });
+        Http.Response second = request(officer, "receipts-log");
+        assertThat(second.json().get("status").asText()).as(second.toString()).isEqualTo("DONE");
+        Path later = download(officer, second.json().get("downloadUrl").asText());
+        Path held = Files.createTempFile("held", ".note");
+        Files.writeString(held, earlierTree);
+
+        OfflineBundleVerifier.Result consistent =
+                OfflineBundleVerifier.verify(later, trusted, Optional.of(earlierTree));
+
+        assertThat(consistent.ok()).as(String.valueOf(consistent.export())).isTrue();
+        assertThat(OfflineBundleVerifier.run(new String[] {
+                    later.toString(), "--public-key", keyFile.toString(), "--checkpoint", held.toString()
+                }))
+                .isZero();
+        // a checkpoint the reader received after the bundle was cut is of a longer log than the bundle's:
+        // the bundle cannot be of the log that checkpoint extends, and the verifier says so
+        long generated = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            adminAction("/api/admin/ledger/checkpoints");
+            Long sealed = jdbc.queryForObject("select max(to_index) from ledger_checkpoint", Long.class);
+            return sealed != null && sealed >= generated;
+        });
+        String newer =
+                http.get("/api/ledger/tree/checkpoint").key(adminKey).send().text();
+        OfflineBundleVerifier.Result shorter = OfflineBundleVerifier.verify(later, trusted, Optional.of(newer));
+        assertThat(shorter.ok()).isFalse();
+        assertThat(shorter.export().problems().toString()).contains("INCONSISTENT");
     }
 
     @Test

@@ -139,5 +139,10 @@ class ExportScaleTest {
         public String signManifest(String exportId, String manifestSha256) {
             return "";
         }
+
+        @Override
+        public long writeConsistency(String practiceId, long treeSize, java.io.OutputStream out) {
+            return 0;
+        }
     }
 }
