@@ -21,7 +21,6 @@ import org.doseledger.api.config.JacksonConfiguration;
 import org.doseledger.api.read.ProjectionBehindException;
 import org.doseledger.api.security.RateLimitedException;
 import org.doseledger.api.web.InvalidQueryException;
-import org.doseledger.api.web.RequestIdFilter;
 import org.doseledger.api.web.RequestSizeLimitFilter;
 import org.doseledger.api.write.IdempotencyKeyReusedException;
 import org.doseledger.api.write.InvalidWriteHeaderException;
@@ -362,10 +361,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (request instanceof ServletWebRequest servlet) {
             HttpServletRequest http = servlet.getRequest();
             problem.setInstance(URI.create(http.getRequestURI()));
-            String requestId = RequestIdFilter.of(http);
-            if (requestId != null) {
-                problem.setProperty(ProblemResponses.REQUEST_ID, requestId);
-            }
+            ProblemResponses.identify(problem, http);
         }
     }
 

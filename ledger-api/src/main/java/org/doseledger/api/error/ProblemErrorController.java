@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import org.doseledger.api.web.RequestIdFilter;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -68,10 +67,7 @@ class ProblemErrorController implements ErrorController {
                 // a URL the firewall refused need not be a valid URI; the problem is complete without it
             }
         }
-        Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
-        if (requestId != null) {
-            problem.setProperty(ProblemResponses.REQUEST_ID, requestId);
-        }
+        ProblemResponses.identify(problem, request);
         return problem;
     }
 }

@@ -19,6 +19,7 @@ public final class ProblemResponses {
 
     public static final String CODE = "code";
     public static final String REQUEST_ID = "requestId";
+    public static final String TRACE_ID = "traceId";
 
     private ProblemResponses() {}
 
@@ -57,6 +58,18 @@ public final class ProblemResponses {
     }
 
     /** For filters and security handlers, which run outside Spring MVC's exception handling. */
+    /** The request's id and, when the caller sent a trace context, its trace id, on a problem document. */
+    public static void identify(ProblemDetail problem, HttpServletRequest request) {
+        Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
+        if (requestId != null) {
+            problem.setProperty(REQUEST_ID, requestId);
+        }
+        Object traceId = request.getAttribute(RequestIdFilter.TRACE_ATTRIBUTE);
+        if (traceId != null) {
+            problem.setProperty(TRACE_ID, traceId);
+        }
+    }
+
     public static void write(
             HttpServletRequest request,
             HttpServletResponse response,
@@ -68,10 +81,7 @@ public final class ProblemResponses {
             throws IOException {
         ProblemDetail problem = problem(status, code, title, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
-        Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
-        if (requestId != null) {
-            problem.setProperty(REQUEST_ID, requestId);
-        }
+        identify(problem, request);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);
