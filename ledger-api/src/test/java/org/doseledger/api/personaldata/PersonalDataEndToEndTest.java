@@ -13,19 +13,17 @@ import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.Http;
 import org.doseledger.api.support.MutableClock;
+import org.doseledger.api.support.MutableClockConfiguration;
 import org.doseledger.api.support.StockFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 // a clock of its own that the tests move past the retention period: a database and context of their own
 @TestPropertySource(properties = "ledger.test.isolated-context=personal-data")
-@Import(PersonalDataEndToEndTest.RetentionClock.class)
+@Import(MutableClockConfiguration.class)
 class PersonalDataEndToEndTest extends EndToEndTest {
 
     /** When practice software says old facts occurred: it does not start the retention clock. */
@@ -33,16 +31,6 @@ class PersonalDataEndToEndTest extends EndToEndTest {
 
     /** Past the DEA's 2 years (the default retention) after the ledger recorded the client's last entry. */
     private static final Duration PAST_RETENTION = Duration.ofDays(3 * 366);
-
-    @TestConfiguration
-    static class RetentionClock {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     @Autowired
     MutableClock clock;

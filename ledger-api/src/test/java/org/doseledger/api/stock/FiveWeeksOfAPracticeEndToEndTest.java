@@ -18,13 +18,11 @@ import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.Http;
 import org.doseledger.api.support.MutableClock;
+import org.doseledger.api.support.MutableClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -37,18 +35,8 @@ import org.springframework.test.context.TestPropertySource;
  * catch is refused with nothing written.
  */
 @TestPropertySource(properties = "ledger.test.isolated-context=five-weeks")
-@Import(FiveWeeksOfAPracticeEndToEndTest.PracticeClock.class)
+@Import(MutableClockConfiguration.class)
 class FiveWeeksOfAPracticeEndToEndTest extends EndToEndTest {
-
-    @TestConfiguration
-    static class PracticeClock {
-
-        @Bean
-        @Primary
-        MutableClock practiceClock() {
-            return new MutableClock();
-        }
-    }
 
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     private static final String KETAMINE = "42023-0113-10";
