@@ -27,6 +27,13 @@ class TraceIdEndToEndTest extends EndToEndTest {
         assertThat(notFound.json().get("requestId").asText()).isNotBlank();
         assertThat(unauthenticated.status()).isEqualTo(401);
         assertThat(unauthenticated.json().get("traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        // a path no endpoint serves: the error controller writes the problem
+        Http.Response noSuchPath = http.get("/no-such-path")
+                .key(adminKey)
+                .header("traceparent", TRACEPARENT)
+                .send();
+        assertThat(noSuchPath.status()).isEqualTo(404);
+        assertThat(noSuchPath.json().get("traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
     @Test

@@ -194,21 +194,7 @@ class DispenseTest {
         fixture.given(received())
                 .when(dispenseOn(sameDay))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new DoseDispensedEvent(
-                        LOT,
-                        "dispensation-1",
-                        ml("2"),
-                        mg("100"),
-                        Route.SUBLINGUAL,
-                        CLIENT_ID,
-                        PRESCRIBER,
-                        NURSE,
-                        7,
-                        true,
-                        ml("48"),
-                        DISPENSED_AT,
-                        null,
-                        sameDay));
+                .expectEvents(dispensedOn(sameDay, 0));
     }
 
     @Test
@@ -251,22 +237,7 @@ class DispenseTest {
                 .given(received())
                 .when(dispenseOn(oneRefill))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new DoseDispensedEvent(
-                        LOT,
-                        "dispensation-1",
-                        ml("2"),
-                        mg("100"),
-                        Route.SUBLINGUAL,
-                        CLIENT_ID,
-                        PRESCRIBER,
-                        NURSE,
-                        7,
-                        true,
-                        ml("48"),
-                        DISPENSED_AT,
-                        null,
-                        oneRefill,
-                        1));
+                .expectEvents(dispensedOn(oneRefill, 1));
         StockFixtures.newFixture(
                         new FakeDosingHistory().filled("RX-1001", CLIENT_ID).filled("RX-1001", CLIENT_ID),
                         NURSES_DISPENSE)
@@ -286,6 +257,26 @@ class DispenseTest {
                 .expectException(InvalidPrescriptionException.class)
                 .expectExceptionMessage(
                         "Prescription RX-1001 was filled for another client: a prescription is for one client");
+    }
+
+    /** 2 mL of the 50 mL lot dispensed by the nurse as dispensation-1, on this fill of the prescription. */
+    private static DoseDispensedEvent dispensedOn(Prescription prescription, int fillNumber) {
+        return new DoseDispensedEvent(
+                LOT,
+                "dispensation-1",
+                ml("2"),
+                mg("100"),
+                Route.SUBLINGUAL,
+                CLIENT_ID,
+                PRESCRIBER,
+                NURSE,
+                7,
+                true,
+                ml("48"),
+                DISPENSED_AT,
+                null,
+                prescription,
+                fillNumber);
     }
 
     private static DispenseDoseCommand dispenseOn(Prescription prescription) {
