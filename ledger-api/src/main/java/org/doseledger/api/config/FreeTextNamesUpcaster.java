@@ -11,11 +11,11 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.doseledger.core.client.api.ConsentRevokedEvent;
 import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
-import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
 import org.doseledger.core.session.api.ClientDischargedEvent;
 import org.doseledger.core.session.api.DosingSessionCancelledEvent;
 import org.doseledger.core.session.api.ObservationRecordedEvent;
+import org.doseledger.core.shared.SealedPersonalData;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -10,8 +10,8 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /**
  * AES-256-GCM for client personal data: sealing one item under a client's data key, and wrapping that

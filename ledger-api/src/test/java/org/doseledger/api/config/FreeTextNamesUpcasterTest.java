@@ -15,7 +15,7 @@ import org.axonframework.serialization.upcasting.event.InitialEventRepresentatio
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.doseledger.core.client.api.ConsentSignedEvent;
 import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
-import org.doseledger.core.client.api.SealedPersonalData;
+import org.doseledger.core.shared.SealedPersonalData;
 import org.junit.jupiter.api.Test;
 
 /**

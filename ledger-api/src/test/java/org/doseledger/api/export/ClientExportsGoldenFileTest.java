@@ -300,7 +300,7 @@ class ClientExportsGoldenFileTest {
     }
 
     /** Session free text, sealed before a client's key is shredded, by client id and field. */
-    private final java.util.Map<String, org.doseledger.core.client.api.SealedPersonalData> sealedText =
+    private final java.util.Map<String, org.doseledger.core.shared.SealedPersonalData> sealedText =
             new java.util.HashMap<>();
 
     private void vitals(int position, String clientId, String sessionId, int systolic, int diastolic, Instant at) {

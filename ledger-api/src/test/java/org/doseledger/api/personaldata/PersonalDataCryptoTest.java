@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Period;
 import java.util.Base64;
 import javax.crypto.SecretKey;
-import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.SealedPersonalData;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataCryptoTest {

@@ -17,7 +17,6 @@ import org.doseledger.core.client.api.ClientRegisteredEvent;
 import org.doseledger.core.client.api.MedicalClearanceRecordedEvent;
 import org.doseledger.core.client.api.RecordMedicalClearanceCommand;
 import org.doseledger.core.client.api.RecordTherapySessionCommand;
-import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.client.api.TherapySessionKind;
 import org.doseledger.core.client.api.TherapySessionRecordedEvent;
 import org.doseledger.core.client.api.TreatmentPlanAmendedEvent;
@@ -33,6 +32,7 @@ import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Route;
+import org.doseledger.core.shared.SealedPersonalData;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,7 +221,7 @@ class ClearanceAndPlanTest {
                 AT.minus(Duration.ofDays(3)));
     }
 
-    private static org.doseledger.core.client.api.SealedPersonalData sealed(String field) {
-        return new org.doseledger.core.client.api.SealedPersonalData("key-1", field + "-nonce", field + "-ciphertext");
+    private static org.doseledger.core.shared.SealedPersonalData sealed(String field) {
+        return new org.doseledger.core.shared.SealedPersonalData("key-1", field + "-nonce", field + "-ciphertext");
     }
 }

@@ -299,7 +299,7 @@ class DosingSessionTest {
                 PRACTICE, "s-1", "c-42", 130, 84, 76, 97, "rn-1", START.plus(Duration.ofMinutes(minutesAfterStart)));
     }
 
-    private static org.doseledger.core.client.api.SealedPersonalData sealed(String field) {
-        return new org.doseledger.core.client.api.SealedPersonalData("key-1", field + "-nonce", field + "-ciphertext");
+    private static org.doseledger.core.shared.SealedPersonalData sealed(String field) {
+        return new org.doseledger.core.shared.SealedPersonalData("key-1", field + "-nonce", field + "-ciphertext");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /**
  * A client's address on file changed, from {@code occurredAt} on; the address is sealed with the

@@ -7,6 +7,7 @@ import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Route;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /**
  * A client signed informed consent: which document version, when, who signed and who witnessed,

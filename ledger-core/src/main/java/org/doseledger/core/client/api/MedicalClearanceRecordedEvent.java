@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /**
  * A clinician cleared the client for ketamine treatment: who, when, the blood-pressure limits at dosing

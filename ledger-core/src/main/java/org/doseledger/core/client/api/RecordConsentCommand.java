@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.Route;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /** Record that a client signed an informed-consent document. */
 public record RecordConsentCommand(

@@ -3,6 +3,7 @@ package org.doseledger.core.client.api;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.doseledger.core.shared.ClientRef;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /**
  * Register a client of a practice, with the identity that dispensing records require, already sealed

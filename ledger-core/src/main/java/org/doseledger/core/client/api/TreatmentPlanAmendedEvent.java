@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /** A prescriber amended the client's treatment plan: the new terms, why, from when. */
 @Revision("2")

@@ -3,9 +3,9 @@ package org.doseledger.core.session.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
-import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /**
  * The client was discharged: criteria met, escort, by whom, when. For esketamine (Spravato) sessions

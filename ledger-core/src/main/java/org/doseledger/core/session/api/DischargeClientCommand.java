@@ -2,7 +2,7 @@ package org.doseledger.core.session.api;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.doseledger.core.client.api.SealedPersonalData;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /**
  * Discharge the client at the end of the session.

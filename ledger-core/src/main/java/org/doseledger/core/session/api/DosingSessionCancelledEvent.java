@@ -2,9 +2,9 @@ package org.doseledger.core.session.api;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.doseledger.core.client.api.SealedPersonalData;
 import org.doseledger.core.shared.ClientEvent;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.SealedPersonalData;
 
 /** A scheduled session was cancelled before it started, with the reason. */
 @Revision("2")

@@ -1,4 +1,4 @@
-package org.doseledger.core.client.api;
+package org.doseledger.core.shared;
 
 /**
  * One item of a client's personal data (legal name, date of birth, address, phone) as the ledger
