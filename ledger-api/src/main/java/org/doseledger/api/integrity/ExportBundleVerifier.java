@@ -51,7 +51,13 @@ import org.doseledger.core.integrity.tlog.VerifierKey;
 final class ExportBundleVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectReader DECIMALS = JSON.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Decimals read exactly as written: a JSON 95.0 stays 95.0, as its CSV cell says (Jackson's default node
+     * factory strips trailing zeros, which made every such cell differ).
+     */
+    private static final ObjectReader DECIMALS = JSON.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     /** Problems listed in full; beyond that only counted, so that a rewritten export gives a readable answer. */
     private static final int MAX_PROBLEMS = 50;
 

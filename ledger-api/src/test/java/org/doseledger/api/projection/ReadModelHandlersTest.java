@@ -150,6 +150,52 @@ class ReadModelHandlersTest {
             assertThat(harness.jdbc.queryForObject("select status from stock_draw", String.class))
                     .isEqualTo("OPEN");
         }
+
+        @Test
+        void aCorrectionRecordedLateIsALateMovementLikeAnyOther() {
+            harness.deliver(
+                    1,
+                    new StockReceivedEvent(
+                            LOT,
+                            "receipt-1",
+                            Substance.KETAMINE,
+                            new Strength(new BigDecimal("50"), StockUnit.ML),
+                            LocalDate.parse("2027-06-30"),
+                            2,
+                            Quantity.of("10", StockUnit.ML),
+                            Quantity.of("20", StockUnit.ML),
+                            new BigDecimal("1000"),
+                            new Supplier(
+                                    "Henry Schein",
+                                    new PostalAddress("135 Duryea Rd", null, "Melville", "NY", "11747"),
+                                    "AB1234563"),
+                            "INV-1",
+                            "rn-1",
+                            Quantity.of("20", StockUnit.ML),
+                            AT,
+                            null));
+            harness.deliver(
+                    2,
+                    new EntryCorrectedEvent(
+                            LOT,
+                            "corr-1",
+                            "event-1",
+                            Movement.RECEIVED,
+                            null,
+                            Quantity.of("20", StockUnit.ML),
+                            Quantity.of("19", StockUnit.ML),
+                            Quantity.of("-1", StockUnit.ML),
+                            Quantity.of("19", StockUnit.ML),
+                            "one vial was short",
+                            "rn-1",
+                            "md-1",
+                            AT.plus(Duration.ofDays(2)),
+                            new LateEntry("found at the monthly count", "md-1")));
+
+            assertThat(harness.jdbc.queryForObject(
+                            "select late_entry from stock_movement where movement = 'CORRECTED'", Boolean.class))
+                    .isTrue();
+        }
     }
 
     @Nested

@@ -452,7 +452,7 @@ public class StockLotProjection {
                     null,
                     event.correctedBy(),
                     event.approvedBy(),
-                    null,
+                    event.lateEntry(),
                     event);
         }
     }
