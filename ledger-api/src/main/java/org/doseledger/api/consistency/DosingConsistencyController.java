@@ -16,6 +16,7 @@ import java.time.Instant;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.access.ReadsClientData;
+import org.doseledger.api.personaldata.PersonalDataReveal;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
@@ -23,6 +24,7 @@ import org.doseledger.api.web.CsvWriter;
 import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.consistency.DoseDistributionView;
 import org.doseledger.projections.consistency.DosingConsistencyProjection;
@@ -50,7 +52,10 @@ class DosingConsistencyController {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
 
-    DosingConsistencyController(QueryGateway queries, ReadYourWrites readYourWrites) {
+    private final PersonalDataReveal personalData;
+
+    DosingConsistencyController(QueryGateway queries, ReadYourWrites readYourWrites, PersonalDataReveal personalData) {
+        this.personalData = personalData;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
     }
@@ -111,11 +116,21 @@ class DosingConsistencyController {
         readYourWrites.awaitPosition(DosingConsistencyProjection.PROCESSING_GROUP, atLeastPosition);
         // each session's take-home mg is read from the stock movements
         readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
-        return queries.query(
+        DosingConsistencyView view = queries.query(
                         new FindDosingConsistencyQuery(
                                 PracticeId.of(practiceId), client, practitioner, from, to, offset, limit),
                         ResponseTypes.instanceOf(DosingConsistencyView.class))
                 .join();
+        // an override's rationale about the client is sealed under the client's key: opened for the reader
+        return new DosingConsistencyView(
+                view.practiceId(),
+                view.sessions().stream()
+                        .map(session -> session.withOverrides(personalData.revealNested(
+                                new ClientRef(PracticeId.of(practiceId), session.clientId()), session.overrides())))
+                        .toList(),
+                view.offset(),
+                view.limit(),
+                view.total());
     }
 
     @GetMapping(produces = CsvWriter.MEDIA_TYPE)

@@ -1,5 +1,6 @@
 package org.doseledger.api.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,7 +114,8 @@ class DispensingRecordExport implements ExportType {
         Map<String, BigDecimal> recorded = new TreeMap<>();
         Map<String, BigDecimal> corrected = new TreeMap<>();
         try {
-            records.doses(query.stockFilter(), row -> {
+            records.doses(query.stockFilter(), stored -> {
+                DoseRecordRow row = opened(stored, clients);
                 ClientIdentities.Identity client = clients.of(row.clientId());
                 counts.computeIfAbsent(row.entryType(), type -> new long[1])[0]++;
                 if (row.entryType().equals("CORRECTION")) {
@@ -182,6 +184,28 @@ class DispensingRecordExport implements ExportType {
                     .append(" mg");
         }
         return text.toString();
+    }
+
+    /** The row with its reasons about the client opened from their sealed items (null once shredded). */
+    private DoseRecordRow opened(DoseRecordRow row, ClientIdentities clients) {
+        if (row.sealedCorrectionReason() == null && row.lateEntrySealedReason() == null) {
+            return row;
+        }
+        return row.withReasons(
+                row.sealedCorrectionReason() == null
+                        ? row.correctionReason()
+                        : clients.freeText(row.clientId(), "sealedReason", tree(row.sealedCorrectionReason())),
+                row.lateEntrySealedReason() == null
+                        ? row.lateEntryReason()
+                        : clients.freeText(row.clientId(), "sealedReason", tree(row.lateEntrySealedReason())));
+    }
+
+    private JsonNode tree(String sealedItem) {
+        try {
+            return json.readTree(sealedItem);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Object> cells(DoseRecordRow row, ClientIdentities.Identity client, java.time.ZoneId zone) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.doseledger.api.personaldata.ClientDataKeys;
+import org.doseledger.api.personaldata.PersonalDataReveal;
+import org.doseledger.core.shared.ClientRef;
 import org.doseledger.projections.consistency.DosingConsistencyProjection;
 import org.doseledger.projections.consistency.DosingConsistencyRows;
 import org.doseledger.projections.consistency.PlanInForceView;
@@ -71,10 +73,14 @@ class DosingConsistencyExport implements ExportType {
     private final ClientDataKeys keys;
     private final ObjectMapper json = new ObjectMapper();
 
-    DosingConsistencyExport(DataSource dataSource, JdbcTemplate jdbc, ClientDataKeys keys) {
+    private final PersonalDataReveal personalData;
+
+    DosingConsistencyExport(
+            DataSource dataSource, JdbcTemplate jdbc, ClientDataKeys keys, PersonalDataReveal personalData) {
         this.sessions = new DosingConsistencyRows(dataSource, json);
         this.jdbc = jdbc;
         this.keys = keys;
+        this.personalData = personalData;
     }
 
     @Override
@@ -115,7 +121,10 @@ class DosingConsistencyExport implements ExportType {
         Map<String, BigDecimal> takeHome = new TreeMap<>();
         long[] counted = {0, 0};
         try {
-            sessions.sessions(filter(query), session -> {
+            sessions.sessions(filter(query), stored -> {
+                // an override's rationale about the client is sealed under the client's key: opened here
+                SessionDoseView session = stored.withOverrides(personalData.revealNested(
+                        new ClientRef(query.practiceId(), stored.clientId()), stored.overrides()));
                 counted[0]++;
                 if (!session.flags().isEmpty()) {
                     counted[1]++;

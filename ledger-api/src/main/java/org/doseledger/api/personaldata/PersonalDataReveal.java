@@ -38,47 +38,40 @@ public class PersonalDataReveal {
 
     public ClientTimelineView reveal(ClientTimelineView view) {
         ClientRef client = new ClientRef(PracticeId.of(view.practiceId()), view.clientId());
-        if (view.entries().stream().noneMatch(entry -> holdsSealed(entry.details()))) {
+        if (view.entries().stream().noneMatch(PersonalDataReveal::holdsSealed)) {
             return view;
         }
         Key key = key(client);
         List<TimelineEntryView> entries = new ArrayList<>(view.entries().size());
         for (TimelineEntryView entry : view.entries()) {
-            entries.add(holdsSealed(entry.details()) ? revealed(entry, client, key) : entry);
+            entries.add(holdsSealed(entry) ? revealed(entry, client, key) : entry);
         }
         return new ClientTimelineView(
                 view.practiceId(), view.clientId(), entries, view.offset(), view.limit(), view.total());
     }
 
+    private static boolean holdsSealed(TimelineEntryView entry) {
+        return holdsSealed(entry.details())
+                || (entry.corrections() != null
+                        && entry.corrections().stream().anyMatch(PersonalDataReveal::holdsSealed));
+    }
+
+    /** The entry with its sealed items opened, and those of the corrections recorded against it. */
     private TimelineEntryView revealed(TimelineEntryView entry, ClientRef client, Key key) {
-        ObjectNode details = entry.details().deepCopy();
-        String problem = null;
-        for (Map.Entry<String, JsonNode> field : List.copyOf(iterable(entry.details()))) {
-            Optional<SealedPersonalData> sealed = sealed(field.getValue());
-            if (sealed.isEmpty()) {
-                continue;
+        JsonNode details = entry.details();
+        if (holdsSealed(details)) {
+            ObjectNode opened = details.deepCopy();
+            String problem = openAll(opened, client, key, entry.eventId());
+            if (problem != null) {
+                opened.put(MARKER, problem);
             }
-            if (sealed.get().isNotSealed()) {
-                // recorded in plaintext before its event sealed it: shown as recorded, whatever the key
-                details.set(field.getKey(), notSealed(sealed.get()));
-                continue;
-            }
-            if (key.problem() != null) {
-                details.putNull(field.getKey());
-                problem = key.problem();
-                continue;
-            }
-            try {
-                details.set(field.getKey(), keys.open(key.key(), client, field.getKey(), sealed.get()));
-            } catch (UnreadablePersonalDataException e) {
-                log.error("Personal data of {} in event {} does not open: {}", client, entry.eventId(), e.getMessage());
-                details.putNull(field.getKey());
-                problem = UNREADABLE;
-            }
+            details = opened;
         }
-        if (problem != null) {
-            details.put(MARKER, problem);
-        }
+        List<TimelineEntryView> corrections = entry.corrections() == null
+                ? null
+                : entry.corrections().stream()
+                        .map(correction -> holdsSealed(correction) ? revealed(correction, client, key) : correction)
+                        .toList();
         return new TimelineEntryView(
                 entry.ledgerPosition(),
                 entry.eventId(),
@@ -89,7 +82,85 @@ public class PersonalDataReveal {
                 entry.practitionerId(),
                 entry.requestId(),
                 details,
-                entry.corrections());
+                corrections);
+    }
+
+    /**
+     * Free text of stock entries about a client (a late entry's reason, an override's rationale) in a
+     * report: each sealed item, at any depth, opened as {@link #revealed}; the node is returned unchanged
+     * when it holds none.
+     */
+    public JsonNode revealNested(ClientRef client, JsonNode node) {
+        if (!holdsSealed(node)) {
+            return node;
+        }
+        JsonNode copy = node.deepCopy();
+        String problem = openAll(copy, client, key(client), null);
+        if (problem != null && copy.isObject()) {
+            ((ObjectNode) copy).put(MARKER, problem);
+        }
+        return copy;
+    }
+
+    /**
+     * Opens every sealed item in the node, at any depth, in place. An item stored under {@code sealedX}
+     * (free text sealed beside a plaintext field {@code x} of the same event, such as a late entry's
+     * {@code sealedReason}) is shown as {@code x}; any other keeps its name. Returns SHREDDED or
+     * UNREADABLE when an item could not be opened, else null.
+     */
+    private String openAll(JsonNode node, ClientRef client, Key key, String eventId) {
+        String problem = null;
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                problem = firstOf(problem, openAll(element, client, key, eventId));
+            }
+            return problem;
+        }
+        if (!node.isObject()) {
+            return null;
+        }
+        ObjectNode object = (ObjectNode) node;
+        for (Map.Entry<String, JsonNode> field : List.copyOf(iterable(object))) {
+            Optional<SealedPersonalData> sealed = sealed(field.getValue());
+            if (sealed.isEmpty()) {
+                problem = firstOf(problem, openAll(field.getValue(), client, key, eventId));
+                continue;
+            }
+            String name = shownAs(field.getKey());
+            if (!name.equals(field.getKey())) {
+                object.remove(field.getKey());
+            }
+            if (sealed.get().isNotSealed()) {
+                // recorded in plaintext before its event sealed it: shown as recorded, whatever the key
+                object.set(name, notSealed(sealed.get()));
+                continue;
+            }
+            if (key.problem() != null) {
+                object.putNull(name);
+                problem = firstOf(problem, key.problem());
+                continue;
+            }
+            try {
+                object.set(name, keys.open(key.key(), client, field.getKey(), sealed.get()));
+            } catch (UnreadablePersonalDataException e) {
+                log.error("Personal data of {} in event {} does not open: {}", client, eventId, e.getMessage());
+                object.putNull(name);
+                problem = firstOf(problem, UNREADABLE);
+            }
+        }
+        return problem;
+    }
+
+    /** {@code sealedReason} is shown as {@code reason}; other names as they are. */
+    static String shownAs(String field) {
+        if (field.length() > 6 && field.startsWith("sealed") && Character.isUpperCase(field.charAt(6))) {
+            return Character.toLowerCase(field.charAt(6)) + field.substring(7);
+        }
+        return field;
+    }
+
+    private static String firstOf(String problem, String another) {
+        return problem != null ? problem : another;
     }
 
     private static JsonNode notSealed(SealedPersonalData item) {
@@ -120,12 +191,16 @@ public class PersonalDataReveal {
         }
     }
 
-    private static boolean holdsSealed(JsonNode details) {
-        if (details == null || !details.isObject()) {
+    /** Whether the node holds a sealed item at any depth. */
+    private static boolean holdsSealed(JsonNode node) {
+        if (node == null) {
             return false;
         }
-        for (Map.Entry<String, JsonNode> field : iterable(details)) {
-            if (sealed(field.getValue()).isPresent()) {
+        if (sealed(node).isPresent()) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (holdsSealed(child)) {
                 return true;
             }
         }

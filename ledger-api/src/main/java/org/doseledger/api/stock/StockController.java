@@ -84,13 +84,16 @@ class StockController {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
     private final Catalogue catalogue;
+    private final ClientStockText clientText;
 
     StockController(
             IdempotentWrites writes,
             LedgerWriter writer,
             QueryGateway queries,
             ReadYourWrites readYourWrites,
-            Catalogue catalogue) {
+            Catalogue catalogue,
+            ClientStockText clientText) {
+        this.clientText = clientText;
         this.writes = writes;
         this.writer = writer;
         this.queries = queries;
@@ -260,7 +263,7 @@ class StockController {
             String drawId = UUID.randomUUID().toString();
             return WriteOutcome.created(
                     URI.create(path(lot) + "/draws/" + drawId),
-                    WriteReceipt.of(drawId, writer.send(context, request.toCommand(lot, drawId))));
+                    WriteReceipt.of(drawId, writer.send(context, request.toCommand(lot, drawId, clientText))));
         });
     }
 
@@ -333,7 +336,8 @@ class StockController {
             @Valid @RequestBody RecordAdministrationRequest request,
             WriteContext context) {
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
-        return drawFact(context, lot, drawId, "/administrations", request, request.toCommand(lot, drawId));
+        return drawFact(
+                context, lot, drawId, "/administrations", request, () -> request.toCommand(lot, drawId, clientText));
     }
 
     @PostMapping(path = "/draws/{drawId}/waste", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -415,7 +419,7 @@ class StockController {
             @Valid @RequestBody WasteDoseRequest request,
             WriteContext context) {
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
-        return drawFact(context, lot, drawId, "/waste", request, request.toCommand(lot, drawId));
+        return drawFact(context, lot, drawId, "/waste", request, () -> request.toCommand(lot, drawId, clientText));
     }
 
     @PostMapping(path = "/dispensations", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -495,7 +499,7 @@ class StockController {
             @Valid @RequestBody DispenseDoseRequest request,
             WriteContext context) {
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
-        return entry(context, lot, "/dispensations", request, id -> request.toCommand(lot, id));
+        return entry(context, lot, "/dispensations", request, id -> request.toCommand(lot, id, clientText));
     }
 
     @PostMapping(path = "/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -1055,19 +1059,27 @@ class StockController {
             @Valid @RequestBody CorrectEntryRequest request,
             WriteContext context) {
         StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
-        return entry(context, lot, "/corrections", request, id -> request.toCommand(lot, id));
+        return entry(context, lot, "/corrections", request, id -> request.toCommand(lot, id, clientText));
     }
 
-    /** A write about an existing draw, answered with the draw's location. */
+    /**
+     * A write about an existing draw, answered with the draw's location; its command is built inside the
+     * write's transaction, where free text about the draw's client is sealed.
+     */
     private ResponseEntity<Object> drawFact(
-            WriteContext context, StockLotRef lot, String drawId, String kind, Object request, Object command) {
+            WriteContext context,
+            StockLotRef lot,
+            String drawId,
+            String kind,
+            Object request,
+            java.util.function.Supplier<Object> command) {
         String drawPath = path(lot) + "/draws/" + drawId;
         return writes.execute(
                 context,
                 "POST " + drawPath + kind,
                 request,
                 () -> WriteOutcome.created(
-                        URI.create(drawPath), WriteReceipt.of(drawId, writer.send(context, command))));
+                        URI.create(drawPath), WriteReceipt.of(drawId, writer.send(context, command.get()))));
     }
 
     /** A write of one new entry of the lot, under a fresh id, answered with the lot's location. */

@@ -24,6 +24,7 @@ import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.CommonRequests.LateEntryBody;
 import org.doseledger.api.web.CommonRequests.QuantityBody;
 import org.doseledger.api.web.ValidDeaNumber;
+import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.Route;
 import org.doseledger.core.shared.StockUnit;
@@ -32,7 +33,6 @@ import org.doseledger.core.stock.api.CountKind;
 import org.doseledger.core.stock.api.CountTiming;
 import org.doseledger.core.stock.api.DestroyStockCommand;
 import org.doseledger.core.stock.api.DispenseDoseCommand;
-import org.doseledger.core.stock.api.DoseOverride;
 import org.doseledger.core.stock.api.DrawDoseCommand;
 import org.doseledger.core.stock.api.LossCarrier;
 import org.doseledger.core.stock.api.LossDetails;
@@ -128,7 +128,7 @@ final class StockRequests {
             @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String witnessedBy) {
 
-        DrawDoseCommand toCommand(StockLotRef lot, String drawId) {
+        DrawDoseCommand toCommand(StockLotRef lot, String drawId, ClientStockText text) {
             return new DrawDoseCommand(
                     lot,
                     drawId,
@@ -137,7 +137,7 @@ final class StockRequests {
                     sessionId,
                     drawnBy,
                     occurredAt,
-                    LateEntryBody.toLateEntry(lateEntry),
+                    text.lateEntry(lateEntry, () -> new ClientRef(lot.practiceId(), clientId)),
                     witnessedBy);
         }
     }
@@ -163,7 +163,8 @@ final class StockRequests {
             @Valid LateEntryBody lateEntry,
             @Valid OverrideBody override) {
 
-        RecordAdministrationCommand toCommand(StockLotRef lot, String drawId) {
+        RecordAdministrationCommand toCommand(StockLotRef lot, String drawId, ClientStockText text) {
+            java.util.function.Supplier<ClientRef> client = () -> text.clientOfDraw(lot, drawId);
             return new RecordAdministrationCommand(
                     lot,
                     drawId,
@@ -171,8 +172,8 @@ final class StockRequests {
                     route,
                     administeredBy,
                     occurredAt,
-                    LateEntryBody.toLateEntry(lateEntry),
-                    override == null ? null : new DoseOverride(override.rationale(), override.approvedBy()));
+                    text.lateEntry(lateEntry, client),
+                    override == null ? null : text.override(override.rationale(), override.approvedBy(), client));
         }
     }
 
@@ -190,7 +191,7 @@ final class StockRequests {
             @NotNull @PastOrPresent Instant occurredAt,
             @Valid LateEntryBody lateEntry) {
 
-        WasteDoseCommand toCommand(StockLotRef lot, String drawId) {
+        WasteDoseCommand toCommand(StockLotRef lot, String drawId, ClientStockText text) {
             return new WasteDoseCommand(
                     lot,
                     drawId,
@@ -199,7 +200,7 @@ final class StockRequests {
                     wastedBy,
                     witnessedBy,
                     occurredAt,
-                    LateEntryBody.toLateEntry(lateEntry));
+                    text.lateEntry(lateEntry, () -> text.clientOfDraw(lot, drawId)));
         }
     }
 
@@ -227,7 +228,7 @@ final class StockRequests {
             @NotNull @PastOrPresent Instant occurredAt,
             @Valid LateEntryBody lateEntry) {
 
-        DispenseDoseCommand toCommand(StockLotRef lot, String dispensationId) {
+        DispenseDoseCommand toCommand(StockLotRef lot, String dispensationId, ClientStockText text) {
             return new DispenseDoseCommand(
                     lot,
                     dispensationId,
@@ -239,7 +240,7 @@ final class StockRequests {
                     daysSupply,
                     prescription.toPrescription(),
                     occurredAt,
-                    LateEntryBody.toLateEntry(lateEntry));
+                    text.lateEntry(lateEntry, () -> new ClientRef(lot.practiceId(), clientId)));
         }
     }
 
@@ -518,17 +519,20 @@ final class StockRequests {
             @NotNull @PastOrPresent Instant occurredAt,
             @Valid LateEntryBody lateEntry) {
 
-        CorrectEntryCommand toCommand(StockLotRef lot, String correctionId) {
+        /** A correction of an entry about a client seals its reasons under the client's data key. */
+        CorrectEntryCommand toCommand(StockLotRef lot, String correctionId, ClientStockText text) {
+            ClientRef client = text.clientOfEntry(lot, correctedEventId);
             return new CorrectEntryCommand(
                     lot,
                     correctionId,
                     correctedEventId,
                     correctedQuantity == null ? null : correctedQuantity.toQuantity(),
-                    reason,
+                    client == null ? reason : null,
                     correctedBy,
                     approvedBy,
                     occurredAt,
-                    LateEntryBody.toLateEntry(lateEntry));
+                    text.lateEntry(lateEntry, () -> client),
+                    client == null ? null : text.seal(client, ClientStockText.SEALED_REASON, reason));
         }
     }
 }

@@ -101,6 +101,41 @@ class DosingConsistencyEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void anIncreaseGivenWithARationaleAloneIsReportedWithItsRationale() {
+        Instant start = weekOne.plus(Duration.ofDays(14)).plus(Duration.ofMinutes(30));
+        created(stock.post("/sessions", """
+                {"sessionId":"s-10","clientId":"%s","substance":"KETAMINE","scheduledFor":"%s"}
+                """.formatted(other, start)));
+        created(stock.post(
+                "/sessions/s-10/start",
+                "{\"locationId\":\"safe-1\",\"monitoredBy\":\"rn-2\",\"startedAt\":\"" + start + "\"}"));
+        String lot = stock.lotPath("safe-1", "A");
+        String drawId = created(stock.post(
+                        lot + "/draws", """
+                        {"quantity":{"amount":"2","unit":"ML"},"clientId":"%s","sessionId":"s-10","drawnBy":"rn-1",
+                         "occurredAt":"%s"%s}
+                        """.formatted(other, start.plus(Duration.ofMinutes(5)), late(start))))
+                .get("id")
+                .asText();
+        // 100 mg after 75 mg: a third more than the practice's 25 % limit needs a rationale, no approver
+        long given = created(stock.post(lot + "/draws/" + drawId + "/administrations", """
+                        {"quantity":{"amount":"2","unit":"ML"},"route":"IM","administeredBy":"rn-1","occurredAt":"%s",
+                         "override":{"rationale":"titrating per plan"}%s}
+                        """.formatted(
+                                start.plus(Duration.ofMinutes(10)), late(start))))
+                .get("ledgerPosition")
+                .asLong();
+
+        JsonNode report = read("client=" + other + "&atLeastPosition=" + given);
+
+        assertThat(report.get("total").asInt()).isEqualTo(2);
+        JsonNode increased = report.get("sessions").get(1);
+        assertThat(increased.get("flags").toString()).contains("INCREASE_ABOVE_POLICY_LIMIT");
+        assertThat(increased.get("overrides").get(0).get("rationale").asText()).isEqualTo("titrating per plan");
+        assertThat(increased.get("overrides").get(0).get("approvedBy").isNull()).isTrue();
+    }
+
+    @Test
     void aSessionShowsTheTakeHomeDosesDispensedUntilTheClientsNextSession() {
         Instant before = weekOne.minus(Duration.ofDays(1));
         created(stock.post("/clients/" + stock.client + "/consents", """

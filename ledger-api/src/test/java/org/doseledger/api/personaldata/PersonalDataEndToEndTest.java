@@ -246,6 +246,110 @@ class PersonalDataEndToEndTest extends EndToEndTest {
         assertThat(tablesHolding(family)).isEmpty();
     }
 
+    @Test
+    void freeTextOfAClientsStockEntriesIsSealedUnderTheirKeyShownToReadersAndGoneAfterShredding() throws Exception {
+        StockFixture stock = new StockFixture(this, http, practice, writer, newClient(practice, writer));
+        String officer = issueKey("COMPLIANCE_OFFICER", practice);
+        created(stock.post("/clients/" + stock.client + "/treatment-plans", """
+                {"terms":{"dosingSessions":6,"preparationSessions":2,"integrationSessions":6,"route":"IM",
+                 "minDose":40,"maxDose":90,"maxSingleDose":80,"minIntervalDays":6},
+                 "approvedBy":"md-1","occurredAt":"%s"}
+                """.formatted(StockFixture.now())));
+        created(stock.receive("safe-1", "PT", 1, "2027-06-30"));
+        String drawId =
+                created(stock.draw("safe-1", "PT", "2", "rn-1")).get("id").asText();
+        // the service's clock moves two days on: the administration is charted late, with a reason
+        clock.advance(Duration.ofDays(2));
+        JsonNode administered = created(
+                stock.post(stock.lotPath("safe-1", "PT") + "/draws/" + drawId + "/administrations", """
+                {"quantity":{"amount":"2","unit":"ML"},"route":"IM","administeredBy":"rn-1","occurredAt":"%s",
+                 "lateEntry":{"reason":"charted late: %s left before the note was written","cosignedBy":"md-1"},
+                 "override":{"rationale":"%s had no response at 80 mg","approvedBy":"md-1"}}
+                """.formatted(
+                                StockFixture.now(), family, family)));
+        JsonNode corrected = created(stock.post(stock.lotPath("safe-1", "PT") + "/corrections", """
+                {"correctedEventId":"%s","correctedQuantity":{"amount":"1.9","unit":"ML"},
+                 "reason":"%s was given 1.9 mL, not 2","correctedBy":"rn-1","approvedBy":"md-1",
+                 "occurredAt":"%s","lateEntry":{"reason":"%s's chart reviewed today","cosignedBy":"md-1"}}
+                """.formatted(
+                administered.get("events").get(0).get("eventId").asText(), family, StockFixture.now(), family)));
+        long last = corrected.get("ledgerPosition").asLong();
+
+        assertThat(tablesHolding(family))
+                .as("no table holds the text in plaintext")
+                .isEmpty();
+        JsonNode entries = timeline(practice, stock.client, writer, last).get("entries");
+        JsonNode dose = entry(entries, "DoseAdministered");
+        assertThat(dose.get("lateEntry").get("reason").asText()).contains(family);
+        assertThat(dose.get("lateEntry").has("sealedReason")).isFalse();
+        assertThat(dose.get("override").get("rationale").asText()).isEqualTo(family + " had no response at 80 mg");
+        JsonNode correction = StreamSupport.stream(entries.spliterator(), false)
+                .filter(entry -> entry.get("eventType").asText().equals("DoseAdministered"))
+                .findFirst()
+                .orElseThrow()
+                .get("corrections")
+                .get(0)
+                .get("details");
+        assertThat(correction.get("reason").asText()).isEqualTo(family + " was given 1.9 mL, not 2");
+        assertThat(correction.get("lateEntry").get("reason").asText()).isEqualTo(family + "'s chart reviewed today");
+        JsonNode report = http.get("/api/practices/" + practice + "/dosing-consistency?client=" + stock.client
+                        + "&atLeastPosition="
+                        + administered.get("ledgerPosition").asLong())
+                .key(officer)
+                .send()
+                .json();
+        assertThat(report.get("sessions")
+                        .get(0)
+                        .get("overrides")
+                        .get(0)
+                        .get("rationale")
+                        .asText())
+                .contains(family);
+        JsonNode exceptions = http.get(
+                        "/api/practices/" + practice + "/exceptions?kind=LATE_ENTRY" + "&atLeastPosition=" + last)
+                .key(officer)
+                .send()
+                .json();
+        assertThat(exceptions.toString()).contains("reason sealed with the client's personal data");
+        // the dispensing record opens both reasons for its reader, and still verifies against the events
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            adminAction("/api/admin/ledger/checkpoints");
+            Long sealed = jdbc.queryForObject("select max(to_index) from ledger_checkpoint", Long.class);
+            return sealed != null && sealed >= last;
+        });
+        java.nio.file.Path bundle = bundle(officer, export(officer, "dispensing-record", null));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            String csv = new String(
+                    zip.getInputStream(zip.getEntry("dispensing-record.csv")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(csv)
+                    .contains("charted late: " + family + " left before the note was written")
+                    .contains(family + " was given 1.9 mL, not 2")
+                    .doesNotContain("ciphertext");
+        }
+        org.doseledger.api.integrity.OfflineBundleVerifier.Result verified =
+                org.doseledger.api.integrity.OfflineBundleVerifier.verify(bundle, List.of(publicKey()));
+        assertThat(verified.fileProblems()).isEmpty();
+        assertThat(verified.ok()).as(verified.toString()).isTrue();
+
+        clock.advance(PAST_RETENTION);
+        Http.Response shredded = shred(stock.client, adminKey);
+
+        assertThat(shredded.status()).as(shredded.toString()).isEqualTo(201);
+        entries = timeline(
+                        practice,
+                        stock.client,
+                        writer,
+                        shredded.json().get("ledgerPosition").asLong())
+                .get("entries");
+        dose = entry(entries, "DoseAdministered");
+        assertThat(dose.get("lateEntry").get("reason").isNull()).isTrue();
+        assertThat(dose.get("override").get("rationale").isNull()).isTrue();
+        assertThat(dose.get(PersonalDataReveal.MARKER).asText()).isEqualTo(PersonalDataReveal.SHREDDED);
+        assertThat(dose.get("lateEntry").get("cosignedBy").asText()).isEqualTo("md-1");
+        assertThat(tablesHolding(family)).isEmpty();
+    }
+
     private String export(String officer, String type, String client) {
         Http.Response created = http.post("/api/practices/" + practice + "/exports")
                 .key(officer)
@@ -257,6 +361,37 @@ class PersonalDataEndToEndTest extends EndToEndTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("status").asText()).as(created.toString()).isEqualTo("DONE");
         return created.json().get("exportId").asText();
+    }
+
+    private java.nio.file.Path bundle(String officer, String exportId) throws Exception {
+        java.nio.file.Path bundle = java.nio.file.Files.createTempFile("export", ".zip");
+        java.net.http.HttpResponse<java.nio.file.Path> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                                        + "/api/practices/" + practice + "/exports/" + exportId + "/bundle"))
+                                .header("Authorization", "Bearer " + officer)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofFile(bundle));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return bundle;
+    }
+
+    /** The ledger's signing key as the regulator pins it, from the public-keys endpoint. */
+    private java.security.PublicKey publicKey() throws Exception {
+        java.nio.file.Path keyFile = java.nio.file.Files.createTempFile("key", ".pub");
+        java.nio.file.Files.writeString(
+                keyFile,
+                http.get("/api/ledger/public-keys")
+                        .key(adminKey)
+                        .send()
+                        .json()
+                        .get(0)
+                        .get("pem")
+                        .asText());
+        var read = org.doseledger.api.integrity.OfflineBundleVerifier.class.getDeclaredMethod(
+                "readKey", java.nio.file.Path.class);
+        read.setAccessible(true);
+        return (java.security.PublicKey) read.invoke(null, keyFile);
     }
 
     private Http.Response download(String officer, String exportId) {

@@ -48,14 +48,12 @@ final class LateEntries {
         if (!late) {
             return null;
         }
-        if (lateEntry == null
-                || lateEntry.reason() == null
-                || lateEntry.reason().isBlank()) {
+        if (lateEntry == null || !lateEntry.hasReason()) {
             throw new LateEntryNeedsReasonException(occurredAt, recordedAt, window);
         }
         PractitionerChecks.requireSecondPerson(
                 practitioners, practiceId, actor, lateEntry.cosignedBy(), StockAction.COSIGN, recordedAt);
-        return new LateEntry(lateEntry.reason(), lateEntry.cosignedBy());
+        return new LateEntry(lateEntry.reason(), lateEntry.cosignedBy(), null, lateEntry.sealedReason());
     }
 
     /**

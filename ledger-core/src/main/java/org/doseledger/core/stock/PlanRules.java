@@ -119,9 +119,7 @@ final class PlanRules {
         if (flags.isEmpty()) {
             return List.of();
         }
-        if (override == null
-                || override.rationale() == null
-                || override.rationale().isBlank()) {
+        if (override == null || !override.hasRationale()) {
             throw new DoseOutsidePlanException(
                     needApproval.isEmpty() ? "DOSE_CHANGE_NEEDS_RATIONALE" : "DOSE_OUTSIDE_PLAN",
                     "The dose of " + milligrams.toPlainString() + " mg departs from the treatment plan or clearance "

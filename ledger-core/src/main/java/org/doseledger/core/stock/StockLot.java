@@ -734,7 +734,8 @@ public class StockLot {
                 command.correctedBy(),
                 command.approvedBy(),
                 command.occurredAt(),
-                late));
+                late,
+                command.sealedReason()));
         if (outcome.draw() != null
                 && !outcome.draw().closed()
                 && outcome.draw().unaccounted().isZero()

@@ -413,6 +413,23 @@ class CorrectionTest {
                 .expectException(InsufficientStockException.class);
     }
 
+    @Test
+    void aCorrectionOfAnEntryAboutAClientKeepsItsSealedReason() {
+        org.doseledger.core.shared.SealedPersonalData reason =
+                new org.doseledger.core.shared.SealedPersonalData("key-1", "bm9uY2U=", "Y2lwaGVy");
+        TestExecutor<StockLot> given = fixture.given(received(), drawn("draw-1", "1.5", "75", "48.5"));
+        String draw = eventId(1);
+
+        given.when(new CorrectEntryCommand(
+                        LOT, "correction-1", draw, ml("1.2"), null, NURSE, PRESCRIBER, CORRECTED_AT, null, reason))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.listWithAnyOf(
+                                org.axonframework.test.matchers.Matchers.<Object>matches(
+                                        payload -> payload instanceof EntryCorrectedEvent corrected
+                                                && corrected.reason() == null
+                                                && reason.equals(corrected.sealedReason())))));
+    }
+
     private String eventId(int index) {
         return givenEventIds(fixture, LOT).get(index);
     }

@@ -202,6 +202,22 @@ class PlanRulesTest {
     }
 
     @Test
+    void aRationaleSealedUnderTheClientsKeyCountsAsGivenAndStaysSealedInTheEvent() {
+        PastSession fiftyMg = new PastSession("session-0", AT.minus(Duration.ofDays(7)), new BigDecimal("50"));
+        DoseOverride sealed = new DoseOverride(
+                null, null, new org.doseledger.core.shared.SealedPersonalData("key-1", "bm9uY2U=", "Y2lwaGVy"));
+        StockFixtures.newFixture(new FakeDosingHistory().plan(PLAN).previous(fiftyMg))
+                .given(received(), drawn("draw-1", "1.5", "75", "48.5"))
+                .when(administer("1.5", Route.IM, sealed))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.listWithAnyOf(
+                                org.axonframework.test.matchers.Matchers.<Object>matches(
+                                        payload -> payload instanceof DoseAdministeredEvent administered
+                                                && sealed.equals(administered.override())
+                                                && administered.planFlags().contains("INCREASE_ABOVE_POLICY_LIMIT")))));
+    }
+
+    @Test
     void withoutAPlanNoPlanRuleApplies() {
         StockFixtures.newFixture(new FakeDosingHistory())
                 .given(received(), drawn("draw-1", "2", "100", "48"))

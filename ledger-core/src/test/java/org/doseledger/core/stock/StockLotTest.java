@@ -34,6 +34,7 @@ import org.doseledger.core.shared.LateEntryNeedsReasonException;
 import org.doseledger.core.shared.OccurredInFutureException;
 import org.doseledger.core.shared.Quantity;
 import org.doseledger.core.shared.Route;
+import org.doseledger.core.shared.SealedPersonalData;
 import org.doseledger.core.shared.StockUnit;
 import org.doseledger.core.shared.Substance;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -600,6 +601,33 @@ class StockLotTest {
                         ml("48.5"),
                         JUST_TOO_LATE,
                         LATE));
+    }
+
+    @Test
+    void aLateEntryAboutAClientMayGiveItsReasonSealedAndTheEventKeepsItSealed() {
+        SealedPersonalData reason = new SealedPersonalData("key-1", "bm9uY2U=", "Y2lwaGVydGV4dA==");
+        fixture.given(received())
+                .when(drawAt(JUST_TOO_LATE, LateEntry.sealed(reason, PRESCRIBER)))
+                .expectEvents(new DoseDrawnEvent(
+                        LOT,
+                        "draw-1",
+                        ml("1.5"),
+                        mg("75"),
+                        CLIENT_ID,
+                        SESSION_ID,
+                        NURSE,
+                        ml("48.5"),
+                        JUST_TOO_LATE,
+                        new LateEntry(null, PRESCRIBER, null, reason)));
+    }
+
+    @Test
+    void aSealedReasonStillNeedsACosigner() {
+        SealedPersonalData reason = new SealedPersonalData("key-1", "bm9uY2U=", "Y2lwaGVydGV4dA==");
+        fixture.given(received())
+                .when(drawAt(JUST_TOO_LATE, LateEntry.sealed(reason, null)))
+                .expectNoEvents()
+                .expectException(org.doseledger.core.practitioner.api.SecondPersonRequiredException.class);
     }
 
     @Test

@@ -389,7 +389,13 @@ public class ComplianceExceptionsProjection {
                 late.path("cosignedBy").asText(null),
                 position,
                 type + " that occurred " + event.occurredAt() + " was recorded " + EventMessages.recordedAt(message)
-                        + ": " + late.path("reason").asText() + " (co-signed by "
+                        + ": "
+                        // a reason about a client is sealed with the client's personal data: read it on the
+                        // client's timeline, never copied here where shredding would not reach it
+                        + (late.path("sealedReason").isObject()
+                                ? "reason sealed with the client's personal data"
+                                : late.path("reason").asText())
+                        + " (co-signed by "
                         + late.path("cosignedBy").asText()
                         + ")");
     }

@@ -176,12 +176,19 @@ public class DosingConsistencyProjection {
 
     @EventHandler
     void on(DoseAdministeredEvent event, @LedgerPosition long position) throws JsonProcessingException {
-        List<Object> overrides = event.override() == null
-                ? List.of()
-                : List.of(Map.of(
-                        "rationale", event.override().rationale(),
-                        "approvedBy", event.override().approvedBy(),
-                        "at", event.occurredAt().toString()));
+        List<Object> overrides = new java.util.ArrayList<>();
+        if (event.override() != null) {
+            // a rationale about the client is kept sealed, as the event holds it, and opened for readers
+            Map<String, Object> override = new java.util.LinkedHashMap<>();
+            if (event.override().sealedRationale() != null) {
+                override.put("sealedRationale", event.override().sealedRationale());
+            } else {
+                override.put("rationale", event.override().rationale());
+            }
+            override.put("approvedBy", event.override().approvedBy());
+            override.put("at", event.occurredAt().toString());
+            overrides.add(override);
+        }
         String flags = json.writeValueAsString(event.planFlags() == null ? List.of() : event.planFlags());
         String overridden = json.writeValueAsString(overrides);
         change(

@@ -40,6 +40,34 @@ public record SessionDoseView(
         List<String> flags,
         BigDecimal takeHomeMilligrams) {
 
+    /** The session with its overrides as a reader sees them (their rationales opened). */
+    public SessionDoseView withOverrides(JsonNode opened) {
+        return new SessionDoseView(
+                clientId,
+                sessionId,
+                at,
+                substance,
+                locationId,
+                routes,
+                drawnMilligrams,
+                administeredMilligrams,
+                wastedMilligrams,
+                wasteShare,
+                weightKilograms,
+                milligramsPerKilogram,
+                plan,
+                changeFromPreviousPercent,
+                intervalFromPrevious,
+                drawToAdministerDelay,
+                drawToWasteDelay,
+                drawnBy,
+                administeredBy,
+                opened,
+                vitalsRecorded,
+                flags,
+                takeHomeMilligrams);
+    }
+
     /** The session with the take-home mg dispensed to its client from it until their next dosed session. */
     public SessionDoseView withTakeHome(BigDecimal milligrams) {
         return new SessionDoseView(

@@ -89,7 +89,9 @@ public class StockRecordsExport {
                        m.location_id, l.name as location_name,
                        coalesce(m.details ->> 'sessionId', o.details ->> 'sessionId') as session_id,
                        coalesce(m.draw_id, m.details ->> 'drawId', m.details ->> 'dispensationId') as entry_id, m.late_entry,
-                       m.details ->> 'correctedEventId' as corrects_event_id, m.details ->> 'reason' as reason
+                       m.details ->> 'correctedEventId' as corrects_event_id, m.details ->> 'reason' as reason,
+                       (m.details -> 'sealedReason')::text as sealed_reason,
+                       (m.details -> 'lateEntry' -> 'sealedReason')::text as late_entry_sealed_reason
                 """ + DOSES + location(filter) + " order by m.occurred_at, m.ledger_position";
         jdbc.query(
                 sql,
@@ -176,7 +178,9 @@ public class StockRecordsExport {
                 rs.getString("corrected_movement"),
                 instant(rs, "corrected_occurred_at"),
                 rs.getBigDecimal("corrected_original_quantity"),
-                rs.getBigDecimal("corrected_original_milligrams"));
+                rs.getBigDecimal("corrected_original_milligrams"),
+                rs.getString("sealed_reason"),
+                rs.getString("late_entry_sealed_reason"));
     }
 
     private static ReceiptRecordRow receipt(ResultSet rs) throws SQLException {
