@@ -2,9 +2,6 @@ package org.doseledger.api.access;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -77,8 +74,6 @@ class AccessLogController {
                     + " the parameters that narrowed it, the request id and when. Ledger-wide exports by an"
                     + " administrator appear in every practice's log (practiceWide false). [from, to) is half-open;"
                     + " nextAfterPosition is the cursor of the next page, absent on the last.")
-    @ApiResponse(responseCode = "200", description = "A page of accesses")
-    @ApiResponse(responseCode = "400", description = "A query parameter is invalid")
     AccessLogPage page(
             @PathVariable String practiceId,
             @Parameter(description = "accessed at or after") @RequestParam(required = false) Instant from,
@@ -121,7 +116,6 @@ class AccessLogController {
                     + " (COMPLIANCE_OFFICER, ADMIN)",
             description = "What a review of the access log starts with: who read, why they said they read"
                     + " (X-Purpose-Of-Use; null when they gave none), how often, first and last.")
-    @ApiResponse(responseCode = "200", description = "One row per credential, purpose and kind")
     List<AccessSummaryView> summary(
             @PathVariable String practiceId,
             @RequestParam Instant from,
@@ -140,7 +134,6 @@ class AccessLogController {
     @GetMapping(path = "/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.ADMIN})
     @Operation(summary = "The reviews of the access log, latest period first (COMPLIANCE_OFFICER, ADMIN)")
-    @ApiResponse(responseCode = "200", description = "The reviews")
     List<AccessLogReviewView> reviews(
             @PathVariable String practiceId, @RequestParam(required = false) @Min(1) Long atLeastPosition) {
         readYourWrites.awaitPosition(AccessLogProjection.PROCESSING_GROUP, atLeastPosition);
@@ -165,20 +158,7 @@ class AccessLogController {
             summary = "Mark a period of the access log reviewed (COMPLIANCE_OFFICER)",
             description = "Records that the officer reviewed the reads and exports of [from, to)"
                     + " (AccessLogReviewed). Periods older than the practice's accessLogReviewDays that no review"
-                    + " covers are ACCESS_LOG_REVIEW_OVERDUE exceptions.",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "monthlyReview",
-                                                            summary = "October's reads and exports reviewed",
-                                                            value = REVIEW_REQUEST))))
-    @ApiResponse(responseCode = "201", description = "Recorded; id is the review id")
-    @ApiResponse(responseCode = "400", description = "from, to or reviewedBy missing")
-    @ApiResponse(responseCode = "409", description = "INVALID_REVIEW_PERIOD: to not after from, or in the future")
+                    + " covers are ACCESS_LOG_REVIEW_OVERDUE exceptions.")
     ResponseEntity<Object> review(
             @PathVariable String practiceId, @Valid @RequestBody ReviewRequest request, WriteContext context) {
         String path = "/api/practices/" + practiceId + "/access-log/reviews";

@@ -3,7 +3,6 @@ package org.doseledger.api.accountability;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,26 +65,10 @@ class AccountabilityController {
                     + " Accept: text/csv returns one row per lot.")
     @ApiResponse(
             responseCode = "200",
-            description = "The accountability of each lot",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = AccountabilityView.class),
-                        examples = @ExampleObject(name = "oneLot", value = AccountabilityExamples.OK)),
-                @Content(
-                        mediaType = CsvWriter.MEDIA_TYPE,
-                        examples = @ExampleObject(name = "csv", value = AccountabilityExamples.CSV))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "asOf missing, a parameter invalid, or from after asOf",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            value = AccountabilityExamples.VALIDATION_FAILED)))
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AccountabilityView.class)))
     AccountabilityView accountability(
             @PathVariable String practiceId,
             @Parameter(description = "entries that occurred at or before this time (ISO 8601 with offset)")

@@ -2,7 +2,6 @@ package org.doseledger.api.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,27 +75,10 @@ class AuditTrailController {
                     + " it is absent on the last page. Accept: text/csv returns every matching event instead.")
     @ApiResponse(
             responseCode = "200",
-            description = "A page of events",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = AuditTrailPage.class),
-                        examples = @ExampleObject(name = "draws", value = AuditTrailExamples.PAGE_OK)),
-                @Content(
-                        mediaType = CsvWriter.MEDIA_TYPE,
-                        examples = @ExampleObject(name = "csv", value = AuditTrailExamples.CSV_OK))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "A query parameter is invalid",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "occurredFrom is not a timestamp",
-                                            value = AuditTrailExamples.VALIDATION_FAILED)))
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AuditTrailPage.class)))
     AuditTrailPage page(
             @PathVariable String practiceId,
             @Valid @ParameterObject AuditTrailParams params,

@@ -2,7 +2,6 @@ package org.doseledger.api.client;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,64 +59,13 @@ class ClientController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Register a client (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "c-1001",
-                                                            summary =
-                                                                    "A client with legal name, birth date and address",
-                                                            value = ClientExamples.REGISTER_REQUEST))))
+    @Operation(summary = "Register a client (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Registered; Location is the client's timeline",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "registered",
-                                            summary = "The receipt: the client id and the appended event",
-                                            value = ClientExamples.REGISTER_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No legal name, a birth date in the future",
-                                            value = ClientExamples.REGISTER_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practice; a key of another practice gets the same answer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTICE_NOT_FOUND",
-                                            summary = "Unknown practice",
-                                            value = ClientExamples.REGISTER_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "CLIENT_ALREADY_EXISTS",
-                                            summary = "The client id is taken",
-                                            value = ClientExamples.REGISTER_CLIENT_ALREADY_EXISTS)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId, @Valid @RequestBody RegisterClientRequest request, WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), request.clientId());
@@ -132,63 +80,13 @@ class ClientController {
 
     @PostMapping(path = "/{clientId}/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record an informed consent the client signed (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "kapConsent",
-                                                            summary = "The signed KAP consent, version 3",
-                                                            value = ClientExamples.RECORD_CONSENT_REQUEST))))
+    @Operation(summary = "Record an informed consent the client signed (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; id is the new consent id, Location is the consent",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "recorded",
-                                            summary = "The receipt: the consent id and the appended event",
-                                            value = ClientExamples.RECORD_CONSENT_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No routes, no signer",
-                                            value = ClientExamples.RECORD_CONSENT_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown client or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "CLIENT_NOT_FOUND",
-                                            summary = "Unknown client",
-                                            value = ClientExamples.RECORD_CONSENT_CLIENT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "CONSENT_EXPIRES_BEFORE_SIGNING",
-                                            summary = "expiresAt is before signedAt",
-                                            value = ClientExamples.RECORD_CONSENT_CONSENT_EXPIRES_BEFORE_SIGNING)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordConsent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -205,68 +103,13 @@ class ClientController {
 
     @PostMapping(path = "/{clientId}/consents/{consentId}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record that the client revoked a consent (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "revocation",
-                                                            summary = "The client withdrew consent",
-                                                            value = ClientExamples.REVOKE_CONSENT_REQUEST))))
+    @Operation(summary = "Record that the client revoked a consent (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; Location is the consent",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "revoked",
-                                            summary = "The receipt: the consent id and the appended event",
-                                            value = ClientExamples.REVOKE_CONSENT_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "effectiveAt in the future, no reason",
-                                            value = ClientExamples.REVOKE_CONSENT_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown consent, client or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "CONSENT_NOT_FOUND",
-                                            summary = "Unknown consent",
-                                            value = ClientExamples.REVOKE_CONSENT_CONSENT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "CONSENT_ALREADY_REVOKED",
-                                        summary = "The consent is already revoked",
-                                        value = ClientExamples.REVOKE_CONSENT_CONSENT_ALREADY_REVOKED),
-                                @ExampleObject(
-                                        name = "REVOCATION_BEFORE_SIGNING",
-                                        summary = "effectiveAt is before the consent was signed",
-                                        value = ClientExamples.REVOKE_CONSENT_REVOCATION_BEFORE_SIGNING)
-                            }))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> revokeConsent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -287,24 +130,13 @@ class ClientController {
     @PostMapping(path = "/{clientId}/address-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(
-            summary = "Record that the client moved; later dispensing records carry the new address (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "moved",
-                                                            value = ClientExamples.ADDRESS_CHANGE_REQUEST))))
+            summary = "Record that the client moved; later dispensing records carry the new address (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; Location is the client's timeline",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> changeAddress(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -316,25 +148,13 @@ class ClientController {
 
     @PostMapping(path = "/{clientId}/weights", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record the client's measured weight in kg, for mg/kg dosing (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "weight",
-                                                            value = ClientExamples.WEIGHT_REQUEST))))
+    @Operation(summary = "Record the client's measured weight in kg, for mg/kg dosing (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; Location is the client's timeline",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordWeight(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -346,25 +166,13 @@ class ClientController {
 
     @PostMapping(path = "/{clientId}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record the phone number at which the practice reaches the client (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "phone",
-                                                            value = ClientExamples.CONTACT_REQUEST))))
+    @Operation(summary = "Record the phone number at which the practice reaches the client (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; Location is the client's timeline",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> updateContact(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -378,24 +186,13 @@ class ClientController {
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(
             summary = "Record the client's Spravato REMS patient enrolment id, sealed with their data key"
-                    + " (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "enrolment",
-                                                            value = ClientExamples.REMS_ENROLMENT_REQUEST))))
+                    + " (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; Location is the client's timeline",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordRemsEnrolment(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -407,25 +204,13 @@ class ClientController {
 
     @PostMapping(path = "/{clientId}/clearances", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record a medical clearance or consultation with the client's medical team (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "clearance",
-                                                            value = ClientExamples.CLEARANCE_REQUEST))))
+    @Operation(summary = "Record a medical clearance or consultation with the client's medical team (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; the receipt's id is the clearance id",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordClearance(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -437,25 +222,13 @@ class ClientController {
 
     @PostMapping(path = "/{clientId}/treatment-plans", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record the client's treatment plan as approved by a prescriber (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "plan",
-                                                            value = ClientExamples.PLAN_REQUEST))))
+    @Operation(summary = "Record the client's treatment plan as approved by a prescriber (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; the receipt's id is the plan id",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> approvePlan(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -469,24 +242,13 @@ class ClientController {
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(
             summary =
-                    "Amend the client's active treatment plan, with a reason and a prescriber's approval (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "amendment",
-                                                            value = ClientExamples.PLAN_AMENDMENT_REQUEST))))
+                    "Amend the client's active treatment plan, with a reason and a prescriber's approval (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> amendPlan(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,
@@ -504,25 +266,13 @@ class ClientController {
 
     @PostMapping(path = "/{clientId}/therapy-sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record a preparation or integration session led by a therapist (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "integration",
-                                                            value = ClientExamples.THERAPY_REQUEST))))
+    @Operation(summary = "Record a preparation or integration session led by a therapist (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; the receipt's id is the therapy session id",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = ClientExamples.CLIENT_FACT_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordTherapySession(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ID) String clientId,

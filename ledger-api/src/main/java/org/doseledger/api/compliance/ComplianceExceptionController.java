@@ -3,7 +3,6 @@ package org.doseledger.api.compliance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -96,26 +95,10 @@ class ComplianceExceptionController {
                     + " Accept: text/csv returns every match as CSV.")
     @ApiResponse(
             responseCode = "200",
-            description = "A page of exceptions; total counts every match",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = ComplianceExceptionsPage.class),
-                        examples = @ExampleObject(name = "queue", value = ComplianceExceptionExamples.QUEUE_OK)),
-                @Content(
-                        mediaType = CsvWriter.MEDIA_TYPE,
-                        examples = @ExampleObject(name = "csv", value = ComplianceExceptionExamples.QUEUE_CSV))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "A query parameter is invalid",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            value = ComplianceExceptionExamples.QUEUE_VALIDATION_FAILED)))
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ComplianceExceptionsPage.class)))
     ComplianceExceptionsPage queue(
             @PathVariable String practiceId,
             @Parameter(description = "OPEN, ACKNOWLEDGED, CLEARED, RESOLVED; default OPEN and ACKNOWLEDGED")
@@ -211,22 +194,10 @@ class ComplianceExceptionController {
     @Operation(summary = "One exception with its reviews (COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(
             responseCode = "200",
-            description = "The exception",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ComplianceExceptionView.class),
-                            examples = @ExampleObject(name = "resolved", value = ComplianceExceptionExamples.ONE_OK)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such exception (as of today)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "EXCEPTION_NOT_FOUND",
-                                            value = ComplianceExceptionExamples.EXCEPTION_NOT_FOUND)))
+                            schema = @Schema(implementation = ComplianceExceptionView.class)))
     ComplianceExceptionView exception(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
@@ -240,47 +211,13 @@ class ComplianceExceptionController {
     @Operation(
             summary = "Acknowledge an exception (COMPLIANCE_OFFICER)",
             description = "Records who has seen the exception and, optionally, what they are doing about it"
-                    + " (ExceptionAcknowledged). Once per exception.",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "acknowledge",
-                                                            value = ComplianceExceptionExamples.ACKNOWLEDGE_REQUEST))))
+                    + " (ExceptionAcknowledged). Once per exception.")
     @ApiResponse(
             responseCode = "201",
-            description = "Acknowledged",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "acknowledged",
-                                            value = ComplianceExceptionExamples.ACKNOWLEDGED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such exception (as of today)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "EXCEPTION_NOT_FOUND",
-                                            value = ComplianceExceptionExamples.EXCEPTION_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Already acknowledged or already resolved",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "EXCEPTION_ALREADY_ACKNOWLEDGED",
-                                            value = ComplianceExceptionExamples.ALREADY_ACKNOWLEDGED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> acknowledge(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
@@ -300,54 +237,13 @@ class ComplianceExceptionController {
     @Operation(
             summary = "Resolve an exception with a note (COMPLIANCE_OFFICER)",
             description = "Closes the exception (ExceptionResolved), acknowledged or not; the note says what was"
-                    + " done or why nothing had to be.",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "resolve",
-                                                            value = ComplianceExceptionExamples.RESOLVE_REQUEST))))
+                    + " done or why nothing had to be.")
     @ApiResponse(
             responseCode = "201",
-            description = "Resolved",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "resolved", value = ComplianceExceptionExamples.RESOLVED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "reviewedBy or note missing",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            value = ComplianceExceptionExamples.RESOLVE_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such exception (as of today)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "EXCEPTION_NOT_FOUND",
-                                            value = ComplianceExceptionExamples.EXCEPTION_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Already resolved",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "EXCEPTION_ALREADY_RESOLVED",
-                                            value = ComplianceExceptionExamples.ALREADY_RESOLVED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> resolve(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,

@@ -65,6 +65,13 @@ class OpenApiConfiguration {
     /** The OpenAPI extension that lists the roles an operation admits. */
     static final String ALLOWED_ROLES_EXTENSION = "x-allowed-roles";
 
+    /** Answers and examples kept as data (openapi/answers), applied before the shared answers below. */
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    OperationCustomizer documentedAnswers() {
+        return DocumentedAnswers.load();
+    }
+
     @Bean
     OperationCustomizer accessResponses() {
         return (operation, handlerMethod) -> {

@@ -3,7 +3,6 @@ package org.doseledger.api.consistency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -74,26 +73,10 @@ class DosingConsistencyController {
                     + " [from, to). Accept: text/csv returns every matching session.")
     @ApiResponse(
             responseCode = "200",
-            description = "A page of sessions; total counts every match",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = DosingConsistencyView.class),
-                        examples = @ExampleObject(name = "twoSessions", value = DosingConsistencyExamples.OK)),
-                @Content(
-                        mediaType = CsvWriter.MEDIA_TYPE,
-                        examples = @ExampleObject(name = "csv", value = DosingConsistencyExamples.CSV))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "A query parameter is invalid",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            value = DosingConsistencyExamples.VALIDATION_FAILED)))
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = DosingConsistencyView.class)))
     DosingConsistencyView sessions(
             @PathVariable String practiceId,
             @Parameter(description = "only this client")
@@ -221,12 +204,10 @@ class DosingConsistencyController {
                     + " figures, and the sessions outside the Tukey fences (Q1 - 1.5 IQR, Q3 + 1.5 IQR).")
     @ApiResponse(
             responseCode = "200",
-            description = "The distributions",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = DoseDistributionView.class),
-                            examples = @ExampleObject(name = "im", value = DosingConsistencyExamples.DISTRIBUTION_OK)))
+                            schema = @Schema(implementation = DoseDistributionView.class)))
     DoseDistributionView distribution(
             @PathVariable String practiceId,
             @RequestParam(required = false) Instant from,

@@ -2,7 +2,6 @@ package org.doseledger.api.export;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,53 +60,13 @@ class ExportController {
                     + " practice's time zone), optionally of one storage location. It covers the ledger up to its"
                     + " last signed checkpoint. A small export (at most ledger.exports.direct-limit records) that"
                     + " finishes within ledger.exports.direct-wait answers DONE with its downloadUrl; a larger one"
-                    + " answers QUEUED or RUNNING: poll the Location for progress.",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "dispensingRecord",
-                                                            summary = "The first half of 2026 at one safe",
-                                                            value = ExportExamples.CREATE_REQUEST))))
+                    + " answers QUEUED or RUNNING: poll the Location for progress.")
     @ApiResponse(
             responseCode = "201",
-            description = "Requested; Location is the export's status",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ExportJobView.class),
-                            examples = {
-                                @ExampleObject(name = "done", summary = "A small export", value = ExportExamples.DONE),
-                                @ExampleObject(
-                                        name = "running",
-                                        summary = "A large export",
-                                        value = ExportExamples.RUNNING)
-                            }))
-    @ApiResponse(
-            responseCode = "400",
-            description = "An unknown type, a period that ends before it starts, an invalid location id",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "Unknown export type",
-                                            value = ExportExamples.VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "LEDGER_NOT_SEALED: no signed checkpoint yet",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LEDGER_NOT_SEALED",
-                                            summary = "No checkpoint yet",
-                                            value = ExportExamples.NOT_SEALED)))
+                            schema = @Schema(implementation = ExportJobView.class)))
     ResponseEntity<Object> create(
             @PathVariable String practiceId, @Valid @RequestBody CreateExportRequest request, WriteContext context) {
         PracticeId practice = PracticeId.of(practiceId);
@@ -134,7 +93,6 @@ class ExportController {
     @ReadsClientData
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "The practice's latest 100 exports, newest first (COMPLIANCE_OFFICER, REGULATOR)")
-    @ApiResponse(responseCode = "200", description = "The exports and their status")
     List<ExportJobView> list(@PathVariable String practiceId) {
         return jobs.list(PracticeId.of(practiceId));
     }
@@ -147,14 +105,6 @@ class ExportController {
             description = "QUEUED, RUNNING (recordsDone of recordsTotal), DONE (downloadUrl), FAILED (failure) or"
                     + " EXPIRED (the bundle was deleted after ledger.exports.retention). A generated pdmp-asap export"
                     + " also shows pdmpSubmission: GENERATED, SUBMITTED, ACCEPTED or REJECTED.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The export",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            examples = @ExampleObject(name = "done", value = ExportExamples.DONE)))
-    @ApiResponse(responseCode = "404", description = "EXPORT_NOT_FOUND")
     ExportJobView status(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId) {
@@ -170,24 +120,7 @@ class ExportController {
             summary = "Record a PDMP file's submission, acceptance or rejection (COMPLIANCE_OFFICER)",
             description = "For a generated pdmp-asap export: SUBMITTED when it was handed to the state, then"
                     + " ACCEPTED or REJECTED (with the state's reason) as the state answered. A rejected file may"
-                    + " be submitted again; an accepted one is final.",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "rejected",
-                                                            summary = "The state rejected the file",
-                                                            value = ExportExamples.PDMP_SUBMISSION_REQUEST))))
-    @ApiResponse(responseCode = "201", description = "Recorded; Location is the export")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: no status or time, an unknown status")
-    @ApiResponse(responseCode = "404", description = "EXPORT_NOT_FOUND")
-    @ApiResponse(
-            responseCode = "409",
-            description = "NOT_A_PDMP_EXPORT, PDMP_SUBMISSION_OUT_OF_ORDER (e.g. ACCEPTED before SUBMITTED, any"
-                    + " change after ACCEPTED) or EXPORT_NOT_READY (not generated yet)")
+                    + " be submitted again; an accepted one is final.")
     ResponseEntity<Object> recordPdmpSubmission(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId,
@@ -211,11 +144,6 @@ class ExportController {
             description = "The zip: the report as CSV and JSON, checkpoint.json and manifest.json with the SHA-256"
                     + " of every file. Check it with java -jar dose-ledger.jar verify-bundle <zip> --public-key"
                     + " <keyId>.pub. Each download is recorded in the access log as an EXPORT.")
-    @ApiResponse(responseCode = "200", description = "The bundle")
-    @ApiResponse(responseCode = "404", description = "EXPORT_NOT_FOUND")
-    @ApiResponse(
-            responseCode = "409",
-            description = "EXPORT_NOT_READY (queued, running or failed) or EXPORT_EXPIRED (file deleted)")
     ResponseEntity<Resource> bundle(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId) {

@@ -1,7 +1,6 @@
 package org.doseledger.api.integrity;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -78,9 +77,6 @@ class IntegrityController {
     @GetMapping("/api/ledger/public-keys")
     @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR, Role.PRACTICE_WRITER})
     @Operation(summary = "The public keys that verify the ledger's checkpoints (any role)")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The pinned keys and every key they endorsed: the keys verification trusts")
     List<PublicKeyView> publicKeys() {
         return TrustedKeys.of(jdbc, keys).entrySet().stream()
                 .map(entry -> view(entry.getKey(), entry.getValue()))
@@ -90,7 +86,6 @@ class IntegrityController {
     @GetMapping("/api/ledger/checkpoints")
     @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "The latest signed checkpoints, newest first (ADMIN, COMPLIANCE_OFFICER, REGULATOR)")
-    @ApiResponse(responseCode = "200", description = "Checkpoints")
     List<CheckpointView> checkpoints(@RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit) {
         return jdbc
                 .query(
@@ -109,7 +104,6 @@ class IntegrityController {
                     + " (ADMIN, COMPLIANCE_OFFICER, REGULATOR)",
             description = "c2sp.org/tlog-checkpoint: the origin, the tree size, the base64 root hash, and the log's"
                     + " signature with any witness cosignatures. Keep it: a later ledger must extend it.")
-    @ApiResponse(responseCode = "200", description = "The checkpoint note")
     ResponseEntity<String> treeCheckpoint() {
         return jdbc
                 .queryForList("select note from ledger_tree_checkpoint order by tree_size desc limit 1", String.class)
@@ -127,7 +121,6 @@ class IntegrityController {
                     + " COMPLIANCE_OFFICER, REGULATOR)",
             description = "RFC 9162 inclusion proof, hashes in hex from the leaf's sibling upwards. The leaf hash is"
                     + " SHA-256(0x00 || 'DOSE-LEDGER-LEAF/1' || position as 8 bytes || event hash).")
-    @ApiResponse(responseCode = "200", description = "The proof")
     TreeProofs.InclusionProof inclusionProof(@RequestParam @Min(1) long position, @RequestParam @Min(1) long treeSize) {
         return proofs.inclusion(position, treeSize);
     }
@@ -139,7 +132,6 @@ class IntegrityController {
                     + " REGULATOR)",
             description = "RFC 9162 consistency proof, hashes in hex: with the roots of both checkpoints it shows that"
                     + " nothing the older checkpoint covered was changed or removed.")
-    @ApiResponse(responseCode = "200", description = "The proof")
     TreeProofs.ConsistencyProof consistencyProof(@RequestParam @Min(0) long from, @RequestParam @Min(1) long to) {
         return proofs.consistency(from, to);
     }
@@ -147,8 +139,6 @@ class IntegrityController {
     @PostMapping(path = "/api/admin/ledger/checkpoints", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
     @Operation(summary = "Seal a checkpoint now, over the events behind the gap window (ADMIN)")
-    @ApiResponse(responseCode = "201", description = "Sealed")
-    @ApiResponse(responseCode = "204", description = "Nothing new to seal")
     ResponseEntity<Object> seal(@Valid @RequestBody AdminActionRequest request, WriteContext context) {
         return writes.executeAction(
                 context,
@@ -166,7 +156,6 @@ class IntegrityController {
             description = "Recomputes every event hash, stream link, chain link and checkpoint signature, and reports"
                     + " integrity and completeness separately, each with its first failure. The result is recorded"
                     + " as a LedgerVerified event and in the ledger_integrity_verification_* metrics.")
-    @ApiResponse(responseCode = "200", description = "The verification report")
     ResponseEntity<Object> verify(@Valid @RequestBody AdminActionRequest request, WriteContext context) {
         return writes.executeAction(
                 context,
@@ -183,7 +172,6 @@ class IntegrityController {
             description = "A zip of every event up to the last checkpoint as stored, the sealed chain, the signed"
                     + " checkpoints, the public keys and a manifest with each file's SHA-256. Check it offline with"
                     + " java -jar dose-ledger.jar verify-bundle bundle.zip --public-key <keyId>.pub")
-    @ApiResponse(responseCode = "200", description = "The bundle (application/zip)")
     void bundle(HttpServletResponse response) throws IOException {
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"dose-ledger-bundle.zip\"");

@@ -3,7 +3,6 @@ package org.doseledger.api.inventory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,26 +55,10 @@ class InventoryController {
                     + " Accept: text/csv returns the lots as CSV.")
     @ApiResponse(
             responseCode = "200",
-            description = "The inventory",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = InventoryView.class),
-                        examples = @ExampleObject(name = "oneLot", value = InventoryExamples.INVENTORY_OK)),
-                @Content(
-                        mediaType = CsvWriter.MEDIA_TYPE,
-                        examples = @ExampleObject(name = "csv", value = InventoryExamples.INVENTORY_CSV))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "A query parameter is invalid",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            value = InventoryExamples.INVENTORY_VALIDATION_FAILED)))
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = InventoryView.class)))
     InventoryView inventory(
             @PathVariable String practiceId,
             @Parameter(description = "only this storage location")

@@ -3,7 +3,6 @@ package org.doseledger.api.location;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,63 +48,13 @@ class LocationController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Register a storage location (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "safe-1",
-                                                            summary = "A locked safe",
-                                                            value = LocationExamples.REGISTER_REQUEST))))
+    @Operation(summary = "Register a storage location (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Registered; Location is the practice's locations",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "registered",
-                                            summary = "The receipt: the location id and the appended event",
-                                            value = LocationExamples.REGISTER_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "Bad id, no name, no kind",
-                                            value = LocationExamples.REGISTER_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practice; a key of another practice gets the same answer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTICE_NOT_FOUND",
-                                            summary = "Unknown practice",
-                                            value = LocationExamples.REGISTER_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LOCATION_ALREADY_EXISTS",
-                                            summary = "The location id is taken",
-                                            value = LocationExamples.REGISTER_LOCATION_ALREADY_EXISTS)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId,
             @Valid @RequestBody RegisterLocationRequest request,
@@ -127,27 +76,10 @@ class LocationController {
     @Operation(summary = "The practice's storage locations (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(
             responseCode = "200",
-            description = "The practice's storage locations",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            array = @ArraySchema(schema = @Schema(implementation = StorageLocationView.class)),
-                            examples =
-                                    @ExampleObject(
-                                            name = "twoSafes",
-                                            summary = "Two safes",
-                                            value = LocationExamples.LIST_OK)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practice; a key of another practice gets the same answer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTICE_NOT_FOUND",
-                                            summary = "Unknown practice",
-                                            value = LocationExamples.LIST_PRACTICE_NOT_FOUND)))
+                            array = @ArraySchema(schema = @Schema(implementation = StorageLocationView.class))))
     List<StorageLocationView> list(@PathVariable String practiceId) {
         return queries.query(
                         new FindStorageLocationsQuery(PracticeId.of(practiceId)),

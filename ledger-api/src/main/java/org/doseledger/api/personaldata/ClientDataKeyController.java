@@ -2,7 +2,6 @@ package org.doseledger.api.personaldata;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,39 +58,13 @@ class ClientDataKeyController {
             description = "Records ClientDataKeyShredded and destroys the client's wrapped data key: the client's"
                     + " name, date of birth, address and phone become unreadable everywhere, while every event,"
                     + " count and hash stays. Refused until ledger.privacy.retention.minimum has passed since the"
-                    + " latest occurred time on the client's timeline.",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "retentionOver",
-                                                            summary = "Six years after the last visit",
-                                                            value = PersonalDataExamples.SHRED_REQUEST))))
+                    + " latest occurred time on the client's timeline.")
     @ApiResponse(
             responseCode = "201",
-            description = "Shredded; Location is the client's timeline",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = ShreddingReceipt.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown client or practice",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(
-            responseCode = "409",
-            description = "RETENTION_PERIOD_NOT_OVER, or CLIENT_DATA_SHREDDED when it already was; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "RETENTION_PERIOD_NOT_OVER",
-                                            summary = "The client's last dose was last month",
-                                            value = PersonalDataExamples.RETENTION_PERIOD_NOT_OVER)))
     ResponseEntity<Object> shred(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String clientId,

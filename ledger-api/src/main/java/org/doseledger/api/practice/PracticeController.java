@@ -2,7 +2,6 @@ package org.doseledger.api.practice;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,58 +52,13 @@ class PracticeController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
-    @Operation(
-            summary = "Register a practice with its DEA registration (ADMIN)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "springfield",
-                                                            summary =
-                                                                    "A practice with its DEA registration and time zone",
-                                                            value = PracticeExamples.REGISTER_REQUEST))))
+    @Operation(summary = "Register a practice with its DEA registration (ADMIN)")
     @ApiResponse(
             responseCode = "201",
-            description = "Registered; Location is the practice",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "registered",
-                                            summary = "The receipt: the practice id and the appended event",
-                                            value = PracticeExamples.REGISTER_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "Missing name, bad id, unknown time zone",
-                                            value = PracticeExamples.REGISTER_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "PRACTICE_ALREADY_EXISTS",
-                                        summary = "The practice id is taken",
-                                        value = PracticeExamples.REGISTER_PRACTICE_ALREADY_EXISTS),
-                                @ExampleObject(
-                                        name = "DEA_REGISTRATION_EXPIRED",
-                                        summary = "The DEA registration has already expired",
-                                        value = PracticeExamples.REGISTER_DEA_REGISTRATION_EXPIRED)
-                            }))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> register(@Valid @RequestBody RegisterPracticeRequest request, WriteContext context) {
         return writes.execute(
                 context,
@@ -118,25 +72,13 @@ class PracticeController {
 
     @PostMapping(path = "/{practiceId}/policies", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
-    @Operation(
-            summary = "Set the practice's clinical policies; each change is an event (ADMIN)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "policies",
-                                                            value = PracticeExamples.POLICIES_REQUEST))))
+    @Operation(summary = "Set the practice's clinical policies; each change is an event (ADMIN)")
     @ApiResponse(
             responseCode = "201",
-            description = "Set; Location is the practice",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "set", value = PracticeExamples.POLICIES_SET)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> setPolicies(
             @PathVariable String practiceId, @Valid @RequestBody SetPoliciesRequest request, WriteContext context) {
         String path = "/api/practices/" + practiceId;
@@ -156,24 +98,13 @@ class PracticeController {
     @AllowedRoles(Role.ADMIN)
     @Operation(
             summary = "Record the practice's phone and contact person, as the DEA forms and the PDMP file name them"
-                    + " (ADMIN)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "contact",
-                                                            value = PracticeExamples.CONTACT_REQUEST))))
+                    + " (ADMIN)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; Location is the practice",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = PracticeExamples.POLICIES_SET)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordContact(
             @PathVariable String practiceId, @Valid @RequestBody ContactRequest request, WriteContext context) {
         String path = "/api/practices/" + practiceId;
@@ -193,24 +124,13 @@ class PracticeController {
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(
             summary = "Open an import of paper history: entries naming it are recorded as imported, not late"
-                    + " (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "binder",
-                                                            value = PracticeExamples.HISTORY_IMPORT_REQUEST))))
+                    + " (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Opened; imported entries name its importId in lateEntry",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "opened", value = PracticeExamples.HISTORY_IMPORT_OPENED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> openHistoryImport(
             @PathVariable String practiceId,
             @Valid @RequestBody OpenHistoryImportRequest request,
@@ -230,25 +150,13 @@ class PracticeController {
 
     @PostMapping(path = "/{practiceId}/history-imports/{importId}/closure", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Close a history import; no entry can name it afterwards (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "close",
-                                                            value = PracticeExamples.HISTORY_IMPORT_CLOSE_REQUEST))))
+    @Operation(summary = "Close a history import; no entry can name it afterwards (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Closed",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "closed", value = PracticeExamples.HISTORY_IMPORT_CLOSED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> closeHistoryImport(
             @PathVariable String practiceId,
             @PathVariable String importId,
@@ -274,27 +182,10 @@ class PracticeController {
     @Operation(summary = "A registered practice (ADMIN, or any credential of that practice)")
     @ApiResponse(
             responseCode = "200",
-            description = "The practice as the ledger knows it",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = PracticeView.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "springfield",
-                                            summary = "A registered practice",
-                                            value = PracticeExamples.GET_OK)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practice; a key of another practice gets the same answer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTICE_NOT_FOUND",
-                                            summary = "Unknown practice",
-                                            value = PracticeExamples.GET_PRACTICE_NOT_FOUND)))
+                            schema = @Schema(implementation = PracticeView.class)))
     PracticeView get(@PathVariable String practiceId) {
         Optional<PracticeView> practice = queries.query(
                         new FindPracticeQuery(PracticeId.of(practiceId)),

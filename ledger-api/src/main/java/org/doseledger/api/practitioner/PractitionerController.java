@@ -3,7 +3,6 @@ package org.doseledger.api.practitioner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,74 +58,13 @@ class PractitionerController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Register a practitioner (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples = {
-                                                @ExampleObject(
-                                                        name = "prescriber",
-                                                        summary = "A prescriber with a DEA registration",
-                                                        value = PractitionerExamples.REGISTER_REQUEST),
-                                                @ExampleObject(
-                                                        name = "nurse",
-                                                        summary = "A nurse; no DEA number",
-                                                        value = PractitionerExamples.REGISTER_REQUEST_NURSE)
-                                            })))
+    @Operation(summary = "Register a practitioner (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Registered; Location is the practice's practitioners",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "registered",
-                                            summary = "The receipt: the practitioner id and the appended event",
-                                            value = PractitionerExamples.REGISTER_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary =
-                                                    "Bad id, no name, no roles, a DEA number with a wrong check digit",
-                                            value = PractitionerExamples.REGISTER_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practice; a key of another practice gets the same answer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTICE_NOT_FOUND",
-                                            summary = "Unknown practice",
-                                            value = PractitionerExamples.REGISTER_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "PRACTITIONER_ALREADY_EXISTS",
-                                        summary = "The practitioner id is taken",
-                                        value = PractitionerExamples.REGISTER_PRACTITIONER_ALREADY_EXISTS),
-                                @ExampleObject(
-                                        name = "PRESCRIBER_NEEDS_DEA_NUMBER",
-                                        summary = "A prescriber without a DEA number",
-                                        value = PractitionerExamples.REGISTER_PRESCRIBER_NEEDS_DEA_NUMBER)
-                            }))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId,
             @Valid @RequestBody RegisterPractitionerRequest request,
@@ -144,28 +82,13 @@ class PractitionerController {
 
     @PostMapping(path = "/{practitionerId}/licences", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record a practitioner's state licence; a renewal replaces it (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "licence",
-                                                            value = PractitionerExamples.LICENCE_REQUEST))))
+    @Operation(summary = "Record a practitioner's state licence; a renewal replaces it (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "recorded",
-                                            value = PractitionerExamples.CREDENTIAL_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordLicence(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -184,27 +107,13 @@ class PractitionerController {
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(
             summary = "Record a practitioner's legal name and NPI, as the PDMP file reports them; they replace those"
-                    + " on file (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "identity",
-                                                            value = PractitionerExamples.IDENTITY_REQUEST))))
+                    + " on file (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "recorded",
-                                            value = PractitionerExamples.CREDENTIAL_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordIdentity(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -221,28 +130,13 @@ class PractitionerController {
 
     @PostMapping(path = "/{practitionerId}/dea-registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record a prescriber's own DEA registration: number, expiry, schedules (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "DEA registration",
-                                                            value = PractitionerExamples.DEA_REQUEST))))
+    @Operation(summary = "Record a prescriber's own DEA registration: number, expiry, schedules (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "recorded",
-                                            value = PractitionerExamples.CREDENTIAL_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordDeaRegistration(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -259,28 +153,13 @@ class PractitionerController {
 
     @PostMapping(path = "/{practitionerId}/certificates", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record a KAP training or ACLS certificate (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "certificate",
-                                                            value = PractitionerExamples.CERTIFICATE_REQUEST))))
+    @Operation(summary = "Record a KAP training or ACLS certificate (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "recorded",
-                                            value = PractitionerExamples.CREDENTIAL_RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordCertificate(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -315,63 +194,13 @@ class PractitionerController {
 
     @PostMapping(path = "/{practitionerId}/deactivation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "A practitioner stops acting for the practice (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "leftPractice",
-                                                            summary = "The practitioner left the practice",
-                                                            value = PractitionerExamples.DEACTIVATE_REQUEST))))
+    @Operation(summary = "A practitioner stops acting for the practice (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded; Location is the practice's practitioners",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "deactivated",
-                                            summary = "The receipt: the practitioner id and the appended event",
-                                            value = PractitionerExamples.DEACTIVATE_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No occurredAt, no reason",
-                                            value = PractitionerExamples.DEACTIVATE_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practitioner or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTITIONER_NOT_FOUND",
-                                            summary = "Unknown practitioner",
-                                            value = PractitionerExamples.DEACTIVATE_PRACTITIONER_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTITIONER_ALREADY_INACTIVE",
-                                            summary = "The practitioner is already inactive",
-                                            value = PractitionerExamples.DEACTIVATE_PRACTITIONER_ALREADY_INACTIVE)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> deactivate(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -394,27 +223,10 @@ class PractitionerController {
     @Operation(summary = "The practice's practitioners (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(
             responseCode = "200",
-            description = "The practice's practitioners, inactive ones included",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            array = @ArraySchema(schema = @Schema(implementation = PractitionerView.class)),
-                            examples =
-                                    @ExampleObject(
-                                            name = "staff",
-                                            summary = "Two nurses, a prescriber and a former therapist",
-                                            value = PractitionerExamples.LIST_OK)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practice; a key of another practice gets the same answer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTICE_NOT_FOUND",
-                                            summary = "Unknown practice",
-                                            value = PractitionerExamples.LIST_PRACTICE_NOT_FOUND)))
+                            array = @ArraySchema(schema = @Schema(implementation = PractitionerView.class))))
     List<PractitionerView> list(@PathVariable String practiceId) {
         return queries.query(
                         new FindPractitionersQuery(PracticeId.of(practiceId)),

@@ -3,7 +3,6 @@ package org.doseledger.api.processing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,16 +66,10 @@ class ProcessorController {
     @Operation(summary = "Every streaming processor: segments, positions, lag behind the ledger, dead letters (ADMIN)")
     @ApiResponse(
             responseCode = "200",
-            description = "Every streaming processor, by name",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            array = @ArraySchema(schema = @Schema(implementation = ProcessorStatus.class)),
-                            examples =
-                                    @ExampleObject(
-                                            name = "processors",
-                                            summary = "Two processors; client-timeline is replaying",
-                                            value = ProcessorExamples.LIST_OK)))
+                            array = @ArraySchema(schema = @Schema(implementation = ProcessorStatus.class))))
     List<ProcessorStatus> list() {
         return processors.statuses().stream()
                 .map(status -> status.withReconciliation(
@@ -94,7 +87,6 @@ class ProcessorController {
                     + " See docs/projections.md.")
     @ApiResponse(
             responseCode = "200",
-            description = "What each reconciliation found",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -125,27 +117,10 @@ class ProcessorController {
                     + " Correct on a single node only: see docs/projections.md.")
     @ApiResponse(
             responseCode = "202",
-            description = "The replays started",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ReplayStarted.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "all",
-                                            summary = "Both read models replay",
-                                            value = ProcessorExamples.REPLAY_ALL_ACCEPTED)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Another node holds a processor's segments; nothing was reset for it",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROCESSOR_CLAIMED_ELSEWHERE",
-                                            summary = "A second replica runs the processor",
-                                            value = ProcessorExamples.REPLAY_CLAIMED_ELSEWHERE)))
+                            schema = @Schema(implementation = ReplayStarted.class)))
     ResponseEntity<Object> replayAll(@Valid @RequestBody AdminActionRequest request, WriteContext context) {
         return writes.executeAction(context, "POST /api/admin/processors/replay", request, () -> {
             log(context, "replay of every read model", request);
@@ -165,38 +140,10 @@ class ProcessorController {
                     + " Correct on a single node only: see docs/projections.md.")
     @ApiResponse(
             responseCode = "202",
-            description = "The replay started",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ReplayStarted.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "one",
-                                            summary = "stock-lots replays",
-                                            value = ProcessorExamples.REPLAY_ONE_ACCEPTED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No streaming processor of that name",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROCESSOR_NOT_FOUND",
-                                            summary = "Unknown processor",
-                                            value = ProcessorExamples.PROCESSOR_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Another node holds the processor's segments; nothing was reset",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROCESSOR_CLAIMED_ELSEWHERE",
-                                            summary = "A second replica runs the processor",
-                                            value = ProcessorExamples.REPLAY_CLAIMED_ELSEWHERE)))
+                            schema = @Schema(implementation = ReplayStarted.class)))
     ResponseEntity<Object> replay(
             @PathVariable @Pattern(regexp = NAME) String name,
             @Valid @RequestBody AdminActionRequest request,
@@ -214,27 +161,10 @@ class ProcessorController {
     @Operation(summary = "The processor's dead-lettered events, oldest sequence first (ADMIN)")
     @ApiResponse(
             responseCode = "200",
-            description = "Up to limit dead letters (default 100, at most 1000)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            array = @ArraySchema(schema = @Schema(implementation = DeadLetterView.class)),
-                            examples =
-                                    @ExampleObject(
-                                            name = "deadLetters",
-                                            summary = "A timeline entry that could not be written",
-                                            value = ProcessorExamples.DEAD_LETTERS_OK)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No streaming processor of that name",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROCESSOR_NOT_FOUND",
-                                            summary = "Unknown processor",
-                                            value = ProcessorExamples.PROCESSOR_NOT_FOUND)))
+                            array = @ArraySchema(schema = @Schema(implementation = DeadLetterView.class))))
     List<DeadLetterView> deadLetters(
             @PathVariable @Pattern(regexp = NAME) String name,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
@@ -249,27 +179,10 @@ class ProcessorController {
                     + " its cause updated.")
     @ApiResponse(
             responseCode = "200",
-            description = "How many sequences were processed and what is still dead-lettered",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = RetryOutcome.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "retried",
-                                            summary = "The one dead-lettered sequence was processed",
-                                            value = ProcessorExamples.RETRY_OK)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No streaming processor of that name",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PROCESSOR_NOT_FOUND",
-                                            summary = "Unknown processor",
-                                            value = ProcessorExamples.PROCESSOR_NOT_FOUND)))
+                            schema = @Schema(implementation = RetryOutcome.class)))
     ResponseEntity<Object> retryDeadLetters(
             @PathVariable @Pattern(regexp = NAME) String name,
             @Valid @RequestBody AdminActionRequest request,

@@ -3,7 +3,6 @@ package org.doseledger.api.product;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,63 +48,13 @@ class ProductController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Add a product to the catalogue (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "ketamine50",
-                                                            summary = "Ketamine HCl 50 mg/mL in 10 mL vials",
-                                                            value = ProductExamples.REGISTER_REQUEST))))
+    @Operation(summary = "Add a product to the catalogue (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Registered; Location is the catalogue",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "registered",
-                                            summary = "The receipt: the NDC and the appended event",
-                                            value = ProductExamples.REGISTER_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "NDC without hyphens, container size 0",
-                                            value = ProductExamples.REGISTER_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practice; a key of another practice gets the same answer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTICE_NOT_FOUND",
-                                            summary = "Unknown practice",
-                                            value = ProductExamples.REGISTER_PRACTICE_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRODUCT_ALREADY_EXISTS",
-                                            summary = "The NDC is already in the catalogue",
-                                            value = ProductExamples.REGISTER_PRODUCT_ALREADY_EXISTS)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId, @Valid @RequestBody RegisterProductRequest request, WriteContext context) {
         String path = "/api/practices/" + practiceId + "/products";
@@ -124,27 +73,10 @@ class ProductController {
     @Operation(summary = "The practice's catalogue (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(
             responseCode = "200",
-            description = "The practice's catalogue",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            array = @ArraySchema(schema = @Schema(implementation = ProductView.class)),
-                            examples =
-                                    @ExampleObject(
-                                            name = "catalogue",
-                                            summary = "One ketamine product",
-                                            value = ProductExamples.LIST_OK)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practice; a key of another practice gets the same answer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTICE_NOT_FOUND",
-                                            summary = "Unknown practice",
-                                            value = ProductExamples.LIST_PRACTICE_NOT_FOUND)))
+                            array = @ArraySchema(schema = @Schema(implementation = ProductView.class))))
     List<ProductView> list(@PathVariable String practiceId) {
         return queries.query(
                         new FindProductsQuery(PracticeId.of(practiceId)),

@@ -2,7 +2,6 @@ package org.doseledger.api.session;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,25 +54,13 @@ class SessionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Schedule a dosing session for a client (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "schedule",
-                                                            value = SessionExamples.SCHEDULE_REQUEST))))
+    @Operation(summary = "Schedule a dosing session for a client (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Scheduled",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> schedule(
             @PathVariable String practiceId, @Valid @RequestBody ScheduleSessionRequest request, WriteContext context) {
         SessionRef session = new SessionRef(PracticeId.of(practiceId), request.sessionId());
@@ -81,25 +68,13 @@ class SessionController {
     }
 
     @PostMapping(path = "/{sessionId}/start", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Start the session at a location with its monitoring practitioner (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "start",
-                                                            value = SessionExamples.START_REQUEST))))
+    @Operation(summary = "Start the session at a location with its monitoring practitioner (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Started",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> start(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -110,25 +85,13 @@ class SessionController {
     }
 
     @PostMapping(path = "/{sessionId}/vitals", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Record vital signs taken during the session (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "vitals",
-                                                            value = SessionExamples.VITALS_REQUEST))))
+    @Operation(summary = "Record vital signs taken during the session (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> vitals(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -139,25 +102,13 @@ class SessionController {
     }
 
     @PostMapping(path = "/{sessionId}/observations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Record an observation or an adverse event (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "adverse event",
-                                                            value = SessionExamples.OBSERVATION_REQUEST))))
+    @Operation(summary = "Record an observation or an adverse event (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> observation(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -171,24 +122,13 @@ class SessionController {
     @PostMapping(path = "/{sessionId}/discharge", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Discharge the client; Spravato sessions need 2 h monitoring and blood pressure before, at 40 min"
-                    + " and at the end (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "discharge",
-                                                            value = SessionExamples.DISCHARGE_REQUEST))))
+                    + " and at the end (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Discharged",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> discharge(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -199,25 +139,13 @@ class SessionController {
     }
 
     @PostMapping(path = "/{sessionId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Cancel a session that has not started (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "cancel",
-                                                            value = SessionExamples.CANCEL_REQUEST))))
+    @Operation(summary = "Cancel a session that has not started (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Cancelled",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> cancel(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -231,24 +159,13 @@ class SessionController {
     @PostMapping(path = "/{sessionId}/rems-form", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary =
-                    "Record that the Spravato REMS monitoring form was submitted, closing the obligation (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "REMS form",
-                                                            value = SessionExamples.REMS_FORM_REQUEST))))
+                    "Record that the Spravato REMS monitoring form was submitted, closing the obligation (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Recorded",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples = @ExampleObject(name = "recorded", value = SessionExamples.RECORDED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> remsForm(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,

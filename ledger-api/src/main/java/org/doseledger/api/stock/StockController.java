@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -103,68 +102,13 @@ class StockController {
 
     @PostMapping(path = "/receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Receive containers of the lot into the location (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "fiveVials",
-                                                            summary = "Five 10 mL vials from a distributor",
-                                                            value = StockExamples.RECEIVE_REQUEST))))
+    @Operation(summary = "Receive containers of the lot into the location (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Received; id is the receipt id, Location is the lot",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "received",
-                                            summary = "The receipt: the receipt id and the appended event",
-                                            value = StockExamples.RECEIVE_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No containers, no invoice number",
-                                            value = StockExamples.RECEIVE_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown location, product or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "LOCATION_NOT_FOUND",
-                                        summary = "Unknown location",
-                                        value = StockExamples.RECEIVE_LOCATION_NOT_FOUND),
-                                @ExampleObject(
-                                        name = "PRODUCT_NOT_FOUND",
-                                        summary = "NDC not in the catalogue",
-                                        value = StockExamples.RECEIVE_PRODUCT_NOT_FOUND)
-                            }))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LOT_EXPIRY_MISMATCH",
-                                            summary = "The expiry differs from the lot's",
-                                            value = StockExamples.RECEIVE_LOT_EXPIRY_MISMATCH)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> receive(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -178,79 +122,13 @@ class StockController {
 
     @PostMapping(path = "/draws", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Draw a dose from the lot for a client (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples = {
-                                                @ExampleObject(
-                                                        name = "draw",
-                                                        summary = "1.6 mL for a client's session",
-                                                        value = StockExamples.DRAW_REQUEST),
-                                                @ExampleObject(
-                                                        name = "lateEntry",
-                                                        summary =
-                                                                "Recorded more than 24 h after it occurred: reason and co-signer",
-                                                        value = StockExamples.DRAW_REQUEST_LATE_ENTRY)
-                                            })))
+    @Operation(summary = "Draw a dose from the lot for a client (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Drawn; id is the draw id, Location is the draw",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "drawn",
-                                            summary = "The receipt: the draw id and the appended event",
-                                            value = StockExamples.DRAW_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "Bad client id, occurredAt in the future, 4 decimals",
-                                            value = StockExamples.DRAW_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown lot, client or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "LOT_NOT_FOUND",
-                                        summary = "No stock of this lot was ever received here",
-                                        value = StockExamples.DRAW_LOT_NOT_FOUND),
-                                @ExampleObject(
-                                        name = "CLIENT_NOT_FOUND",
-                                        summary = "Unknown client",
-                                        value = StockExamples.DRAW_CLIENT_NOT_FOUND)
-                            }))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "INSUFFICIENT_STOCK",
-                                        summary = "More than the lot holds",
-                                        value = StockExamples.DRAW_INSUFFICIENT_STOCK),
-                                @ExampleObject(
-                                        name = "LATE_ENTRY_NEEDS_REASON",
-                                        summary = "Recorded more than 24 h late without lateEntry",
-                                        value = StockExamples.DRAW_LATE_ENTRY_NEEDS_REASON)
-                            }))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> draw(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -269,64 +147,13 @@ class StockController {
 
     @PostMapping(path = "/draws/{drawId}/administrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record that (part of) a draw was administered (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "administered",
-                                                            summary = "1.5 mL of the draw, intramuscular",
-                                                            value = StockExamples.ADMINISTER_REQUEST))))
+    @Operation(summary = "Record that (part of) a draw was administered (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description =
-                    "Recorded; id is the draw id, Location is the draw. When this completes the draw, DrawAccountedFor follows",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "administered",
-                                            summary = "The receipt: the draw id and the appended event",
-                                            value = StockExamples.ADMINISTER_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No route, no practitioner",
-                                            value = StockExamples.ADMINISTER_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown draw, lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "DRAW_NOT_FOUND",
-                                            summary = "Unknown draw",
-                                            value = StockExamples.ADMINISTER_DRAW_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "DRAW_OVER_ACCOUNTED",
-                                            summary = "More than the draw has left",
-                                            value = StockExamples.ADMINISTER_DRAW_OVER_ACCOUNTED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> administer(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -342,74 +169,13 @@ class StockController {
 
     @PostMapping(path = "/draws/{drawId}/waste", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Record witnessed waste of the unused part of a draw (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "wasted",
-                                                            summary =
-                                                                    "The 0.1 mL left in the syringe, before a witness",
-                                                            value = StockExamples.WASTE_REQUEST))))
+    @Operation(summary = "Record witnessed waste of the unused part of a draw (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description =
-                    "Recorded; id is the draw id, Location is the draw. When this completes the draw, DrawAccountedFor follows",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "wastedAndAccountedFor",
-                                            summary = "The waste completes the draw",
-                                            value = StockExamples.WASTE_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No method, no witness",
-                                            value = StockExamples.WASTE_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown draw, lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "DRAW_NOT_FOUND",
-                                            summary = "Unknown draw",
-                                            value = StockExamples.WASTE_DRAW_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "WASTE_NOT_BY_DRAWER",
-                                        summary = "Wasted by someone other than who drew it",
-                                        value = StockExamples.WASTE_WASTE_NOT_BY_DRAWER),
-                                @ExampleObject(
-                                        name = "SECOND_PERSON_REQUIRED",
-                                        summary = "The witness is the person wasting",
-                                        value = StockExamples.WASTE_SECOND_PERSON_REQUIRED),
-                                @ExampleObject(
-                                        name = "DRAW_ALREADY_ACCOUNTED_FOR",
-                                        summary = "The draw is already accounted for",
-                                        value = StockExamples.WASTE_DRAW_ALREADY_ACCOUNTED_FOR)
-                            }))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> waste(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -426,71 +192,13 @@ class StockController {
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(
             summary =
-                    "Dispense a take-home dose to a client on a prescriber's order; PDMP-reportable (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "takeHome",
-                                                            summary = "2 mL, a 7-day supply, on the prescriber's order",
-                                                            value = StockExamples.DISPENSE_REQUEST))))
+                    "Dispense a take-home dose to a client on a prescriber's order; PDMP-reportable (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Dispensed; id is the dispensation id, Location is the lot",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "dispensed",
-                                            summary = "The receipt: the dispensation id and the appended event",
-                                            value = StockExamples.DISPENSE_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "daysSupply of 0",
-                                            value = StockExamples.DISPENSE_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown client, lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "CLIENT_NOT_FOUND",
-                                            summary = "Unknown client",
-                                            value = StockExamples.DISPENSE_CLIENT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "INSUFFICIENT_STOCK",
-                                        summary = "More than the lot holds",
-                                        value = StockExamples.DISPENSE_INSUFFICIENT_STOCK),
-                                @ExampleObject(
-                                        name = "PRACTITIONER_NOT_AUTHORIZED",
-                                        summary = "prescribedBy is not a prescriber",
-                                        value = StockExamples.DISPENSE_PRACTITIONER_NOT_AUTHORIZED),
-                                @ExampleObject(
-                                        name = "INVALID_PRESCRIPTION",
-                                        summary = "The prescription was written more than six months before",
-                                        value = StockExamples.DISPENSE_INVALID_PRESCRIPTION)
-                            }))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> dispense(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -506,68 +214,13 @@ class StockController {
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(
             summary =
-                    "Move stock of the lot to another location, witnessed; both locations book it at once (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "toSafe2",
-                                                            summary = "One vial's worth to the second safe, witnessed",
-                                                            value = StockExamples.TRANSFER_REQUEST))))
+                    "Move stock of the lot to another location, witnessed; both locations book it at once (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description =
-                    "Transferred; the receipt lists the events of both lots, Location is the lot at the destination",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "transferred",
-                                            summary = "StockTransferredOut here, StockTransferredIn there",
-                                            value = StockExamples.TRANSFER_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No destination",
-                                            value = StockExamples.TRANSFER_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown destination, lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LOCATION_NOT_FOUND",
-                                            summary = "Unknown destination",
-                                            value = StockExamples.TRANSFER_LOCATION_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "INSUFFICIENT_STOCK",
-                                        summary = "More than the lot holds",
-                                        value = StockExamples.TRANSFER_INSUFFICIENT_STOCK),
-                                @ExampleObject(
-                                        name = "TRANSFER_TO_SAME_LOCATION",
-                                        summary = "The destination is the lot's own location",
-                                        value = StockExamples.TRANSFER_TRANSFER_TO_SAME_LOCATION)
-                            }))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> transfer(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -608,63 +261,13 @@ class StockController {
 
     @PostMapping(path = "/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Return stock to a supplier or reverse distributor, witnessed (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "recall",
-                                                            summary = "A recalled vial back to a reverse distributor",
-                                                            value = StockExamples.RETURN_REQUEST))))
+    @Operation(summary = "Return stock to a supplier or reverse distributor, witnessed (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Returned; id is the return id, Location is the lot",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "returned",
-                                            summary = "The receipt: the return id and the appended event",
-                                            value = StockExamples.RETURN_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No recipient, no reason",
-                                            value = StockExamples.RETURN_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LOT_NOT_FOUND",
-                                            summary = "No stock of this lot was ever received here",
-                                            value = StockExamples.RETURN_LOT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "INSUFFICIENT_STOCK",
-                                            summary = "More than the lot holds",
-                                            value = StockExamples.RETURN_INSUFFICIENT_STOCK)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> returnStock(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -678,68 +281,13 @@ class StockController {
 
     @PostMapping(path = "/destructions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
-    @Operation(
-            summary = "Destroy stock (DEA Form 41) before two witnesses (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "expiredLot",
-                                                            summary = "15 mL of an expired lot, before two witnesses",
-                                                            value = StockExamples.DESTROY_REQUEST))))
+    @Operation(summary = "Destroy stock (DEA Form 41) before two witnesses (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Destroyed; id is the destruction id, Location is the lot",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "destroyed",
-                                            summary = "The receipt: the destruction id and the appended event",
-                                            value = StockExamples.DESTROY_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No method, one witness",
-                                            value = StockExamples.DESTROY_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LOT_NOT_FOUND",
-                                            summary = "No stock of this lot was ever received here",
-                                            value = StockExamples.DESTROY_LOT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "DESTRUCTION_NEEDS_TWO_WITNESSES",
-                                        summary = "The person destroying is one of the witnesses",
-                                        value = StockExamples.DESTROY_DESTRUCTION_NEEDS_TWO_WITNESSES),
-                                @ExampleObject(
-                                        name = "INSUFFICIENT_STOCK",
-                                        summary = "More than the lot holds",
-                                        value = StockExamples.DESTROY_INSUFFICIENT_STOCK)
-                            }))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> destroy(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -755,69 +303,13 @@ class StockController {
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(
             summary =
-                    "Report a theft or loss (DEA Form 106); the notice and form deadlines are tracked (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "missingVial",
-                                                            summary =
-                                                                    "A vial missing at the opening count, reported to the police",
-                                                            value = StockExamples.REPORT_LOSS_REQUEST))))
+                    "Report a theft or loss (DEA Form 106); the notice and form deadlines are tracked (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description =
-                    "Reported; id is the loss id, Location is the lot. The movement's details hold noticeDueOn and form106DueOn",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "reported",
-                                            summary = "The receipt: the loss id and the appended event",
-                                            value = StockExamples.REPORT_LOSS_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "VALIDATION_FAILED",
-                                        summary = "No loss type, no description",
-                                        value = StockExamples.REPORT_LOSS_VALIDATION_FAILED),
-                                @ExampleObject(
-                                        name = "MALFORMED_REQUEST",
-                                        summary = "A loss type Form 106 does not know",
-                                        value = StockExamples.REPORT_LOSS_MALFORMED_REQUEST)
-                            }))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LOT_NOT_FOUND",
-                                            summary = "No stock of this lot was ever received here",
-                                            value = StockExamples.REPORT_LOSS_LOT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "INSUFFICIENT_STOCK",
-                                            summary = "More than the lot holds",
-                                            value = StockExamples.REPORT_LOSS_INSUFFICIENT_STOCK)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> reportLoss(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -833,68 +325,13 @@ class StockController {
     @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER})
     @Operation(
             summary = "Record a physical count; a difference opens a discrepancy with the count's id"
-                    + " (PRACTICE_WRITER, COMPLIANCE_OFFICER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "shiftChange",
-                                                            summary = "A shift-change count, opened vial estimated",
-                                                            value = StockExamples.COUNT_REQUEST))))
+                    + " (PRACTICE_WRITER, COMPLIANCE_OFFICER)")
     @ApiResponse(
             responseCode = "201",
-            description =
-                    "Recorded; id is the count id. A difference from the balance appends DiscrepancyRecorded, whose id is the count's",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "countWithDiscrepancy",
-                                            summary = "The count differs from the balance: a discrepancy opens",
-                                            value = StockExamples.COUNT_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "VALIDATION_FAILED",
-                                        summary = "No kind, a negative amount",
-                                        value = StockExamples.COUNT_VALIDATION_FAILED),
-                                @ExampleObject(
-                                        name = "MALFORMED_REQUEST",
-                                        summary = "A count kind the ledger does not know",
-                                        value = StockExamples.COUNT_MALFORMED_REQUEST)
-                            }))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LOT_NOT_FOUND",
-                                            summary = "No stock of this lot was ever received here",
-                                            value = StockExamples.COUNT_LOT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "SECOND_PERSON_REQUIRED",
-                                            summary = "The witness is the person counting",
-                                            value = StockExamples.COUNT_SECOND_PERSON_REQUIRED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> count(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -910,62 +347,13 @@ class StockController {
     @AllowedRoles({Role.PRACTICE_WRITER, Role.COMPLIANCE_OFFICER})
     @Operation(
             summary = "Resolve a count discrepancy with an explanation and the registrant's approval"
-                    + " (PRACTICE_WRITER, COMPLIANCE_OFFICER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "adjustToCount",
-                                                            summary = "The count was right: book the difference",
-                                                            value = StockExamples.RESOLVE_REQUEST))))
+                    + " (PRACTICE_WRITER, COMPLIANCE_OFFICER)")
     @ApiResponse(
             responseCode = "201",
-            description = "Resolved; id is the discrepancy id, Location is the lot",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "resolved",
-                                            summary = "The receipt: the discrepancy id and the appended event",
-                                            value = StockExamples.RESOLVE_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No explanation, no approver",
-                                            value = StockExamples.RESOLVE_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown discrepancy, lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "DISCREPANCY_NOT_FOUND",
-                                            summary = "Unknown discrepancy",
-                                            value = StockExamples.RESOLVE_DISCREPANCY_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "DISCREPANCY_ALREADY_RESOLVED",
-                                            summary = "The discrepancy is already resolved",
-                                            value = StockExamples.RESOLVE_DISCREPANCY_ALREADY_RESOLVED)))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> resolve(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -989,68 +377,13 @@ class StockController {
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(
             summary =
-                    "Correct an earlier entry of the lot: its inverse plus the corrected quantity; the original stays (PRACTICE_WRITER)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "drawnQuantity",
-                                                            summary = "A draw of 2 mL was really 1.9 mL",
-                                                            value = StockExamples.CORRECT_REQUEST))))
+                    "Correct an earlier entry of the lot: its inverse plus the corrected quantity; the original stays (PRACTICE_WRITER)")
     @ApiResponse(
             responseCode = "201",
-            description =
-                    "Corrected; id is the correction id, Location is the lot. A correction that completes a draw also appends DrawAccountedFor",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "corrected",
-                                            summary = "The correction completes the draw",
-                                            value = StockExamples.CORRECT_CREATED)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is invalid: VALIDATION_FAILED lists each field in errors",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "No event id, no reason",
-                                            value = StockExamples.CORRECT_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LOT_NOT_FOUND",
-                                            summary = "No stock of this lot was ever received here",
-                                            value = StockExamples.CORRECT_LOT_NOT_FOUND)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A ledger rule was broken; nothing was written",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples = {
-                                @ExampleObject(
-                                        name = "ENTRY_ALREADY_CORRECTED",
-                                        summary = "The entry was already corrected",
-                                        value = StockExamples.CORRECT_ENTRY_ALREADY_CORRECTED),
-                                @ExampleObject(
-                                        name = "ENTRY_NOT_CORRECTABLE",
-                                        summary = "A transfer is undone by a transfer back",
-                                        value = StockExamples.CORRECT_ENTRY_NOT_CORRECTABLE)
-                            }))
+                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> correct(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1098,38 +431,10 @@ class StockController {
     @Operation(summary = "The lot's balance in its unit and in mg, expiry and open draws")
     @ApiResponse(
             responseCode = "200",
-            description = "The lot: on hand in its unit and in mg, expiry, open draws and discrepancies, last count",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = StockLotView.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "lot",
-                                            summary = "A lot after a month's first week",
-                                            value = StockExamples.LOT_OK)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "A path or query parameter is invalid",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "An NDC without hyphens",
-                                            value = StockExamples.LOT_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "LOT_NOT_FOUND",
-                                            summary = "No stock of this lot was ever received here",
-                                            value = StockExamples.LOT_LOT_NOT_FOUND)))
+                            schema = @Schema(implementation = StockLotView.class)))
     StockLotView lot(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1152,38 +457,10 @@ class StockController {
     @Operation(summary = "The lot's movements in ledger order; page with afterPosition")
     @ApiResponse(
             responseCode = "200",
-            description = "The lot's movements after afterPosition, in ledger order",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            array = @ArraySchema(schema = @Schema(implementation = StockMovementView.class)),
-                            examples =
-                                    @ExampleObject(
-                                            name = "firstThree",
-                                            summary = "limit=3: a receipt, a draw and its administration",
-                                            value = StockExamples.MOVEMENTS_OK)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "A path or query parameter is invalid",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "limit above 1000",
-                                            value = StockExamples.MOVEMENTS_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown practice; a key of another practice gets the same answer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "PRACTICE_NOT_FOUND",
-                                            summary = "Unknown practice",
-                                            value = StockExamples.MOVEMENTS_PRACTICE_NOT_FOUND)))
+                            array = @ArraySchema(schema = @Schema(implementation = StockMovementView.class))))
     List<StockMovementView> movements(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
@@ -1206,38 +483,10 @@ class StockController {
     @Operation(summary = "One draw: drawn, administered, wasted, and whether it is accounted for")
     @ApiResponse(
             responseCode = "200",
-            description = "The draw and every movement that touched it",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = DrawView.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "accountedFor",
-                                            summary = "Drawn, administered, the rest wasted",
-                                            value = StockExamples.DRAW_VIEW_OK)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "A path or query parameter is invalid",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "drawId with characters ids never have",
-                                            value = StockExamples.DRAW_VIEW_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown draw, lot or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "DRAW_NOT_FOUND",
-                                            summary = "Unknown draw",
-                                            value = StockExamples.DRAW_VIEW_DRAW_NOT_FOUND)))
+                            schema = @Schema(implementation = DrawView.class)))
     DrawView drawView(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,

@@ -3,7 +3,6 @@ package org.doseledger.api.timeline;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,38 +55,10 @@ class ClientTimelineController {
     @Operation(summary = "The client's timeline (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(
             responseCode = "200",
-            description = "A page of the client's timeline in occurred order; total counts every entry",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ClientTimelineView.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "registeredConsentedRevoked",
-                                            summary = "Registration, a consent and its revocation",
-                                            value = TimelineExamples.TIMELINE_OK)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "A path or query parameter is invalid",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "limit below 1",
-                                            value = TimelineExamples.TIMELINE_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown client or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "CLIENT_NOT_FOUND",
-                                            summary = "Unknown client",
-                                            value = TimelineExamples.TIMELINE_CLIENT_NOT_FOUND)))
+                            schema = @Schema(implementation = ClientTimelineView.class)))
     ClientTimelineView timeline(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String clientId,
@@ -113,38 +84,10 @@ class ClientTimelineController {
     @Operation(summary = "One consent and its revocation, if any (PRACTICE_WRITER, COMPLIANCE_OFFICER, REGULATOR)")
     @ApiResponse(
             responseCode = "200",
-            description = "The consent: ACTIVE or REVOKED, with its signature and revocation",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ConsentView.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "revoked",
-                                            summary = "A revoked consent",
-                                            value = TimelineExamples.CONSENT_OK)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "A path or query parameter is invalid",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "VALIDATION_FAILED",
-                                            summary = "consentId with characters ids never have",
-                                            value = TimelineExamples.CONSENT_VALIDATION_FAILED)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "Unknown consent, client or practice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "CONSENT_NOT_FOUND",
-                                            summary = "Unknown consent",
-                                            value = TimelineExamples.CONSENT_CONSENT_NOT_FOUND)))
+                            schema = @Schema(implementation = ConsentView.class)))
     ConsentView consent(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String clientId,
