@@ -74,7 +74,7 @@ class AccessLogController {
                     + " the parameters that narrowed it, the request id and when. Ledger-wide exports by an"
                     + " administrator appear in every practice's log (practiceWide false). [from, to) is half-open;"
                     + " nextAfterPosition is the cursor of the next page, absent on the last.")
-    AccessLogPage page(
+    AccessLogPage entries(
             @PathVariable String practiceId,
             @Parameter(description = "accessed at or after") @RequestParam(required = false) Instant from,
             @Parameter(description = "accessed before") @RequestParam(required = false) Instant to,

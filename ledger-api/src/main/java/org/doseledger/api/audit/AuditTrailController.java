@@ -79,7 +79,7 @@ class AuditTrailController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = AuditTrailPage.class)))
-    AuditTrailPage page(
+    AuditTrailPage entries(
             @PathVariable String practiceId,
             @Valid @ParameterObject AuditTrailParams params,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {

@@ -30,6 +30,58 @@ class DocumentedAnswersTest extends EndToEndTest {
     }
 
     @Test
+    void operationIdsAreUniqueAndNeverASchemasName() {
+        JsonNode document = http.get("/v3/api-docs").key(adminKey).send().json();
+        Set<String> schemas = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        document.get("components").get("schemas").fieldNames().forEachRemaining(schemas::add);
+        Set<String> ids = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        int operations = 0;
+        for (JsonNode path : document.get("paths")) {
+            for (JsonNode operation : path) {
+                operations++;
+                String id = operation.get("operationId").asText();
+                assertThat(id).as("no scan-order number").doesNotContain("_");
+                assertThat(ids.add(id)).as(id + " is unique").isTrue();
+                assertThat(schemas).as(id + " names no schema").doesNotContain(id);
+            }
+        }
+        assertThat(ids).hasSize(operations).contains("stockReceive", "clientRegister", "auditTrailEntries");
+    }
+
+    @Test
+    void everyErrorAnswerIsAProblemDocumentAndEveryPatternIsAnchored() {
+        JsonNode document = http.get("/v3/api-docs").key(adminKey).send().json();
+        int errors = 0;
+        for (JsonNode path : document.get("paths")) {
+            for (JsonNode operation : path) {
+                var answers = operation.get("responses").fields();
+                while (answers.hasNext()) {
+                    var answer = answers.next();
+                    if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                        errors++;
+                        JsonNode content = answer.getValue().get("content");
+                        assertThat(content.size()).isEqualTo(1);
+                        assertThat(content.at("/application~1problem+json/schema/$ref")
+                                        .asText())
+                                .isEqualTo("#/components/schemas/Problem");
+                    }
+                }
+            }
+        }
+        assertThat(errors).isGreaterThan(200);
+        assertThat(document.at("/components/schemas/Problem/required").toString())
+                .contains("code");
+        java.util.regex.Matcher patterns =
+                java.util.regex.Pattern.compile("\"pattern\":\"([^\"]*)\"").matcher(document.toString());
+        int anchored = 0;
+        while (patterns.find()) {
+            anchored++;
+            assertThat(patterns.group(1)).startsWith("^(?:").endsWith(")$");
+        }
+        assertThat(anchored).isGreaterThan(100);
+    }
+
+    @Test
     void theDocumentCarriesTheAnswersAndExamplesOfTheFiles() {
         JsonNode receive = http.get("/v3/api-docs")
                 .key(adminKey)
