@@ -148,10 +148,12 @@ class ProjectionReplayTest extends EndToEndTest {
                     select practice_id, client_id, session_id, scheduled_position, started_position
                     from dosing_report_session order by practice_id, client_id, session_id
                     """);
-            List<List<Map<String, Object>>> before = snapshot(tables);
+            List<List<Map<String, Object>>> before = writtenBeforeSealedRationales(snapshot(tables));
             String migration = new ClassPathResource("db/migration/V25__dosing_consistency_positions.sql")
                     .getContentAsString(StandardCharsets.UTF_8);
             String backfill = migration.substring(migration.indexOf("-- Backfill:"));
+            List<List<Map<String, Object>>> after = new java.util.ArrayList<>();
+            // compared inside the transaction, then rolled back: the read model stays as its processor wrote it
             transactions.executeWithoutResult(status -> {
                 jdbc.update("delete from dosing_report_draw_change");
                 jdbc.update("update dosing_report_session set scheduled_position = null, started_position = null");
@@ -160,12 +162,20 @@ class ProjectionReplayTest extends EndToEndTest {
                             connection, new ByteArrayResource(backfill.getBytes(StandardCharsets.UTF_8)));
                     return null;
                 });
+                after.addAll(snapshot(tables));
+                status.setRollbackOnly();
             });
 
             assertThat(before.get(0)).isNotEmpty();
             assertThat(before.get(1))
                     .anySatisfy(row -> assertThat(row.get("started_position")).isNotNull());
-            assertThat(snapshot(tables)).isEqualTo(before);
+            java.util.Set<Object> sealed = sealedRationalePositions(snapshot(tables));
+            assertThat(List.of(
+                            after.get(0).stream()
+                                    .filter(row -> !sealed.contains(row.get("ledger_position")))
+                                    .toList(),
+                            after.get(1)))
+                    .isEqualTo(before);
         } finally {
             processor.start();
         }
@@ -255,6 +265,26 @@ class ProjectionReplayTest extends EndToEndTest {
 
     private void awaitAt(String processorName, long position) {
         await().atMost(Duration.ofSeconds(30)).until(() -> positions.hasReached(processorName, position));
+    }
+
+    /**
+     * V25 ran on ledgers written before overrides sealed their rationale; it cannot write the sealed item,
+     * so rows of later overrides that hold one are not what it is checked against.
+     */
+    private static List<List<Map<String, Object>>> writtenBeforeSealedRationales(List<List<Map<String, Object>>> rows) {
+        java.util.Set<Object> sealed = sealedRationalePositions(rows);
+        return List.of(
+                rows.get(0).stream()
+                        .filter(row -> !sealed.contains(row.get("ledger_position")))
+                        .toList(),
+                rows.get(1));
+    }
+
+    private static java.util.Set<Object> sealedRationalePositions(List<List<Map<String, Object>>> rows) {
+        return rows.get(0).stream()
+                .filter(row -> String.valueOf(row.get("overrides")).contains("sealedRationale"))
+                .map(row -> row.get("ledger_position"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private List<List<Map<String, Object>>> snapshot(List<String> queries) {
