@@ -26,7 +26,11 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  *       with the {@value #PROBLEM} schema;
  *   <li>every pattern is anchored ({@code ^(?:...)$}): the service matches the whole value (Java's
  *       {@code matches}), while a JSON Schema pattern matches anywhere in it, so an unanchored pattern
- *       would promise clients far more than the service accepts.
+ *       would promise clients far more than the service accepts;
+ *   <li>the answers every operation may give whatever it does: 429 (rate limits, with Retry-After), 406
+ *       (an Accept header the operation cannot answer), and 415 for operations that take a body;
+ *   <li>the headers the service sends: X-Request-Id on every answer, Location on 201, Retry-After on 429
+ *       and 503, Idempotent-Replayed on the answers of writes (those taking an Idempotency-Key).
  * </ul>
  */
 final class DocumentContract implements OpenApiCustomizer {
@@ -46,14 +50,102 @@ final class DocumentContract implements OpenApiCustomizer {
                             && operation.getRequestBody().getContent() != null) {
                         operation.getRequestBody().getContent().values().forEach(media -> anchor(media.getSchema()));
                     }
+                    sharedAnswers(operation);
                     if (operation.getResponses() != null) {
                         operation.getResponses().forEach(DocumentContract::problemAnswer);
+                        boolean write = operation.getParameters() != null
+                                && operation.getParameters().stream()
+                                        .anyMatch(parameter -> "Idempotency-Key".equals(parameter.getName()));
+                        operation.getResponses().forEach((status, answer) -> headers(status, answer, write));
                     }
                 }
             }
         }
         if (document.getComponents().getSchemas() != null) {
             document.getComponents().getSchemas().values().forEach(DocumentContract::anchor);
+        }
+    }
+
+    private static void sharedAnswers(Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new io.swagger.v3.oas.models.responses.ApiResponses());
+        }
+        var answers = operation.getResponses();
+        answers.putIfAbsent(
+                "429",
+                answer(
+                        "Too many requests from this credential, or too many failed credentials from this address;"
+                                + " retry after Retry-After seconds",
+                        429,
+                        "RATE_LIMITED",
+                        "Too many requests",
+                        "Rate limit exceeded; retry after Retry-After seconds"));
+        answers.putIfAbsent(
+                "406",
+                answer(
+                        "The Accept header names no media type this operation answers with",
+                        406,
+                        "NOT_ACCEPTABLE",
+                        "Not acceptable",
+                        "No acceptable representation"));
+        if (operation.getRequestBody() != null) {
+            answers.putIfAbsent(
+                    "415",
+                    answer(
+                            "The body is not of a media type this operation takes (application/json)",
+                            415,
+                            "UNSUPPORTED_MEDIA_TYPE",
+                            "Unsupported media type",
+                            "Content-Type 'text/plain' is not supported"));
+        }
+    }
+
+    private static ApiResponse answer(String description, int status, String code, String title, String detail) {
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put(
+                "type",
+                "https://doseledger.org/problems/"
+                        + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        example.put("title", title);
+        example.put("status", status);
+        example.put("detail", detail);
+        example.put("code", code);
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType()
+                                        .addExamples(
+                                                code, new io.swagger.v3.oas.models.examples.Example().value(example))));
+    }
+
+    private static void headers(String status, ApiResponse answer, boolean write) {
+        header(
+                answer,
+                "X-Request-Id",
+                "The request's id: the caller's X-Request-Id when it sent a sane one, else a new one");
+        if (status.equals("201")) {
+            header(answer, "Location", "The created resource, where it has one");
+        }
+        if (status.equals("429") || status.equals("503")) {
+            header(answer, "Retry-After", "Seconds to wait before retrying");
+        }
+        if (write) {
+            header(
+                    answer,
+                    "Idempotent-Replayed",
+                    "true when this answer is the stored answer to an earlier request with the same Idempotency-Key");
+        }
+    }
+
+    private static void header(ApiResponse answer, String name, String description) {
+        if (answer.getHeaders() == null || !answer.getHeaders().containsKey(name)) {
+            answer.addHeaderObject(
+                    name,
+                    new io.swagger.v3.oas.models.headers.Header()
+                            .description(description)
+                            .schema(new StringSchema()));
         }
     }
 

@@ -36,9 +36,15 @@ class OpenApiConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(WriteContext.class);
     }
 
+    /** The bearer scheme: an API key or an identity provider's access token, both sent the same way. */
+    static final String BEARER = "bearer";
+
+    /** Where an identity provider is configured, its OpenID Connect discovery document. */
+    static final String OPEN_ID_CONNECT = "openIdConnect";
+
     @Bean
-    OpenAPI ledgerOpenApi() {
-        return new OpenAPI()
+    OpenAPI ledgerOpenApi(org.doseledger.api.security.JwtProperties jwt) {
+        OpenAPI document = new OpenAPI()
                 .info(new Info()
                         .title("Dose Ledger API")
                         .version("v1")
@@ -47,14 +53,28 @@ class OpenApiConfiguration {
                                 + " 'code'."))
                 .components(new Components()
                         .addSecuritySchemes(
-                                "apiKey",
+                                BEARER,
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
                                         .description("An API key ('Authorization: Bearer dlk.<id>.<secret>') or, where"
                                                 + " ledger.security.jwt configures an identity provider, its"
-                                                + " token")))
-                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+                                                + " access token")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+        if (jwt.issuerUri() != null) {
+            String issuer = jwt.issuerUri().toString().replaceFirst("/$", "");
+            document.getComponents()
+                    .addSecuritySchemes(
+                            OPEN_ID_CONNECT,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.OPENIDCONNECT)
+                                    .openIdConnectUrl(issuer + "/.well-known/openid-configuration")
+                                    .description("The identity provider whose access tokens the ledger accepts (sent"
+                                            + " as bearer tokens; roles and practice from the "
+                                            + jwt.roleClaim() + " and " + jwt.practiceClaim() + " claims)"));
+            document.addSecurityItem(new SecurityRequirement().addList(OPEN_ID_CONNECT));
+        }
+        return document;
     }
 
     /**

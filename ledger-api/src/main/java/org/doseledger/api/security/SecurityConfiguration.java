@@ -61,6 +61,27 @@ class SecurityConfiguration {
     /** Nothing the API answers is a page to render, frame or run scripts in. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * Swagger UI is a page: it may load its own scripts, styles, images and fonts and call this service,
+     * nothing from anywhere else. Its components set inline style attributes, hence 'unsafe-inline' for
+     * styles only; no inline or foreign script runs.
+     */
+    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'"
+            + " 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none';"
+            + " base-uri 'none'; form-action 'none'";
+
+    private static final org.springframework.security.web.util.matcher.RequestMatcher SWAGGER_UI =
+            request -> request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
+
+    /** The strict policy everywhere, Swagger UI's own policy on its pages: one policy per answer. */
+    private static org.springframework.security.web.header.HeaderWriter contentSecurityPolicy() {
+        var strict = new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                "Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        var swagger = new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                "Content-Security-Policy", SWAGGER_UI_CONTENT_SECURITY_POLICY);
+        return (request, response) -> (SWAGGER_UI.matches(request) ? swagger : strict).writeHeaders(request, response);
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(
             HttpSecurity http,
@@ -80,7 +101,7 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(configurer -> configurer.configurationSource(corsSource(cors)))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.addHeaderWriter(contentSecurityPolicy())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny())
                         .httpStrictTransportSecurity(

@@ -71,6 +71,9 @@ class DocumentedAnswersTest extends EndToEndTest {
         assertThat(errors).isGreaterThan(200);
         assertThat(document.at("/components/schemas/Problem/required").toString())
                 .contains("code");
+        assertThat(document.at("/components/schemas/CreateExportRequest/properties/type/enum")
+                        .toString())
+                .contains("dispensing-record", "pdmp-asap", "client-record");
         java.util.regex.Matcher patterns =
                 java.util.regex.Pattern.compile("\"pattern\":\"([^\"]*)\"").matcher(document.toString());
         int anchored = 0;
@@ -79,6 +82,17 @@ class DocumentedAnswersTest extends EndToEndTest {
             assertThat(patterns.group(1)).startsWith("^(?:").endsWith(")$");
         }
         assertThat(anchored).isGreaterThan(100);
+    }
+
+    @Test
+    void theDocumentDeclaresTheBearerSchemeAndTheIdentityProvider() {
+        JsonNode schemes = http.get("/v3/api-docs").key(adminKey).send().json().at("/components/securitySchemes");
+
+        assertThat(schemes.at("/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.at("/openIdConnect/openIdConnectUrl").asText())
+                .isEqualTo(org.doseledger.api.support.TestTokens.ISSUER.replaceFirst("/$", "")
+                        + "/.well-known/openid-configuration");
+        assertThat(schemes.has("apiKey")).isFalse();
     }
 
     @Test
@@ -104,6 +118,16 @@ class DocumentedAnswersTest extends EndToEndTest {
                                 "/responses/409/content/application~1problem+json/examples/LOT_EXPIRY_MISMATCH/value/code")
                         .asText())
                 .isEqualTo("LOT_EXPIRY_MISMATCH");
+        assertThat(receive.at("/responses/201/headers/Location").isObject()).isTrue();
+        assertThat(receive.at("/responses/201/headers/Idempotent-Replayed").isObject())
+                .isTrue();
+        assertThat(receive.at("/responses/409/headers/X-Request-Id").isObject()).isTrue();
+        assertThat(receive.at("/responses/429/headers/Retry-After").isObject()).isTrue();
+        assertThat(receive.at(
+                                "/responses/415/content/application~1problem+json/examples/UNSUPPORTED_MEDIA_TYPE/value/code")
+                        .asText())
+                .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(receive.at("/responses/406").isObject()).isTrue();
         // the answers every operation shares are still added after the documented ones
         assertThat(receive.at("/responses/401/content/application~1problem+json/examples/UNAUTHENTICATED")
                         .isObject())

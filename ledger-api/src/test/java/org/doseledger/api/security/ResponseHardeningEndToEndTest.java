@@ -29,6 +29,23 @@ class ResponseHardeningEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void swaggerUiMayRunItsOwnScriptsAndNothingElse() {
+        Http.Response page = http.get("/swagger-ui/index.html").send();
+        Http.Response initializer =
+                http.get("/swagger-ui/swagger-initializer.js").send();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(initializer.status()).isEqualTo(200);
+        assertThat(page.text()).as("no inline script the policy would block").doesNotContain("<script>");
+        for (Http.Response response : List.of(page, initializer)) {
+            assertThat(response.raw().headers().allValues("Content-Security-Policy"))
+                    .containsExactly(SecurityConfiguration.SWAGGER_UI_CONTENT_SECURITY_POLICY);
+        }
+        assertThat(http.get("/v3/api-docs").send().raw().headers().allValues("Content-Security-Policy"))
+                .containsExactly(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+    }
+
+    @Test
     void aBrowserOfAnotherOriginIsNotLetIn() {
         Http.Response preflight = http.options("/api/admin/api-keys")
                 .header("Origin", "https://evil.example")
