@@ -55,7 +55,8 @@ class ExportConfiguration {
             ExportProperties properties,
             LedgerProperties ledger,
             LedgerEvidence evidence,
-            org.doseledger.api.write.LedgerWriter ledgerWriter) {
+            org.doseledger.api.write.LedgerWriter ledgerWriter,
+            ExportBundleStore store) {
         return new ExportJobs(
                 types,
                 jdbc,
@@ -68,6 +69,7 @@ class ExportConfiguration {
                 ledger,
                 exportExecutor(properties),
                 new ExportBundleWriter(ReportFormat.all(), ExportEvidence.of(evidence)),
-                ledgerWriter);
+                ledgerWriter,
+                store);
     }
 }

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.doseledger.api.access.ReadsClientData;
@@ -23,7 +22,7 @@ import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -147,15 +146,16 @@ class ExportController {
     ResponseEntity<Resource> bundle(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId) {
-        Path file = jobs.bundle(PracticeId.of(practiceId), exportId);
+        ExportJobs.Bundle bundle = jobs.bundle(PracticeId.of(practiceId), exportId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
+                .contentLength(bundle.bytes())
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(file.getFileName().toString())
+                                .filename(bundle.fileName())
                                 .build()
                                 .toString())
-                .body(new FileSystemResource(file));
+                .body(new InputStreamResource(bundle.content().get()));
     }
 }

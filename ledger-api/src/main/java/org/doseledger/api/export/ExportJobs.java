@@ -70,7 +70,7 @@ public class ExportJobs {
     private static final String COLUMNS = "export_id, practice_id, export_type, parameters::text as parameters,"
             + " requested_by, requested_role, requested_at, status, records_total, records_done, heartbeat_at,"
             + " finished_at, failure, ledger_position, checkpoint_number, bundle_file, bundle_sha256, bundle_bytes,"
-            + " requested_position";
+            + " requested_position, bundle_in_database";
 
     private final Map<String, ExportType> types;
     private final JdbcTemplate jdbc;
@@ -85,6 +85,7 @@ public class ExportJobs {
     private final ExecutorService executor;
     private final ExportBundleWriter writer;
     private final LedgerWriter ledgerWriter;
+    private final ExportBundleStore store;
     private final ObjectMapper json = new ObjectMapper();
     /** Jobs of this node, queued or running: their heartbeat is kept, and requests can wait for them. */
     private final Map<String, Progress> active = new ConcurrentHashMap<>();
@@ -104,8 +105,10 @@ public class ExportJobs {
             LedgerProperties ledger,
             ExecutorService executor,
             ExportBundleWriter writer,
-            LedgerWriter ledgerWriter) {
+            LedgerWriter ledgerWriter,
+            ExportBundleStore store) {
         this.ledgerWriter = ledgerWriter;
+        this.store = store;
         this.types = types.stream().collect(Collectors.toMap(ExportType::name, Function.identity()));
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
@@ -245,15 +248,35 @@ public class ExportJobs {
                 practiceId.value());
     }
 
-    /** The bundle file of a DONE export. */
-    Path bundle(PracticeId practiceId, String exportId) {
+    /** A DONE export's bundle: its file name, its size, and its bytes as a stream. */
+    record Bundle(String fileName, long bytes, java.util.function.Supplier<java.io.InputStream> content) {}
+
+    /**
+     * The bundle of a DONE export, from the database (any replica serves it) or, for a bundle written
+     * before bundles were kept there, from the file on the node that wrote it.
+     */
+    Bundle bundle(PracticeId practiceId, String exportId) {
         ExportJobView job = find(practiceId, exportId);
-        String file =
-                jdbc.queryForObject("select bundle_file from export_job where export_id = ?", String.class, exportId);
-        if (!job.status().equals("DONE") || file == null || !Files.exists(directory.resolve(file))) {
-            throw new ExportNotReadyException(exportId, job.status().equals("DONE") ? "EXPIRED" : job.status());
+        Map<String, Object> stored = jdbc.queryForMap(
+                "select bundle_file, bundle_bytes, bundle_in_database from export_job where export_id = ?", exportId);
+        String file = (String) stored.get("bundle_file");
+        if (job.status().equals("DONE") && file != null) {
+            long bytes = ((Number) stored.get("bundle_bytes")).longValue();
+            if (Boolean.TRUE.equals(stored.get("bundle_in_database"))) {
+                return new Bundle(file, bytes, () -> store.open(exportId));
+            }
+            Path legacy = directory.resolve(file);
+            if (Files.exists(legacy)) {
+                return new Bundle(file, bytes, () -> {
+                    try {
+                        return Files.newInputStream(legacy);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
         }
-        return directory.resolve(file);
+        throw new ExportNotReadyException(exportId, job.status().equals("DONE") ? "EXPIRED" : job.status());
     }
 
     private void run(String exportId, Progress progress) {
@@ -385,9 +408,41 @@ public class ExportJobs {
             throw e.getCause();
         }
         ExportBundleWriter.Written written = generated.written();
-        // the file's records, its ExportGenerated event and the job's DONE in one transaction: a failure
-        // leaves none of them
+        try {
+            complete(job, type, generated, file, upTo, checkpoint, generatedAt);
+        } finally {
+            // the bundle is in the database now (or nowhere): no copy stays on this node's disk
+            Files.deleteIfExists(directory.resolve(file));
+        }
+        log.info(
+                "Export {} ({}) of {}: {} records, {} bytes, ledger positions 1 to {}",
+                job.exportId(),
+                type.name(),
+                job.practiceId().value(),
+                written.records(),
+                written.bytes(),
+                upTo);
+    }
+
+    /**
+     * The bundle, the file's records, its ExportGenerated event and the job's DONE in one transaction: a
+     * failure leaves none of them.
+     */
+    private void complete(
+            Job job,
+            ExportType type,
+            Generated generated,
+            String file,
+            long upTo,
+            CheckpointView checkpoint,
+            Instant generatedAt) {
+        ExportBundleWriter.Written written = generated.written();
         separate.executeWithoutResult(status -> {
+            try {
+                store.store(job.exportId(), directory.resolve(file));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             if (generated.pdmpRecords() != null) {
                 for (PdmpFileRecord record : generated.pdmpRecords()) {
                     jdbc.update(
@@ -424,7 +479,8 @@ public class ExportJobs {
             jdbc.update(
                     """
                     update export_job set status = 'DONE', records_done = ?, finished_at = ?, heartbeat_at = ?,
-                                          bundle_file = ?, bundle_sha256 = ?, bundle_bytes = ?
+                                          bundle_file = ?, bundle_sha256 = ?, bundle_bytes = ?,
+                                          bundle_in_database = true
                     where export_id = ?
                     """,
                     written.records(),
@@ -435,14 +491,6 @@ public class ExportJobs {
                     written.bytes(),
                     job.exportId());
         });
-        log.info(
-                "Export {} ({}) of {}: {} records, {} bytes, ledger positions 1 to {}",
-                job.exportId(),
-                type.name(),
-                job.practiceId().value(),
-                written.records(),
-                written.bytes(),
-                upTo);
     }
 
     private void heartbeat(String exportId, long done) {
@@ -503,7 +551,7 @@ public class ExportJobs {
     public List<String> purgeBundlesNaming(ClientRef client) {
         List<Map<String, Object>> bundles = jdbc.queryForList(
                 """
-                select export_id, bundle_file from export_job
+                select export_id, bundle_file, bundle_in_database from export_job
                 where practice_id = ? and status = 'DONE' and export_type = any (?)
                   and (parameters ->> 'clientId' is null or parameters ->> 'clientId' = ?)
                 order by requested_at
@@ -517,6 +565,14 @@ public class ExportJobs {
                     where export_id = ?
                     """, client.clientId(), exportId);
             purged.add(exportId);
+            if (Boolean.TRUE.equals(bundle.get("bundle_in_database"))) {
+                // gone with the shredding's own transaction, on every replica at once
+                store.delete(exportId);
+                jdbc.update(
+                        "update export_job set bundle_file = null, bundle_in_database = false where export_id = ?",
+                        exportId);
+                continue;
+            }
             String file = (String) bundle.get("bundle_file");
             if (file != null) {
                 afterCommit(() -> deleteBundle(exportId, file));
@@ -558,9 +614,14 @@ public class ExportJobs {
                 if (row.get("bundle_file") != null) {
                     Files.deleteIfExists(directory.resolve((String) row.get("bundle_file")));
                 }
-                jdbc.update(
-                        "update export_job set status = 'EXPIRED', bundle_file = null where export_id = ?",
-                        row.get("export_id"));
+                String exportId = (String) row.get("export_id");
+                separate.executeWithoutResult(status -> {
+                    store.delete(exportId);
+                    jdbc.update("""
+                            update export_job set status = 'EXPIRED', bundle_file = null, bundle_in_database = false
+                            where export_id = ?
+                            """, exportId);
+                });
             } catch (IOException e) {
                 log.warn("Could not delete the bundle of export {}: {}", row.get("export_id"), e.getMessage());
             }

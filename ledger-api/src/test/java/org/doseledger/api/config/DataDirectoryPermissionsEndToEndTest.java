@@ -60,8 +60,9 @@ class DataDirectoryPermissionsEndToEndTest extends EndToEndTest {
         assertThat(dataDir.resolve("keys/master.key")).exists();
         assertThat(dataDir.resolve("keys/signing-key.pem")).exists();
         try (Stream<Path> bundles = Files.list(dataDir.resolve("exports"))) {
+            // written there owner-only while it is made, then kept in the database and deleted here
             assertThat(bundles.map(bundle -> bundle.getFileName().toString()))
-                    .contains("dispensing-record-" + job.get("exportId").asText() + ".zip");
+                    .doesNotContain("dispensing-record-" + job.get("exportId").asText() + ".zip");
         }
         assertThat(FileModes.openToOthers(dataDir, directory -> false)).isEmpty();
     }

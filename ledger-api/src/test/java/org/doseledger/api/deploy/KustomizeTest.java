@@ -252,10 +252,9 @@ class KustomizeTest {
                     .filter(v -> exports.equals(string(v, "name")))
                     .findFirst()
                     .orElseThrow();
-            String claim = string(volume, "persistentVolumeClaim", "claimName");
-            assertThat(listAt(objects.one("PersistentVolumeClaim", claim), "spec", "accessModes"))
-                    .as("every replica serves every export bundle")
-                    .containsExactly("ReadWriteMany");
+            assertThat(at(volume, "emptyDir"))
+                    .as("scratch while a bundle is written: every replica serves every bundle from PostgreSQL")
+                    .isNotNull();
         }
         assertThat(sealing).containsExactly("StatefulSet/dose-ledger-sealer");
     }

@@ -153,6 +153,28 @@ class ExportEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aBundleIsKeptInTheDatabaseEveryReplicaSharesAndOnNoDisk() throws Exception {
+        JsonNode job = request(officer, "dispensing-record").json();
+        String exportId = job.get("exportId").asText();
+
+        Path bundle = download(officer, job.get("downloadUrl").asText());
+
+        assertThat(Files.size(bundle)).isEqualTo(job.get("bundleBytes").asLong());
+        assertThat(jdbc.queryForObject(
+                        "select sum(length(bytes)) from export_bundle_chunk where export_id = ?", Long.class, exportId))
+                .isEqualTo(Files.size(bundle));
+        try (var files = Files.walk(properties.dataDir())) {
+            assertThat(files.filter(Files::isRegularFile)
+                            .filter(file -> file.toString().contains(exportId)))
+                    .as("no copy on this node's disk")
+                    .isEmpty();
+        }
+        assertThat(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle)))
+                .isEqualTo(java.util.HexFormat.of()
+                        .parseHex(job.get("bundleSha256").asText()));
+    }
+
+    @Test
     void aSmallDispensingRecordAnswersDoneAndItsBundleVerifiesOffline() throws Exception {
         Http.Response created = request(officer, "dispensing-record");
 

@@ -243,6 +243,13 @@ class PersonalDataEndToEndTest extends EndToEndTest {
                     .as("no copy of the bundle is left on disk")
                     .isEmpty();
         }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from export_bundle_chunk where export_id = ?", Long.class, mine))
+                .as("nor in the database")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from export_bundle_chunk where export_id = ?", Long.class, theirs))
+                .isPositive();
         assertThat(tablesHolding(family)).isEmpty();
     }
 
