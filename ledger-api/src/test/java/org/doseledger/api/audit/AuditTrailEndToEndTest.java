@@ -84,6 +84,9 @@ class AuditTrailEndToEndTest extends EndToEndTest {
         assertThat(types(read("eventType=DoseWasted"))).containsExactly("DoseWasted");
         assertThat(types(read("eventType=DoseDrawn&eventType=DoseWasted"))).containsExactly("DoseDrawn", "DoseWasted");
         assertThat(types(read("practitioner=rn-2"))).contains("DoseWasted").doesNotContain("DoseDrawn");
+        assertThat(types(read("practitioner=rn-1&eventType=DoseDrawn"))).containsExactly("DoseDrawn");
+        assertThat(types(read("practitioner=rn-1&client=" + client))).contains("DoseDrawn", "DoseWasted");
+        assertThat(types(read("practitioner=nobody"))).isEmpty();
         assertThat(types(read("client=" + client))).contains("ClientRegistered", "DoseDrawn", "DoseWasted");
         assertThat(types(read("location=safe-2"))).containsExactly("StorageLocationRegistered");
         assertThat(types(read("substance=KETAMINE")))

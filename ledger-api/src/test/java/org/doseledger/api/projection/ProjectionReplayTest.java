@@ -60,6 +60,9 @@ class ProjectionReplayTest extends EndToEndTest {
                                        practitioners::text, credential_id, request_id, idempotency_key, occurred_at,
                                        recorded_at
                                 from audit_trail order by ledger_position
+                                """, """
+                                select * from audit_trail_practitioner
+                                order by practice_id, practitioner_id, ledger_position
                                 """)),
                 Arguments.of(
                         ComplianceExceptionsProjection.PROCESSING_GROUP,

@@ -89,11 +89,22 @@ public class AuditTrailProjection {
                 text(metadata.get(LedgerMetadata.IDEMPOTENCY_KEY)),
                 Timestamp.from(occurredAt),
                 Timestamp.from(EventRecordedTime.of(message)));
+        if (fields.practiceId() != null) {
+            // one row per practitioner named, so that a practitioner's page is read in position order
+            for (String practitioner : new java.util.LinkedHashSet<>(fields.practitioners())) {
+                BatchedInserts.insert(jdbc, """
+                        insert into audit_trail_practitioner (practice_id, practitioner_id, ledger_position)
+                        values (?, ?, ?)
+                        on conflict do nothing
+                        """, fields.practiceId(), practitioner, position);
+            }
+        }
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("delete from audit_trail");
+        jdbc.update("delete from audit_trail_practitioner");
     }
 
     @QueryHandler
@@ -102,10 +113,22 @@ public class AuditTrailProjection {
         // the page is chosen from audit_trail alone (a join over the whole filter let PostgreSQL merge-join
         // the event table from its first row, and a page chosen in a subquery got a worse generic plan for
         // the practitioner filter); its events' content is then read from the event log by position
-        StringBuilder sql = new StringBuilder("""
-                select a.* from audit_trail a
-                where practice_id = ? and ledger_position > ?""");
-        List<Object> args = new ArrayList<>(List.of(query.practiceId().value(), query.afterPosition()));
+        StringBuilder sql;
+        List<Object> args;
+        if (filter.practitionerId() != null) {
+            // driven by the practitioner's own rows, in position order: the page stops after `limit` of them
+            sql = new StringBuilder("""
+                    select a.* from audit_trail_practitioner p
+                    join audit_trail a on a.ledger_position = p.ledger_position
+                    where p.practice_id = ? and p.practitioner_id = ? and p.ledger_position > ?
+                      and a.practice_id = p.practice_id""");
+            args = new ArrayList<>(List.of(query.practiceId().value(), filter.practitionerId(), query.afterPosition()));
+        } else {
+            sql = new StringBuilder("""
+                    select a.* from audit_trail a
+                    where practice_id = ? and ledger_position > ?""");
+            args = new ArrayList<>(List.of(query.practiceId().value(), query.afterPosition()));
+        }
         range(sql, args, "occurred_at", filter.occurredFrom(), filter.occurredTo());
         range(sql, args, "recorded_at", filter.recordedFrom(), filter.recordedTo());
         equal(sql, args, "credential_id", filter.credentialId());
@@ -113,10 +136,6 @@ public class AuditTrailProjection {
         equal(sql, args, "substance", filter.substance());
         equal(sql, args, "location_id", filter.locationId());
         equal(sql, args, "request_id", filter.requestId());
-        if (filter.practitionerId() != null) {
-            sql.append(" and practitioners @> array[?]::text[]");
-            args.add(filter.practitionerId());
-        }
         if (!filter.eventTypes().isEmpty()) {
             sql.append(" and event_type in (")
                     .append(String.join(
@@ -124,7 +143,10 @@ public class AuditTrailProjection {
                     .append(')');
             args.addAll(filter.eventTypes());
         }
-        sql.append(" order by ledger_position limit ?");
+        sql.append(
+                filter.practitionerId() != null
+                        ? " order by p.ledger_position limit ?"
+                        : " order by ledger_position limit ?");
         args.add(query.limit());
         List<AuditTrailEntryView> entries = withLoggedEvents(jdbc.query(sql.toString(), this::toEntry, args.toArray()));
         Long next = entries.size() == query.limit()
