@@ -51,7 +51,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Raises compliance exceptions from the ledger's events and clears those the ledger itself settles
  * (a draw accounted for, a discrepancy resolved, a REMS form submitted); records officers' reviews.
  * An exception's id is derived from what it is about, so raising it again (a replay, a redelivered
- * batch) changes nothing. One handler sees every event, because any event may carry a late entry.
+ * batch) changes nothing. Each kind of event has its handler; every one of them, and the handler of any
+ * other event, also raises LATE_ENTRY when the event was recorded late (Axon calls the most specific
+ * handler only, so each ends with {@link #lateEntry}).
  */
 @ProcessingGroup(ComplianceExceptionsProjection.PROCESSING_GROUP)
 public class ComplianceExceptionsProjection {
@@ -70,25 +72,33 @@ public class ComplianceExceptionsProjection {
     }
 
     @EventHandler
-    void on(Object event, EventMessage<?> message, @LedgerPosition long position) {
-        if (event instanceof DrawOverdueEvent overdue) {
-            raise(
-                    overdue.lot(),
-                    ExceptionKind.DRAW_OVERDUE,
-                    overdue.drawId(),
-                    overdue.occurredAt(),
-                    null,
-                    overdue.clientId(),
-                    overdue.drawnBy(),
-                    position,
-                    "Draw " + overdue.drawId() + " of lot " + overdue.lot().lotNumber() + " at "
-                            + overdue.lot().locationId() + ": "
-                            + overdue.unaccounted().amount().toPlainString() + " "
-                            + overdue.unaccounted().unit() + " not administered or wasted " + overdue.openDrawLimit()
-                            + " after it was drawn");
-        } else if (event instanceof DrawAccountedForEvent accounted) {
-            clear(accounted.lot(), ExceptionKind.DRAW_OVERDUE, accounted.drawId(), accounted.occurredAt(), message);
-        } else if (event instanceof DoseDrawnEvent drawn && drawn.witnessedBy() == null) {
+    void on(DrawOverdueEvent overdue, EventMessage<?> message, @LedgerPosition long position) {
+        raise(
+                overdue.lot(),
+                ExceptionKind.DRAW_OVERDUE,
+                overdue.drawId(),
+                overdue.occurredAt(),
+                null,
+                overdue.clientId(),
+                overdue.drawnBy(),
+                position,
+                "Draw " + overdue.drawId() + " of lot " + overdue.lot().lotNumber() + " at "
+                        + overdue.lot().locationId() + ": "
+                        + overdue.unaccounted().amount().toPlainString() + " "
+                        + overdue.unaccounted().unit() + " not administered or wasted " + overdue.openDrawLimit()
+                        + " after it was drawn");
+        lateEntry(overdue, message, position);
+    }
+
+    @EventHandler
+    void on(DrawAccountedForEvent accounted, EventMessage<?> message, @LedgerPosition long position) {
+        clear(accounted.lot(), ExceptionKind.DRAW_OVERDUE, accounted.drawId(), accounted.occurredAt(), message);
+        lateEntry(accounted, message, position);
+    }
+
+    @EventHandler
+    void on(DoseDrawnEvent drawn, EventMessage<?> message, @LedgerPosition long position) {
+        if (drawn.witnessedBy() == null) {
             raise(
                     drawn.lot(),
                     ExceptionKind.UNWITNESSED_DRAW,
@@ -103,44 +113,57 @@ public class ComplianceExceptionsProjection {
                             + drawn.quantity().unit() + " from lot "
                             + drawn.lot().lotNumber() + " by "
                             + drawn.drawnBy() + " had no witness");
-        } else if (event instanceof DiscrepancyRecordedEvent discrepancy) {
-            raise(
-                    discrepancy.lot(),
-                    ExceptionKind.DISCREPANCY_OPEN,
-                    discrepancy.discrepancyId(),
-                    discrepancy.occurredAt(),
-                    null,
-                    null,
-                    null,
-                    position,
-                    "Count of lot " + discrepancy.lot().lotNumber() + " at "
-                            + discrepancy.lot().locationId()
-                            + " found " + discrepancy.counted().amount().toPlainString() + " "
-                            + discrepancy.counted().unit() + " against "
-                            + discrepancy.expected().amount().toPlainString() + " expected");
-        } else if (event instanceof DiscrepancyResolvedEvent resolved) {
-            clear(
-                    resolved.lot(),
-                    ExceptionKind.DISCREPANCY_OPEN,
-                    resolved.discrepancyId(),
-                    resolved.occurredAt(),
-                    message);
-        } else if (event instanceof StockLossReportedEvent loss) {
-            raise(
-                    loss.lot(),
-                    ExceptionKind.FORM_106_DUE,
-                    loss.lossId(),
-                    loss.occurredAt(),
-                    loss.form106DueOn(),
-                    null,
-                    loss.reportedBy(),
-                    position,
-                    "Loss " + loss.lossId() + " (" + loss.lossType() + ") of "
-                            + loss.quantity().amount().toPlainString()
-                            + " " + loss.quantity().unit() + " from lot "
-                            + loss.lot().lotNumber()
-                            + ": DEA notice due " + loss.noticeDueOn() + ", Form 106 due " + loss.form106DueOn());
-        } else if (event instanceof ClientDischargedEvent discharged && discharged.remsFormDueOn() != null) {
+        }
+        lateEntry(drawn, message, position);
+    }
+
+    @EventHandler
+    void on(DiscrepancyRecordedEvent discrepancy, EventMessage<?> message, @LedgerPosition long position) {
+        raise(
+                discrepancy.lot(),
+                ExceptionKind.DISCREPANCY_OPEN,
+                discrepancy.discrepancyId(),
+                discrepancy.occurredAt(),
+                null,
+                null,
+                null,
+                position,
+                "Count of lot " + discrepancy.lot().lotNumber() + " at "
+                        + discrepancy.lot().locationId()
+                        + " found " + discrepancy.counted().amount().toPlainString() + " "
+                        + discrepancy.counted().unit() + " against "
+                        + discrepancy.expected().amount().toPlainString() + " expected");
+        lateEntry(discrepancy, message, position);
+    }
+
+    @EventHandler
+    void on(DiscrepancyResolvedEvent resolved, EventMessage<?> message, @LedgerPosition long position) {
+        clear(resolved.lot(), ExceptionKind.DISCREPANCY_OPEN, resolved.discrepancyId(), resolved.occurredAt(), message);
+        lateEntry(resolved, message, position);
+    }
+
+    @EventHandler
+    void on(StockLossReportedEvent loss, EventMessage<?> message, @LedgerPosition long position) {
+        raise(
+                loss.lot(),
+                ExceptionKind.FORM_106_DUE,
+                loss.lossId(),
+                loss.occurredAt(),
+                loss.form106DueOn(),
+                null,
+                loss.reportedBy(),
+                position,
+                "Loss " + loss.lossId() + " (" + loss.lossType() + ") of "
+                        + loss.quantity().amount().toPlainString()
+                        + " " + loss.quantity().unit() + " from lot "
+                        + loss.lot().lotNumber()
+                        + ": DEA notice due " + loss.noticeDueOn() + ", Form 106 due " + loss.form106DueOn());
+        lateEntry(loss, message, position);
+    }
+
+    @EventHandler
+    void on(ClientDischargedEvent discharged, EventMessage<?> message, @LedgerPosition long position) {
+        if (discharged.remsFormDueOn() != null) {
             insert(
                     discharged.practiceId().value(),
                     ExceptionReviewIds.exceptionId(ExceptionKind.REMS_FORM_DUE, discharged.sessionId()),
@@ -153,137 +176,186 @@ public class ComplianceExceptionsProjection {
                     position,
                     "Spravato REMS patient monitoring form of session " + discharged.sessionId() + " due "
                             + discharged.remsFormDueOn());
-        } else if (event instanceof RemsFormSubmittedEvent submitted) {
-            update(
-                    submitted.practiceId().value(),
-                    ExceptionReviewIds.exceptionId(ExceptionKind.REMS_FORM_DUE, submitted.sessionId()),
-                    submitted.occurredAt(),
-                    message);
-        } else if (event instanceof StockCountedEvent counted
-                && (counted.kind() == CountKind.INITIAL || counted.kind() == CountKind.BIENNIAL)) {
+        }
+        lateEntry(discharged, message, position);
+    }
+
+    @EventHandler
+    void on(RemsFormSubmittedEvent submitted, EventMessage<?> message, @LedgerPosition long position) {
+        update(
+                submitted.practiceId().value(),
+                ExceptionReviewIds.exceptionId(ExceptionKind.REMS_FORM_DUE, submitted.sessionId()),
+                submitted.occurredAt(),
+                message);
+        lateEntry(submitted, message, position);
+    }
+
+    @EventHandler
+    void on(StockCountedEvent counted, EventMessage<?> message, @LedgerPosition long position) {
+        if ((counted.kind() == CountKind.INITIAL || counted.kind() == CountKind.BIENNIAL)) {
             inventoryFact(
                     position, counted.lot().practiceId().value(), counted.kind().name(), counted.occurredAt());
-        } else if (event instanceof StockReceivedEvent received) {
-            inventoryFact(position, received.lot().practiceId().value(), "STOCK", received.occurredAt());
-            if (Boolean.TRUE.equals(received.expiredWhenReceived())) {
-                raise(
-                        received.lot(),
-                        ExceptionKind.EXPIRED_ON_RECEIPT,
-                        received.receiptId(),
-                        received.occurredAt(),
-                        null,
-                        null,
-                        received.receivedBy(),
-                        position,
-                        "Receipt " + received.receiptId() + " of lot "
-                                + received.lot().lotNumber() + " ("
-                                + received.lot().ndc() + ") at "
-                                + received.lot().locationId()
-                                + ": the lot expired on " + received.expiresOn()
-                                + ", before it was received; it cannot be used, only returned or destroyed");
-            }
-        } else if (event instanceof StockTransferredInEvent transferred) {
-            inventoryFact(position, transferred.lot().practiceId().value(), "STOCK", transferred.occurredAt());
-        } else if (event instanceof HistoryImportOpenedEvent opened) {
-            // one exception for the whole import: its entries are reviewed against the source document, not
-            // one by one as late entries
-            insert(
-                    opened.practiceId().value(),
-                    ExceptionReviewIds.exceptionId(ExceptionKind.HISTORY_IMPORTED, opened.importId()),
-                    ExceptionKind.HISTORY_IMPORTED,
-                    opened.occurredAt(),
-                    null,
-                    null,
-                    null,
-                    opened.attestedBy(),
-                    position,
-                    "History import " + opened.importId() + " of " + opened.sourceDocument() + " (SHA-256 "
-                            + opened.sourceSha256() + "), covering " + opened.coversFrom() + " to "
-                            + opened.coversTo() + ", attested by " + opened.attestedBy()
-                            + ": review the imported entries against the source document");
-        } else if (event instanceof ReadModelDivergedEvent diverged) {
-            // every practice reads from the same read models: the exception is in every practice's queue
-            insert(
-                    EVERY_PRACTICE,
-                    ExceptionReviewIds.exceptionId(
-                            ExceptionKind.READ_MODEL_DIVERGED, diverged.processor(), Long.toString(position)),
-                    ExceptionKind.READ_MODEL_DIVERGED,
-                    diverged.occurredAt(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    position,
-                    "The " + diverged.processor() + " read model differs from the ledger (" + diverged.summary()
-                            + "). What it shows may leave out or misplace events until it is replayed.");
-        } else if (event instanceof ReadModelRepairedEvent repaired) {
-            jdbc.update(
-                    """
-                    update compliance_exception set cleared_at = ?, cleared_by = ?
-                    where practice_id = ? and kind = ? and exception_id like ? and cleared_at is null
-                    """,
-                    Timestamp.from(repaired.occurredAt()),
-                    EventMessages.eventType(message),
-                    EVERY_PRACTICE,
-                    ExceptionKind.READ_MODEL_DIVERGED.name(),
-                    ExceptionReviewIds.exceptionId(ExceptionKind.READ_MODEL_DIVERGED, repaired.processor(), "%"));
-        } else if (event instanceof SealingHaltedEvent halted) {
-            insert(
-                    EVERY_PRACTICE,
-                    ExceptionReviewIds.exceptionId(ExceptionKind.SEALING_HALTED, Long.toString(position)),
-                    ExceptionKind.SEALING_HALTED,
-                    halted.occurredAt(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    position,
-                    "Sealing of the ledger halted (" + halted.reason() + "). Events recorded since are not covered"
-                            + " by a signed checkpoint until it resumes.");
-        } else if (event instanceof SealingResumedEvent resumed) {
-            jdbc.update(
-                    """
-                    update compliance_exception set cleared_at = ?, cleared_by = ?
-                    where practice_id = ? and kind = ? and cleared_at is null
-                    """,
-                    Timestamp.from(resumed.occurredAt()),
-                    EventMessages.eventType(message),
-                    EVERY_PRACTICE,
-                    ExceptionKind.SEALING_HALTED.name());
-        } else if (event instanceof ExceptionAcknowledgedEvent acknowledged) {
-            jdbc.update(
-                    """
-                    insert into compliance_exception_review (practice_id, exception_id, acknowledged_at, acknowledged_by,
-                                                             acknowledgement_note)
-                    values (?, ?, ?, ?, ?)
-                    on conflict (practice_id, exception_id) do update
-                    set acknowledged_at = excluded.acknowledged_at, acknowledged_by = excluded.acknowledged_by,
-                        acknowledgement_note = excluded.acknowledgement_note
-                    """,
-                    acknowledged.practiceId().value(),
-                    acknowledged.exceptionId(),
-                    Timestamp.from(acknowledged.occurredAt()),
-                    acknowledged.reviewedBy(),
-                    acknowledged.note());
-        } else if (event instanceof ExceptionResolvedEvent resolved) {
-            jdbc.update(
-                    """
-                    insert into compliance_exception_review (practice_id, exception_id, resolved_at, resolved_by,
-                                                             resolution_note)
-                    values (?, ?, ?, ?, ?)
-                    on conflict (practice_id, exception_id) do update
-                    set resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by,
-                        resolution_note = excluded.resolution_note
-                    """,
-                    resolved.practiceId().value(),
-                    resolved.exceptionId(),
-                    Timestamp.from(resolved.occurredAt()),
-                    resolved.reviewedBy(),
-                    resolved.note());
         }
-        if (event instanceof LedgerEvent ledgerEvent) {
-            lateEntry(ledgerEvent, message, position);
+        lateEntry(counted, message, position);
+    }
+
+    @EventHandler
+    void on(StockReceivedEvent received, EventMessage<?> message, @LedgerPosition long position) {
+        inventoryFact(position, received.lot().practiceId().value(), "STOCK", received.occurredAt());
+        if (Boolean.TRUE.equals(received.expiredWhenReceived())) {
+            raise(
+                    received.lot(),
+                    ExceptionKind.EXPIRED_ON_RECEIPT,
+                    received.receiptId(),
+                    received.occurredAt(),
+                    null,
+                    null,
+                    received.receivedBy(),
+                    position,
+                    "Receipt " + received.receiptId() + " of lot "
+                            + received.lot().lotNumber() + " ("
+                            + received.lot().ndc() + ") at "
+                            + received.lot().locationId()
+                            + ": the lot expired on " + received.expiresOn()
+                            + ", before it was received; it cannot be used, only returned or destroyed");
         }
+        lateEntry(received, message, position);
+    }
+
+    @EventHandler
+    void on(StockTransferredInEvent transferred, EventMessage<?> message, @LedgerPosition long position) {
+        inventoryFact(position, transferred.lot().practiceId().value(), "STOCK", transferred.occurredAt());
+        lateEntry(transferred, message, position);
+    }
+
+    @EventHandler
+    void on(HistoryImportOpenedEvent opened, EventMessage<?> message, @LedgerPosition long position) {
+        // one exception for the whole import: its entries are reviewed against the source document, not
+        // one by one as late entries
+        insert(
+                opened.practiceId().value(),
+                ExceptionReviewIds.exceptionId(ExceptionKind.HISTORY_IMPORTED, opened.importId()),
+                ExceptionKind.HISTORY_IMPORTED,
+                opened.occurredAt(),
+                null,
+                null,
+                null,
+                opened.attestedBy(),
+                position,
+                "History import " + opened.importId() + " of " + opened.sourceDocument() + " (SHA-256 "
+                        + opened.sourceSha256() + "), covering " + opened.coversFrom() + " to "
+                        + opened.coversTo() + ", attested by " + opened.attestedBy()
+                        + ": review the imported entries against the source document");
+        lateEntry(opened, message, position);
+    }
+
+    @EventHandler
+    void on(ReadModelDivergedEvent diverged, EventMessage<?> message, @LedgerPosition long position) {
+        // every practice reads from the same read models: the exception is in every practice's queue
+        insert(
+                EVERY_PRACTICE,
+                ExceptionReviewIds.exceptionId(
+                        ExceptionKind.READ_MODEL_DIVERGED, diverged.processor(), Long.toString(position)),
+                ExceptionKind.READ_MODEL_DIVERGED,
+                diverged.occurredAt(),
+                null,
+                null,
+                null,
+                null,
+                position,
+                "The " + diverged.processor() + " read model differs from the ledger (" + diverged.summary()
+                        + "). What it shows may leave out or misplace events until it is replayed.");
+        lateEntry(diverged, message, position);
+    }
+
+    @EventHandler
+    void on(ReadModelRepairedEvent repaired, EventMessage<?> message, @LedgerPosition long position) {
+        jdbc.update(
+                """
+                update compliance_exception set cleared_at = ?, cleared_by = ?
+                where practice_id = ? and kind = ? and exception_id like ? and cleared_at is null
+                """,
+                Timestamp.from(repaired.occurredAt()),
+                EventMessages.eventType(message),
+                EVERY_PRACTICE,
+                ExceptionKind.READ_MODEL_DIVERGED.name(),
+                ExceptionReviewIds.exceptionId(ExceptionKind.READ_MODEL_DIVERGED, repaired.processor(), "%"));
+        lateEntry(repaired, message, position);
+    }
+
+    @EventHandler
+    void on(SealingHaltedEvent halted, EventMessage<?> message, @LedgerPosition long position) {
+        insert(
+                EVERY_PRACTICE,
+                ExceptionReviewIds.exceptionId(ExceptionKind.SEALING_HALTED, Long.toString(position)),
+                ExceptionKind.SEALING_HALTED,
+                halted.occurredAt(),
+                null,
+                null,
+                null,
+                null,
+                position,
+                "Sealing of the ledger halted (" + halted.reason() + "). Events recorded since are not covered"
+                        + " by a signed checkpoint until it resumes.");
+        lateEntry(halted, message, position);
+    }
+
+    @EventHandler
+    void on(SealingResumedEvent resumed, EventMessage<?> message, @LedgerPosition long position) {
+        jdbc.update(
+                """
+                update compliance_exception set cleared_at = ?, cleared_by = ?
+                where practice_id = ? and kind = ? and cleared_at is null
+                """,
+                Timestamp.from(resumed.occurredAt()),
+                EventMessages.eventType(message),
+                EVERY_PRACTICE,
+                ExceptionKind.SEALING_HALTED.name());
+        lateEntry(resumed, message, position);
+    }
+
+    @EventHandler
+    void on(ExceptionAcknowledgedEvent acknowledged, EventMessage<?> message, @LedgerPosition long position) {
+        jdbc.update(
+                """
+                insert into compliance_exception_review (practice_id, exception_id, acknowledged_at, acknowledged_by,
+                                                         acknowledgement_note)
+                values (?, ?, ?, ?, ?)
+                on conflict (practice_id, exception_id) do update
+                set acknowledged_at = excluded.acknowledged_at, acknowledged_by = excluded.acknowledged_by,
+                    acknowledgement_note = excluded.acknowledgement_note
+                """,
+                acknowledged.practiceId().value(),
+                acknowledged.exceptionId(),
+                Timestamp.from(acknowledged.occurredAt()),
+                acknowledged.reviewedBy(),
+                acknowledged.note());
+        lateEntry(acknowledged, message, position);
+    }
+
+    @EventHandler
+    void on(ExceptionResolvedEvent resolved, EventMessage<?> message, @LedgerPosition long position) {
+        jdbc.update(
+                """
+                insert into compliance_exception_review (practice_id, exception_id, resolved_at, resolved_by,
+                                                         resolution_note)
+                values (?, ?, ?, ?, ?)
+                on conflict (practice_id, exception_id) do update
+                set resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by,
+                    resolution_note = excluded.resolution_note
+                """,
+                resolved.practiceId().value(),
+                resolved.exceptionId(),
+                Timestamp.from(resolved.occurredAt()),
+                resolved.reviewedBy(),
+                resolved.note());
+        lateEntry(resolved, message, position);
+    }
+
+    /** Every other event of the ledger: a LATE_ENTRY exception when it was recorded late. */
+    @EventHandler
+    void on(LedgerEvent event, EventMessage<?> message, @LedgerPosition long position) {
+        lateEntry(event, message, position);
     }
 
     @QueryHandler
