@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
-import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.LedgerEvent;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
@@ -80,17 +79,11 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "RECEIVED",
-                    event.quantity(),
-                    event.milligrams(),
-                    event.quantity(),
-                    event.balanceAfter(),
-                    null,
-                    null,
-                    event.receivedBy(),
-                    null,
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "RECEIVED")
+                            .quantity(event.quantity(), event.milligrams())
+                            .balance(event.quantity(), event.balanceAfter())
+                            .by(event.receivedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -103,17 +96,12 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "TRANSFERRED_IN",
-                    event.quantity(),
-                    event.milligrams(),
-                    event.quantity(),
-                    event.balanceAfter(),
-                    null,
-                    null,
-                    event.transferredBy(),
-                    event.witnessedBy(),
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "TRANSFERRED_IN")
+                            .quantity(event.quantity(), event.milligrams())
+                            .balance(event.quantity(), event.balanceAfter())
+                            .by(event.transferredBy())
+                            .witness(event.witnessedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -138,17 +126,14 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "DRAWN",
-                    event.quantity(),
-                    event.milligrams(),
-                    event.quantity().negate(),
-                    event.balanceAfter(),
-                    event.drawId(),
-                    event.clientId(),
-                    event.drawnBy(),
-                    event.witnessedBy(),
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "DRAWN")
+                            .quantity(event.quantity(), event.milligrams())
+                            .balance(event.quantity().negate(), event.balanceAfter())
+                            .draw(event.drawId())
+                            .client(event.clientId())
+                            .by(event.drawnBy())
+                            .witness(event.witnessedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -166,17 +151,12 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "ADMINISTERED",
-                    event.quantity(),
-                    event.milligrams(),
-                    null,
-                    null,
-                    event.drawId(),
-                    event.clientId(),
-                    event.administeredBy(),
-                    null,
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "ADMINISTERED")
+                            .quantity(event.quantity(), event.milligrams())
+                            .draw(event.drawId())
+                            .client(event.clientId())
+                            .by(event.administeredBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -189,17 +169,13 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "WASTED",
-                    event.quantity(),
-                    event.milligrams(),
-                    null,
-                    null,
-                    event.drawId(),
-                    event.clientId(),
-                    event.wastedBy(),
-                    event.witnessedBy(),
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "WASTED")
+                            .quantity(event.quantity(), event.milligrams())
+                            .draw(event.drawId())
+                            .client(event.clientId())
+                            .by(event.wastedBy())
+                            .witness(event.witnessedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -212,17 +188,10 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "DRAW_ACCOUNTED_FOR",
-                    event.drawn(),
-                    null,
-                    null,
-                    null,
-                    event.drawId(),
-                    event.clientId(),
-                    null,
-                    null,
-                    null,
+                    MovementRow.of(event.lot(), "DRAW_ACCOUNTED_FOR")
+                            .quantity(event.drawn(), null)
+                            .draw(event.drawId())
+                            .client(event.clientId()),
                     event);
         }
     }
@@ -234,17 +203,12 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "DISPENSED",
-                    event.quantity(),
-                    event.milligrams(),
-                    event.quantity().negate(),
-                    event.balanceAfter(),
-                    null,
-                    event.clientId(),
-                    event.dispensedBy(),
-                    null,
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "DISPENSED")
+                            .quantity(event.quantity(), event.milligrams())
+                            .balance(event.quantity().negate(), event.balanceAfter())
+                            .client(event.clientId())
+                            .by(event.dispensedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -256,17 +220,12 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "TRANSFERRED_OUT",
-                    event.quantity(),
-                    event.milligrams(),
-                    event.quantity().negate(),
-                    event.balanceAfter(),
-                    null,
-                    null,
-                    event.transferredBy(),
-                    event.witnessedBy(),
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "TRANSFERRED_OUT")
+                            .quantity(event.quantity(), event.milligrams())
+                            .balance(event.quantity().negate(), event.balanceAfter())
+                            .by(event.transferredBy())
+                            .witness(event.witnessedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -278,17 +237,12 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "RETURNED",
-                    event.quantity(),
-                    event.milligrams(),
-                    event.quantity().negate(),
-                    event.balanceAfter(),
-                    null,
-                    null,
-                    event.returnedBy(),
-                    event.witnessedBy(),
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "RETURNED")
+                            .quantity(event.quantity(), event.milligrams())
+                            .balance(event.quantity().negate(), event.balanceAfter())
+                            .by(event.returnedBy())
+                            .witness(event.witnessedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -300,17 +254,12 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "DESTROYED",
-                    event.quantity(),
-                    event.milligrams(),
-                    event.quantity().negate(),
-                    event.balanceAfter(),
-                    null,
-                    null,
-                    event.destroyedBy(),
-                    String.join(",", event.witnessedBy()),
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "DESTROYED")
+                            .quantity(event.quantity(), event.milligrams())
+                            .balance(event.quantity().negate(), event.balanceAfter())
+                            .by(event.destroyedBy())
+                            .witness(String.join(",", event.witnessedBy()))
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -322,17 +271,11 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "LOST",
-                    event.quantity(),
-                    event.milligrams(),
-                    event.quantity().negate(),
-                    event.balanceAfter(),
-                    null,
-                    null,
-                    event.reportedBy(),
-                    null,
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "LOST")
+                            .quantity(event.quantity(), event.milligrams())
+                            .balance(event.quantity().negate(), event.balanceAfter())
+                            .by(event.reportedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -353,17 +296,11 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "COUNTED",
-                    event.counted(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    event.countedBy(),
-                    event.witnessedBy(),
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "COUNTED")
+                            .quantity(event.counted(), null)
+                            .by(event.countedBy())
+                            .witness(event.witnessedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -388,17 +325,7 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "DISCREPANCY_RECORDED",
-                    event.difference(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
+                    MovementRow.of(event.lot(), "DISCREPANCY_RECORDED").quantity(event.difference(), null),
                     event);
         }
     }
@@ -413,17 +340,12 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "DISCREPANCY_RESOLVED",
-                    event.adjustment(),
-                    event.adjustmentMilligrams(),
-                    event.adjustment(),
-                    event.balanceAfter(),
-                    null,
-                    null,
-                    event.resolvedBy(),
-                    event.approvedBy(),
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "DISCREPANCY_RESOLVED")
+                            .quantity(event.adjustment(), event.adjustmentMilligrams())
+                            .balance(event.adjustment(), event.balanceAfter())
+                            .by(event.resolvedBy())
+                            .witness(event.approvedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -442,17 +364,13 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "CORRECTED",
-                    event.correctedQuantity(),
-                    null,
-                    event.balanceChange(),
-                    event.balanceAfter(),
-                    event.drawId(),
-                    null,
-                    event.correctedBy(),
-                    event.approvedBy(),
-                    event.lateEntry(),
+                    MovementRow.of(event.lot(), "CORRECTED")
+                            .quantity(event.correctedQuantity(), null)
+                            .balance(event.balanceChange(), event.balanceAfter())
+                            .draw(event.drawId())
+                            .by(event.correctedBy())
+                            .witness(event.approvedBy())
+                            .late(event.lateEntry()),
                     event);
         }
     }
@@ -467,17 +385,11 @@ public class StockLotProjection {
             movement(
                     message,
                     position,
-                    event.lot(),
-                    "DRAW_OVERDUE",
-                    event.unaccounted(),
-                    null,
-                    null,
-                    null,
-                    event.drawId(),
-                    event.clientId(),
-                    event.drawnBy(),
-                    null,
-                    null,
+                    MovementRow.of(event.lot(), "DRAW_OVERDUE")
+                            .quantity(event.unaccounted(), null)
+                            .draw(event.drawId())
+                            .client(event.clientId())
+                            .by(event.drawnBy()),
                     event);
         }
     }
@@ -671,21 +583,7 @@ public class StockLotProjection {
                 """, lotKey(event.lot(), event.drawId()));
     }
 
-    private void movement(
-            EventMessage<?> message,
-            long position,
-            StockLotRef lot,
-            String movement,
-            Quantity quantity,
-            BigDecimal milligrams,
-            Quantity balanceChange,
-            Quantity balanceAfter,
-            String drawId,
-            String clientId,
-            String actor,
-            String witness,
-            LateEntry lateEntry,
-            LedgerEvent event)
+    private void movement(EventMessage<?> message, long position, MovementRow row, LedgerEvent event)
             throws JsonProcessingException {
         jdbc.update(
                 """
@@ -697,20 +595,20 @@ public class StockLotProjection {
                 """,
                 position,
                 message.getIdentifier(),
-                lot.practiceId().value(),
-                lot.locationId(),
-                lot.ndc(),
-                lot.lotNumber(),
-                movement,
-                quantity == null ? null : quantity.amount(),
-                milligrams,
-                balanceChange == null ? BigDecimal.ZERO : balanceChange.amount(),
-                balanceAfter == null ? null : balanceAfter.amount(),
-                drawId,
-                clientId,
-                actor,
-                witness,
-                lateEntry != null,
+                row.lot.practiceId().value(),
+                row.lot.locationId(),
+                row.lot.ndc(),
+                row.lot.lotNumber(),
+                row.movement,
+                row.quantity == null ? null : row.quantity.amount(),
+                row.milligrams,
+                row.balanceChange == null ? BigDecimal.ZERO : row.balanceChange.amount(),
+                row.balanceAfter == null ? null : row.balanceAfter.amount(),
+                row.drawId,
+                row.clientId,
+                row.actor,
+                row.witness,
+                row.lateEntry != null,
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(EventRecordedTime.of(message)),
                 json.writeValueAsString(event));
