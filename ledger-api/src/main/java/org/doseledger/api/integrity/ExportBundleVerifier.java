@@ -90,14 +90,27 @@ final class ExportBundleVerifier {
      */
     static OfflineBundleVerifier.Result verify(
             ZipFile zip, JsonNode manifest, Map<String, PublicKey> keys, Optional<String> held) throws IOException {
+        return verify(zip, manifest, keys, held, Optional.empty());
+    }
+
+    /**
+     * As above; {@code proof} is a consistency proof the reader fetched from the ledger (GET
+     * /api/ledger/tree/proofs/consistency) from the held checkpoint's size to the bundle's tree, for a held
+     * checkpoint of a size no earlier bundle had. It is checked against the two signed roots, not trusted.
+     */
+    static OfflineBundleVerifier.Result verify(
+            ZipFile zip, JsonNode manifest, Map<String, PublicKey> keys, Optional<String> held, Optional<String> proof)
+            throws IOException {
         Map<String, PublicKey> followed =
                 KeyEndorsement.follow(keys, OfflineBundleVerifier.endorsements(zip, "evidence/events.jsonl"));
         ExportBundleVerifier verifier = new ExportBundleVerifier(zip, manifest, followed);
         verifier.held = held;
+        verifier.fetchedProof = proof;
         return verifier.verify();
     }
 
     private Optional<String> held = Optional.empty();
+    private Optional<String> fetchedProof = Optional.empty();
 
     private OfflineBundleVerifier.Result verify() throws IOException {
         List<String> fileProblems = OfflineBundleVerifier.fileProblems(zip, manifest);
@@ -263,6 +276,19 @@ final class ExportBundleVerifier {
                     + " leaves, the bundle's of " + now.size() + ": the log the bundle comes from is shorter");
             return;
         }
+        if (fetchedProof.isPresent()) {
+            JsonNode proof = JSON.readTree(fetchedProof.get());
+            if (proof.path("from").asLong() != earlier.size()
+                    || proof.path("to").asLong() != now.size()) {
+                problems.add("the consistency proof given is from "
+                        + proof.path("from").asLong() + " to "
+                        + proof.path("to").asLong() + " leaves, not from the checkpoint given with --checkpoint ("
+                        + earlier.size() + ") to the bundle's tree (" + now.size() + ")");
+                return;
+            }
+            consistent(earlier, now, proof.path("proof"));
+            return;
+        }
         ZipEntry entry = zip.getEntry("evidence/consistency.jsonl");
         if (entry != null) {
             HexFormat hex = HexFormat.of();
@@ -286,7 +312,27 @@ final class ExportBundleVerifier {
         }
         problems.add("the bundle carries no consistency proof from a tree of " + earlier.size() + " leaves (the"
                 + " checkpoint given with --checkpoint); it proves consistency from the trees of the practice's earlier"
-                + " export bundles only, or fetch one from GET /api/ledger/tree/proofs/consistency");
+                + " export bundles only: fetch one from GET /api/ledger/tree/proofs/consistency?from="
+                + earlier.size() + "&to=" + now.size() + " and give it with --consistency-proof");
+    }
+
+    /** Checks a proof's path against the two signed roots (the proof's own roots are not trusted). */
+    private void consistent(
+            org.doseledger.core.integrity.tlog.Checkpoint earlier,
+            org.doseledger.core.integrity.tlog.Checkpoint now,
+            JsonNode proof) {
+        HexFormat hex = HexFormat.of();
+        List<byte[]> path = new ArrayList<>();
+        try {
+            proof.forEach(node -> path.add(hex.parseHex(node.asText())));
+        } catch (IllegalArgumentException e) {
+            problems.add("the consistency proof given is not a list of hex hashes");
+            return;
+        }
+        if (!MerkleTree.verifyConsistency(earlier.size(), now.size(), earlier.rootHash(), now.rootHash(), path)) {
+            problems.add("INCONSISTENT: the bundle's tree of " + now.size() + " leaves does not extend the checkpoint"
+                    + " given with --checkpoint (" + earlier.size() + " leaves): the log was rewritten");
+        }
     }
 
     /**

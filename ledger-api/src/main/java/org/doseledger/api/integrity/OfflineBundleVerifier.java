@@ -106,17 +106,22 @@ public final class OfflineBundleVerifier {
 
     public static int run(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: verify-bundle <bundle.zip> --public-key <file.pub> [--public-key <file.pub>]"
-                    + " [--checkpoint <a tree checkpoint note received earlier>]");
+            System.err.println(
+                    "usage: verify-bundle <bundle.zip> --public-key <file.pub> [--public-key <file.pub>]"
+                            + " [--checkpoint <a tree checkpoint note received earlier>"
+                            + " [--consistency-proof <GET /api/ledger/tree/proofs/consistency from its size to the bundle's>]]");
             return 2;
         }
         List<PublicKey> keys = new ArrayList<>();
         String held = null;
+        String proof = null;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--public-key") && i + 1 < args.length) {
                 keys.add(readKey(Path.of(args[++i])));
             } else if (args[i].equals("--checkpoint") && i + 1 < args.length) {
                 held = Files.readString(Path.of(args[++i]));
+            } else if (args[i].equals("--consistency-proof") && i + 1 < args.length) {
+                proof = Files.readString(Path.of(args[++i]));
             } else {
                 System.err.println("unknown argument: " + args[i]);
                 return 2;
@@ -126,7 +131,12 @@ public final class OfflineBundleVerifier {
             System.err.println("give the public key(s) you trust with --public-key; the bundle's own are not trusted");
             return 2;
         }
-        Result result = verify(Path.of(args[0]), keys, Optional.ofNullable(held));
+        if (proof != null && held == null) {
+            System.err.println("--consistency-proof proves consistency with the checkpoint given with --checkpoint:"
+                    + " give both");
+            return 2;
+        }
+        Result result = verify(Path.of(args[0]), keys, Optional.ofNullable(held), Optional.ofNullable(proof));
         System.out.println(
                 JSON.findAndRegisterModules().writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return result.ok() ? 0 : 1;
@@ -142,6 +152,17 @@ public final class OfflineBundleVerifier {
      */
     public static Result verify(Path bundle, List<PublicKey> trusted, Optional<String> heldCheckpoint)
             throws IOException {
+        return verify(bundle, trusted, heldCheckpoint, Optional.empty());
+    }
+
+    /**
+     * @param consistencyProof for an export bundle, the ledger's consistency proof (JSON of GET
+     *     /api/ledger/tree/proofs/consistency) from the held checkpoint's size to the bundle's tree, checked
+     *     against both signed roots; for a held checkpoint of a size no earlier bundle of the practice had
+     */
+    public static Result verify(
+            Path bundle, List<PublicKey> trusted, Optional<String> heldCheckpoint, Optional<String> consistencyProof)
+            throws IOException {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
         trusted.forEach(key -> keys.put(SigningKeys.keyId(key), key));
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
@@ -152,7 +173,7 @@ public final class OfflineBundleVerifier {
             JsonNode manifest = JSON.readTree(zip.getInputStream(manifestEntry));
             List<String> problems = new ArrayList<>();
             if (manifest.path("format").asText().startsWith(EXPORT_FORMATS)) {
-                return ExportBundleVerifier.verify(zip, manifest, keys, heldCheckpoint);
+                return ExportBundleVerifier.verify(zip, manifest, keys, heldCheckpoint, consistencyProof);
             }
             if (!LedgerBundle.FORMAT.equals(manifest.path("format").asText())) {
                 problems.add("unknown bundle format " + manifest.path("format").asText());

@@ -346,6 +346,71 @@ class ExportEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aCheckpointHeldFromTheLedgerItselfIsProvenConsistentWithAProofFetchedFromIt() throws Exception {
+        // the reader keeps the ledger's tree checkpoint of today: a size no bundle of the practice had
+        long sealedBefore = StockFixture.created(stock.receive("safe-1", "LOT-E3", 1, "2030-01-31"))
+                .get("ledgerPosition")
+                .asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            adminAction("/api/admin/ledger/checkpoints");
+            Long sealed = jdbc.queryForObject("select max(to_index) from ledger_checkpoint", Long.class);
+            return sealed != null && sealed >= sealedBefore;
+        });
+        String heldNote =
+                http.get("/api/ledger/tree/checkpoint").key(adminKey).send().text();
+        long heldSize = Long.parseLong(heldNote.lines().skip(1).findFirst().orElseThrow());
+        long last = StockFixture.created(stock.receive("safe-1", "LOT-E4", 1, "2030-01-31"))
+                .get("ledgerPosition")
+                .asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            adminAction("/api/admin/ledger/checkpoints");
+            Long sealed = jdbc.queryForObject("select max(to_index) from ledger_checkpoint", Long.class);
+            return sealed != null && sealed >= last;
+        });
+        Http.Response created = request(officer, "receipts-log");
+        Path bundle = download(officer, created.json().get("downloadUrl").asText());
+        long bundleSize = Long.parseLong(entry(bundle, "tree-checkpoint.note")
+                .lines()
+                .skip(1)
+                .findFirst()
+                .orElseThrow());
+        assertThat(bundleSize).isGreaterThan(heldSize);
+
+        OfflineBundleVerifier.Result unproven = OfflineBundleVerifier.verify(bundle, trusted, Optional.of(heldNote));
+        String proof = http.get("/api/ledger/tree/proofs/consistency?from=" + heldSize + "&to=" + bundleSize)
+                .key(officer)
+                .send()
+                .text();
+        OfflineBundleVerifier.Result proven =
+                OfflineBundleVerifier.verify(bundle, trusted, Optional.of(heldNote), Optional.of(proof));
+        JsonNode forged = JSON.readTree(proof);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) forged.get("proof"))
+                .set(0, JSON.getNodeFactory().textNode("00".repeat(32)));
+        OfflineBundleVerifier.Result rewritten =
+                OfflineBundleVerifier.verify(bundle, trusted, Optional.of(heldNote), Optional.of(forged.toString()));
+
+        assertThat(unproven.ok()).isFalse();
+        assertThat(unproven.export().problems().toString()).contains("--consistency-proof");
+        assertThat(proven.ok()).as(String.valueOf(proven.export())).isTrue();
+        assertThat(rewritten.ok()).isFalse();
+        assertThat(rewritten.export().problems().toString()).contains("INCONSISTENT");
+        Path held = Files.createTempFile("held", ".note");
+        Files.writeString(held, heldNote);
+        Path proofFile = Files.createTempFile("proof", ".json");
+        Files.writeString(proofFile, proof);
+        assertThat(OfflineBundleVerifier.run(new String[] {
+                    bundle.toString(),
+                    "--public-key",
+                    keyFile.toString(),
+                    "--checkpoint",
+                    held.toString(),
+                    "--consistency-proof",
+                    proofFile.toString()
+                }))
+                .isZero();
+    }
+
+    @Test
     void anUnknownTypeOrAnInvertedPeriodIsRefusedAndNothingIsQueued() {
         long jobs = jdbc.queryForObject("select count(*) from export_job", Long.class);
 
