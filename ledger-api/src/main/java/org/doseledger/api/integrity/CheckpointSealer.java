@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CheckpointSealer {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointSealer.class);
-    private static final long LOCK = 0x6c65646765724cL;
+    static final long LOCK = 0x6c65646765724cL;
     private static final int BATCH = 5000;
 
     private final JdbcTemplate jdbc;

@@ -15,16 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.doseledger.api.config.LedgerProperties;
-import org.doseledger.api.support.TestPostgres;
 import org.doseledger.core.integrity.Checkpoint;
 import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.VerificationReport;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,21 +33,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 class KeyRotationIsEndorsedTest {
 
     JdbcTemplate jdbc;
-    DriverManagerDataSource database;
+    javax.sql.DataSource database;
     Path dataDir;
     LedgerProperties ledger;
     SigningKeys original;
     Path pinnedByTheRegulator;
 
+    /** The embedded server; {@link KeyRotationIsEndorsedOnExternalPostgresTest} runs the same on an external one. */
+    AttackedDatabase newDatabase() {
+        return AttackedDatabase.embedded();
+    }
+
     @BeforeEach
     void aLedgerSealedWithItsFirstKey() throws Exception {
-        database = new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "");
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(database);
+        AttackedDatabase attacked = newDatabase();
+        database = attacked.service();
+        jdbc = attacked.serviceJdbc();
         dataDir = Files.createTempDirectory("ledger-rotation");
         ledger = new LedgerProperties(
                 dataDir, null, Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ofMinutes(1), 100, 500);

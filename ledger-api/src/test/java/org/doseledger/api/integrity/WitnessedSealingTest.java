@@ -16,18 +16,15 @@ import java.util.List;
 import java.util.Optional;
 import org.doseledger.api.DoseLedgerApplication;
 import org.doseledger.api.config.LedgerProperties;
-import org.doseledger.api.support.TestPostgres;
 import org.doseledger.core.integrity.VerificationReport;
 import org.doseledger.core.integrity.tlog.Checkpoint;
 import org.doseledger.core.integrity.tlog.SignedNote;
 import org.doseledger.core.integrity.tlog.VerifierKey;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,7 +38,12 @@ class WitnessedSealingTest {
 
     private static final String ORIGIN = "springfield.example/ledger";
 
+    /** The service's connection (on an external server, the deployment's non-superuser role). */
     JdbcTemplate jdbc;
+
+    /** The attacker's: a PostgreSQL superuser. */
+    JdbcTemplate attacker;
+
     Path dataDir;
     Path witnessDir;
     IntegrityProperties integrity;
@@ -49,15 +51,17 @@ class WitnessedSealingTest {
     CheckpointSealer sealer;
     Process witness;
 
+    /** The embedded server; {@link WitnessedSealingOnExternalPostgresTest} runs the same on an external one. */
+    AttackedDatabase newDatabase() {
+        return AttackedDatabase.embedded();
+    }
+
     @BeforeEach
     void aLedgerWithAWitness() throws Exception {
-        DriverManagerDataSource database = new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "");
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(database);
+        AttackedDatabase attacked = newDatabase();
+        javax.sql.DataSource database = attacked.service();
+        jdbc = attacked.serviceJdbc();
+        attacker = attacked.superuserJdbc();
         dataDir = Files.createTempDirectory("ledger-witnessed");
         witnessDir = Files.createTempDirectory("witness");
         LedgerProperties ledger = new LedgerProperties(
@@ -218,7 +222,7 @@ class WitnessedSealingTest {
     }
 
     private void superuser(String sql) {
-        jdbc.execute("set session_replication_role = replica; " + sql);
+        attacker.execute("set session_replication_role = replica; " + sql);
     }
 
     private void append(String stream, long sequence) {
