@@ -30,6 +30,51 @@ class ArchitectureTest {
                     "org.axonframework.spring..",
                     "java.sql..");
 
+    /**
+     * A feature reaches another only through that feature's {@code api} package (its commands, events,
+     * exceptions and the lookups it offers), never its aggregate or rules.
+     */
+    @ArchTest
+    static final ArchRule featuresMeetOnlyThroughTheirApi =
+            com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                    .matching("org.doseledger.core.(*)..")
+                    .should()
+                    .notDependOnEachOther()
+                    .ignoreDependency(
+                            com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                                    "org.doseledger.core.*.api..", "org.doseledger.core.shared.."))
+                    .as("features of the core depend on each other only through their api packages");
+
+    /** The shared kernel depends on no feature. */
+    @ArchTest
+    static final ArchRule sharedDependsOnNoFeature = noClasses()
+            .that()
+            .resideInAPackage("org.doseledger.core.shared..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.doseledger.core.access..",
+                    "org.doseledger.core.apikey..",
+                    "org.doseledger.core.client..",
+                    "org.doseledger.core.compliance..",
+                    "org.doseledger.core.export..",
+                    "org.doseledger.core.integrity..",
+                    "org.doseledger.core.location..",
+                    "org.doseledger.core.practice..",
+                    "org.doseledger.core.practitioner..",
+                    "org.doseledger.core.product..",
+                    "org.doseledger.core.session..",
+                    "org.doseledger.core.stock..");
+
+    /** The features' api packages form no cycle. */
+    @ArchTest
+    static final ArchRule apiPackagesAreFreeOfCycles =
+            com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                    .matching("org.doseledger.core.(*).api..")
+                    .should()
+                    .beFreeOfCycles();
+
     @ArchTest
     static final ArchRule eventsAreRevisionedRecords = classes()
             .that()

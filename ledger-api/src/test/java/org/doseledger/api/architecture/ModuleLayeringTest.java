@@ -1,0 +1,54 @@
+package org.doseledger.api.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * Layering across the modules: the HTTP layer and the read models send commands and read views; they
+ * never hold an aggregate, and the read models never reach into the HTTP layer.
+ */
+@AnalyzeClasses(packages = "org.doseledger", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleLayeringTest {
+
+    /** An event-sourced aggregate of the core: a class with an {@code @AggregateIdentifier} field. */
+    private static final DescribedPredicate<JavaClass> AGGREGATES = new DescribedPredicate<>("aggregates") {
+        @Override
+        public boolean test(JavaClass type) {
+            return type.getAllFields().stream().anyMatch(field -> field.isAnnotatedWith(AggregateIdentifier.class));
+        }
+    };
+
+    @ArchTest
+    static final ArchRule theApiNeverTouchesAnAggregate = noClasses()
+            .that()
+            .resideInAnyPackage("org.doseledger.api..", "org.doseledger.projections..")
+            // the wiring registers the aggregates with Axon; nothing else names them
+            .and()
+            .resideOutsideOfPackage("org.doseledger.api.config..")
+            .should()
+            .dependOnClassesThat(AGGREGATES)
+            .as("the API and the read models reach aggregates only through commands");
+
+    @ArchTest
+    static final ArchRule readModelsDoNotDependOnTheApi = noClasses()
+            .that()
+            .resideInAPackage("org.doseledger.projections..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.doseledger.api..");
+
+    @ArchTest
+    static final ArchRule theCoreDependsOnNeitherTheApiNorTheReadModels = noClasses()
+            .that()
+            .resideInAPackage("org.doseledger.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.doseledger.api..", "org.doseledger.projections..");
+}
