@@ -337,7 +337,7 @@ public final class OfflineBundleVerifier {
         }
     }
 
-    static PublicKey readKey(Path file) throws IOException {
+    public static PublicKey readKey(Path file) throws IOException {
         try {
             return SigningKeys.publicKey(SigningKeys.pem(Files.readString(file)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {

@@ -5,9 +5,7 @@ import static org.doseledger.api.support.StockFixture.created;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.EndToEndTest;
@@ -335,7 +333,7 @@ class PersonalDataEndToEndTest extends EndToEndTest {
                     .doesNotContain("ciphertext");
         }
         org.doseledger.api.integrity.OfflineBundleVerifier.Result verified =
-                org.doseledger.api.integrity.OfflineBundleVerifier.verify(bundle, List.of(publicKey()));
+                org.doseledger.api.integrity.OfflineBundleVerifier.verify(bundle, List.of(trustedPublicKey()));
         assertThat(verified.fileProblems()).isEmpty();
         assertThat(verified.ok()).as(verified.toString()).isTrue();
 
@@ -381,24 +379,6 @@ class PersonalDataEndToEndTest extends EndToEndTest {
                         java.net.http.HttpResponse.BodyHandlers.ofFile(bundle));
         assertThat(response.statusCode()).isEqualTo(200);
         return bundle;
-    }
-
-    /** The ledger's signing key as the regulator pins it, from the public-keys endpoint. */
-    private java.security.PublicKey publicKey() throws Exception {
-        java.nio.file.Path keyFile = java.nio.file.Files.createTempFile("key", ".pub");
-        java.nio.file.Files.writeString(
-                keyFile,
-                http.get("/api/ledger/public-keys")
-                        .key(adminKey)
-                        .send()
-                        .json()
-                        .get(0)
-                        .get("pem")
-                        .asText());
-        var read = org.doseledger.api.integrity.OfflineBundleVerifier.class.getDeclaredMethod(
-                "readKey", java.nio.file.Path.class);
-        read.setAccessible(true);
-        return (java.security.PublicKey) read.invoke(null, keyFile);
     }
 
     private Http.Response download(String officer, String exportId) {
@@ -467,25 +447,7 @@ class PersonalDataEndToEndTest extends EndToEndTest {
                 .get("details");
     }
 
-    /** Every table.column of the database whose text, JSON or bytes contain the value. */
     private List<String> tablesHolding(String value) {
-        List<Map<String, Object>> columns = jdbc.queryForList("""
-                select table_schema, table_name, column_name, data_type from information_schema.columns
-                where table_schema not in ('pg_catalog', 'information_schema')
-                  and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')
-                """);
-        List<String> holding = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String name = "\"" + column.get("table_schema") + "\".\"" + column.get("table_name") + "\"";
-            String field = "\"" + column.get("column_name") + "\"";
-            String match = column.get("data_type").equals("bytea")
-                    ? "position(convert_to(?, 'UTF8') in " + field + ") > 0"
-                    : field + "::text like '%' || ? || '%'";
-            Long rows = jdbc.queryForObject("select count(*) from " + name + " where " + match, Long.class, value);
-            if (rows != null && rows > 0) {
-                holding.add(column.get("table_name") + "." + column.get("column_name"));
-            }
-        }
-        return holding;
+        return org.doseledger.api.support.DatabaseScan.tablesHolding(jdbc, value);
     }
 }

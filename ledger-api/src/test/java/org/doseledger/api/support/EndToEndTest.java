@@ -119,4 +119,22 @@ public abstract class EndToEndTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
+
+    /**
+     * The ledger's signing key as a regulator pins it: its PEM from {@code GET /api/ledger/public-keys}, read
+     * the way {@code verify-bundle --public-key} reads a file.
+     */
+    protected java.security.PublicKey trustedPublicKey() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("key", ".pub");
+        java.nio.file.Files.writeString(
+                file,
+                http.get("/api/ledger/public-keys")
+                        .key(adminKey)
+                        .send()
+                        .json()
+                        .get(0)
+                        .get("pem")
+                        .asText());
+        return org.doseledger.api.integrity.OfflineBundleVerifier.readKey(file);
+    }
 }
