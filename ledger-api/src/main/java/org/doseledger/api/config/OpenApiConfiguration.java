@@ -283,13 +283,13 @@ class OpenApiConfiguration {
                         .getRequestBody()
                         .getContent()
                         .values()
-                        .forEach(
-                                media -> media.addExamples(
-                                        "reason",
-                                        new Example()
-                                                .summary("Why the action is asked for")
-                                                .value(
-                                                        "{\"reason\": \"reconciliation found stock-lots diverging after a restore\"}")));
+                        .forEach(media -> media.addExamples(
+                                "reason",
+                                new Example()
+                                        .summary("Why the action is asked for")
+                                        .value(Map.of(
+                                                "reason",
+                                                "reconciliation found stock-lots diverging after a restore"))));
             }
             return operation;
         };
