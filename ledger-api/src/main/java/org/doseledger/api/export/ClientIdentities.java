@@ -160,18 +160,9 @@ final class ClientIdentities {
         return keys.open(key.get(), client, field, sealed.get());
     }
 
+    /** A sealed item, as the personal-data reveal recognises one. */
     static Optional<SealedPersonalData> sealed(JsonNode node) {
-        if (node.isObject()
-                && node.size() == 3
-                && node.path("keyId").isTextual()
-                && node.path("nonce").isTextual()
-                && node.path("ciphertext").isTextual()) {
-            return Optional.of(new SealedPersonalData(
-                    node.get("keyId").asText(),
-                    node.get("nonce").asText(),
-                    node.get("ciphertext").asText()));
-        }
-        return Optional.empty();
+        return PersonalDataReveal.sealed(node);
     }
 
     /** "Ada King Lovelace": given, middle and family name as on file. */

@@ -208,7 +208,7 @@ public class PersonalDataReveal {
     }
 
     /** A field holds a sealed item when it has exactly the three fields of {@link SealedPersonalData}. */
-    static Optional<SealedPersonalData> sealed(JsonNode node) {
+    public static Optional<SealedPersonalData> sealed(JsonNode node) {
         if (node == null
                 || !node.isObject()
                 || node.size() != 3
