@@ -43,7 +43,6 @@ import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.product.api.Catalogue;
 import org.doseledger.core.product.api.ProductFacts;
-import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.core.stock.api.ReceiveTransferCommand;
 import org.doseledger.core.stock.api.StockLotRef;
@@ -110,13 +109,7 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> receive(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
-            @Valid @RequestBody ReceiveStockRequest request,
-            WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+            StockLotRef lot, @Valid @RequestBody ReceiveStockRequest request, WriteContext context) {
         return entry(context, lot, "/receipts", request, receiptId -> request.toCommand(lot, receiptId));
     }
 
@@ -129,14 +122,7 @@ class StockController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
-    ResponseEntity<Object> draw(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
-            @Valid @RequestBody DrawDoseRequest request,
-            WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+    ResponseEntity<Object> draw(StockLotRef lot, @Valid @RequestBody DrawDoseRequest request, WriteContext context) {
         return writes.execute(context, "POST " + path(lot) + "/draws", request, () -> {
             String drawId = UUID.randomUUID().toString();
             return WriteOutcome.created(
@@ -155,14 +141,10 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> administer(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            StockLotRef lot,
             @PathVariable @Pattern(regexp = DRAW) String drawId,
             @Valid @RequestBody RecordAdministrationRequest request,
             WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         return drawFact(
                 context, lot, drawId, "/administrations", request, () -> request.toCommand(lot, drawId, clientText));
     }
@@ -177,14 +159,10 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> waste(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            StockLotRef lot,
             @PathVariable @Pattern(regexp = DRAW) String drawId,
             @Valid @RequestBody WasteDoseRequest request,
             WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         return drawFact(context, lot, drawId, "/waste", request, () -> request.toCommand(lot, drawId, clientText));
     }
 
@@ -200,13 +178,7 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> dispense(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
-            @Valid @RequestBody DispenseDoseRequest request,
-            WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+            StockLotRef lot, @Valid @RequestBody DispenseDoseRequest request, WriteContext context) {
         return entry(context, lot, "/dispensations", request, id -> request.toCommand(lot, id, clientText));
     }
 
@@ -222,13 +194,7 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> transfer(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
-            @Valid @RequestBody TransferStockRequest request,
-            WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+            StockLotRef lot, @Valid @RequestBody TransferStockRequest request, WriteContext context) {
         return writes.execute(context, "POST " + path(lot) + "/transfers", request, () -> {
             String transferId = UUID.randomUUID().toString();
             LedgerWriter.Sent out = writer.sendCollecting(context, request.toCommand(lot, transferId));
@@ -269,13 +235,7 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> returnStock(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
-            @Valid @RequestBody ReturnStockRequest request,
-            WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+            StockLotRef lot, @Valid @RequestBody ReturnStockRequest request, WriteContext context) {
         return entry(context, lot, "/returns", request, id -> request.toCommand(lot, id));
     }
 
@@ -289,13 +249,7 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> destroy(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
-            @Valid @RequestBody DestroyStockRequest request,
-            WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+            StockLotRef lot, @Valid @RequestBody DestroyStockRequest request, WriteContext context) {
         return entry(context, lot, "/destructions", request, id -> request.toCommand(lot, id));
     }
 
@@ -311,13 +265,7 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> reportLoss(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
-            @Valid @RequestBody ReportLossRequest request,
-            WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+            StockLotRef lot, @Valid @RequestBody ReportLossRequest request, WriteContext context) {
         return entry(context, lot, "/losses", request, id -> request.toCommand(lot, id));
     }
 
@@ -333,13 +281,7 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> count(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
-            @Valid @RequestBody RecordCountRequest request,
-            WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+            StockLotRef lot, @Valid @RequestBody RecordCountRequest request, WriteContext context) {
         return entry(context, lot, "/counts", request, id -> request.toCommand(lot, id));
     }
 
@@ -355,14 +297,10 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> resolve(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            StockLotRef lot,
             @PathVariable @Pattern(regexp = DRAW) String discrepancyId,
             @Valid @RequestBody ResolveDiscrepancyRequest request,
             WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         String resolution = "/discrepancies/" + discrepancyId + "/resolution";
         return writes.execute(
                 context,
@@ -385,13 +323,7 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> correct(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
-            @Valid @RequestBody CorrectEntryRequest request,
-            WriteContext context) {
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
+            StockLotRef lot, @Valid @RequestBody CorrectEntryRequest request, WriteContext context) {
         return entry(context, lot, "/corrections", request, id -> request.toCommand(lot, id, clientText));
     }
 
@@ -436,19 +368,15 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = StockLotView.class)))
     StockLotView lot(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            StockLotRef lot,
             @Parameter(description = "wait (bounded) until the read model includes this ledger position")
                     @RequestParam(required = false)
                     @Min(1)
                     Long atLeastPosition) {
         readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         return queries.query(new FindStockLotQuery(lot), ResponseTypes.optionalInstanceOf(StockLotView.class))
                 .join()
-                .orElseThrow(() -> new UnknownRecordException("lot", lotNumber));
+                .orElseThrow(() -> new UnknownRecordException("lot", lot.lotNumber()));
     }
 
     @GetMapping("/movements")
@@ -462,15 +390,11 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             array = @ArraySchema(schema = @Schema(implementation = StockMovementView.class))))
     List<StockMovementView> movements(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            StockLotRef lot,
             @RequestParam(defaultValue = "0") @Min(0) long afterPosition,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
             @RequestParam(required = false) @Min(1) Long atLeastPosition) {
         readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         return queries.query(
                         new FindStockMovementsQuery(lot, afterPosition, limit),
                         ResponseTypes.multipleInstancesOf(StockMovementView.class))
@@ -488,14 +412,10 @@ class StockController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = DrawView.class)))
     DrawView drawView(
-            @PathVariable String practiceId,
-            @PathVariable @Pattern(regexp = CommonRequests.ID) String locationId,
-            @PathVariable @Pattern(regexp = NDC) String ndc,
-            @PathVariable @Pattern(regexp = LOT) String lotNumber,
+            StockLotRef lot,
             @PathVariable @Pattern(regexp = DRAW) String drawId,
             @RequestParam(required = false) @Min(1) Long atLeastPosition) {
         readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
-        StockLotRef lot = new StockLotRef(PracticeId.of(practiceId), locationId, ndc, lotNumber);
         return queries.query(new FindDrawQuery(lot, drawId), ResponseTypes.optionalInstanceOf(DrawView.class))
                 .join()
                 .orElseThrow(() -> new UnknownRecordException("draw", drawId));

@@ -30,6 +30,23 @@ class StockEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aLotIsAddressedByItsPathOnlyAndAMalformedPartIsNamed() {
+        long received = StockFixture.created(stock.receive("safe-1", "PATH-1", 1, "2030-01-31"))
+                .get("ledgerPosition")
+                .asLong();
+
+        Http.Response malformed = stock.get("/stock/lots/safe-1/4202301131/PATH-1");
+        // a query parameter of the same name as a path variable does not move the request to another lot
+        Http.Response shadowed =
+                stock.get(stock.lotPath("safe-1", "PATH-1") + "?lotNumber=OTHER&atLeastPosition=" + received);
+
+        assertProblem(malformed, 400, "VALIDATION_FAILED");
+        assertThat(malformed.json().get("errors").get(0).get("field").asText()).isEqualTo("ndc");
+        assertThat(shadowed.status()).as(shadowed.toString()).isEqualTo(200);
+        assertThat(shadowed.json().get("lotNumber").asText()).isEqualTo("PATH-1");
+    }
+
+    @Test
     void everyMillilitreIsAccountedForFromReceiptToAdministrationAndWaste() {
         created(stock.receive("safe-1", "L1", 5, "2027-06-30"));
         JsonNode lot = stock.lot(
