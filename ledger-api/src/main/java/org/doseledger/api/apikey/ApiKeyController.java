@@ -120,12 +120,6 @@ class ApiKeyController {
 
     @PostMapping(path = "/{keyId}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Revoke a key; it authenticates nothing from then on (ADMIN)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> revoke(
             @PathVariable @Pattern(regexp = KEY_ID) String keyId,
             @Valid @RequestBody RevokeApiKeyRequest request,
@@ -150,12 +144,6 @@ class ApiKeyController {
             description = "Only REGULATOR keys are granted practices (409 PRACTICE_GRANT_NOT_REGULATOR); a practice"
                     + " is granted once (409 PRACTICE_ALREADY_GRANTED); a revoked key is granted nothing (409"
                     + " API_KEY_ALREADY_REVOKED). The grant takes effect on the key's next request.")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> grantPractice(
             @PathVariable @Pattern(regexp = KEY_ID) String keyId,
             @Valid @RequestBody GrantPracticeRequest request,
@@ -179,12 +167,6 @@ class ApiKeyController {
     @Operation(
             summary = "End a REGULATOR key's access to one practice (ADMIN)",
             description = "409 PRACTICE_NOT_GRANTED when the key has no access to that practice.")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> withdrawPractice(
             @PathVariable @Pattern(regexp = KEY_ID) String keyId,
             @PathVariable("practiceId") @Pattern(regexp = CommonRequests.ID) String practiceId,

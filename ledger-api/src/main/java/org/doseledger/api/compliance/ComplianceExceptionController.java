@@ -212,12 +212,6 @@ class ComplianceExceptionController {
             summary = "Acknowledge an exception (COMPLIANCE_OFFICER)",
             description = "Records who has seen the exception and, optionally, what they are doing about it"
                     + " (ExceptionAcknowledged). Once per exception.")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> acknowledge(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
@@ -238,12 +232,6 @@ class ComplianceExceptionController {
             summary = "Resolve an exception with a note (COMPLIANCE_OFFICER)",
             description = "Closes the exception (ExceptionResolved), acknowledged or not; the note says what was"
                     + " done or why nothing had to be.")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> resolve(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,

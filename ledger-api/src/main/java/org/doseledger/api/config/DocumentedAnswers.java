@@ -27,12 +27,32 @@ import org.springframework.web.method.HandlerMethod;
  * keeps only what the code decides, the schema of a successful answer; this fills in the rest before the
  * answers every operation shares (401, 403, 503) are added.
  *
+ * <p>An answer's body type is named in the file ({@code "schema": "WriteReceipt"}) when it is one of the
+ * {@link #SCHEMAS}, the types many operations answer with; another is declared on the method.
+ *
  * <p>A file names each operation by its handler method ({@code "receive": {...}}), so a renamed method
  * whose answers are not moved along fails {@link #check} at start-up instead of losing its documentation.
  */
 final class DocumentedAnswers implements OperationCustomizer {
 
     static final String LOCATION = "classpath*:openapi/answers/*.json";
+
+    /** Body types the files may name; their schemas are added to the document's components. */
+    static final java.util.Map<String, Class<?>> SCHEMAS =
+            java.util.Map.of("WriteReceipt", org.doseledger.api.write.WriteReceipt.class);
+
+    /** Adds the schemas of {@link #SCHEMAS} that no operation's code declared. */
+    static org.springdoc.core.customizers.OpenApiCustomizer namedSchemas() {
+        return document -> SCHEMAS.values()
+                .forEach(type -> io.swagger.v3.core.converter.ModelConverters.getInstance()
+                        .readAll(type)
+                        .forEach((name, schema) -> {
+                            if (document.getComponents().getSchemas() == null
+                                    || !document.getComponents().getSchemas().containsKey(name)) {
+                                document.getComponents().addSchemas(name, schema);
+                            }
+                        }));
+    }
 
     private final Map<String, JsonNode> byHandler;
 
@@ -117,10 +137,15 @@ final class DocumentedAnswers implements OperationCustomizer {
                 if (contents.size() > 0 && response.getContent() == null) {
                     response.setContent(new Content());
                 }
-                contents.fields()
-                        .forEachRemaining(media -> addExamples(
-                                response.getContent().computeIfAbsent(media.getKey(), type -> new MediaType()),
-                                media.getValue().path("examples")));
+                contents.fields().forEachRemaining(media -> {
+                    MediaType type = response.getContent().computeIfAbsent(media.getKey(), key -> new MediaType());
+                    if (media.getValue().path("schema").isTextual()) {
+                        type.setSchema(new io.swagger.v3.oas.models.media.Schema<>()
+                                .$ref("#/components/schemas/"
+                                        + media.getValue().get("schema").asText()));
+                    }
+                    addExamples(type, media.getValue().path("examples"));
+                });
                 responses.addApiResponse(answer.getKey(), response);
             });
             operation.setResponses(responses);

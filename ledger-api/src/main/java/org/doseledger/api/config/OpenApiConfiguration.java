@@ -92,6 +92,12 @@ class OpenApiConfiguration {
         return DocumentedAnswers.load();
     }
 
+    /** The schemas the answers files name (DocumentedAnswers.SCHEMAS). */
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer namedSchemas() {
+        return DocumentedAnswers.namedSchemas();
+    }
+
     /** Problem documents for every error answer, anchored patterns (DocumentContract). */
     @Bean
     org.springdoc.core.customizers.OpenApiCustomizer documentContract() {

@@ -49,12 +49,6 @@ class LocationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Register a storage location (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId,
             @Valid @RequestBody RegisterLocationRequest request,

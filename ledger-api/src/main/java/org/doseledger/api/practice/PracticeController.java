@@ -53,12 +53,6 @@ class PracticeController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
     @Operation(summary = "Register a practice with its DEA registration (ADMIN)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> register(@Valid @RequestBody RegisterPracticeRequest request, WriteContext context) {
         return writes.execute(
                 context,
@@ -73,12 +67,6 @@ class PracticeController {
     @PostMapping(path = "/{practiceId}/policies", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.ADMIN)
     @Operation(summary = "Set the practice's clinical policies; each change is an event (ADMIN)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> setPolicies(
             @PathVariable String practiceId, @Valid @RequestBody SetPoliciesRequest request, WriteContext context) {
         String path = "/api/practices/" + practiceId;
@@ -99,12 +87,6 @@ class PracticeController {
     @Operation(
             summary = "Record the practice's phone and contact person, as the DEA forms and the PDMP file name them"
                     + " (ADMIN)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordContact(
             @PathVariable String practiceId, @Valid @RequestBody ContactRequest request, WriteContext context) {
         String path = "/api/practices/" + practiceId;
@@ -125,12 +107,6 @@ class PracticeController {
     @Operation(
             summary = "Open an import of paper history: entries naming it are recorded as imported, not late"
                     + " (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> openHistoryImport(
             @PathVariable String practiceId,
             @Valid @RequestBody OpenHistoryImportRequest request,
@@ -151,12 +127,6 @@ class PracticeController {
     @PostMapping(path = "/{practiceId}/history-imports/{importId}/closure", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Close a history import; no entry can name it afterwards (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> closeHistoryImport(
             @PathVariable String practiceId,
             @PathVariable String importId,

@@ -59,12 +59,6 @@ class PractitionerController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Register a practitioner (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId,
             @Valid @RequestBody RegisterPractitionerRequest request,
@@ -83,12 +77,6 @@ class PractitionerController {
     @PostMapping(path = "/{practitionerId}/licences", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Record a practitioner's state licence; a renewal replaces it (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordLicence(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -108,12 +96,6 @@ class PractitionerController {
     @Operation(
             summary = "Record a practitioner's legal name and NPI, as the PDMP file reports them; they replace those"
                     + " on file (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordIdentity(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -131,12 +113,6 @@ class PractitionerController {
     @PostMapping(path = "/{practitionerId}/dea-registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Record a prescriber's own DEA registration: number, expiry, schedules (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordDeaRegistration(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -154,12 +130,6 @@ class PractitionerController {
     @PostMapping(path = "/{practitionerId}/certificates", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Record a KAP training or ACLS certificate (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> recordCertificate(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,
@@ -195,12 +165,6 @@ class PractitionerController {
     @PostMapping(path = "/{practitionerId}/deactivation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "A practitioner stops acting for the practice (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> deactivate(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String practitionerId,

@@ -49,12 +49,6 @@ class ProductController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Add a product to the catalogue (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> register(
             @PathVariable String practiceId, @Valid @RequestBody RegisterProductRequest request, WriteContext context) {
         String path = "/api/practices/" + practiceId + "/products";

@@ -1,9 +1,6 @@
 package org.doseledger.api.session;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -55,12 +52,6 @@ class SessionController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Schedule a dosing session for a client (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> schedule(
             @PathVariable String practiceId, @Valid @RequestBody ScheduleSessionRequest request, WriteContext context) {
         SessionRef session = new SessionRef(PracticeId.of(practiceId), request.sessionId());
@@ -69,12 +60,6 @@ class SessionController {
 
     @PostMapping(path = "/{sessionId}/start", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Start the session at a location with its monitoring practitioner (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> start(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -86,12 +71,6 @@ class SessionController {
 
     @PostMapping(path = "/{sessionId}/vitals", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record vital signs taken during the session (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> vitals(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -103,12 +82,6 @@ class SessionController {
 
     @PostMapping(path = "/{sessionId}/observations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record an observation or an adverse event (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> observation(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -123,12 +96,6 @@ class SessionController {
     @Operation(
             summary = "Discharge the client; Spravato sessions need 2 h monitoring and blood pressure before, at 40 min"
                     + " and at the end (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> discharge(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -140,12 +107,6 @@ class SessionController {
 
     @PostMapping(path = "/{sessionId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Cancel a session that has not started (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> cancel(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,
@@ -160,12 +121,6 @@ class SessionController {
     @Operation(
             summary =
                     "Record that the Spravato REMS monitoring form was submitted, closing the obligation (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> remsForm(
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID) String sessionId,

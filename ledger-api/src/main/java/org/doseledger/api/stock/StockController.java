@@ -102,12 +102,6 @@ class StockController {
     @PostMapping(path = "/receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Receive containers of the lot into the location (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> receive(
             StockLotRef lot, @Valid @RequestBody ReceiveStockRequest request, WriteContext context) {
         return entry(context, lot, "/receipts", request, receiptId -> request.toCommand(lot, receiptId));
@@ -116,12 +110,6 @@ class StockController {
     @PostMapping(path = "/draws", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Draw a dose from the lot for a client (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> draw(StockLotRef lot, @Valid @RequestBody DrawDoseRequest request, WriteContext context) {
         return writes.execute(context, "POST " + path(lot) + "/draws", request, () -> {
             String drawId = UUID.randomUUID().toString();
@@ -134,12 +122,6 @@ class StockController {
     @PostMapping(path = "/draws/{drawId}/administrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Record that (part of) a draw was administered (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> administer(
             StockLotRef lot,
             @PathVariable @Pattern(regexp = DRAW) String drawId,
@@ -152,12 +134,6 @@ class StockController {
     @PostMapping(path = "/draws/{drawId}/waste", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Record witnessed waste of the unused part of a draw (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> waste(
             StockLotRef lot,
             @PathVariable @Pattern(regexp = DRAW) String drawId,
@@ -171,12 +147,6 @@ class StockController {
     @Operation(
             summary =
                     "Dispense a take-home dose to a client on a prescriber's order; PDMP-reportable (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> dispense(
             StockLotRef lot, @Valid @RequestBody DispenseDoseRequest request, WriteContext context) {
         return entry(context, lot, "/dispensations", request, id -> request.toCommand(lot, id, clientText));
@@ -187,12 +157,6 @@ class StockController {
     @Operation(
             summary =
                     "Move stock of the lot to another location, witnessed; both locations book it at once (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> transfer(
             StockLotRef lot, @Valid @RequestBody TransferStockRequest request, WriteContext context) {
         return writes.execute(context, "POST " + path(lot) + "/transfers", request, () -> {
@@ -228,12 +192,6 @@ class StockController {
     @PostMapping(path = "/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Return stock to a supplier or reverse distributor, witnessed (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> returnStock(
             StockLotRef lot, @Valid @RequestBody ReturnStockRequest request, WriteContext context) {
         return entry(context, lot, "/returns", request, id -> request.toCommand(lot, id));
@@ -242,12 +200,6 @@ class StockController {
     @PostMapping(path = "/destructions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Role.PRACTICE_WRITER)
     @Operation(summary = "Destroy stock (DEA Form 41) before two witnesses (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> destroy(
             StockLotRef lot, @Valid @RequestBody DestroyStockRequest request, WriteContext context) {
         return entry(context, lot, "/destructions", request, id -> request.toCommand(lot, id));
@@ -258,12 +210,6 @@ class StockController {
     @Operation(
             summary =
                     "Report a theft or loss (DEA Form 106); the notice and form deadlines are tracked (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> reportLoss(
             StockLotRef lot, @Valid @RequestBody ReportLossRequest request, WriteContext context) {
         return entry(context, lot, "/losses", request, id -> request.toCommand(lot, id));
@@ -274,12 +220,6 @@ class StockController {
     @Operation(
             summary = "Record a physical count; a difference opens a discrepancy with the count's id"
                     + " (PRACTICE_WRITER, COMPLIANCE_OFFICER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> count(
             StockLotRef lot, @Valid @RequestBody RecordCountRequest request, WriteContext context) {
         return entry(context, lot, "/counts", request, id -> request.toCommand(lot, id));
@@ -290,12 +230,6 @@ class StockController {
     @Operation(
             summary = "Resolve a count discrepancy with an explanation and the registrant's approval"
                     + " (PRACTICE_WRITER, COMPLIANCE_OFFICER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> resolve(
             StockLotRef lot,
             @PathVariable @Pattern(regexp = DRAW) String discrepancyId,
@@ -316,12 +250,6 @@ class StockController {
     @Operation(
             summary =
                     "Correct an earlier entry of the lot: its inverse plus the corrected quantity; the original stays (PRACTICE_WRITER)")
-    @ApiResponse(
-            responseCode = "201",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = WriteReceipt.class)))
     ResponseEntity<Object> correct(
             StockLotRef lot, @Valid @RequestBody CorrectEntryRequest request, WriteContext context) {
         return entry(context, lot, "/corrections", request, id -> request.toCommand(lot, id, clientText));
