@@ -64,9 +64,7 @@ class ClientRecordEndToEndTest extends EndToEndTest {
                         .get(0)
                         .get("pem")
                         .asText());
-        var read = OfflineBundleVerifier.class.getDeclaredMethod("readKey", Path.class);
-        read.setAccessible(true);
-        trusted = (PublicKey) read.invoke(null, keyFile);
+        trusted = OfflineBundleVerifier.readKey(keyFile);
     }
 
     private Http.Response request(String body) {

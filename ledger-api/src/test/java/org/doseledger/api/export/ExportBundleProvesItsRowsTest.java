@@ -98,9 +98,7 @@ class ExportBundleProvesItsRowsTest extends EndToEndTest {
                         .get(0)
                         .get("pem")
                         .asText());
-        var read = OfflineBundleVerifier.class.getDeclaredMethod("readKey", Path.class);
-        read.setAccessible(true);
-        trusted = List.of((PublicKey) read.invoke(null, keyFile));
+        trusted = List.of(OfflineBundleVerifier.readKey(keyFile));
     }
 
     @Test

@@ -76,9 +76,7 @@ class ExportEndToEndTest extends EndToEndTest {
     }
 
     private static PublicKey readKey(Path file) throws Exception {
-        var read = OfflineBundleVerifier.class.getDeclaredMethod("readKey", Path.class);
-        read.setAccessible(true);
-        return (PublicKey) read.invoke(null, file);
+        return OfflineBundleVerifier.readKey(file);
     }
 
     private Http.Response request(String key, String type) {

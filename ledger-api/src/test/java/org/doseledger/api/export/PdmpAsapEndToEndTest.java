@@ -229,9 +229,7 @@ class PdmpAsapEndToEndTest extends EndToEndTest {
                         .get(0)
                         .get("pem")
                         .asText());
-        var read = OfflineBundleVerifier.class.getDeclaredMethod("readKey", Path.class);
-        read.setAccessible(true);
-        return (PublicKey) read.invoke(null, keyFile);
+        return OfflineBundleVerifier.readKey(keyFile);
     }
 
     private static String entry(Path bundle, String name) throws Exception {

@@ -100,9 +100,7 @@ class RegulatorFormsEndToEndTest extends EndToEndTest {
                         .get(0)
                         .get("pem")
                         .asText());
-        var read = OfflineBundleVerifier.class.getDeclaredMethod("readKey", Path.class);
-        read.setAccessible(true);
-        trusted = List.of((PublicKey) read.invoke(null, keyFile));
+        trusted = List.of(OfflineBundleVerifier.readKey(keyFile));
     }
 
     private Http.Response request(String type, String recordId) {
