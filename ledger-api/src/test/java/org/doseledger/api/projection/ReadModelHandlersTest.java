@@ -49,6 +49,29 @@ class ReadModelHandlersTest {
     static final StockLotRef LOT = new StockLotRef(PRACTICE, "safe-1", "42023-0113-10", "K2611");
     static final Instant AT = Instant.parse("2026-11-20T15:30:00Z");
 
+    /** Two 10 mL vials of ketamine received into the lot. */
+    static StockReceivedEvent received() {
+        return new StockReceivedEvent(
+                LOT,
+                "receipt-1",
+                Substance.KETAMINE,
+                new Strength(new BigDecimal("50"), StockUnit.ML),
+                LocalDate.parse("2027-06-30"),
+                2,
+                Quantity.of("10", StockUnit.ML),
+                Quantity.of("20", StockUnit.ML),
+                new BigDecimal("1000"),
+                new Supplier(
+                        "Henry Schein",
+                        new PostalAddress("135 Duryea Rd", null, "Melville", "NY", "11747"),
+                        "AB1234563"),
+                "INV-1",
+                "rn-1",
+                Quantity.of("20", StockUnit.ML),
+                AT,
+                null);
+    }
+
     static DoseDrawnEvent drawn(String milliliters, LateEntry late) {
         Quantity quantity = Quantity.of(milliliters, StockUnit.ML);
         return new DoseDrawnEvent(
@@ -118,25 +141,7 @@ class ReadModelHandlersTest {
 
         @Test
         void theBalanceIsTheLotsOwnAndARedeliveredDrawIsNotDrawnTwice() {
-            StockReceivedEvent received = new StockReceivedEvent(
-                    LOT,
-                    "receipt-1",
-                    Substance.KETAMINE,
-                    new Strength(new BigDecimal("50"), StockUnit.ML),
-                    LocalDate.parse("2027-06-30"),
-                    2,
-                    Quantity.of("10", StockUnit.ML),
-                    Quantity.of("20", StockUnit.ML),
-                    new BigDecimal("1000"),
-                    new Supplier(
-                            "Henry Schein",
-                            new PostalAddress("135 Duryea Rd", null, "Melville", "NY", "11747"),
-                            "AB1234563"),
-                    "INV-1",
-                    "rn-1",
-                    Quantity.of("20", StockUnit.ML),
-                    AT,
-                    null);
+            StockReceivedEvent received = received();
             harness.deliver(1, received);
             harness.deliver(2, drawn("2", null));
             harness.deliver(1, received);
@@ -153,27 +158,7 @@ class ReadModelHandlersTest {
 
         @Test
         void aCorrectionRecordedLateIsALateMovementLikeAnyOther() {
-            harness.deliver(
-                    1,
-                    new StockReceivedEvent(
-                            LOT,
-                            "receipt-1",
-                            Substance.KETAMINE,
-                            new Strength(new BigDecimal("50"), StockUnit.ML),
-                            LocalDate.parse("2027-06-30"),
-                            2,
-                            Quantity.of("10", StockUnit.ML),
-                            Quantity.of("20", StockUnit.ML),
-                            new BigDecimal("1000"),
-                            new Supplier(
-                                    "Henry Schein",
-                                    new PostalAddress("135 Duryea Rd", null, "Melville", "NY", "11747"),
-                                    "AB1234563"),
-                            "INV-1",
-                            "rn-1",
-                            Quantity.of("20", StockUnit.ML),
-                            AT,
-                            null));
+            harness.deliver(1, received());
             harness.deliver(
                     2,
                     new EntryCorrectedEvent(

@@ -42,34 +42,15 @@ public record SessionDoseView(
 
     /** The session with its overrides as a reader sees them (their rationales opened). */
     public SessionDoseView withOverrides(JsonNode opened) {
-        return new SessionDoseView(
-                clientId,
-                sessionId,
-                at,
-                substance,
-                locationId,
-                routes,
-                drawnMilligrams,
-                administeredMilligrams,
-                wastedMilligrams,
-                wasteShare,
-                weightKilograms,
-                milligramsPerKilogram,
-                plan,
-                changeFromPreviousPercent,
-                intervalFromPrevious,
-                drawToAdministerDelay,
-                drawToWasteDelay,
-                drawnBy,
-                administeredBy,
-                opened,
-                vitalsRecorded,
-                flags,
-                takeHomeMilligrams);
+        return with(opened, takeHomeMilligrams);
     }
 
     /** The session with the take-home mg dispensed to its client from it until their next dosed session. */
     public SessionDoseView withTakeHome(BigDecimal milligrams) {
+        return with(overrides, milligrams);
+    }
+
+    private SessionDoseView with(JsonNode overrides, BigDecimal takeHomeMilligrams) {
         return new SessionDoseView(
                 clientId,
                 sessionId,
@@ -93,6 +74,6 @@ public record SessionDoseView(
                 overrides,
                 vitalsRecorded,
                 flags,
-                milligrams);
+                takeHomeMilligrams);
     }
 }
