@@ -12,38 +12,23 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
-import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.compliance.ComplianceExceptionRequests.AcknowledgeRequest;
 import org.doseledger.api.compliance.ComplianceExceptionRequests.ResolveRequest;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CsvWriter;
-import org.doseledger.api.write.IdempotentWrites;
-import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
-import org.doseledger.api.write.WriteOutcome;
-import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.compliance.api.ExceptionKind;
 import org.doseledger.core.compliance.api.ExceptionReviewIds;
 import org.doseledger.core.shared.PracticeId;
-import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.projections.compliance.ComplianceExceptionView;
 import org.doseledger.projections.compliance.ComplianceExceptionsPage;
 import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
 import org.doseledger.projections.compliance.ExceptionStatus;
-import org.doseledger.projections.compliance.FindComplianceExceptionQuery;
-import org.doseledger.projections.compliance.FindComplianceExceptionsQuery;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,26 +48,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Compliance exceptions", description = "What needs a compliance officer's attention, and their reviews")
 class ComplianceExceptionController {
 
-    private static final Set<ExceptionStatus> UNRESOLVED =
-            EnumSet.of(ExceptionStatus.OPEN, ExceptionStatus.ACKNOWLEDGED);
-
-    private final QueryGateway queries;
+    private final ComplianceExceptionQueue exceptions;
     private final ReadYourWrites readYourWrites;
-    private final IdempotentWrites writes;
-    private final LedgerWriter writer;
-    private final Clock clock;
 
-    ComplianceExceptionController(
-            QueryGateway queries,
-            ReadYourWrites readYourWrites,
-            IdempotentWrites writes,
-            LedgerWriter writer,
-            Clock clock) {
-        this.queries = queries;
+    ComplianceExceptionController(ComplianceExceptionQueue exceptions, ReadYourWrites readYourWrites) {
+        this.exceptions = exceptions;
         this.readYourWrites = readYourWrites;
-        this.writes = writes;
-        this.writer = writer;
-        this.clock = clock;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -112,16 +83,12 @@ class ComplianceExceptionController {
                     @Min(1)
                     Long atLeastPosition) {
         readYourWrites.awaitPosition(ComplianceExceptionsProjection.PROCESSING_GROUP, atLeastPosition);
-        return queries.query(
-                        new FindComplianceExceptionsQuery(
-                                PracticeId.of(practiceId),
-                                today(),
-                                status == null || status.isEmpty() ? UNRESOLVED : EnumSet.copyOf(status),
-                                kind == null || kind.isEmpty() ? Set.of() : EnumSet.copyOf(kind),
-                                offset,
-                                limit),
-                        ResponseTypes.instanceOf(ComplianceExceptionsPage.class))
-                .join();
+        return exceptions.page(
+                PracticeId.of(practiceId),
+                status == null ? Set.of() : Set.copyOf(status),
+                kind == null ? Set.of() : Set.copyOf(kind),
+                offset,
+                limit);
     }
 
     @GetMapping(produces = CsvWriter.MEDIA_TYPE)
@@ -203,7 +170,7 @@ class ComplianceExceptionController {
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
             @RequestParam(required = false) @Min(1) Long atLeastPosition) {
         readYourWrites.awaitPosition(ComplianceExceptionsProjection.PROCESSING_GROUP, atLeastPosition);
-        return find(practiceId, exceptionId);
+        return exceptions.find(PracticeId.of(practiceId), exceptionId);
     }
 
     @PostMapping(path = "/{exceptionId}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -217,13 +184,8 @@ class ComplianceExceptionController {
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
             @Valid @RequestBody AcknowledgeRequest request,
             WriteContext context) {
-        return review(
-                practiceId,
-                exceptionId,
-                "acknowledgement",
-                request,
-                context,
-                kind -> request.toCommand(PracticeId.of(practiceId), exceptionId, kind));
+        return exceptions.acknowledge(
+                context, PracticeId.of(practiceId), exceptionId, request.reviewedBy(), request.note());
     }
 
     @PostMapping(path = "/{exceptionId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -237,41 +199,7 @@ class ComplianceExceptionController {
             @PathVariable @Pattern(regexp = ExceptionReviewIds.EXCEPTION_ID) String exceptionId,
             @Valid @RequestBody ResolveRequest request,
             WriteContext context) {
-        return review(
-                practiceId,
-                exceptionId,
-                "resolution",
-                request,
-                context,
-                kind -> request.toCommand(PracticeId.of(practiceId), exceptionId, kind));
-    }
-
-    /** A review is written only for an exception the queue holds; the command names its kind. */
-    private ResponseEntity<Object> review(
-            String practiceId,
-            String exceptionId,
-            String action,
-            Object request,
-            WriteContext context,
-            Function<ExceptionKind, Object> command) {
-        String path = "/api/practices/" + practiceId + "/exceptions/" + exceptionId;
-        return writes.execute(context, "POST " + path + "/" + action, request, () -> {
-            ComplianceExceptionView exception = find(practiceId, exceptionId);
-            return WriteOutcome.created(
-                    URI.create(path),
-                    WriteReceipt.of(exceptionId, writer.send(context, command.apply(exception.kind()))));
-        });
-    }
-
-    private ComplianceExceptionView find(String practiceId, String exceptionId) {
-        return queries.query(
-                        new FindComplianceExceptionQuery(PracticeId.of(practiceId), exceptionId, today()),
-                        ResponseTypes.optionalInstanceOf(ComplianceExceptionView.class))
-                .join()
-                .orElseThrow(() -> new UnknownRecordException("exception", exceptionId));
-    }
-
-    private LocalDate today() {
-        return clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        return exceptions.resolve(
+                context, PracticeId.of(practiceId), exceptionId, request.reviewedBy(), request.note());
     }
 }

@@ -144,6 +144,11 @@ class SealingMonitor implements HealthIndicator {
                 .orElse(null);
     }
 
+    /** The state of the last check (every {@code ledger.integrity.monitor-interval}). */
+    Status status() {
+        return status.get();
+    }
+
     @Override
     public Health health() {
         Status current = status.get();

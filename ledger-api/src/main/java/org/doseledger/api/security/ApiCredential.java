@@ -40,6 +40,16 @@ public record ApiCredential(String id, Role role, PracticeId practiceId, Set<Pra
         };
     }
 
+    /** The credential an issued key (or console account) stands for, as the key registry holds it now. */
+    public static ApiCredential of(org.doseledger.projections.apikey.ApiKeyView key) {
+        Set<PracticeId> practices = (key.role() == Role.REGULATOR
+                        ? key.grantedPractices().stream()
+                        : java.util.stream.Stream.ofNullable(key.practiceId()))
+                .map(PracticeId::of)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return of(key.keyId(), key.role(), practices);
+    }
+
     public boolean mayActFor(PracticeId practice) {
         return switch (role) {
             case ADMIN -> true;

@@ -8,13 +8,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.doseledger.core.apikey.api.Role;
-import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.apikey.ApiKeyView;
 import org.doseledger.projections.apikey.FindApiKeyQuery;
 import org.springframework.http.HttpHeaders;
@@ -93,12 +88,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (!key.get().isUsableAt(clock.instant())) {
             return Optional.empty();
         }
-        ApiKeyView view = key.get();
-        Set<PracticeId> practices = (view.role() == Role.REGULATOR
-                        ? view.grantedPractices().stream()
-                        : Stream.ofNullable(view.practiceId()))
-                .map(PracticeId::of)
-                .collect(Collectors.toUnmodifiableSet());
-        return Optional.of(ApiCredential.of(view.keyId(), view.role(), practices));
+        return Optional.of(ApiCredential.of(key.get()));
     }
 }

@@ -17,6 +17,7 @@ class SecurityWebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // a credential's requests count against its limit before anything else is decided
         registry.addInterceptor(new RateLimitInterceptor(limiter)).addPathPatterns("/api/**");
-        registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**");
+        // the console's pages admit the same roles, with the same practice scope, as their REST twins
+        registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**", "/console", "/console/**");
     }
 }

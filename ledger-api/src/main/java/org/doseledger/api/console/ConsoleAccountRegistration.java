@@ -1,0 +1,91 @@
+package org.doseledger.api.console;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import org.doseledger.api.apikey.ApiKeyIssuer;
+import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
+import org.doseledger.api.write.RecordAlreadyExistsException;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.shared.PracticeId;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a console account: the ledger issues it a credential like any API key (ApiKeyIssued, with the role,
+ * practice and expiry asked for; the key's bearer secret is thrown away, so the credential is used by
+ * signing in only), and the account gets a generated password and TOTP secret, shown once.
+ */
+@Component
+public class ConsoleAccountRegistration {
+
+    static final String ISSUER = "Dose Ledger";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * A new account with its first password and TOTP secret; a replay of the same request shows neither.
+     *
+     * @param totpSecret Base32, to type into an authenticator app
+     * @param otpauthUri the same secret as the URI an authenticator app reads from a link or QR code
+     */
+    public record CreatedConsoleAccount(
+            String username,
+            String name,
+            String keyId,
+            Role role,
+            String practiceId,
+            Instant expiresAt,
+            String initialPassword,
+            String totpSecret,
+            String otpauthUri,
+            WriteReceipt receipt) {
+
+        CreatedConsoleAccount withoutSecrets() {
+            return new CreatedConsoleAccount(
+                    username, name, keyId, role, practiceId, expiresAt, null, null, null, receipt);
+        }
+    }
+
+    private final ApiKeyIssuer issuer;
+    private final ConsoleAccounts accounts;
+    private final PasswordEncoder passwords;
+
+    ConsoleAccountRegistration(ApiKeyIssuer issuer, ConsoleAccounts accounts, PasswordEncoder passwords) {
+        this.issuer = issuer;
+        this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    /** Must run inside a transaction; 409 CONSOLE_ACCOUNT_ALREADY_EXISTS for a name taken. */
+    public CreatedConsoleAccount create(
+            WriteContext context, String username, String name, Role role, PracticeId practice, Instant expiresAt) {
+        if (accounts.exists(username)) {
+            throw new RecordAlreadyExistsException("console-account", username);
+        }
+        IssuedApiKey key =
+                issuer.issue(context, role, practice, "console account " + username + " (" + name + ")", expiresAt);
+        String password = newPassword();
+        byte[] secret = Totp.newSecret();
+        accounts.create(username, name, key.keyId(), passwords.encode(password), secret, context.recordedAt());
+        return new CreatedConsoleAccount(
+                username,
+                name,
+                key.keyId(),
+                role,
+                key.practiceId(),
+                expiresAt,
+                password,
+                Totp.base32(secret),
+                Totp.uri(ISSUER, username, secret),
+                key.receipt());
+    }
+
+    /** 18 random bytes: 24 characters of URL-safe Base64. */
+    private static String newPassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,269 @@
+package org.doseledger.api.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.access.ReadsClientData;
+import org.doseledger.api.compliance.ComplianceExceptionQueue;
+import org.doseledger.api.integrity.IntegrityOverview;
+import org.doseledger.api.read.ReadYourWrites;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.security.ApiCredential;
+import org.doseledger.api.security.CurrentCredential;
+import org.doseledger.api.web.RequestIdFilter;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteReceipt;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.shared.LedgerRuleViolation;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.projections.apikey.ApiKeyView;
+import org.doseledger.projections.apikey.FindApiKeysQuery;
+import org.doseledger.projections.compliance.ComplianceExceptionView;
+import org.doseledger.projections.compliance.ComplianceExceptionsPage;
+import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
+import org.doseledger.projections.compliance.ExceptionStatus;
+import org.doseledger.projections.practice.FindPracticeQuery;
+import org.doseledger.projections.practice.PracticeView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console's pages. Each one calls the same application services as its REST twin and admits the same
+ * roles ({@link AllowedRoles}, enforced with the practice scope by the same interceptor); a page that shows
+ * client data is recorded in the access log like the API's reads ({@link ReadsClientData}).
+ */
+@Controller
+class ConsoleController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final int PAGE = 50;
+
+    private final ComplianceExceptionQueue exceptions;
+    private final IntegrityOverview integrity;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final ConsoleAccounts accounts;
+    private final Clock clock;
+
+    ConsoleController(
+            ComplianceExceptionQueue exceptions,
+            IntegrityOverview integrity,
+            QueryGateway queries,
+            ReadYourWrites readYourWrites,
+            ConsoleAccounts accounts,
+            Clock clock) {
+        this.exceptions = exceptions;
+        this.integrity = integrity;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String root() {
+        return "redirect:/console";
+    }
+
+    @GetMapping("/login")
+    String login(HttpServletRequest request, Model model) {
+        String message = null;
+        if (request.getParameter("error") != null) {
+            message = "Sign-in failed: the user name, the password or the code is wrong.";
+        } else if (request.getParameter("locked") != null) {
+            message =
+                    "This account is locked after too many failed sign-ins. Try again later, or ask an administrator.";
+        } else if (request.getParameter("ended") != null) {
+            message = "Your session ended: the account was closed or has expired.";
+        } else if (request.getParameter("signedOut") != null) {
+            message = "You are signed out.";
+        }
+        model.addAttribute("message", message);
+        model.addAttribute("failed", request.getParameter("error") != null || request.getParameter("locked") != null);
+        return "console/login";
+    }
+
+    /** Where a person lands: their practice, the practices granted to them, or the administration. */
+    @GetMapping("/console")
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR, Role.ADMIN})
+    String home(Model model) {
+        ApiCredential credential = CurrentCredential.get();
+        signedIn(model, credential);
+        return switch (credential.role()) {
+            case COMPLIANCE_OFFICER, PRACTICE_WRITER ->
+                "redirect:/console/practices/" + credential.practiceId().value();
+            case REGULATOR -> {
+                model.addAttribute(
+                        "practices",
+                        credential.grantedPractices().stream()
+                                .map(this::practice)
+                                .sorted(java.util.Comparator.comparing(PracticeView::name))
+                                .toList());
+                yield "console/practices";
+            }
+            case ADMIN -> {
+                model.addAttribute(
+                        "credentials",
+                        queries.query(new FindApiKeysQuery(), ResponseTypes.multipleInstancesOf(ApiKeyView.class))
+                                .join());
+                model.addAttribute("times", ConsoleTimes.of("UTC"));
+                yield "console/admin";
+            }
+        };
+    }
+
+    @GetMapping("/console/practices/{practiceId}")
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @ReadsClientData
+    String dashboard(@PathVariable String practiceId, Model model) {
+        PracticeView practice = practice(PracticeId.of(practiceId));
+        ComplianceExceptionsPage open = exceptions.page(PracticeId.of(practiceId), Set.of(), Set.of(), 0, 1000);
+        LocalDate today = open.asOf();
+        signedIn(model, CurrentCredential.get());
+        model.addAttribute("practice", practice);
+        model.addAttribute("times", ConsoleTimes.of(practice.timeZone()));
+        model.addAttribute("open", open);
+        model.addAttribute("urgent", open.exceptions().stream().limit(10).toList());
+        model.addAttribute(
+                "overdue",
+                open.exceptions().stream()
+                        .filter(e -> e.dueOn() != null && e.dueOn().isBefore(today))
+                        .count());
+        model.addAttribute(
+                "unacknowledged",
+                open.exceptions().stream()
+                        .filter(e -> e.status() == ExceptionStatus.OPEN)
+                        .count());
+        model.addAttribute("integrity", integrity.now());
+        return "console/dashboard";
+    }
+
+    @GetMapping("/console/practices/{practiceId}/exceptions")
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @ReadsClientData(parameters = {"status", "offset"})
+    String exceptions(
+            @PathVariable String practiceId,
+            @RequestParam(required = false) ExceptionStatus status,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(required = false) Long atLeastPosition,
+            Model model) {
+        if (atLeastPosition != null && atLeastPosition > 0) {
+            readYourWrites.awaitPosition(ComplianceExceptionsProjection.PROCESSING_GROUP, atLeastPosition);
+        }
+        PracticeView practice = practice(PracticeId.of(practiceId));
+        ApiCredential credential = CurrentCredential.get();
+        signedIn(model, credential);
+        model.addAttribute("practice", practice);
+        model.addAttribute("times", ConsoleTimes.of(practice.timeZone()));
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", ExceptionStatus.values());
+        model.addAttribute(
+                "page",
+                exceptions.page(
+                        PracticeId.of(practiceId),
+                        status == null ? Set.of() : EnumSet.of(status),
+                        Set.of(),
+                        Math.max(0, offset),
+                        PAGE));
+        model.addAttribute("mayReview", credential.role() == Role.COMPLIANCE_OFFICER);
+        model.addAttribute("newKey", UUID.randomUUID().toString());
+        return "console/exceptions";
+    }
+
+    @PostMapping("/console/practices/{practiceId}/exceptions/{exceptionId}/acknowledgement")
+    @AllowedRoles(Role.COMPLIANCE_OFFICER)
+    String acknowledge(
+            @PathVariable String practiceId,
+            @PathVariable String exceptionId,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        return review(practiceId, exceptionId, idempotencyKey, note, false, request, redirect);
+    }
+
+    @PostMapping("/console/practices/{practiceId}/exceptions/{exceptionId}/resolution")
+    @AllowedRoles(Role.COMPLIANCE_OFFICER)
+    String resolve(
+            @PathVariable String practiceId,
+            @PathVariable String exceptionId,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        return review(practiceId, exceptionId, idempotencyKey, note, true, request, redirect);
+    }
+
+    private String review(
+            String practiceId,
+            String exceptionId,
+            String idempotencyKey,
+            String note,
+            boolean resolution,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        String back = "redirect:/console/practices/" + practiceId + "/exceptions";
+        String trimmed = note.strip();
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            redirect.addFlashAttribute("error", "The form was damaged in transit; reload the page and try again.");
+            return back;
+        }
+        if (trimmed.length() > 4000) {
+            redirect.addFlashAttribute("error", "The note is longer than 4000 characters; nothing was recorded.");
+            return back;
+        }
+        if (resolution && trimmed.isEmpty()) {
+            redirect.addFlashAttribute(
+                    "error",
+                    "A resolution needs a note: what was done, or why nothing had to be. Nothing was recorded.");
+            return back;
+        }
+        ApiCredential credential = CurrentCredential.get();
+        String reviewer = accounts.nameOfKey(credential.id()).orElse(credential.id());
+        WriteContext context =
+                new WriteContext(credential, RequestIdFilter.of(request), idempotencyKey, null, clock.instant());
+        PracticeId practice = PracticeId.of(practiceId);
+        ComplianceExceptionView exception = exceptions.find(practice, exceptionId);
+        try {
+            ResponseEntity<Object> answer = resolution
+                    ? exceptions.resolve(context, practice, exceptionId, reviewer, trimmed)
+                    : exceptions.acknowledge(
+                            context, practice, exceptionId, reviewer, trimmed.isEmpty() ? null : trimmed);
+            redirect.addFlashAttribute(
+                    "notice",
+                    (resolution ? "Resolved: " : "Acknowledged: ") + exception.summary() + " (recorded as " + reviewer
+                            + ")");
+            if (answer.getBody() instanceof WriteReceipt receipt) {
+                return back + "?atLeastPosition=" + receipt.ledgerPosition();
+            }
+            return back;
+        } catch (LedgerRuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.getMessage() + ". Nothing was recorded.");
+            return back;
+        }
+    }
+
+    private PracticeView practice(PracticeId practiceId) {
+        return queries.query(new FindPracticeQuery(practiceId), ResponseTypes.optionalInstanceOf(PracticeView.class))
+                .join()
+                .orElseThrow(() -> new UnknownRecordException("practice", practiceId.value()));
+    }
+
+    private void signedIn(Model model, ApiCredential credential) {
+        model.addAttribute("who", accounts.nameOfKey(credential.id()).orElse(credential.id()));
+        model.addAttribute("role", credential.role());
+    }
+}
