@@ -28,7 +28,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * --demo} loads a small generated practice into an empty ledger once the service is ready; {@code
  * generate --seed N --practices N --clients N --months N} writes a generated history and prints its
  * rate (see GenerateCommand); {@code witness --key ... --log <origin>=<vkey> --state ...} runs a witness
- * that cosigns the ledger's tree checkpoints (see WitnessCommand, docs/tamper-evidence.md).
+ * that cosigns the ledger's tree checkpoints (see WitnessCommand, docs/tamper-evidence.md); {@code totp
+ * <account file>} prints the current sign-in code of the {@code --demo} console account (ConsoleCodeCommand).
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -67,6 +68,9 @@ public class DoseLedgerApplication {
     private static void run(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("witness")) {
             System.exit(WitnessCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("totp")) {
+            System.exit(org.doseledger.api.console.ConsoleCodeCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("verify-bundle")) {
             System.exit(OfflineBundleVerifier.run(Arrays.copyOfRange(args, 1, args.length)));

@@ -13,6 +13,9 @@ import java.time.temporal.ChronoUnit;
 import org.doseledger.api.apikey.ApiKeyIssuer;
 import org.doseledger.api.config.LedgerProperties;
 import org.doseledger.api.config.OwnerOnlyFiles;
+import org.doseledger.api.console.ConsoleAccountRegistration;
+import org.doseledger.api.console.ConsoleAccountRegistration.CreatedConsoleAccount;
+import org.doseledger.api.console.ConsoleCodeCommand;
 import org.doseledger.api.integrity.CheckpointSealer;
 import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.write.WriteContext;
@@ -47,6 +50,10 @@ public class DemoLoader {
     private final LedgerProperties properties;
     private final Clock clock;
     private final CheckpointSealer sealer;
+    private final ConsoleAccountRegistration consoleAccounts;
+
+    /** The demo compliance officer's console user name. */
+    public static final String DEMO_OFFICER = "demo.officer";
 
     DemoLoader(
             JdbcTemplate jdbc,
@@ -56,8 +63,10 @@ public class DemoLoader {
             Environment environment,
             LedgerProperties properties,
             Clock clock,
-            CheckpointSealer sealer) {
+            CheckpointSealer sealer,
+            ConsoleAccountRegistration consoleAccounts) {
         this.sealer = sealer;
+        this.consoleAccounts = consoleAccounts;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.issuer = issuer;
@@ -118,6 +127,24 @@ public class DemoLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo compliance officer's key to " + keyFile, e);
         }
+        CreatedConsoleAccount person = transactions.execute(status -> consoleAccounts.create(
+                new WriteContext(ApiCredential.SYSTEM, "demo", null, null, clock.instant()),
+                DEMO_OFFICER,
+                "Demo compliance officer",
+                Role.COMPLIANCE_OFFICER,
+                PracticeId.of(practice),
+                clock.instant().plus(Duration.ofDays(30))));
+        Path accountFile = properties
+                .dataDir()
+                .resolve("demo-console-account")
+                .toAbsolutePath()
+                .normalize();
+        try {
+            OwnerOnlyFiles.writeAtomically(
+                    accountFile, ConsoleCodeCommand.accountFile(person).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo console account to " + accountFile, e);
+        }
         String curl = "curl -H \"Authorization: Bearer $(cat " + keyFile + ")\" ";
         log.warn(
                 """
@@ -126,7 +153,10 @@ public class DemoLoader {
                  --demo: loaded practice '{}' ({}).
                  4 practitioners, 8 clients, 2 months of weekly dosing sessions
                  (America/Chicago), transcribed from its paper register as a history import.
-                 A compliance officer's key of the practice (30 days) is in {}. Try:
+                 Console: open {}/ and sign in as '{}'; the password is in {}.
+                 The code: java -jar dose-ledger.jar totp {}
+                 (or add the totp-secret in that file to an authenticator app).
+                 A compliance officer's API key of the practice (30 days) is in {}. Try:
                    {}{}/api/practices/{}/inventory
                    {}-H "X-Purpose-Of-Use: TREATMENT" {}/api/practices/{}/clients/c-1/timeline
                    {}{}/api/practices/{}/exceptions
@@ -134,6 +164,10 @@ public class DemoLoader {
                 =====================================================================""",
                 practice,
                 result.summary(),
+                base,
+                DEMO_OFFICER,
+                accountFile,
+                accountFile,
                 keyFile,
                 curl,
                 base,

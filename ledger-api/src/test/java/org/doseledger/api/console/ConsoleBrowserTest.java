@@ -1,0 +1,101 @@
+package org.doseledger.api.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Each person's main path through the console in a real browser, every page checked with axe-core (no
+ * serious or critical violation) and kept as a screenshot.
+ */
+class ConsoleBrowserTest extends ConsoleTest {
+
+    Chromium browser;
+
+    @BeforeEach
+    void startTheBrowser() {
+        browser = Chromium.start(port);
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anOfficerSignsInSeesTheDayAndWorksAnExceptionToResolution() {
+        ConsoleClient.Account officer = ConsoleClient.open(http, adminKey, "COMPLIANCE_OFFICER", practice);
+
+        browser.open("/");
+        assertThat(browser.path()).isEqualTo("/login");
+        assertAccessible("sign-in");
+        browser.signIn(officer);
+
+        assertThat(browser.path()).isEqualTo("/console/practices/" + practice);
+        assertThat(browser.text())
+                .contains("Needs attention")
+                .contains("UNWITNESSED_DRAW")
+                .contains("Integrity");
+        assertAccessible("today");
+
+        browser.find(By.linkText("Exceptions")).click();
+        assertThat(browser.text()).contains("UNWITNESSED_DRAW");
+        assertAccessible("exceptions");
+        browser.find(inTheDraw("textarea[contains(@id, 'ack-')]")).sendKeys("asked rn-1 who witnessed the draw");
+        browser.find(inTheDraw("button[text()='Acknowledge']")).click();
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).startsWith("Acknowledged");
+        assertThat(browser.find(By.xpath("//li[@data-exception-id='" + unwitnessed + "']"))
+                        .getText())
+                .contains("ACKNOWLEDGED")
+                .contains("asked rn-1 who witnessed the draw");
+
+        browser.find(inTheDraw("textarea[contains(@id, 'res-')]"))
+                .sendKeys("rn-2 witnessed; the paper log is countersigned");
+        browser.find(inTheDraw("button[text()='Resolve']")).click();
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).startsWith("Resolved");
+        assertThat(browser.findAll(By.xpath("//li[@data-exception-id='" + unwitnessed + "']")))
+                .isEmpty();
+        new Select(browser.find(By.id("status"))).selectByValue("RESOLVED");
+        browser.find(By.xpath("//button[text()='Show']")).click();
+        assertThat(browser.text()).contains("rn-2 witnessed; the paper log is countersigned");
+        assertAccessible("exceptions-resolved");
+
+        browser.find(By.xpath("//button[text()='Sign out']")).click();
+        assertThat(browser.path()).isEqualTo("/login?signedOut");
+    }
+
+    @Test
+    void aRegulatorReadsTheGrantedPracticeAndIsRefusedAnother() {
+        String other = newPractice();
+        ConsoleClient.Account regulator = ConsoleClient.open(http, adminKey, "REGULATOR", practice);
+
+        browser.signIn(regulator);
+        assertThat(browser.path()).isEqualTo("/console");
+        assertAccessible("regulator-practices");
+        browser.find(By.partialLinkText("Springfield")).click();
+        assertThat(browser.path()).isEqualTo("/console/practices/" + practice);
+        browser.find(By.linkText("Exceptions")).click();
+        assertThat(browser.text()).contains("UNWITNESSED_DRAW");
+        assertThat(browser.findAll(By.xpath("//button[text()='Acknowledge']"))).isEmpty();
+
+        browser.open("/console/practices/" + other);
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertAccessible("not-found");
+    }
+
+    /** An element inside the unwitnessed draw's entry of the queue. */
+    private By inTheDraw(String xpath) {
+        return By.xpath("//li[@data-exception-id='" + unwitnessed + "']//" + xpath);
+    }
+
+    private void assertAccessible(String page) {
+        browser.screenshot(page);
+        assertThat(browser.accessibilityViolations()).as("axe-core on " + page).isEmpty();
+    }
+}
