@@ -19,7 +19,6 @@ import org.doseledger.api.web.CsvWriter;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
-import org.doseledger.projections.audit.AuditTrailEntryView;
 import org.doseledger.projections.audit.AuditTrailFilter;
 import org.doseledger.projections.audit.AuditTrailPage;
 import org.doseledger.projections.audit.AuditTrailProjection;
@@ -40,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/practices/{practiceId}/audit-trail")
 @Tag(name = "Audit trail", description = "Every event of a practice with its payload and metadata, filterable")
 class AuditTrailController {
-
-    private static final int CSV_PAGE = 1000;
 
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
@@ -114,57 +111,7 @@ class AuditTrailController {
         readYourWrites.awaitPosition(AuditTrailProjection.PROCESSING_GROUP, params.atLeastPosition());
         AuditTrailFilter filter = params.filter();
         PracticeId practice = PracticeId.of(practiceId);
-        AuditTrailPage page = query(practice, filter, params.after(), CSV_PAGE);
-        CsvWriter csv = CsvWriter.of(response, "audit-trail-" + practiceId + ".csv");
-        csv.row(
-                "ledgerPosition",
-                "eventId",
-                "eventType",
-                "occurredAt",
-                "recordedAt",
-                "aggregateId",
-                "sequenceNumber",
-                "clientId",
-                "locationId",
-                "substance",
-                "practitioners",
-                "credentialId",
-                "requestId",
-                "idempotencyKey",
-                "payload",
-                "metadata",
-                "hash",
-                "previousHash",
-                "verified");
-        while (true) {
-            for (AuditTrailEntryView entry : page.entries()) {
-                csv.row(
-                        entry.ledgerPosition(),
-                        entry.eventId(),
-                        entry.eventType(),
-                        entry.occurredAt(),
-                        entry.recordedAt(),
-                        entry.aggregateId(),
-                        entry.sequenceNumber(),
-                        entry.clientId(),
-                        entry.locationId(),
-                        entry.substance(),
-                        entry.practitioners(),
-                        entry.credentialId(),
-                        entry.requestId(),
-                        entry.idempotencyKey(),
-                        entry.payload(),
-                        entry.metadata(),
-                        entry.hash(),
-                        entry.previousHash(),
-                        entry.verified());
-            }
-            if (page.nextAfterPosition() == null) {
-                break;
-            }
-            page = query(practice, filter, page.nextAfterPosition(), CSV_PAGE);
-        }
-        csv.flush();
+        AuditTrailCsv.write(queries, practice, filter, params.after(), response);
     }
 
     private AuditTrailPage query(PracticeId practice, AuditTrailFilter filter, long afterPosition, int limit) {

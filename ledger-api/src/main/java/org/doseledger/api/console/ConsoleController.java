@@ -22,14 +22,12 @@ import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.LedgerRuleViolation;
 import org.doseledger.core.shared.PracticeId;
-import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.projections.apikey.ApiKeyView;
 import org.doseledger.projections.apikey.FindApiKeysQuery;
 import org.doseledger.projections.compliance.ComplianceExceptionView;
 import org.doseledger.projections.compliance.ComplianceExceptionsPage;
 import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
 import org.doseledger.projections.compliance.ExceptionStatus;
-import org.doseledger.projections.practice.FindPracticeQuery;
 import org.doseledger.projections.practice.PracticeView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -46,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * client data is recorded in the access log like the API's reads ({@link ReadsClientData}).
  */
 @Controller
+@ConsolePage
 class ConsoleController {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
@@ -55,7 +54,7 @@ class ConsoleController {
     private final IntegrityOverview integrity;
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
-    private final ConsoleAccounts accounts;
+    private final ConsoleModel pages;
     private final Clock clock;
 
     ConsoleController(
@@ -63,13 +62,13 @@ class ConsoleController {
             IntegrityOverview integrity,
             QueryGateway queries,
             ReadYourWrites readYourWrites,
-            ConsoleAccounts accounts,
+            ConsoleModel pages,
             Clock clock) {
         this.exceptions = exceptions;
         this.integrity = integrity;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
-        this.accounts = accounts;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -100,8 +99,7 @@ class ConsoleController {
     @GetMapping("/console")
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR, Role.ADMIN})
     String home(Model model) {
-        ApiCredential credential = CurrentCredential.get();
-        signedIn(model, credential);
+        ApiCredential credential = pages.signedIn(model);
         return switch (credential.role()) {
             case COMPLIANCE_OFFICER, PRACTICE_WRITER ->
                 "redirect:/console/practices/" + credential.practiceId().value();
@@ -109,7 +107,7 @@ class ConsoleController {
                 model.addAttribute(
                         "practices",
                         credential.grantedPractices().stream()
-                                .map(this::practice)
+                                .map(pages::practice)
                                 .sorted(java.util.Comparator.comparing(PracticeView::name))
                                 .toList());
                 yield "console/practices";
@@ -129,12 +127,9 @@ class ConsoleController {
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @ReadsClientData
     String dashboard(@PathVariable String practiceId, Model model) {
-        PracticeView practice = practice(PracticeId.of(practiceId));
+        pages.practice(model, practiceId);
         ComplianceExceptionsPage open = exceptions.page(PracticeId.of(practiceId), Set.of(), Set.of(), 0, 1000);
         LocalDate today = open.asOf();
-        signedIn(model, CurrentCredential.get());
-        model.addAttribute("practice", practice);
-        model.addAttribute("times", ConsoleTimes.of(practice.timeZone()));
         model.addAttribute("open", open);
         model.addAttribute("urgent", open.exceptions().stream().limit(10).toList());
         model.addAttribute(
@@ -163,11 +158,8 @@ class ConsoleController {
         if (atLeastPosition != null && atLeastPosition > 0) {
             readYourWrites.awaitPosition(ComplianceExceptionsProjection.PROCESSING_GROUP, atLeastPosition);
         }
-        PracticeView practice = practice(PracticeId.of(practiceId));
+        pages.practice(model, practiceId);
         ApiCredential credential = CurrentCredential.get();
-        signedIn(model, credential);
-        model.addAttribute("practice", practice);
-        model.addAttribute("times", ConsoleTimes.of(practice.timeZone()));
         model.addAttribute("status", status);
         model.addAttribute("statuses", ExceptionStatus.values());
         model.addAttribute(
@@ -232,7 +224,7 @@ class ConsoleController {
             return back;
         }
         ApiCredential credential = CurrentCredential.get();
-        String reviewer = accounts.nameOfKey(credential.id()).orElse(credential.id());
+        String reviewer = pages.name(credential);
         WriteContext context =
                 new WriteContext(credential, RequestIdFilter.of(request), idempotencyKey, null, clock.instant());
         PracticeId practice = PracticeId.of(practiceId);
@@ -254,16 +246,5 @@ class ConsoleController {
             redirect.addFlashAttribute("error", refused.getMessage() + ". Nothing was recorded.");
             return back;
         }
-    }
-
-    private PracticeView practice(PracticeId practiceId) {
-        return queries.query(new FindPracticeQuery(practiceId), ResponseTypes.optionalInstanceOf(PracticeView.class))
-                .join()
-                .orElseThrow(() -> new UnknownRecordException("practice", practiceId.value()));
-    }
-
-    private void signedIn(Model model, ApiCredential credential) {
-        model.addAttribute("who", accounts.nameOfKey(credential.id()).orElse(credential.id()));
-        model.addAttribute("role", credential.role());
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Console errors as pages, not problem documents: the same refusals as the API (a practice not yours is
  * not found, a role that may not is forbidden), said to a person.
  */
-@ControllerAdvice(assignableTypes = ConsoleController.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
 
@@ -36,12 +36,27 @@ class ConsoleErrors {
         return page(HttpStatus.FORBIDDEN, "Not allowed", "Your role may not open this page or do this.", request);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        org.springframework.web.method.annotation.HandlerMethodValidationException.class,
+        org.springframework.validation.BindException.class,
+        jakarta.validation.ConstraintViolationException.class
+    })
     ModelAndView badRequest(Exception e, HttpServletRequest request) {
         return page(
                 HttpStatus.BAD_REQUEST,
                 "Bad request",
                 "The address or the form holds a value the console does not accept; nothing was recorded.",
+                request);
+    }
+
+    @ExceptionHandler(org.doseledger.api.web.InvalidQueryException.class)
+    ModelAndView invalid(org.doseledger.api.web.InvalidQueryException e, HttpServletRequest request) {
+        return page(
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
+                "'" + e.field() + "' " + e.getMessage() + ". Correct it and try again.",
                 request);
     }
 

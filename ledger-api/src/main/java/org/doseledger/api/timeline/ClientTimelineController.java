@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.access.ReadsClientData;
-import org.doseledger.api.personaldata.PersonalDataReveal;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
@@ -23,7 +22,6 @@ import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.doseledger.projections.timeline.ClientTimelineView;
 import org.doseledger.projections.timeline.ConsentView;
-import org.doseledger.projections.timeline.FindClientTimelineQuery;
 import org.doseledger.projections.timeline.FindConsentQuery;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +37,12 @@ class ClientTimelineController {
 
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
-    private final PersonalDataReveal personalData;
+    private final ClientTimelines timelines;
 
-    ClientTimelineController(QueryGateway queries, ReadYourWrites readYourWrites, PersonalDataReveal personalData) {
+    ClientTimelineController(QueryGateway queries, ReadYourWrites readYourWrites, ClientTimelines timelines) {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
-        this.personalData = personalData;
+        this.timelines = timelines;
     }
 
     @GetMapping("/timeline")
@@ -70,12 +68,7 @@ class ClientTimelineController {
                     Long atLeastPosition) {
         readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, atLeastPosition);
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
-        return queries.query(
-                        new FindClientTimelineQuery(client, offset, limit),
-                        ResponseTypes.optionalInstanceOf(ClientTimelineView.class))
-                .join()
-                .map(personalData::reveal)
-                .orElseThrow(() -> new UnknownRecordException("client", clientId));
+        return timelines.page(client, offset, limit);
     }
 
     @GetMapping("/consents/{consentId}")

@@ -63,7 +63,12 @@ final class Chromium implements AutoCloseable {
         }
         try {
             Path profile = Files.createTempDirectory("console-chromium");
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
             ChromeOptions options = new ChromeOptions();
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
             options.setBinary(BROWSER.toFile());
             options.addArguments(
                     "--headless=new",
@@ -88,6 +93,11 @@ final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where the browser saves what it downloads. */
+    Path downloads() {
+        return profile.resolve("downloads");
     }
 
     void open(String path) {

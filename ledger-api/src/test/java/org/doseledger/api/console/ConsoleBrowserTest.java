@@ -2,6 +2,9 @@ package org.doseledger.api.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,46 @@ class ConsoleBrowserTest extends ConsoleTest {
 
         browser.find(By.xpath("//button[text()='Sign out']")).click();
         assertThat(browser.path()).isEqualTo("/login?signedOut");
+    }
+
+    @Test
+    void anOfficerAsksWhatWasHeldOnADateFollowsAClientAndDownloadsAnAuditSearch() throws Exception {
+        ConsoleClient.Account officer = ConsoleClient.open(http, adminKey, "COMPLIANCE_OFFICER", practice);
+        browser.signIn(officer);
+
+        browser.find(By.linkText("Inventory")).click();
+        assertThat(browser.text()).contains("Location safe-1").contains("KETAMINE");
+        assertAccessible("inventory");
+        browser.find(By.linkText("A")).click();
+        assertThat(browser.text()).contains("RECEIVED").contains("DRAWN");
+        assertAccessible("lot");
+        browser.find(By.linkText(client)).click();
+        assertThat(browser.text()).contains("ConsentSigned").contains("DoseAdministered");
+        assertAccessible("client-timeline");
+
+        browser.find(By.linkText("On a date")).click();
+        browser.find(By.xpath("//button[text()='Answer']")).click();
+        assertThat(browser.path()).contains("/accountability?date=");
+        assertThat(browser.text()).contains("What did we hold on").contains("As known now");
+        assertAccessible("accountability");
+
+        browser.find(By.linkText("Audit trail")).click();
+        browser.find(By.id("eventType")).sendKeys("DoseDrawn");
+        browser.find(By.xpath("//button[text()='Search']")).click();
+        assertThat(browser.text()).contains("DoseDrawn").doesNotContain("StockReceived");
+        assertAccessible("audit-trail");
+        browser.find(By.id("csv")).click();
+        Path csv = browser.downloads().resolve("audit-trail-" + practice + ".csv");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).startsWith("ledgerPosition,eventId,eventType");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).contains(",DoseDrawn,");
+
+        browser.find(By.linkText("Access log")).click();
+        assertAccessible("access-log");
     }
 
     @Test

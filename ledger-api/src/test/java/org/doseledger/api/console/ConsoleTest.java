@@ -13,12 +13,15 @@ abstract class ConsoleTest extends EndToEndTest {
     String practice;
     String writer;
     String unwitnessed;
+    String client;
+    StockFixture stock;
 
     @BeforeEach
     void aPracticeWithAnOpenException() {
         practice = newPractice();
         writer = issueKey("PRACTICE_WRITER", practice);
-        StockFixture stock = new StockFixture(this, http, practice, writer, newClient(practice, writer));
+        client = newClient(practice, writer);
+        stock = new StockFixture(this, http, practice, writer, client);
         StockFixture.created(stock.receive("safe-1", "A", 2, "2027-06-30"));
         String drawId = StockFixture.created(stock.draw("safe-1", "A", "1", "rn-1"))
                 .get("id")
@@ -27,10 +30,17 @@ abstract class ConsoleTest extends EndToEndTest {
         long last = StockFixture.created(stock.administer("safe-1", "A", drawId, "1"))
                 .get("ledgerPosition")
                 .asLong();
-        // the pages show what the read model holds: wait until it holds the exception
+        // the pages show what the read models hold: wait until they hold all of this
+        String officerKey = issueKey("COMPLIANCE_OFFICER", practice);
         Http.Response queue = http.get("/api/practices/" + practice + "/exceptions?atLeastPosition=" + last)
-                .key(issueKey("COMPLIANCE_OFFICER", practice))
+                .key(officerKey)
                 .send();
         assertThat(queue.text()).contains(unwitnessed);
+        for (String read : new String[] {"/inventory", "/audit-trail", "/clients/" + client + "/timeline"}) {
+            Http.Response caughtUp = http.get("/api/practices/" + practice + read + "?atLeastPosition=" + last)
+                    .key(officerKey)
+                    .send();
+            assertThat(caughtUp.status()).as(read + ": " + caughtUp).isEqualTo(200);
+        }
     }
 }
