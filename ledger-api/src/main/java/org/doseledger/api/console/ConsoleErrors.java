@@ -60,6 +60,11 @@ class ConsoleErrors {
                 request);
     }
 
+    @ExceptionHandler(org.doseledger.core.shared.LedgerRuleViolation.class)
+    ModelAndView refused(org.doseledger.core.shared.LedgerRuleViolation e, HttpServletRequest request) {
+        return page(HttpStatus.CONFLICT, "Not possible now", e.getMessage(), request);
+    }
+
     @ExceptionHandler(ProjectionBehindException.class)
     ModelAndView behind(ProjectionBehindException e, HttpServletRequest request) {
         return page(

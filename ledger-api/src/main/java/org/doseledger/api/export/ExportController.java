@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.export.ExportRequests.CreateExportRequest;
 import org.doseledger.api.export.ExportRequests.RecordPdmpSubmissionRequest;
@@ -44,11 +43,14 @@ class ExportController {
     private final IdempotentWrites writes;
     private final ExportJobs jobs;
     private final PdmpSubmissions submissions;
+    private final ExportRequesting requesting;
 
-    ExportController(IdempotentWrites writes, ExportJobs jobs, PdmpSubmissions submissions) {
+    ExportController(
+            IdempotentWrites writes, ExportJobs jobs, PdmpSubmissions submissions, ExportRequesting requesting) {
         this.writes = writes;
         this.jobs = jobs;
         this.submissions = submissions;
+        this.requesting = requesting;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -68,24 +70,7 @@ class ExportController {
                             schema = @Schema(implementation = ExportJobView.class)))
     ResponseEntity<Object> create(
             @PathVariable String practiceId, @Valid @RequestBody CreateExportRequest request, WriteContext context) {
-        PracticeId practice = PracticeId.of(practiceId);
-        ResponseEntity<Object> created =
-                writes.execute(context, "POST /api/practices/" + practiceId + "/exports", request, () -> {
-                    String exportId = UUID.randomUUID().toString();
-                    return WriteOutcome.created(
-                            URI.create(ExportJobs.path(practiceId, exportId)),
-                            jobs.request(exportId, practice, request, context));
-                });
-        URI location = created.getHeaders().getLocation();
-        if (location == null) {
-            return created;
-        }
-        String path = location.getPath();
-        String exportId = path.substring(path.lastIndexOf('/') + 1);
-        jobs.awaitIfSmall(exportId);
-        return ResponseEntity.status(created.getStatusCode())
-                .headers(created.getHeaders())
-                .body(jobs.find(practice, exportId));
+        return requesting.request(context, PracticeId.of(practiceId), request);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -132,7 +132,17 @@ public class ExportJobs {
         executor.shutdownNow();
     }
 
-    Set<String> typeNames() {
+    /** An export type as a person chooses it: its name, its title, and what it needs besides the period. */
+    public record TypeChoice(String name, String title, List<String> requiredParameters) {}
+
+    public List<TypeChoice> typeChoices() {
+        return types.values().stream()
+                .map(type -> new TypeChoice(type.name(), type.title(), type.requiredParameters()))
+                .sorted(java.util.Comparator.comparing(TypeChoice::title))
+                .toList();
+    }
+
+    public Set<String> typeNames() {
         return types.keySet();
     }
 
@@ -229,7 +239,7 @@ public class ExportJobs {
         }
     }
 
-    ExportJobView find(PracticeId practiceId, String exportId) {
+    public ExportJobView find(PracticeId practiceId, String exportId) {
         List<ExportJobView> found = jdbc.query(
                 "select " + COLUMNS + " from export_job where practice_id = ? and export_id = ?",
                 this::view,
@@ -241,7 +251,7 @@ public class ExportJobs {
         return found.get(0);
     }
 
-    List<ExportJobView> list(PracticeId practiceId) {
+    public List<ExportJobView> list(PracticeId practiceId) {
         return jdbc.query(
                 "select " + COLUMNS + " from export_job where practice_id = ? order by requested_at desc limit 100",
                 this::view,
@@ -249,13 +259,13 @@ public class ExportJobs {
     }
 
     /** A DONE export's bundle: its file name, its size, and its bytes as a stream. */
-    record Bundle(String fileName, long bytes, java.util.function.Supplier<java.io.InputStream> content) {}
+    public record Bundle(String fileName, long bytes, java.util.function.Supplier<java.io.InputStream> content) {}
 
     /**
      * The bundle of a DONE export, from the database (any replica serves it) or, for a bundle written
      * before bundles were kept there, from the file on the node that wrote it.
      */
-    Bundle bundle(PracticeId practiceId, String exportId) {
+    public Bundle bundle(PracticeId practiceId, String exportId) {
         ExportJobView job = find(practiceId, exportId);
         Map<String, Object> stored = jdbc.queryForMap(
                 "select bundle_file, bundle_bytes, bundle_in_database from export_job where export_id = ?", exportId);

@@ -13,7 +13,7 @@ import org.doseledger.core.export.api.RecordPdmpSubmissionCommand;
 import org.doseledger.core.shared.PracticeId;
 
 /** Request bodies of regulator exports. */
-final class ExportRequests {
+public final class ExportRequests {
 
     private ExportRequests() {}
 
@@ -26,7 +26,7 @@ final class ExportRequests {
      * @param recordId the ledger record an export is about: the count of an inventory sheet, the destruction
      *     of a Form 41 worksheet, the loss of a Form 106 worksheet; absent otherwise
      */
-    record CreateExportRequest(
+    public record CreateExportRequest(
             @NotNull
             @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be an export type such as dispensing-record")
             String type,

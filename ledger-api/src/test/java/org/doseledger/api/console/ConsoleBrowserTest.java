@@ -91,7 +91,8 @@ class ConsoleBrowserTest extends ConsoleTest {
         browser.find(By.linkText("On a date")).click();
         browser.find(By.xpath("//button[text()='Answer']")).click();
         assertThat(browser.path()).contains("/accountability?date=");
-        assertThat(browser.text()).contains("What did we hold on").contains("As known now");
+        // yesterday, before the practice's first receipt
+        assertThat(browser.text()).contains("What did we hold on").contains("No lot had an entry by then");
         assertAccessible("accountability");
 
         browser.find(By.linkText("Audit trail")).click();
@@ -111,6 +112,42 @@ class ConsoleBrowserTest extends ConsoleTest {
 
         browser.find(By.linkText("Access log")).click();
         assertAccessible("access-log");
+    }
+
+    @Test
+    void aRegulatorRequestsAnExportDownloadsItAndSeesItVerified() throws Exception {
+        long last = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> {
+                    adminAction("/api/admin/ledger/checkpoints");
+                    Long sealed = jdbc.queryForObject("select max(to_index) from ledger_checkpoint", Long.class);
+                    return sealed != null && sealed >= last;
+                });
+        ConsoleClient.Account regulator = ConsoleClient.open(http, adminKey, "REGULATOR", practice);
+        browser.signIn(regulator);
+        browser.open("/console/practices/" + practice + "/exports");
+        assertAccessible("exports");
+
+        new Select(browser.find(By.id("type"))).selectByValue("dispensing-record");
+        browser.find(By.xpath("//button[text()='Request']")).click();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> {
+                    browser.open(browser.path());
+                    return browser.find(By.id("status")).getText().equals("DONE");
+                });
+        browser.find(By.id("verify")).click();
+        assertThat(browser.find(By.id("verdict")).getText()).startsWith("Verified");
+        assertAccessible("export-verified");
+        browser.find(By.id("download")).click();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> {
+                    try (var files = Files.list(browser.downloads())) {
+                        return files.anyMatch(file -> file.toString().endsWith(".zip"));
+                    }
+                });
     }
 
     @Test

@@ -1,0 +1,219 @@
+package org.doseledger.api.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.doseledger.api.access.ReadsClientData;
+import org.doseledger.api.export.ExportJobs;
+import org.doseledger.api.export.ExportRequesting;
+import org.doseledger.api.export.ExportRequests.CreateExportRequest;
+import org.doseledger.api.integrity.BundleChecks;
+import org.doseledger.api.integrity.OfflineBundleVerifier;
+import org.doseledger.api.security.AllowedRoles;
+import org.doseledger.api.security.ApiCredential;
+import org.doseledger.api.web.CommonRequests;
+import org.doseledger.api.web.InvalidQueryException;
+import org.doseledger.api.web.RequestIdFilter;
+import org.doseledger.api.write.WriteContext;
+import org.doseledger.core.access.api.AccessKind;
+import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.shared.LedgerRuleViolation;
+import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.projections.practice.PracticeView;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Exports for people: request one, watch it run, download its bundle, and see it checked with the ledger's
+ * public keys, with the key and the offline command beside it for whoever verifies it themselves. The same
+ * application services as the exports endpoints.
+ */
+@Controller
+@ConsolePage
+class ConsoleExportPages {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final Pattern ID = Pattern.compile(CommonRequests.ID);
+
+    private final ExportJobs jobs;
+    private final ExportRequesting requesting;
+    private final BundleChecks checks;
+    private final Validator validator;
+    private final ConsoleModel pages;
+    private final Clock clock;
+
+    ConsoleExportPages(
+            ExportJobs jobs,
+            ExportRequesting requesting,
+            BundleChecks checks,
+            Validator validator,
+            ConsoleModel pages,
+            Clock clock) {
+        this.jobs = jobs;
+        this.requesting = requesting;
+        this.checks = checks;
+        this.validator = validator;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/practices/{practiceId}/exports")
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @ReadsClientData
+    String exports(@PathVariable String practiceId, Model model) {
+        PracticeView practice = pages.practice(model, practiceId);
+        LocalDate today =
+                clock.instant().atZone(java.time.ZoneId.of(practice.timeZone())).toLocalDate();
+        model.addAttribute("exports", jobs.list(PracticeId.of(practiceId)));
+        model.addAttribute("types", jobs.typeChoices());
+        model.addAttribute("from", today.withDayOfMonth(1).minusMonths(1));
+        model.addAttribute("to", today.withDayOfMonth(1).minusDays(1));
+        model.addAttribute("newKey", UUID.randomUUID().toString());
+        return "console/exports";
+    }
+
+    @PostMapping("/console/practices/{practiceId}/exports")
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    String request(
+            @PathVariable String practiceId,
+            @RequestParam String type,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "") String locationId,
+            @RequestParam(defaultValue = "") String clientId,
+            @RequestParam(defaultValue = "") String recordId,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest http,
+            RedirectAttributes redirect) {
+        String back = "redirect:/console/practices/" + practiceId + "/exports";
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            redirect.addFlashAttribute("error", "The form was damaged in transit; reload the page and try again.");
+            return back;
+        }
+        CreateExportRequest request = new CreateExportRequest(
+                type, from, to, blankToNull(locationId), blankToNull(clientId), blankToNull(recordId));
+        Set<ConstraintViolation<CreateExportRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            redirect.addFlashAttribute(
+                    "error",
+                    violations.stream()
+                                    .sorted(Comparator.comparing(
+                                            v -> v.getPropertyPath().toString()))
+                                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                                    .collect(Collectors.joining("; "))
+                            + ". Nothing was requested.");
+            return back;
+        }
+        ApiCredential credential = org.doseledger.api.security.CurrentCredential.get();
+        WriteContext context =
+                new WriteContext(credential, RequestIdFilter.of(http), idempotencyKey, null, clock.instant());
+        try {
+            ResponseEntity<Object> answer = requesting.request(context, PracticeId.of(practiceId), request);
+            String location = answer.getHeaders().getLocation() == null
+                    ? null
+                    : answer.getHeaders().getLocation().getPath();
+            if (location == null) {
+                return back;
+            }
+            redirect.addFlashAttribute("notice", "Export requested.");
+            return "redirect:/console/practices/" + practiceId + "/exports/"
+                    + location.substring(location.lastIndexOf('/') + 1);
+        } catch (InvalidQueryException refused) {
+            redirect.addFlashAttribute(
+                    "error", refused.field() + ": " + refused.getMessage() + ". Nothing was requested.");
+            return back;
+        } catch (LedgerRuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+            return back;
+        }
+    }
+
+    @GetMapping("/console/practices/{practiceId}/exports/{exportId}")
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @ReadsClientData(parameters = "exportId")
+    String export(
+            @PathVariable String practiceId,
+            @PathVariable String exportId,
+            @RequestParam(defaultValue = "false") boolean verify,
+            Model model) {
+        pages.practice(model, practiceId);
+        var job = jobs.find(PracticeId.of(practiceId), id(exportId));
+        model.addAttribute("export", job);
+        model.addAttribute(
+                "running", job.status().equals("QUEUED") || job.status().equals("RUNNING"));
+        if (verify && job.status().equals("DONE")) {
+            ExportJobs.Bundle bundle = jobs.bundle(PracticeId.of(practiceId), exportId);
+            OfflineBundleVerifier.Result result;
+            try (var content = bundle.content().get()) {
+                result = checks.verify(content);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            model.addAttribute("check", result);
+        }
+        return "console/export";
+    }
+
+    @GetMapping("/console/practices/{practiceId}/exports/{exportId}/bundle")
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
+    @ReadsClientData(kind = AccessKind.EXPORT, parameters = "exportId")
+    ResponseEntity<Resource> bundle(@PathVariable String practiceId, @PathVariable String exportId) {
+        ExportJobs.Bundle bundle = jobs.bundle(PracticeId.of(practiceId), id(exportId));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .contentLength(bundle.bytes())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(bundle.fileName())
+                                .build()
+                                .toString())
+                .body(new InputStreamResource(bundle.content().get()));
+    }
+
+    @GetMapping("/console/public-keys/{keyId}")
+    @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR, Role.ADMIN})
+    ResponseEntity<String> publicKey(@PathVariable String keyId) {
+        String pem = checks.publicKeyPem(keyId).orElseThrow(() -> new UnknownRecordException("key", keyId));
+        return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_PLAIN)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(keyId + ".pub")
+                                .build()
+                                .toString())
+                .body(pem);
+    }
+
+    private static String id(String exportId) {
+        if (!ID.matcher(exportId).matches()) {
+            throw new InvalidQueryException("exportId", "must match \"" + CommonRequests.ID + "\"");
+        }
+        return exportId;
+    }
+
+    private static String blankToNull(String value) {
+        return value.isBlank() ? null : value.strip();
+    }
+}
