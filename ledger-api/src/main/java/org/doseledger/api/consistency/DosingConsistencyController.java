@@ -15,7 +15,6 @@ import java.time.Instant;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.access.ReadsClientData;
-import org.doseledger.api.personaldata.PersonalDataReveal;
 import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
@@ -23,13 +22,11 @@ import org.doseledger.api.web.CsvWriter;
 import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
-import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.consistency.DoseDistributionView;
 import org.doseledger.projections.consistency.DosingConsistencyProjection;
 import org.doseledger.projections.consistency.DosingConsistencyView;
 import org.doseledger.projections.consistency.FindDoseDistributionQuery;
-import org.doseledger.projections.consistency.FindDosingConsistencyQuery;
 import org.doseledger.projections.consistency.PlanInForceView;
 import org.doseledger.projections.consistency.SessionDoseView;
 import org.doseledger.projections.stock.StockLotProjection;
@@ -51,10 +48,10 @@ class DosingConsistencyController {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
 
-    private final PersonalDataReveal personalData;
+    private final DosingSessions sessions;
 
-    DosingConsistencyController(QueryGateway queries, ReadYourWrites readYourWrites, PersonalDataReveal personalData) {
-        this.personalData = personalData;
+    DosingConsistencyController(QueryGateway queries, ReadYourWrites readYourWrites, DosingSessions sessions) {
+        this.sessions = sessions;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
     }
@@ -99,21 +96,7 @@ class DosingConsistencyController {
         readYourWrites.awaitPosition(DosingConsistencyProjection.PROCESSING_GROUP, atLeastPosition);
         // each session's take-home mg is read from the stock movements
         readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
-        DosingConsistencyView view = queries.query(
-                        new FindDosingConsistencyQuery(
-                                PracticeId.of(practiceId), client, practitioner, from, to, offset, limit),
-                        ResponseTypes.instanceOf(DosingConsistencyView.class))
-                .join();
-        // an override's rationale about the client is sealed under the client's key: opened for the reader
-        return new DosingConsistencyView(
-                view.practiceId(),
-                view.sessions().stream()
-                        .map(session -> session.withOverrides(personalData.revealNested(
-                                new ClientRef(PracticeId.of(practiceId), session.clientId()), session.overrides())))
-                        .toList(),
-                view.offset(),
-                view.limit(),
-                view.total());
+        return sessions.page(PracticeId.of(practiceId), client, practitioner, from, to, offset, limit);
     }
 
     @GetMapping(produces = CsvWriter.MEDIA_TYPE)

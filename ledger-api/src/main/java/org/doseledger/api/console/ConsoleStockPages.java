@@ -11,6 +11,7 @@ import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.access.ReadsClientData;
+import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
@@ -25,6 +26,7 @@ import org.doseledger.projections.stock.FindInventoryQuery;
 import org.doseledger.projections.stock.FindStockLotQuery;
 import org.doseledger.projections.stock.FindStockMovementsQuery;
 import org.doseledger.projections.stock.InventoryView;
+import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.stock.StockLotView;
 import org.doseledger.projections.stock.StockMovementView;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -49,7 +51,10 @@ class ConsoleStockPages {
     private final ConsoleModel pages;
     private final Clock clock;
 
-    ConsoleStockPages(QueryGateway queries, ConsoleModel pages, Clock clock) {
+    private final ReadYourWrites readYourWrites;
+
+    ConsoleStockPages(QueryGateway queries, ConsoleModel pages, Clock clock, ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.pages = pages;
         this.clock = clock;
@@ -58,8 +63,16 @@ class ConsoleStockPages {
     @GetMapping("/console/practices/{practiceId}/inventory")
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     String inventory(
-            @PathVariable String practiceId, @RequestParam(defaultValue = "false") boolean includeEmpty, Model model) {
+            @PathVariable String practiceId,
+            @RequestParam(defaultValue = "false") boolean includeEmpty,
+            @RequestParam(required = false) Long atLeastPosition,
+            Model model) {
+        if (atLeastPosition != null && atLeastPosition > 0) {
+            readYourWrites.awaitPosition(StockLotProjection.PROCESSING_GROUP, atLeastPosition);
+        }
         pages.practice(model, practiceId);
+        model.addAttribute(
+                "mayCount", org.doseledger.api.security.CurrentCredential.get().role() == Role.COMPLIANCE_OFFICER);
         InventoryView inventory = queries.query(
                         new FindInventoryQuery(PracticeId.of(practiceId), null, null, null, includeEmpty),
                         ResponseTypes.instanceOf(InventoryView.class))

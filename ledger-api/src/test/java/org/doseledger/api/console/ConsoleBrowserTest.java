@@ -81,12 +81,29 @@ class ConsoleBrowserTest extends ConsoleTest {
         browser.find(By.linkText("Inventory")).click();
         assertThat(browser.text()).contains("Location safe-1").contains("KETAMINE");
         assertAccessible("inventory");
+        browser.find(By.partialLinkText("Take an inventory")).click();
+        new Select(browser.find(By.id("kind"))).selectByValue("ROUTINE");
+        new Select(browser.find(By.id("countedBy"))).selectByValue("rn-1");
+        new Select(browser.find(By.id("witnessedBy"))).selectByValue("rn-2");
+        browser.find(By.id("unopened-0")).sendKeys("1");
+        browser.find(By.id("opened-0")).sendKeys("9");
+        assertAccessible("count");
+        browser.find(By.xpath("//button[text()='Record the inventory']")).click();
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("every lot matches its balance");
         browser.find(By.linkText("A")).click();
         assertThat(browser.text()).contains("RECEIVED").contains("DRAWN");
         assertAccessible("lot");
         browser.find(By.linkText(client)).click();
         assertThat(browser.text()).contains("ConsentSigned").contains("DoseAdministered");
         assertAccessible("client-timeline");
+
+        browser.find(By.linkText("Doses as charts")).click();
+        // the mg chart; no weight is on record, so no mg/kg chart
+        assertThat(browser.findAll(By.cssSelector(".chart canvas"))).hasSize(1);
+        assertAccessible("client-doses");
+        browser.find(By.linkText("Dosing")).click();
+        assertThat(browser.text()).contains("Whole practice");
+        assertAccessible("dosing");
 
         browser.find(By.linkText("On a date")).click();
         browser.find(By.xpath("//button[text()='Answer']")).click();

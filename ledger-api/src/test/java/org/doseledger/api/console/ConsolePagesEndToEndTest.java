@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.doseledger.api.support.StockFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,93 @@ class ConsolePagesEndToEndTest extends ConsoleTest {
                           and convert_from(payload, 'UTF8')::jsonb ->> 'credentialId' = ?
                         """, Long.class, client, officerAccount.keyId()))
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void aClientsDosesAreChartedFromTheDosingReportAndThePracticesDistributionListsEachPractitioner() {
+        ConsoleClient.Page doses = officer.get("/console/practices/" + practice + "/clients/" + client + "/doses");
+        ConsoleClient.Page distribution = officer.get("/console/practices/" + practice + "/dosing?days=30");
+
+        assertThat(doses.status()).isEqualTo(200);
+        assertThat(doses.body())
+                .contains("<script type=\"application/json\" id=\"dose-data\">{\"t\":[")
+                .contains("\"mg\":[50")
+                .contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
+        assertThat(distribution.status()).isEqualTo(200);
+        assertThat(distribution.body()).contains("Whole practice").contains("rn-1");
+        assertThat(officer.get("/console/practices/" + practice + "/dosing?days=0")
+                        .status())
+                .isEqualTo(400);
+        assertThat(officer.get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aGuidedInventoryCountsEveryLotInOneWriteAndOpensADiscrepancyWhereTheCountDiffers() {
+        String form = "/console/practices/" + practice + "/counts/new";
+        ConsoleClient.Page page = officer.get(form);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"lot-0\"").contains("value=\"safe-1|" + StockFixture.NDC + "|A\"");
+        assertThat(page.body()).doesNotContain(">19<");
+        long before = eventRows();
+
+        ConsoleClient.Page notANumber = count(page, Map.of("unopened-0", "1", "opened-0", "nine"));
+        String notANumberMessage = officer.get(form).body();
+        count(page, Map.of("unopened-0", "1.5", "opened-0", "4"));
+        String fractionMessage = officer.get(form).body();
+        long afterRefusals = eventRows();
+        ConsoleClient.Page matching = count(page, Map.of("unopened-0", "1", "opened-0", "9"));
+        String matchingMessage = officer.get(local(matching.location())).body();
+        ConsoleClient.Page differing = count(page, Map.of("unopened-0", "1", "opened-0", "8.5", "estimated-0", "true"));
+        String differingMessage = officer.get(local(differing.location())).body();
+
+        assertThat(notANumber.status()).isEqualTo(302);
+        assertThat(notANumberMessage)
+                .contains("opened containers is not a number: nine")
+                .contains("Nothing was recorded");
+        assertThat(fractionMessage).contains("sealed containers are a whole number");
+        assertThat(afterRefusals).isEqualTo(before);
+        assertThat(matchingMessage).contains("Recorded the routine count of 1 lot(s); every lot matches its balance");
+        assertThat(differingMessage).contains("1 lot(s) differ from their balance");
+        String stream = "lot:" + practice + ":safe-1:" + StockFixture.NDC + ":A";
+        List<String> counts = jdbc.queryForList(
+                "select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ?"
+                        + " and payload_type = 'org.doseledger.core.stock.api.StockCountedEvent' order by global_index",
+                String.class,
+                stream);
+        assertThat(counts).hasSize(2);
+        assertThat(counts.get(0))
+                .contains("\"amount\":19")
+                .contains("\"exact\":true")
+                .contains("\"rn-2\"");
+        assertThat(counts.get(1)).contains("\"amount\":18.5").contains("\"exact\":false");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?"
+                                + " and payload_type = 'org.doseledger.core.stock.api.DiscrepancyRecordedEvent'",
+                        Long.class,
+                        stream))
+                .isEqualTo(1L);
+        ConsoleClient.Account regulatorAccount = ConsoleClient.open(http, adminKey, "REGULATOR", practice);
+        ConsoleClient regulator = new ConsoleClient(port);
+        regulator.signIn(regulatorAccount, regulatorAccount.password(), Instant.now());
+        assertThat(regulator.get(form).status()).isEqualTo(403);
+    }
+
+    private ConsoleClient.Page count(ConsoleClient.Page form, Map<String, String> lot) {
+        Map<String, String> fields = new java.util.HashMap<>(Map.of(
+                "kind", "ROUTINE",
+                "timing", "CLOSE_OF_BUSINESS",
+                "countedBy", "rn-1",
+                "witnessedBy", "rn-2",
+                "idempotencyKey", unique("count"),
+                "_csrf", form.csrf(),
+                "lot-0", "safe-1|" + StockFixture.NDC + "|A"));
+        fields.putAll(lot);
+        return officer.post("/console/practices/" + practice + "/counts", fields);
+    }
+
+    private static String local(String location) {
+        return location.replaceFirst("^https?://[^/]+", "");
     }
 
     @Test

@@ -36,7 +36,9 @@ abstract class ConsoleTest extends EndToEndTest {
                 .key(officerKey)
                 .send();
         assertThat(queue.text()).contains(unwitnessed);
-        for (String read : new String[] {"/inventory", "/audit-trail", "/clients/" + client + "/timeline"}) {
+        for (String read :
+                new String[] {"/inventory", "/audit-trail", "/clients/" + client + "/timeline", "/dosing-consistency"
+                }) {
             Http.Response caughtUp = http.get("/api/practices/" + practice + read + "?atLeastPosition=" + last)
                     .key(officerKey)
                     .send();
