@@ -31,7 +31,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * that cosigns the ledger's tree checkpoints (see WitnessCommand, docs/tamper-evidence.md); {@code totp
  * <account file>} prints the current sign-in code of the {@code --demo} console account (ConsoleCodeCommand).
  */
-@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+// the service is no authorization server: when its classes are on the class path (the console's sign-in
+// tests start one of their own), Boot would otherwise give the service a key set and a token decoder
+@SpringBootApplication(
+        exclude = UserDetailsServiceAutoConfiguration.class,
+        excludeName = {
+            "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"
+        })
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class DoseLedgerApplication {

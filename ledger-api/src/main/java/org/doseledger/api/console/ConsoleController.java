@@ -55,6 +55,7 @@ class ConsoleController {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
     private final ConsoleModel pages;
+    private final ConsoleOidcProperties oidc;
     private final Clock clock;
 
     ConsoleController(
@@ -63,7 +64,9 @@ class ConsoleController {
             QueryGateway queries,
             ReadYourWrites readYourWrites,
             ConsoleModel pages,
+            ConsoleOidcProperties oidc,
             Clock clock) {
+        this.oidc = oidc;
         this.exceptions = exceptions;
         this.integrity = integrity;
         this.queries = queries;
@@ -87,11 +90,19 @@ class ConsoleController {
                     "This account is locked after too many failed sign-ins. Try again later, or ask an administrator.";
         } else if (request.getParameter("ended") != null) {
             message = "Your session ended: the account was closed or has expired.";
+        } else if (request.getParameter("providerError") != null) {
+            message = "Sign-in through " + oidc.name() + " failed, or it grants this console no role. Ask your"
+                    + " administrator.";
         } else if (request.getParameter("signedOut") != null) {
             message = "You are signed out.";
         }
         model.addAttribute("message", message);
-        model.addAttribute("failed", request.getParameter("error") != null || request.getParameter("locked") != null);
+        model.addAttribute(
+                "failed",
+                request.getParameter("error") != null
+                        || request.getParameter("locked") != null
+                        || request.getParameter("providerError") != null);
+        model.addAttribute("provider", oidc.enabled() ? oidc.name() : null);
         return "console/login";
     }
 

@@ -32,6 +32,12 @@ class ConsoleModel {
 
     /** The printed name of the signed-in person, as reviews record it. */
     String name(ApiCredential credential) {
+        var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        if (signedIn != null && signedIn.getDetails() instanceof String providerName) {
+            // signed in through the identity provider: the name its ID token gives
+            return providerName;
+        }
         return accounts.nameOfKey(credential.id()).orElse(credential.id());
     }
 

@@ -26,6 +26,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -56,9 +59,11 @@ class ConsoleSecurityConfiguration {
             PasswordEncoder passwords,
             QueryGateway queries,
             ConsoleProperties properties,
+            ConsoleOidcProperties oidc,
+            org.doseledger.api.security.JwtProperties claims,
             Clock clock)
             throws Exception {
-        http.securityMatcher("/", "/login", "/logout", "/console", "/console/**")
+        http.securityMatcher("/", "/login", "/logout", "/console", "/console/**", "/oauth2/**", "/login/oauth2/**")
                 .authenticationProvider(new ConsoleSignIn(accounts, passwords, queries, properties, clock))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/console/assets/**")
                         .permitAll()
@@ -79,6 +84,20 @@ class ConsoleSecurityConfiguration {
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .addFilterBefore(new CurrentCredentialFilter(queries, clock), AuthorizationFilter.class);
+        if (oidc.enabled()) {
+            ClientRegistrationRepository registrations = ConsoleOidc.registrations(oidc);
+            DefaultOAuth2AuthorizationRequestResolver requests =
+                    new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+            // PKCE for every client, confidential ones too
+            requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .clientRegistrationRepository(registrations)
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
+                    .userInfoEndpoint(users -> users.oidcUserService(ConsoleOidc.people(claims)))
+                    .defaultSuccessUrl("/console", true)
+                    .failureHandler((request, response, failure) ->
+                            response.sendRedirect(request.getContextPath() + "/login?providerError")));
+        }
         return http.build();
     }
 
@@ -102,7 +121,17 @@ class ConsoleSecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-            if (signedIn != null && signedIn.getPrincipal() instanceof ApiCredential credential) {
+            if (signedIn != null && signedIn.getPrincipal() instanceof ConsoleOidc.Person person) {
+                // the provider answers for who they are until the session ends
+                ApiCredential credential = person.credential();
+                UsernamePasswordAuthenticationToken current = UsernamePasswordAuthenticationToken.authenticated(
+                        credential,
+                        null,
+                        List.of(new SimpleGrantedAuthority(
+                                "ROLE_" + credential.role().name())));
+                current.setDetails(person.displayName());
+                SecurityContextHolder.setContext(new SecurityContextImpl(current));
+            } else if (signedIn != null && signedIn.getPrincipal() instanceof ApiCredential credential) {
                 Optional<ApiKeyView> key = queries.query(
                                 new FindApiKeyQuery(credential.id()),
                                 ResponseTypes.optionalInstanceOf(ApiKeyView.class))

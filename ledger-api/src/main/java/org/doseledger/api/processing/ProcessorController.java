@@ -45,18 +45,18 @@ class ProcessorController {
     private static final String NAME = "[A-Za-z0-9._-]{1,255}";
 
     private final StreamingProcessors processors;
-    private final ReadModelReconciliation reconciliation;
     private final ReconciliationSchedule schedule;
 
     private final IdempotentWrites writes;
+    private final ReadModelAdministration administration;
 
     ProcessorController(
             StreamingProcessors processors,
-            ReadModelReconciliation reconciliation,
             ReconciliationSchedule schedule,
-            IdempotentWrites writes) {
+            IdempotentWrites writes,
+            ReadModelAdministration administration) {
+        this.administration = administration;
         this.processors = processors;
-        this.reconciliation = reconciliation;
         this.schedule = schedule;
         this.writes = writes;
     }
@@ -71,10 +71,7 @@ class ProcessorController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             array = @ArraySchema(schema = @Schema(implementation = ProcessorStatus.class))))
     List<ProcessorStatus> list() {
-        return processors.statuses().stream()
-                .map(status -> status.withReconciliation(
-                        reconciliation.last(status.name()).orElse(null)))
-                .toList();
+        return administration.statuses();
     }
 
     @PostMapping(path = "/reconciliation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -100,7 +97,7 @@ class ProcessorController {
         });
     }
 
-    private static void log(WriteContext context, String action, AdminActionRequest request) {
+    static void log(WriteContext context, String action, AdminActionRequest request) {
         log.info(
                 "{} asked by credential {}: {}",
                 action,
@@ -148,12 +145,7 @@ class ProcessorController {
             @PathVariable @Pattern(regexp = NAME) String name,
             @Valid @RequestBody AdminActionRequest request,
             WriteContext context) {
-        return writes.executeAction(context, "POST /api/admin/processors/" + name + "/replay", request, () -> {
-            log(context, "replay of " + name, request);
-            long head = processors.head();
-            processors.replay(name);
-            return WriteOutcome.of(202, new ReplayStarted(List.of(name), head));
-        });
+        return administration.replay(context, name, request);
     }
 
     @GetMapping("/{name}/dead-letters")
@@ -168,7 +160,7 @@ class ProcessorController {
     List<DeadLetterView> deadLetters(
             @PathVariable @Pattern(regexp = NAME) String name,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return processors.deadLetters(name, limit);
+        return administration.deadLetters(name, limit);
     }
 
     @PostMapping(path = "/{name}/dead-letters/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -187,16 +179,12 @@ class ProcessorController {
             @PathVariable @Pattern(regexp = NAME) String name,
             @Valid @RequestBody AdminActionRequest request,
             WriteContext context) {
-        return writes.executeAction(
-                context, "POST /api/admin/processors/" + name + "/dead-letters/retry", request, () -> {
-                    log(context, "retry of the dead letters of " + name, request);
-                    return WriteOutcome.of(200, processors.retryDeadLetters(name));
-                });
+        return administration.retryDeadLetters(context, name, request);
     }
 
     /**
      * The processors whose replay started, and the ledger's head when it did: a processor has caught up
      * once its lag is 0 and it no longer reports {@code replaying}.
      */
-    record ReplayStarted(List<String> processors, long ledgerHead) {}
+    public record ReplayStarted(List<String> processors, long ledgerHead) {}
 }

@@ -271,7 +271,7 @@ public class StreamingProcessors {
     }
 
     /** One streaming processor's state. */
-    record ProcessorStatus(
+    public record ProcessorStatus(
             String name,
             boolean running,
             boolean replaying,
@@ -289,10 +289,10 @@ public class StreamingProcessors {
     }
 
     /** A segment and the ledger position (global index) it has handled up to. */
-    record SegmentPosition(int segment, long position) {}
+    public record SegmentPosition(int segment, long position) {}
 
     /** One dead-lettered event and why it failed; its sequence is its aggregate (the default sequencing policy). */
-    record DeadLetterView(
+    public record DeadLetterView(
             String aggregateId,
             String eventId,
             String payloadType,
@@ -315,5 +315,5 @@ public class StreamingProcessors {
     }
 
     /** What a retry of the dead letters did: sequences processed, and what is still dead-lettered. */
-    record RetryOutcome(String processor, int processed, long remainingSequences, long remainingDeadLetters) {}
+    public record RetryOutcome(String processor, int processed, long remainingSequences, long remainingDeadLetters) {}
 }

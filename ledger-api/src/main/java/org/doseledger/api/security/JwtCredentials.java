@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.doseledger.core.apikey.api.Role;
@@ -21,7 +22,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * role, or name practices that role cannot have, authenticates nobody (401): a misconfigured provider
  * must not quietly grant more or less than it meant.
  */
-class JwtCredentials implements Converter<Jwt, AbstractAuthenticationToken> {
+public class JwtCredentials implements Converter<Jwt, AbstractAuthenticationToken> {
 
     /** Subjects short and plain enough to record as they are; any other is recorded by its hash. */
     private static final Pattern PLAIN_SUBJECT = Pattern.compile("[A-Za-z0-9._@|:+-]{1,56}");
@@ -34,8 +35,17 @@ class JwtCredentials implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Role role = role(jwt);
-        Set<PracticeId> practices = practices(jwt);
+        return new CredentialToken(jwt, credential(jwt.getClaims(), jwt.getSubject(), properties));
+    }
+
+    /**
+     * The credential the identity provider's claims grant: the token's for the API, the ID token's for the
+     * console, so a person is the same {@code jwt:<subject>} in both. Throws {@link InvalidBearerTokenException}
+     * with the reason when the claims grant no one role or practices that role cannot have.
+     */
+    public static ApiCredential credential(Map<String, Object> claims, String subject, JwtProperties properties) {
+        Role role = role(claims, properties);
+        Set<PracticeId> practices = practices(claims, properties);
         boolean fits = switch (role) {
             case PRACTICE_WRITER, COMPLIANCE_OFFICER -> practices.size() == 1;
             case REGULATOR -> true;
@@ -45,12 +55,11 @@ class JwtCredentials implements Converter<Jwt, AbstractAuthenticationToken> {
             throw invalid("claim '" + properties.practiceClaim() + "' must name one practice for " + role
                     + ", any number for REGULATOR and none for ADMIN");
         }
-        ApiCredential credential = ApiCredential.of(credentialId(jwt), role, practices);
-        return new CredentialToken(jwt, credential);
+        return ApiCredential.of(credentialId(subject), role, practices);
     }
 
-    private Role role(Jwt jwt) {
-        List<Role> roles = values(jwt, properties.roleClaim()).stream()
+    private static Role role(Map<String, Object> claims, JwtProperties properties) {
+        List<Role> roles = values(claims, properties.roleClaim()).stream()
                 .filter(value -> Arrays.stream(Role.values())
                         .anyMatch(role -> role.name().equals(value)))
                 .map(Role::valueOf)
@@ -63,9 +72,9 @@ class JwtCredentials implements Converter<Jwt, AbstractAuthenticationToken> {
         return roles.get(0);
     }
 
-    private Set<PracticeId> practices(Jwt jwt) {
+    private static Set<PracticeId> practices(Map<String, Object> claims, JwtProperties properties) {
         Set<PracticeId> practices = new LinkedHashSet<>();
-        for (String value : values(jwt, properties.practiceClaim())) {
+        for (String value : values(claims, properties.practiceClaim())) {
             if (!PracticeId.isValid(value)) {
                 throw invalid("claim '" + properties.practiceClaim() + "' holds an invalid practice id");
             }
@@ -74,8 +83,8 @@ class JwtCredentials implements Converter<Jwt, AbstractAuthenticationToken> {
         return practices;
     }
 
-    private static List<String> values(Jwt jwt, String claim) {
-        Object value = jwt.getClaims().get(claim);
+    private static List<String> values(Map<String, Object> claims, String claim) {
+        Object value = claims.get(claim);
         if (value == null) {
             return List.of();
         }
@@ -89,7 +98,10 @@ class JwtCredentials implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     static String credentialId(Jwt jwt) {
-        String subject = jwt.getSubject();
+        return credentialId(jwt.getSubject());
+    }
+
+    static String credentialId(String subject) {
         if (subject == null || subject.isBlank()) {
             throw invalid("the token has no subject");
         }

@@ -95,6 +95,18 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /** The window's size in CSS pixels, e.g. 768 x 1024 for a tablet in portrait. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Whether the page is wider than the window (it would scroll sideways). */
+    boolean overflowsSideways() {
+        Object wider = ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+        return Boolean.TRUE.equals(wider);
+    }
+
     /** Where the browser saves what it downloads. */
     Path downloads() {
         return profile.resolve("downloads");

@@ -1,0 +1,68 @@
+package org.doseledger.api.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.doseledger.api.support.EndToEndTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The administrator's console: credentials, and the read models with a replay and a retry of dead letters.
+ * A context of its own, because a replay empties a read model that other tests read.
+ */
+@TestPropertySource(properties = "ledger.test.isolated-context=console-admin")
+class ConsoleAdminEndToEndTest extends EndToEndTest {
+
+    @Test
+    void anAdminSeesTheCredentialsAndTheReadModelsAndReplaysOneWithAReason() {
+        ConsoleClient.Account admin = ConsoleClient.open(http, adminKey, "ADMIN", null);
+        ConsoleClient browser = new ConsoleClient(port);
+        browser.signIn(admin, admin.password(), Instant.now());
+
+        ConsoleClient.Page home = browser.get("/console");
+        ConsoleClient.Page readModels = browser.get("/console/admin/read-models");
+        ConsoleClient.Page accessLog = browser.get("/console/admin/read-models/access-log");
+        String replay = "/console/admin/read-models/access-log/replay";
+        ConsoleClient.Page noReason =
+                browser.post(replay, Map.of("reason", " ", "idempotencyKey", unique("k"), "_csrf", accessLog.csrf()));
+        String noReasonMessage =
+                browser.get("/console/admin/read-models/access-log").body();
+        ConsoleClient.Page replayed = browser.post(
+                replay,
+                Map.of("reason", "checking the console", "idempotencyKey", unique("k"), "_csrf", accessLog.csrf()));
+        String replayedMessage =
+                browser.get("/console/admin/read-models/access-log").body();
+        ConsoleClient.Page retried = browser.post(
+                "/console/admin/read-models/access-log/dead-letters/retry",
+                Map.of("reason", "checking the console", "idempotencyKey", unique("k"), "_csrf", accessLog.csrf()));
+
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains(admin.keyId()).contains("console account " + admin.username());
+        assertThat(readModels.body())
+                .contains("stock-lots")
+                .contains("access-log")
+                .contains("audit-trail");
+        assertThat(accessLog.status()).isEqualTo(200);
+        assertThat(noReason.status()).isEqualTo(302);
+        assertThat(noReasonMessage).contains("Say why").contains("Nothing was done");
+        assertThat(replayed.status()).isEqualTo(302);
+        assertThat(replayedMessage).contains("The replay of access-log started");
+        assertThat(retried.status()).isEqualTo(302);
+        assertThat(browser.get("/console/admin/read-models/no-such-processor").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aComplianceOfficerMayNotOpenTheAdministration() {
+        String practice = newPractice();
+        ConsoleClient.Account officer = ConsoleClient.open(http, adminKey, "COMPLIANCE_OFFICER", practice);
+        ConsoleClient browser = new ConsoleClient(port);
+        browser.signIn(officer, officer.password(), Instant.now());
+
+        assertThat(browser.get("/console/admin/read-models").status()).isEqualTo(403);
+        assertThat(browser.get("/console/practices/" + practice + "/access-log").status())
+                .isEqualTo(200);
+    }
+}
