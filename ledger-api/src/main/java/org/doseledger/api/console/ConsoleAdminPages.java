@@ -3,12 +3,9 @@ package org.doseledger.api.console;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.doseledger.api.processing.ReadModelAdministration;
 import org.doseledger.api.security.AllowedRoles;
-import org.doseledger.api.security.CurrentCredential;
 import org.doseledger.api.web.AdminActionRequest;
-import org.doseledger.api.web.RequestIdFilter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.LedgerRuleViolation;
@@ -29,8 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @ConsolePage
 class ConsoleAdminPages {
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final ReadModelAdministration readModels;
     private final ConsoleModel pages;
@@ -94,12 +89,11 @@ class ConsoleAdminPages {
         processor(name);
         String back = "redirect:/console/admin/read-models/" + name;
         String why = reason.strip();
-        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches() || why.isEmpty() || why.length() > 500) {
+        WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
+        if (why.isEmpty() || why.length() > 500) {
             redirect.addFlashAttribute("error", "Say why, in at most 500 characters. Nothing was done.");
             return back;
         }
-        WriteContext context = new WriteContext(
-                CurrentCredential.get(), RequestIdFilter.of(request), idempotencyKey, null, clock.instant());
         try {
             if (replay) {
                 readModels.replay(context, name, new AdminActionRequest(why));

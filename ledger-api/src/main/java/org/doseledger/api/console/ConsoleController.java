@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.access.ReadsClientData;
@@ -16,7 +15,6 @@ import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.security.CurrentCredential;
-import org.doseledger.api.web.RequestIdFilter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
@@ -47,7 +45,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ConsolePage
 class ConsoleController {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final int PAGE = 50;
 
     private final ComplianceExceptionQueue exceptions;
@@ -220,10 +217,6 @@ class ConsoleController {
             RedirectAttributes redirect) {
         String back = "redirect:/console/practices/" + practiceId + "/exceptions";
         String trimmed = note.strip();
-        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            redirect.addFlashAttribute("error", "The form was damaged in transit; reload the page and try again.");
-            return back;
-        }
         if (trimmed.length() > 4000) {
             redirect.addFlashAttribute("error", "The note is longer than 4000 characters; nothing was recorded.");
             return back;
@@ -236,8 +229,7 @@ class ConsoleController {
         }
         ApiCredential credential = CurrentCredential.get();
         String reviewer = pages.name(credential);
-        WriteContext context =
-                new WriteContext(credential, RequestIdFilter.of(request), idempotencyKey, null, clock.instant());
+        WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
         PracticeId practice = PracticeId.of(practiceId);
         ComplianceExceptionView exception = exceptions.find(practice, exceptionId);
         try {

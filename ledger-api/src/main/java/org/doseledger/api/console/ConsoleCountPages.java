@@ -13,10 +13,8 @@ import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.security.AllowedRoles;
-import org.doseledger.api.security.CurrentCredential;
 import org.doseledger.api.stock.InventoryCounts;
 import org.doseledger.api.web.CommonRequests;
-import org.doseledger.api.web.RequestIdFilter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
@@ -51,7 +49,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ConsolePage
 class ConsoleCountPages {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final Pattern ID = Pattern.compile(CommonRequests.ID);
     private static final int MAX_LOTS = 500;
 
@@ -105,9 +102,8 @@ class ConsoleCountPages {
             RedirectAttributes redirect) {
         String back = "redirect:/console/practices/" + practiceId + "/counts/new";
         PracticeId practice = PracticeId.of(practiceId);
-        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()
-                || !ID.matcher(countedBy).matches()
-                || !ID.matcher(witnessedBy).matches()) {
+        WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
+        if (!ID.matcher(countedBy).matches() || !ID.matcher(witnessedBy).matches()) {
             redirect.addFlashAttribute("error", "Choose who counted and who witnessed. Nothing was recorded.");
             return back;
         }
@@ -150,8 +146,6 @@ class ConsoleCountPages {
             redirect.addFlashAttribute("error", String.join("; ", problems) + ". Nothing was recorded.");
             return back;
         }
-        WriteContext context = new WriteContext(
-                CurrentCredential.get(), RequestIdFilter.of(request), idempotencyKey, null, clock.instant());
         try {
             ResponseEntity<Object> answer =
                     counts.record(context, practice, kind, timing, countedBy, witnessedBy, clock.instant(), lots);

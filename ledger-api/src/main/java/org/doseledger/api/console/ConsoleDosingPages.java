@@ -10,13 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.consistency.DosingSessions;
 import org.doseledger.api.security.AllowedRoles;
-import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
@@ -39,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConsolePage
 class ConsoleDosingPages {
 
-    private static final Pattern ID = Pattern.compile(CommonRequests.ID);
     private static final int SESSIONS = 500;
 
     private final DosingSessions sessions;
@@ -61,9 +58,7 @@ class ConsoleDosingPages {
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @ReadsClientData(client = "clientId")
     String clientDoses(@PathVariable String practiceId, @PathVariable String clientId, Model model) {
-        if (!ID.matcher(clientId).matches()) {
-            throw new InvalidQueryException("clientId", "must match \"" + CommonRequests.ID + "\"");
-        }
+        ConsoleInput.id("clientId", clientId);
         pages.practice(model, practiceId);
         DosingConsistencyView view = sessions.page(PracticeId.of(practiceId), clientId, null, null, null, 0, SESSIONS);
         model.addAttribute("clientId", clientId);

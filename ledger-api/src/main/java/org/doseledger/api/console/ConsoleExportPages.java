@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.export.ExportJobs;
@@ -17,10 +16,7 @@ import org.doseledger.api.export.ExportRequests.CreateExportRequest;
 import org.doseledger.api.integrity.BundleChecks;
 import org.doseledger.api.integrity.OfflineBundleVerifier;
 import org.doseledger.api.security.AllowedRoles;
-import org.doseledger.api.security.ApiCredential;
-import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.InvalidQueryException;
-import org.doseledger.api.web.RequestIdFilter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
@@ -28,7 +24,6 @@ import org.doseledger.core.shared.LedgerRuleViolation;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.projections.practice.PracticeView;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -51,9 +46,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @ConsolePage
 class ConsoleExportPages {
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-    private static final Pattern ID = Pattern.compile(CommonRequests.ID);
 
     private final ExportJobs jobs;
     private final ExportRequesting requesting;
@@ -106,12 +98,13 @@ class ConsoleExportPages {
             HttpServletRequest http,
             RedirectAttributes redirect) {
         String back = "redirect:/console/practices/" + practiceId + "/exports";
-        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            redirect.addFlashAttribute("error", "The form was damaged in transit; reload the page and try again.");
-            return back;
-        }
         CreateExportRequest request = new CreateExportRequest(
-                type, from, to, blankToNull(locationId), blankToNull(clientId), blankToNull(recordId));
+                type,
+                from,
+                to,
+                ConsoleInput.blankToNull(locationId),
+                ConsoleInput.blankToNull(clientId),
+                ConsoleInput.blankToNull(recordId));
         Set<ConstraintViolation<CreateExportRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             redirect.addFlashAttribute(
@@ -124,9 +117,7 @@ class ConsoleExportPages {
                             + ". Nothing was requested.");
             return back;
         }
-        ApiCredential credential = org.doseledger.api.security.CurrentCredential.get();
-        WriteContext context =
-                new WriteContext(credential, RequestIdFilter.of(http), idempotencyKey, null, clock.instant());
+        WriteContext context = ConsoleInput.write(http, idempotencyKey, clock);
         try {
             ResponseEntity<Object> answer = requesting.request(context, PracticeId.of(practiceId), request);
             String location = answer.getHeaders().getLocation() == null
@@ -157,7 +148,7 @@ class ConsoleExportPages {
             @RequestParam(defaultValue = "false") boolean verify,
             Model model) {
         pages.practice(model, practiceId);
-        var job = jobs.find(PracticeId.of(practiceId), id(exportId));
+        var job = jobs.find(PracticeId.of(practiceId), ConsoleInput.id("exportId", exportId));
         model.addAttribute("export", job);
         model.addAttribute(
                 "running", job.status().equals("QUEUED") || job.status().equals("RUNNING"));
@@ -178,17 +169,8 @@ class ConsoleExportPages {
     @AllowedRoles({Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @ReadsClientData(kind = AccessKind.EXPORT, parameters = "exportId")
     ResponseEntity<Resource> bundle(@PathVariable String practiceId, @PathVariable String exportId) {
-        ExportJobs.Bundle bundle = jobs.bundle(PracticeId.of(practiceId), id(exportId));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .contentLength(bundle.bytes())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(bundle.fileName())
-                                .build()
-                                .toString())
-                .body(new InputStreamResource(bundle.content().get()));
+        ExportJobs.Bundle bundle = jobs.bundle(PracticeId.of(practiceId), ConsoleInput.id("exportId", exportId));
+        return bundle.download();
     }
 
     @GetMapping("/console/public-keys/{keyId}")
@@ -204,16 +186,5 @@ class ConsoleExportPages {
                                 .build()
                                 .toString())
                 .body(pem);
-    }
-
-    private static String id(String exportId) {
-        if (!ID.matcher(exportId).matches()) {
-            throw new InvalidQueryException("exportId", "must match \"" + CommonRequests.ID + "\"");
-        }
-        return exportId;
-    }
-
-    private static String blankToNull(String value) {
-        return value.isBlank() ? null : value.strip();
     }
 }

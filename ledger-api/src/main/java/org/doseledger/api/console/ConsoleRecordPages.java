@@ -15,7 +15,6 @@ import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.audit.AuditTrailCsv;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.timeline.ClientTimelines;
-import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
@@ -43,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConsolePage
 class ConsoleRecordPages {
 
-    private static final Pattern ID = Pattern.compile(CommonRequests.ID);
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z]{1,64}");
     private static final int PAGE = 100;
 
@@ -66,22 +64,39 @@ class ConsoleRecordPages {
             @RequestParam(defaultValue = "0") int offset,
             Model model) {
         pages.practice(model, practiceId);
-        String client = id("clientId", clientId);
+        String client = ConsoleInput.id("clientId", clientId);
         model.addAttribute(
                 "timeline",
                 timelines.page(new ClientRef(PracticeId.of(practiceId), client), Math.max(0, offset), PAGE));
         return "console/timeline";
     }
 
-    /** The audit form's fields, echoed back into the form and the CSV link. */
+    /** The audit form's fields, echoed back into the form and the CSV link; empty fields filter nothing. */
     record AuditSearch(
-            LocalDate occurredFrom,
-            LocalDate occurredTo,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredFrom,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredTo,
             String eventType,
             String practitioner,
             String client,
             String location,
             String actor) {
+
+        /** The search with its fields checked and trimmed; 400 naming the field that is wrong. */
+        AuditSearch checked() {
+            requireOrder(occurredFrom, occurredTo);
+            String type = ConsoleInput.blankToNull(eventType);
+            if (type != null && !EVENT_TYPE.matcher(type).matches()) {
+                throw new InvalidQueryException("eventType", "is an event type's name, such as DoseDrawn");
+            }
+            return new AuditSearch(
+                    occurredFrom,
+                    occurredTo,
+                    type,
+                    ConsoleInput.optionalId("practitioner", practitioner),
+                    ConsoleInput.optionalId("client", client),
+                    ConsoleInput.optionalId("location", location),
+                    ConsoleInput.optionalId("actor", actor));
+        }
 
         Map<String, Object> parameters() {
             Map<String, Object> parameters = new LinkedHashMap<>();
@@ -112,17 +127,11 @@ class ConsoleRecordPages {
             })
     String auditTrail(
             @PathVariable String practiceId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredTo,
-            @RequestParam(required = false) String eventType,
-            @RequestParam(required = false) String practitioner,
-            @RequestParam(required = false) String client,
-            @RequestParam(required = false) String location,
-            @RequestParam(required = false) String actor,
+            AuditSearch form,
             @RequestParam(defaultValue = "0") long afterPosition,
             Model model) {
         PracticeView practice = pages.practice(model, practiceId);
-        AuditSearch search = search(occurredFrom, occurredTo, eventType, practitioner, client, location, actor);
+        AuditSearch search = form.checked();
         AuditTrailPage page = queries.query(
                         new FindAuditTrailQuery(
                                 PracticeId.of(practiceId),
@@ -143,19 +152,10 @@ class ConsoleRecordPages {
             client = "client",
             parameters = {"occurredFrom", "occurredTo", "eventType", "practitioner", "location", "actor"},
             kind = AccessKind.EXPORT)
-    void auditTrailCsv(
-            @PathVariable String practiceId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredTo,
-            @RequestParam(required = false) String eventType,
-            @RequestParam(required = false) String practitioner,
-            @RequestParam(required = false) String client,
-            @RequestParam(required = false) String location,
-            @RequestParam(required = false) String actor,
-            HttpServletResponse response)
+    void auditTrailCsv(@PathVariable String practiceId, AuditSearch form, HttpServletResponse response)
             throws IOException {
         PracticeView practice = pages.practice(PracticeId.of(practiceId));
-        AuditSearch search = search(occurredFrom, occurredTo, eventType, practitioner, client, location, actor);
+        AuditSearch search = form.checked();
         AuditTrailCsv.write(
                 queries, PracticeId.of(practiceId), filter(search, ZoneId.of(practice.timeZone())), 0, response);
     }
@@ -175,8 +175,8 @@ class ConsoleRecordPages {
             Model model) {
         PracticeView practice = pages.practice(model, practiceId);
         ZoneId zone = ZoneId.of(practice.timeZone());
-        String clientId = optionalId("client", client);
-        String actorId = optionalId("actor", actor);
+        String clientId = ConsoleInput.optionalId("client", client);
+        String actorId = ConsoleInput.optionalId("actor", actor);
         requireOrder(from, to);
         AccessLogPage page = queries.query(
                         new FindAccessLogQuery(
@@ -199,29 +199,6 @@ class ConsoleRecordPages {
         model.addAttribute("parameters", parameters);
         model.addAttribute("page", page);
         return "console/access-log";
-    }
-
-    private static AuditSearch search(
-            LocalDate occurredFrom,
-            LocalDate occurredTo,
-            String eventType,
-            String practitioner,
-            String client,
-            String location,
-            String actor) {
-        requireOrder(occurredFrom, occurredTo);
-        String type = blankToNull(eventType);
-        if (type != null && !EVENT_TYPE.matcher(type).matches()) {
-            throw new InvalidQueryException("eventType", "is an event type's name, such as DoseDrawn");
-        }
-        return new AuditSearch(
-                occurredFrom,
-                occurredTo,
-                type,
-                optionalId("practitioner", practitioner),
-                optionalId("client", client),
-                optionalId("location", location),
-                optionalId("actor", actor));
     }
 
     private static AuditTrailFilter filter(AuditSearch search, ZoneId zone) {
@@ -252,21 +229,5 @@ class ConsoleRecordPages {
     /** The end of the last day asked for: the filters' upper bounds are exclusive. */
     private static Instant endOf(LocalDate day, ZoneId zone) {
         return day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant();
-    }
-
-    private static String id(String name, String value) {
-        if (!ID.matcher(value).matches()) {
-            throw new InvalidQueryException(name, "must match \"" + CommonRequests.ID + "\"");
-        }
-        return value;
-    }
-
-    private static String optionalId(String name, String value) {
-        String trimmed = blankToNull(value);
-        return trimmed == null ? null : id(name, trimmed);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

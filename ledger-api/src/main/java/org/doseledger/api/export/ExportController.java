@@ -21,10 +21,7 @@ import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -132,15 +129,6 @@ class ExportController {
             @PathVariable String practiceId,
             @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId) {
         ExportJobs.Bundle bundle = jobs.bundle(PracticeId.of(practiceId), exportId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .contentLength(bundle.bytes())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(bundle.fileName())
-                                .build()
-                                .toString())
-                .body(new InputStreamResource(bundle.content().get()));
+        return bundle.download();
     }
 }

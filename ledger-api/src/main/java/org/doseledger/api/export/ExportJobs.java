@@ -259,7 +259,22 @@ public class ExportJobs {
     }
 
     /** A DONE export's bundle: its file name, its size, and its bytes as a stream. */
-    public record Bundle(String fileName, long bytes, java.util.function.Supplier<java.io.InputStream> content) {}
+    public record Bundle(String fileName, long bytes, java.util.function.Supplier<java.io.InputStream> content) {
+
+        /** The bundle as a download: a zip attachment under its file name, streamed. */
+        public org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> download() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                    .contentLength(bytes)
+                    .header(
+                            org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                            org.springframework.http.ContentDisposition.attachment()
+                                    .filename(fileName)
+                                    .build()
+                                    .toString())
+                    .body(new org.springframework.core.io.InputStreamResource(content.get()));
+        }
+    }
 
     /**
      * The bundle of a DONE export, from the database (any replica serves it) or, for a bundle written
