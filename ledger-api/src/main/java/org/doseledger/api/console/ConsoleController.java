@@ -27,6 +27,9 @@ import org.doseledger.projections.compliance.ComplianceExceptionsPage;
 import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
 import org.doseledger.projections.compliance.ExceptionStatus;
 import org.doseledger.projections.practice.PracticeView;
+import org.doseledger.projections.stock.FindInventoryQuery;
+import org.doseledger.projections.stock.InventoryLineView;
+import org.doseledger.projections.stock.InventoryView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -151,6 +154,16 @@ class ConsoleController {
                         .filter(e -> e.status() == ExceptionStatus.OPEN)
                         .count());
         model.addAttribute("integrity", integrity.now());
+        InventoryView stock = queries.query(
+                        new FindInventoryQuery(PracticeId.of(practiceId), null, null, null, false),
+                        ResponseTypes.instanceOf(InventoryView.class))
+                .join();
+        model.addAttribute(
+                "openDraws",
+                stock.lots().stream().mapToInt(InventoryLineView::openDraws).sum());
+        model.addAttribute(
+                "lotsWithDiscrepancies",
+                stock.lots().stream().filter(lot -> lot.openDiscrepancies() > 0).count());
         return "console/dashboard";
     }
 

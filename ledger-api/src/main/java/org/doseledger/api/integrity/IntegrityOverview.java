@@ -19,6 +19,8 @@ public class IntegrityOverview {
      * @param oldestUnsealedSeconds how long ago the oldest of them was recorded, at the last check
      * @param halted whether sealing is halted (refused, stalled, or too few witnesses)
      * @param reason why, when halted
+     * @param witnessesRequired how many witnesses must cosign each tree checkpoint; 0 when none are configured
+     * @param witnessedSize the largest tree size that many witnesses cosigned
      */
     public record Overview(
             Optional<CheckpointView> lastCheckpoint,
@@ -26,13 +28,17 @@ public class IntegrityOverview {
             long oldestUnsealedSeconds,
             boolean halted,
             String reason,
-            Instant checkedAt) {}
+            Instant checkedAt,
+            int witnessesRequired,
+            long witnessedSize) {}
 
     private final JdbcTemplate jdbc;
     private final SealingMonitor monitor;
+    private final Witnessing witnessing;
     private final java.time.Clock clock;
 
-    IntegrityOverview(JdbcTemplate jdbc, SealingMonitor monitor, java.time.Clock clock) {
+    IntegrityOverview(JdbcTemplate jdbc, SealingMonitor monitor, Witnessing witnessing, java.time.Clock clock) {
+        this.witnessing = witnessing;
         this.jdbc = jdbc;
         this.monitor = monitor;
         this.clock = clock;
@@ -57,6 +63,8 @@ public class IntegrityOverview {
                 status.oldestUnsealedSeconds(),
                 status.halted(),
                 status.reason(),
-                clock.instant());
+                clock.instant(),
+                witnessing.configured() ? witnessing.required() : 0,
+                witnessing.configured() ? witnessing.witnessedSize() : 0);
     }
 }

@@ -142,7 +142,12 @@ class ConsoleEndToEndTest extends ConsoleTest {
         ConsoleClient.Page dashboard = browser.get("/console/practices/" + practice);
         assertThat(dashboard.status()).isEqualTo(200);
         assertThat(dashboard.header("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(dashboard.body()).contains("Needs attention").contains("UNWITNESSED_DRAW");
+        assertThat(dashboard.body())
+                .contains("Needs attention")
+                .contains("UNWITNESSED_DRAW")
+                .contains("draws not yet")
+                .contains("Last signed checkpoint")
+                .contains("Witnesses");
         // the failures before the right answer are forgotten once it succeeds
         assertThat(jdbc.queryForObject(
                         "select failed_sign_ins from console_account where username = ?",
