@@ -103,10 +103,13 @@ class ConsoleSignIn implements AuthenticationProvider {
         }
         ApiCredential credential = ApiCredential.of(key);
         log.info("console sign-in of {} as {} ({})", username, credential.id(), credential.role());
-        return UsernamePasswordAuthenticationToken.authenticated(
+        UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(
                 credential,
                 null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + credential.role().name())));
+        // the session keeps who signed in, not the form's details (its one-time code among them)
+        signedIn.setDetails(username);
+        return signedIn;
     }
 
     @Override

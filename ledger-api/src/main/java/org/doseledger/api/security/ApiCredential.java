@@ -14,7 +14,14 @@ import org.doseledger.core.shared.PracticeId;
  *     and ADMIN
  * @param grantedPractices the practices a REGULATOR may read and export; empty for every other role
  */
-public record ApiCredential(String id, Role role, PracticeId practiceId, Set<PracticeId> grantedPractices) {
+public record ApiCredential(String id, Role role, PracticeId practiceId, Set<PracticeId> grantedPractices)
+        implements java.io.Serializable, java.security.Principal {
+
+    /** The credential's id: what a signed-in session is filed under. */
+    @Override
+    public String getName() {
+        return id;
+    }
 
     /** The service itself, for facts it records on its own (the initial admin key). */
     public static final ApiCredential SYSTEM = new ApiCredential("system", Role.ADMIN, null, Set.of());

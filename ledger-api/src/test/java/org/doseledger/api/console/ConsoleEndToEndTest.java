@@ -323,6 +323,33 @@ class ConsoleEndToEndTest extends ConsoleTest {
     }
 
     @Test
+    void aSessionLivesInTheDatabaseSoThatAnyReplicaServesIt() {
+        ConsoleClient.Account officer = ConsoleClient.open(http, adminKey, "COMPLIANCE_OFFICER", practice);
+        ConsoleClient browser = new ConsoleClient(port);
+        browser.signIn(officer, officer.password(), Instant.now());
+        assertThat(browser.get("/console/practices/" + practice).status()).isEqualTo(200);
+
+        List<Map<String, Object>> sessions = jdbc.queryForList(
+                "select s.primary_id, count(a.attribute_name) as attributes from spring_session s"
+                        + " join spring_session_attributes a on a.session_primary_id = s.primary_id"
+                        + " where s.principal_name = ? group by s.primary_id",
+                officer.keyId());
+        assertThat(sessions).hasSize(1);
+        assertThat((Long) sessions.get(0).get("attributes")).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session_attributes a join spring_session s"
+                                + " on a.session_primary_id = s.primary_id where s.principal_name = ?"
+                                + " and position(convert_to(?, 'UTF8') in a.attribute_bytes) > 0",
+                        Long.class,
+                        officer.keyId(),
+                        officer.password()))
+                .isZero();
+
+        jdbc.update("delete from spring_session where principal_name = ?", officer.keyId());
+        assertThat(browser.get("/console/practices/" + practice).location()).endsWith("/login");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         ConsoleClient.Account officer = ConsoleClient.open(http, adminKey, "COMPLIANCE_OFFICER", practice);
         ConsoleClient browser = new ConsoleClient(port);

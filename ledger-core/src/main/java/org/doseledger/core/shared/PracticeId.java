@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Identifies a practice (a tenant of the ledger). */
-public record PracticeId(String value) {
+public record PracticeId(String value) implements java.io.Serializable {
 
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
