@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -15,11 +16,15 @@ import org.doseledger.api.read.ReadYourWrites;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.security.ApiCredential;
 import org.doseledger.api.security.CurrentCredential;
+import org.doseledger.api.stock.DiscrepancyResolutions;
+import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.compliance.api.ExceptionKind;
 import org.doseledger.core.shared.LedgerRuleViolation;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.projections.apikey.ApiKeyView;
 import org.doseledger.projections.apikey.FindApiKeysQuery;
 import org.doseledger.projections.compliance.ComplianceExceptionView;
@@ -27,6 +32,8 @@ import org.doseledger.projections.compliance.ComplianceExceptionsPage;
 import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
 import org.doseledger.projections.compliance.ExceptionStatus;
 import org.doseledger.projections.practice.PracticeView;
+import org.doseledger.projections.practitioner.FindPractitionersQuery;
+import org.doseledger.projections.practitioner.PractitionerView;
 import org.doseledger.projections.stock.FindInventoryQuery;
 import org.doseledger.projections.stock.InventoryLineView;
 import org.doseledger.projections.stock.InventoryView;
@@ -56,6 +63,7 @@ class ConsoleController {
     private final ReadYourWrites readYourWrites;
     private final ConsoleModel pages;
     private final ConsoleOidcProperties oidc;
+    private final DiscrepancyResolutions discrepancies;
     private final Clock clock;
 
     ConsoleController(
@@ -65,7 +73,9 @@ class ConsoleController {
             ReadYourWrites readYourWrites,
             ConsoleModel pages,
             ConsoleOidcProperties oidc,
+            DiscrepancyResolutions discrepancies,
             Clock clock) {
+        this.discrepancies = discrepancies;
         this.oidc = oidc;
         this.exceptions = exceptions;
         this.integrity = integrity;
@@ -193,7 +203,75 @@ class ConsoleController {
                         PAGE));
         model.addAttribute("mayReview", credential.role() == Role.COMPLIANCE_OFFICER);
         model.addAttribute("newKey", UUID.randomUUID().toString());
+        List<PractitionerView> practitioners = queries
+                .query(
+                        new FindPractitionersQuery(PracticeId.of(practiceId)),
+                        ResponseTypes.multipleInstancesOf(PractitionerView.class))
+                .join()
+                .stream()
+                .filter(PractitionerView::active)
+                .toList();
+        model.addAttribute("practitioners", practitioners);
+        model.addAttribute(
+                "prescribers",
+                practitioners.stream().filter(p -> p.deaNumber() != null).toList());
         return "console/exceptions";
+    }
+
+    /**
+     * A count discrepancy resolved from its exception: the explanation, whether the balance takes the count,
+     * who resolved it and the prescriber who approved, recorded on the lot as the lot's endpoint records it; the
+     * exception clears when the resolution is in the ledger.
+     */
+    @PostMapping("/console/practices/{practiceId}/exceptions/{exceptionId}/discrepancy-resolution")
+    @AllowedRoles(Role.COMPLIANCE_OFFICER)
+    String resolveDiscrepancy(
+            @PathVariable String practiceId,
+            @PathVariable String exceptionId,
+            @RequestParam(defaultValue = "") String explanation,
+            @RequestParam(defaultValue = "false") boolean adjustToCount,
+            @RequestParam(defaultValue = "") String resolvedBy,
+            @RequestParam(defaultValue = "") String approvedBy,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        String back = "redirect:/console/practices/" + practiceId + "/exceptions";
+        WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
+        PracticeId practice = PracticeId.of(practiceId);
+        ComplianceExceptionView exception = exceptions.find(practice, exceptionId);
+        String[] parts = exceptionId.split(":");
+        if (exception.kind() != ExceptionKind.DISCREPANCY_OPEN || parts.length != 5) {
+            throw new InvalidQueryException("exceptionId", "is not a count discrepancy");
+        }
+        String text = explanation.strip();
+        if (text.isEmpty() || text.length() > 4000 || resolvedBy.isBlank() || approvedBy.isBlank()) {
+            redirect.addFlashAttribute(
+                    "error",
+                    "A resolution needs an explanation (at most 4000 characters), who resolved it and the prescriber"
+                            + " who approved. Nothing was recorded.");
+            return back;
+        }
+        StockLotRef lot = new StockLotRef(practice, parts[1], parts[2], parts[3]);
+        try {
+            ResponseEntity<Object> answer = discrepancies.resolve(
+                    context,
+                    lot,
+                    parts[4],
+                    text,
+                    adjustToCount,
+                    ConsoleInput.id("resolvedBy", resolvedBy),
+                    ConsoleInput.id("approvedBy", approvedBy));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Discrepancy resolved: " + exception.summary()
+                            + (adjustToCount ? "; the balance now takes the count." : "; the balance stands."));
+            return answer.getBody() instanceof WriteReceipt receipt
+                    ? back + "?atLeastPosition=" + receipt.ledgerPosition()
+                    : back;
+        } catch (LedgerRuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.getMessage() + ". Nothing was recorded.");
+            return back;
+        }
     }
 
     @PostMapping("/console/practices/{practiceId}/exceptions/{exceptionId}/acknowledgement")

@@ -84,13 +84,17 @@ class StockController {
     private final Catalogue catalogue;
     private final ClientStockText clientText;
 
+    private final DiscrepancyResolutions discrepancies;
+
     StockController(
             IdempotentWrites writes,
             LedgerWriter writer,
             QueryGateway queries,
             ReadYourWrites readYourWrites,
             Catalogue catalogue,
-            ClientStockText clientText) {
+            ClientStockText clientText,
+            DiscrepancyResolutions discrepancies) {
+        this.discrepancies = discrepancies;
         this.clientText = clientText;
         this.writes = writes;
         this.writer = writer;
@@ -235,14 +239,7 @@ class StockController {
             @PathVariable @Pattern(regexp = DRAW) String discrepancyId,
             @Valid @RequestBody ResolveDiscrepancyRequest request,
             WriteContext context) {
-        String resolution = "/discrepancies/" + discrepancyId + "/resolution";
-        return writes.execute(
-                context,
-                "POST " + path(lot) + resolution,
-                request,
-                () -> WriteOutcome.created(
-                        URI.create(path(lot)),
-                        WriteReceipt.of(discrepancyId, writer.send(context, request.toCommand(lot, discrepancyId)))));
+        return discrepancies.resolve(context, lot, discrepancyId, request);
     }
 
     @PostMapping(path = "/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -349,7 +346,7 @@ class StockController {
                 .orElseThrow(() -> new UnknownRecordException("draw", drawId));
     }
 
-    private static String path(StockLotRef lot) {
+    static String path(StockLotRef lot) {
         return "/api/practices/" + lot.practiceId().value() + "/stock/lots/" + lot.locationId() + "/" + lot.ndc() + "/"
                 + lot.lotNumber();
     }

@@ -128,6 +128,17 @@ final class Chromium implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /**
+     * Clicks what leads to another page (a link, a form's button) and waits until that page has replaced this
+     * one, so that what the test reads next is the new page.
+     */
+    void follow(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }
@@ -138,7 +149,7 @@ final class Chromium implements AutoCloseable {
         find(By.id("username")).sendKeys(account.username());
         find(By.id("password")).sendKeys(account.password());
         find(By.id("code")).sendKeys(account.code(Instant.now()));
-        find(By.cssSelector("form button[type=submit]")).click();
+        follow(By.cssSelector("form button[type=submit]"));
     }
 
     /** The serious and critical axe-core violations of the page as shown now, one line each. */

@@ -47,11 +47,11 @@ class ConsoleBrowserTest extends ConsoleTest {
                 .contains("Integrity");
         assertAccessible("today");
 
-        browser.find(By.linkText("Exceptions")).click();
+        browser.follow(By.linkText("Exceptions"));
         assertThat(browser.text()).contains("UNWITNESSED_DRAW");
         assertAccessible("exceptions");
         browser.find(inTheDraw("textarea[contains(@id, 'ack-')]")).sendKeys("asked rn-1 who witnessed the draw");
-        browser.find(inTheDraw("button[text()='Acknowledge']")).click();
+        browser.follow(inTheDraw("button[text()='Acknowledge']"));
         assertThat(browser.find(By.cssSelector("[role=status]")).getText()).startsWith("Acknowledged");
         assertThat(browser.find(By.xpath("//li[@data-exception-id='" + unwitnessed + "']"))
                         .getText())
@@ -60,16 +60,16 @@ class ConsoleBrowserTest extends ConsoleTest {
 
         browser.find(inTheDraw("textarea[contains(@id, 'res-')]"))
                 .sendKeys("rn-2 witnessed; the paper log is countersigned");
-        browser.find(inTheDraw("button[text()='Resolve']")).click();
+        browser.follow(inTheDraw("button[text()='Resolve']"));
         assertThat(browser.find(By.cssSelector("[role=status]")).getText()).startsWith("Resolved");
         assertThat(browser.findAll(By.xpath("//li[@data-exception-id='" + unwitnessed + "']")))
                 .isEmpty();
         new Select(browser.find(By.id("status"))).selectByValue("RESOLVED");
-        browser.find(By.xpath("//button[text()='Show']")).click();
+        browser.follow(By.xpath("//button[text()='Show']"));
         assertThat(browser.text()).contains("rn-2 witnessed; the paper log is countersigned");
         assertAccessible("exceptions-resolved");
 
-        browser.find(By.xpath("//button[text()='Sign out']")).click();
+        browser.follow(By.xpath("//button[text()='Sign out']"));
         assertThat(browser.path()).isEqualTo("/login?signedOut");
     }
 
@@ -78,43 +78,43 @@ class ConsoleBrowserTest extends ConsoleTest {
         ConsoleClient.Account officer = ConsoleClient.open(http, adminKey, "COMPLIANCE_OFFICER", practice);
         browser.signIn(officer);
 
-        browser.find(By.linkText("Inventory")).click();
+        browser.follow(By.linkText("Inventory"));
         assertThat(browser.text()).contains("Location safe-1").contains("KETAMINE");
         assertAccessible("inventory");
-        browser.find(By.partialLinkText("Take an inventory")).click();
+        browser.follow(By.partialLinkText("Take an inventory"));
         new Select(browser.find(By.id("kind"))).selectByValue("ROUTINE");
         new Select(browser.find(By.id("countedBy"))).selectByValue("rn-1");
         new Select(browser.find(By.id("witnessedBy"))).selectByValue("rn-2");
         browser.find(By.id("unopened-0")).sendKeys("1");
         browser.find(By.id("opened-0")).sendKeys("9");
         assertAccessible("count");
-        browser.find(By.xpath("//button[text()='Record the inventory']")).click();
+        browser.follow(By.xpath("//button[text()='Record the inventory']"));
         assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("every lot matches its balance");
-        browser.find(By.linkText("A")).click();
+        browser.follow(By.linkText("A"));
         assertThat(browser.text()).contains("RECEIVED").contains("DRAWN");
         assertAccessible("lot");
-        browser.find(By.linkText(client)).click();
+        browser.follow(By.linkText(client));
         assertThat(browser.text()).contains("ConsentSigned").contains("DoseAdministered");
         assertAccessible("client-timeline");
 
-        browser.find(By.linkText("Doses as charts")).click();
+        browser.follow(By.linkText("Doses as charts"));
         // the mg chart; no weight is on record, so no mg/kg chart
         assertThat(browser.findAll(By.cssSelector(".chart canvas"))).hasSize(1);
         assertAccessible("client-doses");
-        browser.find(By.linkText("Dosing")).click();
+        browser.follow(By.linkText("Dosing"));
         assertThat(browser.text()).contains("Whole practice");
         assertAccessible("dosing");
 
-        browser.find(By.linkText("On a date")).click();
-        browser.find(By.xpath("//button[text()='Answer']")).click();
+        browser.follow(By.linkText("On a date"));
+        browser.follow(By.xpath("//button[text()='Answer']"));
         assertThat(browser.path()).contains("/accountability?date=");
         // yesterday, before the practice's first receipt
         assertThat(browser.text()).contains("What did we hold on").contains("No lot had an entry by then");
         assertAccessible("accountability");
 
-        browser.find(By.linkText("Audit trail")).click();
+        browser.follow(By.linkText("Audit trail"));
         browser.find(By.id("eventType")).sendKeys("DoseDrawn");
-        browser.find(By.xpath("//button[text()='Search']")).click();
+        browser.follow(By.xpath("//button[text()='Search']"));
         assertThat(browser.text()).contains("DoseDrawn").doesNotContain("StockReceived");
         assertAccessible("audit-trail");
         browser.find(By.id("csv")).click();
@@ -127,7 +127,7 @@ class ConsoleBrowserTest extends ConsoleTest {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1)).contains(",DoseDrawn,");
 
-        browser.find(By.linkText("Access log")).click();
+        browser.follow(By.linkText("Access log"));
         assertAccessible("access-log");
     }
 
@@ -147,14 +147,14 @@ class ConsoleBrowserTest extends ConsoleTest {
         assertAccessible("exports");
 
         new Select(browser.find(By.id("type"))).selectByValue("dispensing-record");
-        browser.find(By.xpath("//button[text()='Request']")).click();
+        browser.follow(By.xpath("//button[text()='Request']"));
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> {
                     browser.open(browser.path());
                     return browser.find(By.id("status")).getText().equals("DONE");
                 });
-        browser.find(By.id("verify")).click();
+        browser.follow(By.id("verify"));
         assertThat(browser.find(By.id("verdict")).getText()).startsWith("Verified");
         assertAccessible("export-verified");
         browser.find(By.id("download")).click();
@@ -175,9 +175,9 @@ class ConsoleBrowserTest extends ConsoleTest {
         browser.signIn(regulator);
         assertThat(browser.path()).isEqualTo("/console");
         assertAccessible("regulator-practices");
-        browser.find(By.partialLinkText("Springfield")).click();
+        browser.follow(By.partialLinkText("Springfield"));
         assertThat(browser.path()).isEqualTo("/console/practices/" + practice);
-        browser.find(By.linkText("Exceptions")).click();
+        browser.follow(By.linkText("Exceptions"));
         assertThat(browser.text()).contains("UNWITNESSED_DRAW");
         assertThat(browser.findAll(By.xpath("//button[text()='Acknowledge']"))).isEmpty();
 

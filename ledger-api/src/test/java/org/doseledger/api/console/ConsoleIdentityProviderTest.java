@@ -68,18 +68,17 @@ class ConsoleIdentityProviderTest extends ConsoleTest {
                 new TestIdentityProvider.Person("pw-j.doe", "J. Doe (IdP)", "COMPLIANCE_OFFICER", List.of(practice)));
         try (Chromium browser = Chromium.start(port)) {
             browser.open("/login");
-            browser.find(By.id("provider")).click();
+            browser.follow(By.id("provider"));
             browser.find(By.id("username")).sendKeys("j.doe");
             browser.find(By.id("password")).sendKeys("pw-j.doe");
-            browser.find(By.cssSelector("button[type=submit]")).click();
+            browser.follow(By.cssSelector("button[type=submit]"));
 
             assertThat(browser.path()).isEqualTo("/console/practices/" + practice);
             assertThat(browser.text()).contains("J. Doe (IdP)").contains("Needs attention");
-            browser.find(By.linkText("Exceptions")).click();
+            browser.follow(By.linkText("Exceptions"));
             browser.find(By.xpath("//li[@data-exception-id='" + unwitnessed + "']//textarea[contains(@id, 'res-')]"))
                     .sendKeys("resolved after single sign-on");
-            browser.find(By.xpath("//li[@data-exception-id='" + unwitnessed + "']//button[text()='Resolve']"))
-                    .click();
+            browser.follow(By.xpath("//li[@data-exception-id='" + unwitnessed + "']//button[text()='Resolve']"));
             assertThat(browser.find(By.cssSelector("[role=status]")).getText()).startsWith("Resolved");
         }
         Map<String, Object> resolved = jdbc.queryForMap(
@@ -97,10 +96,10 @@ class ConsoleIdentityProviderTest extends ConsoleTest {
                 "visitor", new TestIdentityProvider.Person("pw-visitor", "A visitor", null, List.of()));
         try (Chromium browser = Chromium.start(port)) {
             browser.open("/login");
-            browser.find(By.id("provider")).click();
+            browser.follow(By.id("provider"));
             browser.find(By.id("username")).sendKeys("visitor");
             browser.find(By.id("password")).sendKeys("pw-visitor");
-            browser.find(By.cssSelector("button[type=submit]")).click();
+            browser.follow(By.cssSelector("button[type=submit]"));
 
             assertThat(browser.path()).isEqualTo("/login?providerError");
             assertThat(browser.text()).contains("grants this console no role");

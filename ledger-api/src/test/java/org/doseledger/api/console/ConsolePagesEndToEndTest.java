@@ -190,6 +190,85 @@ class ConsolePagesEndToEndTest extends ConsoleTest {
         assertThat(regulator.get(form).status()).isEqualTo(403);
     }
 
+    @Test
+    void aCountDiscrepancyIsResolvedFromItsExceptionWithAPrescribersApproval() {
+        ConsoleClient.Page form = officer.get("/console/practices/" + practice + "/counts/new");
+        ConsoleClient.Page counted = count(form, Map.of("unopened-0", "1", "opened-0", "8"));
+        long position = Long.parseLong(counted.location().replaceFirst(".*atLeastPosition=", ""));
+        com.fasterxml.jackson.databind.JsonNode queue = http.get(
+                        "/api/practices/" + practice + "/exceptions?kind=DISCREPANCY_OPEN&atLeastPosition=" + position)
+                .key(issueKey("COMPLIANCE_OFFICER", practice))
+                .send()
+                .json();
+        String exceptionId = queue.get("exceptions").get(0).get("exceptionId").asText();
+        String queuePage = "/console/practices/" + practice + "/exceptions";
+        ConsoleClient.Page page = officer.get(queuePage);
+        assertThat(page.body()).contains("Resolve the discrepancy").contains("md-1");
+        String resolve = queuePage + "/" + exceptionId + "/discrepancy-resolution";
+
+        ConsoleClient.Page unapproved = officer.post(
+                resolve,
+                Map.of(
+                        "explanation",
+                        "one vial miscounted",
+                        "adjustToCount",
+                        "false",
+                        "resolvedBy",
+                        "rn-1",
+                        "approvedBy",
+                        "",
+                        "idempotencyKey",
+                        unique("d"),
+                        "_csrf",
+                        page.csrf()));
+        String unapprovedMessage = officer.get(queuePage).body();
+        ConsoleClient.Page resolved = officer.post(
+                resolve,
+                Map.of(
+                        "explanation",
+                        "1 mL spilled at the count, witnessed",
+                        "adjustToCount",
+                        "true",
+                        "resolvedBy",
+                        "rn-1",
+                        "approvedBy",
+                        "md-1",
+                        "idempotencyKey",
+                        unique("d"),
+                        "_csrf",
+                        page.csrf()));
+        String after = officer.get(local(resolved.location())).body();
+
+        assertThat(unapproved.status()).isEqualTo(302);
+        assertThat(unapprovedMessage).contains("the prescriber who approved").contains("Nothing was recorded");
+        assertThat(after).contains("Discrepancy resolved").contains("the balance now takes the count");
+        String payload = jdbc.queryForObject(
+                "select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ?"
+                        + " and payload_type = 'org.doseledger.core.stock.api.DiscrepancyResolvedEvent'",
+                String.class,
+                "lot:" + practice + ":safe-1:" + StockFixture.NDC + ":A");
+        assertThat(payload)
+                .contains("1 mL spilled at the count")
+                .contains("\"approvedBy\":\"md-1\"")
+                .contains("\"adjustment\":{\"amount\":-1,\"unit\":\"ML\"}")
+                .contains("\"balanceAfter\":{\"amount\":18,\"unit\":\"ML\"}");
+        assertThat(officer.post(
+                                queuePage + "/" + unwitnessed + "/discrepancy-resolution",
+                                Map.of(
+                                        "explanation",
+                                        "x",
+                                        "resolvedBy",
+                                        "rn-1",
+                                        "approvedBy",
+                                        "md-1",
+                                        "idempotencyKey",
+                                        unique("d"),
+                                        "_csrf",
+                                        page.csrf()))
+                        .status())
+                .isEqualTo(400);
+    }
+
     private ConsoleClient.Page count(ConsoleClient.Page form, Map<String, String> lot) {
         Map<String, String> fields = new java.util.HashMap<>(Map.of(
                 "kind", "ROUTINE",

@@ -70,11 +70,11 @@ class DemoConsoleBrowserTest extends EndToEndTest {
         page("demo-today", "Needs attention");
         open("Exceptions", "demo-exceptions", "most urgent first");
         open("Inventory", "demo-inventory", "By substance");
-        browser.find(By.cssSelector("main table tbody tr td a")).click();
+        browser.follow(By.cssSelector("main table tbody tr td a"));
         page("demo-lot", "Movements");
         browser.open("/console/practices/demo-1/clients/c-1");
         page("demo-client-timeline", "DoseAdministered");
-        browser.find(By.linkText("Doses as charts")).click();
+        browser.follow(By.linkText("Doses as charts"));
         assertThat(browser.findAll(By.cssSelector(".chart canvas"))).isNotEmpty();
         page("demo-client-doses", "Dose in mg");
         open("Dosing", "demo-dosing", "Whole practice");
@@ -108,7 +108,7 @@ class DemoConsoleBrowserTest extends EndToEndTest {
     }
 
     private void open(String link, String name, String expected) {
-        browser.find(By.linkText(link)).click();
+        browser.follow(By.linkText(link));
         page(name, expected);
     }
 
