@@ -21,14 +21,9 @@ import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.write.IdempotentWrites;
-import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
-import org.doseledger.api.write.WriteReceipt;
-import org.doseledger.core.apikey.api.GrantPracticeAccessCommand;
-import org.doseledger.core.apikey.api.RevokeApiKeyCommand;
 import org.doseledger.core.apikey.api.Role;
-import org.doseledger.core.apikey.api.WithdrawPracticeAccessCommand;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.projections.apikey.ApiKeyView;
@@ -54,13 +49,18 @@ class ApiKeyController {
     private static final String KEY_ID = "[0-9a-f]{16}";
 
     private final IdempotentWrites writes;
-    private final LedgerWriter writer;
     private final ApiKeyIssuer issuer;
     private final QueryGateway queries;
 
-    ApiKeyController(IdempotentWrites writes, LedgerWriter writer, ApiKeyIssuer issuer, QueryGateway queries) {
+    private final CredentialAdministration administration;
+
+    ApiKeyController(
+            IdempotentWrites writes,
+            ApiKeyIssuer issuer,
+            QueryGateway queries,
+            CredentialAdministration administration) {
+        this.administration = administration;
         this.writes = writes;
-        this.writer = writer;
         this.issuer = issuer;
         this.queries = queries;
     }
@@ -124,18 +124,7 @@ class ApiKeyController {
             @PathVariable @Pattern(regexp = KEY_ID) String keyId,
             @Valid @RequestBody RevokeApiKeyRequest request,
             WriteContext context) {
-        String path = "/api/admin/api-keys/" + keyId;
-        return writes.execute(
-                context,
-                "POST " + path + "/revocation",
-                request,
-                () -> WriteOutcome.created(
-                        URI.create(path),
-                        WriteReceipt.of(
-                                keyId,
-                                writer.send(
-                                        context,
-                                        new RevokeApiKeyCommand(keyId, context.recordedAt(), request.reason())))));
+        return administration.revoke(context, keyId, request);
     }
 
     @PostMapping(path = "/{keyId}/practice-grants", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -148,19 +137,7 @@ class ApiKeyController {
             @PathVariable @Pattern(regexp = KEY_ID) String keyId,
             @Valid @RequestBody GrantPracticeRequest request,
             WriteContext context) {
-        String path = "/api/admin/api-keys/" + keyId;
-        PracticeId practice = PracticeId.of(request.practiceId());
-        return writes.execute(context, "POST " + path + "/practice-grants", request, () -> {
-            issuer.requirePractice(practice);
-            return WriteOutcome.created(
-                    URI.create(path),
-                    WriteReceipt.of(
-                            keyId,
-                            writer.send(
-                                    context,
-                                    new GrantPracticeAccessCommand(
-                                            keyId, practice, request.reason(), context.recordedAt()))));
-        });
+        return administration.grant(context, keyId, request);
     }
 
     @PostMapping(path = "/{keyId}/practice-grants/{practiceId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -172,21 +149,6 @@ class ApiKeyController {
             @PathVariable("practiceId") @Pattern(regexp = CommonRequests.ID) String practiceId,
             @Valid @RequestBody WithdrawPracticeRequest request,
             WriteContext context) {
-        String path = "/api/admin/api-keys/" + keyId;
-        return writes.execute(
-                context,
-                "POST " + path + "/practice-grants/" + practiceId + "/withdrawal",
-                request,
-                () -> WriteOutcome.created(
-                        URI.create(path),
-                        WriteReceipt.of(
-                                keyId,
-                                writer.send(
-                                        context,
-                                        new WithdrawPracticeAccessCommand(
-                                                keyId,
-                                                PracticeId.of(practiceId),
-                                                request.reason(),
-                                                context.recordedAt())))));
+        return administration.withdraw(context, keyId, practiceId, request);
     }
 }

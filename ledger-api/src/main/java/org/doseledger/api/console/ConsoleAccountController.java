@@ -13,16 +13,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.Instant;
 import org.doseledger.api.console.ConsoleAccountRegistration.CreatedConsoleAccount;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
-import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.WriteContext;
-import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.core.apikey.api.Role;
-import org.doseledger.core.shared.PracticeId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,11 +73,9 @@ class ConsoleAccountController {
 
     static final String USERNAME = "[a-z0-9][a-z0-9._@-]{1,63}";
 
-    private final IdempotentWrites writes;
     private final ConsoleAccountRegistration registration;
 
-    ConsoleAccountController(IdempotentWrites writes, ConsoleAccountRegistration registration) {
-        this.writes = writes;
+    ConsoleAccountController(ConsoleAccountRegistration registration) {
         this.registration = registration;
     }
 
@@ -97,16 +91,6 @@ class ConsoleAccountController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = CreatedConsoleAccount.class)))
     ResponseEntity<Object> create(@Valid @RequestBody CreateConsoleAccountRequest request, WriteContext context) {
-        return writes.execute(context, "POST /api/admin/console-accounts", request, () -> {
-            CreatedConsoleAccount created = registration.create(
-                    context,
-                    request.username(),
-                    request.name().strip(),
-                    request.role(),
-                    request.practiceId() == null ? null : PracticeId.of(request.practiceId()),
-                    request.expiresAt());
-            return new WriteOutcome(
-                    201, URI.create("/api/admin/api-keys/" + created.keyId()), created, created.withoutSecrets());
-        });
+        return registration.open(context, request);
     }
 }

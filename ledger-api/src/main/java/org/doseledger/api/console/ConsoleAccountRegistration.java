@@ -1,15 +1,19 @@
 package org.doseledger.api.console;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import org.doseledger.api.apikey.ApiKeyIssuer;
 import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
+import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.RecordAlreadyExistsException;
 import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -51,11 +55,39 @@ public class ConsoleAccountRegistration {
     private final ApiKeyIssuer issuer;
     private final ConsoleAccounts accounts;
     private final PasswordEncoder passwords;
+    private final IdempotentWrites writes;
 
-    ConsoleAccountRegistration(ApiKeyIssuer issuer, ConsoleAccounts accounts, PasswordEncoder passwords) {
+    ConsoleAccountRegistration(
+            ApiKeyIssuer issuer, ConsoleAccounts accounts, PasswordEncoder passwords, IdempotentWrites writes) {
+        this.writes = writes;
         this.issuer = issuer;
         this.accounts = accounts;
         this.passwords = passwords;
+    }
+
+    /**
+     * Opens the account the request asks for as one idempotent write: 201 with its first password and TOTP
+     * secret, and the same answer without them to a replay of the key.
+     */
+    ResponseEntity<Object> open(WriteContext context, ConsoleAccountController.CreateConsoleAccountRequest request) {
+        return writes.execute(context, "POST /api/admin/console-accounts", request, () -> {
+            CreatedConsoleAccount created = create(
+                    context,
+                    request.username(),
+                    request.name().strip(),
+                    request.role(),
+                    request.practiceId() == null ? null : PracticeId.of(request.practiceId()),
+                    request.expiresAt());
+            return new WriteOutcome(
+                    201, URI.create("/api/admin/api-keys/" + created.keyId()), created, created.withoutSecrets());
+        });
+    }
+
+    ResponseEntity<Object> open(WriteContext context, String username, String name, Role role, PracticeId practice) {
+        return open(
+                context,
+                new ConsoleAccountController.CreateConsoleAccountRequest(
+                        username, name, role, practice == null ? null : practice.value(), null));
     }
 
     /** Must run inside a transaction; 409 CONSOLE_ACCOUNT_ALREADY_EXISTS for a name taken. */

@@ -10,6 +10,7 @@ import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.LedgerRuleViolation;
 import org.doseledger.core.shared.UnknownRecordException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +31,17 @@ class ConsoleAdminPages {
     private final ReadModelAdministration readModels;
     private final ConsoleModel pages;
     private final Clock clock;
+    private final org.doseledger.api.apikey.CredentialAdministration credentials;
+    private final ConsoleAccountRegistration accountsAdministration;
 
-    ConsoleAdminPages(ReadModelAdministration readModels, ConsoleModel pages, Clock clock) {
+    ConsoleAdminPages(
+            ReadModelAdministration readModels,
+            ConsoleModel pages,
+            Clock clock,
+            org.doseledger.api.apikey.CredentialAdministration credentials,
+            ConsoleAccountRegistration accountsAdministration) {
+        this.credentials = credentials;
+        this.accountsAdministration = accountsAdministration;
         this.readModels = readModels;
         this.pages = pages;
         this.clock = clock;
@@ -107,6 +117,112 @@ class ConsoleAdminPages {
             redirect.addFlashAttribute("error", refused.getMessage() + ". Nothing was done.");
         }
         return back;
+    }
+
+    /**
+     * Opens a console account from the credentials page. The answer is the page itself, not a redirect: the
+     * first password and the TOTP secret are shown once and kept nowhere, not even in the session; the form sent
+     * again (a reload) is the same write and shows neither.
+     */
+    @PostMapping("/console/admin/console-accounts")
+    @AllowedRoles(Role.ADMIN)
+    String openAccount(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String practiceId,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            Model model) {
+        WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
+        pages.signedIn(model);
+        String practice = ConsoleInput.optionalId("practiceId", practiceId);
+        Role chosen = java.util.Arrays.stream(Role.values())
+                .filter(candidate -> candidate.name().equals(role) && candidate != Role.PRACTICE_WRITER)
+                .findFirst()
+                .orElseThrow(() -> new org.doseledger.api.web.InvalidQueryException(
+                        "role", "is COMPLIANCE_OFFICER, REGULATOR or ADMIN"));
+        if (!username.matches(ConsoleAccountController.USERNAME)
+                || name.isBlank()
+                || name.length() > 200
+                || !chosen.acceptsIssuingPractice(practice)) {
+            model.addAttribute(
+                    "error",
+                    "A user name of lower-case letters, digits and . _ @ - (2 to 64), a printed name, and a practice"
+                            + " for a compliance officer (none for an admin) are needed. Nothing was recorded.");
+            return "console/account-opened";
+        }
+        try {
+            ResponseEntity<Object> answer = accountsAdministration.open(
+                    context,
+                    username,
+                    name.strip(),
+                    chosen,
+                    practice == null ? null : org.doseledger.core.shared.PracticeId.of(practice));
+            if (answer.getBody() instanceof ConsoleAccountRegistration.CreatedConsoleAccount created) {
+                model.addAttribute("account", created);
+            } else {
+                // a replay of the form: the account exists, its secrets are not shown again
+                model.addAttribute("replayed", true);
+            }
+        } catch (LedgerRuleViolation refused) {
+            model.addAttribute("error", refused.getMessage() + ". Nothing was recorded.");
+        }
+        return "console/account-opened";
+    }
+
+    @PostMapping("/console/admin/credentials/{keyId}/revocation")
+    @AllowedRoles(Role.ADMIN)
+    String revoke(
+            @PathVariable String keyId,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        return credentialAction(keyId, null, reason, idempotencyKey, request, redirect);
+    }
+
+    @PostMapping("/console/admin/credentials/{keyId}/practice-grants")
+    @AllowedRoles(Role.ADMIN)
+    String grant(
+            @PathVariable String keyId,
+            @RequestParam(defaultValue = "") String practiceId,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        return credentialAction(
+                keyId, ConsoleInput.id("practiceId", practiceId.strip()), reason, idempotencyKey, request, redirect);
+    }
+
+    private String credentialAction(
+            String keyId,
+            String grantedPractice,
+            String reason,
+            String idempotencyKey,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
+        if (!keyId.matches("[0-9a-f]{16}")) {
+            throw new org.doseledger.api.web.InvalidQueryException("keyId", "is 16 hexadecimal digits");
+        }
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > 1000) {
+            redirect.addFlashAttribute("error", "Say why, in at most 1000 characters. Nothing was recorded.");
+            return "redirect:/console";
+        }
+        try {
+            if (grantedPractice == null) {
+                credentials.revoke(context, keyId, why);
+                redirect.addFlashAttribute("notice", "Credential " + keyId + " is revoked.");
+            } else {
+                credentials.grant(context, keyId, grantedPractice, why);
+                redirect.addFlashAttribute("notice", "Credential " + keyId + " may now read " + grantedPractice + ".");
+            }
+        } catch (LedgerRuleViolation | UnknownRecordException refused) {
+            redirect.addFlashAttribute("error", refused.getMessage() + ". Nothing was recorded.");
+        }
+        return "redirect:/console";
     }
 
     private Object processor(String name) {

@@ -139,6 +139,7 @@ class ConsoleController {
                         queries.query(new FindApiKeysQuery(), ResponseTypes.multipleInstancesOf(ApiKeyView.class))
                                 .join());
                 model.addAttribute("times", ConsoleTimes.of("UTC"));
+                model.addAttribute("newKey", UUID.randomUUID().toString());
                 yield "console/admin";
             }
         };

@@ -55,6 +55,81 @@ class ConsoleAdminEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void anAdminOpensAnAccountRevokesAKeyAndGrantsARegulatorAPracticeFromTheConsole() {
+        String practice = newPractice();
+        ConsoleClient.Account admin = ConsoleClient.open(http, adminKey, "ADMIN", null);
+        ConsoleClient browser = new ConsoleClient(port);
+        browser.signIn(admin, admin.password(), Instant.now());
+        ConsoleClient.Page home = browser.get("/console");
+        String username = unique("officer").toLowerCase();
+        Map<String, String> form = Map.of(
+                "username",
+                username,
+                "name",
+                "R. Roe, compliance officer",
+                "role",
+                "COMPLIANCE_OFFICER",
+                "practiceId",
+                practice,
+                "idempotencyKey",
+                unique("k"),
+                "_csrf",
+                home.csrf());
+
+        ConsoleClient.Page opened = browser.post("/console/admin/console-accounts", form);
+        ConsoleClient.Page again = browser.post("/console/admin/console-accounts", form);
+
+        assertThat(opened.status()).isEqualTo(200);
+        String password = opened.body().replaceFirst("(?s).*id=\"initial-password\">([^<]+)<.*", "$1");
+        String secret = opened.body().replaceFirst("(?s).*id=\"totp-secret\">([^<]+)<.*", "$1");
+        assertThat(again.body()).contains("This form was sent before").doesNotContain(password);
+        ConsoleClient officer = new ConsoleClient(port);
+        assertThat(officer.signIn(username, password, Totp.code(Totp.fromBase32(secret), Instant.now()))
+                        .location())
+                .endsWith("/console");
+        assertThat(officer.get("/console/practices/" + practice).status()).isEqualTo(200);
+
+        String regulatorKey = issueKey("REGULATOR", null);
+        String regulatorId = regulatorKey.split("\\.")[1];
+        String other = newPractice();
+        ConsoleClient.Page refused = browser.post(
+                "/console/admin/credentials/" + regulatorId + "/practice-grants",
+                Map.of("practiceId", other, "reason", " ", "idempotencyKey", unique("k"), "_csrf", home.csrf()));
+        assertThat(browser.get(local(refused.location())).body()).contains("Say why");
+        ConsoleClient.Page granted = browser.post(
+                "/console/admin/credentials/" + regulatorId + "/practice-grants",
+                Map.of(
+                        "practiceId",
+                        other,
+                        "reason",
+                        "case 2026-114",
+                        "idempotencyKey",
+                        unique("k"),
+                        "_csrf",
+                        home.csrf()));
+        assertThat(browser.get(local(granted.location())).body())
+                .contains("Credential " + regulatorId + " may now read " + other);
+        assertThat(http.get("/api/practices/" + other + "/exceptions")
+                        .key(regulatorKey)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        ConsoleClient.Page revoked = browser.post(
+                "/console/admin/credentials/" + regulatorId + "/revocation",
+                Map.of("reason", "case closed", "idempotencyKey", unique("k"), "_csrf", home.csrf()));
+        assertThat(http.get("/api/practices/" + other + "/exceptions")
+                        .key(regulatorKey)
+                        .send()
+                        .status())
+                .isEqualTo(401);
+        assertThat(browser.get(local(revoked.location())).body()).contains("Credential " + regulatorId + " is revoked");
+    }
+
+    private static String local(String location) {
+        return location.replaceFirst("^https?://[^/]+", "");
+    }
+
+    @Test
     void aComplianceOfficerMayNotOpenTheAdministration() {
         String practice = newPractice();
         ConsoleClient.Account officer = ConsoleClient.open(http, adminKey, "COMPLIANCE_OFFICER", practice);
