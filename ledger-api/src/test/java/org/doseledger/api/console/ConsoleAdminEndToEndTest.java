@@ -83,6 +83,15 @@ class ConsoleAdminEndToEndTest extends EndToEndTest {
         String password = opened.body().replaceFirst("(?s).*id=\"initial-password\">([^<]+)<.*", "$1");
         String secret = opened.body().replaceFirst("(?s).*id=\"totp-secret\">([^<]+)<.*", "$1");
         assertThat(again.body()).contains("This form was sent before").doesNotContain(password);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session_attributes"
+                                + " where position(convert_to(?, 'UTF8') in attribute_bytes) > 0"
+                                + " or position(convert_to(?, 'UTF8') in attribute_bytes) > 0",
+                        Long.class,
+                        password,
+                        secret))
+                .as("the new account's secrets in any session")
+                .isZero();
         ConsoleClient officer = new ConsoleClient(port);
         assertThat(officer.signIn(username, password, Totp.code(Totp.fromBase32(secret), Instant.now()))
                         .location())

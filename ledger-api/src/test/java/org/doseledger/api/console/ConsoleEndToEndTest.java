@@ -326,7 +326,8 @@ class ConsoleEndToEndTest extends ConsoleTest {
     void aSessionLivesInTheDatabaseSoThatAnyReplicaServesIt() {
         ConsoleClient.Account officer = ConsoleClient.open(http, adminKey, "COMPLIANCE_OFFICER", practice);
         ConsoleClient browser = new ConsoleClient(port);
-        browser.signIn(officer, officer.password(), Instant.now());
+        Instant signedInAt = Instant.now();
+        browser.signIn(officer, officer.password(), signedInAt);
         assertThat(browser.get("/console/practices/" + practice).status()).isEqualTo(200);
 
         List<Map<String, Object>> sessions = jdbc.queryForList(
@@ -343,6 +344,15 @@ class ConsoleEndToEndTest extends ConsoleTest {
                         Long.class,
                         officer.keyId(),
                         officer.password()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session_attributes a join spring_session s"
+                                + " on a.session_primary_id = s.primary_id where s.principal_name = ?"
+                                + " and position(convert_to(?, 'UTF8') in a.attribute_bytes) > 0",
+                        Long.class,
+                        officer.keyId(),
+                        officer.code(signedInAt)))
+                .as("the sign-in form's one-time code")
                 .isZero();
 
         jdbc.update("delete from spring_session where principal_name = ?", officer.keyId());
