@@ -73,7 +73,8 @@ public class LedgerBundle {
             after = 0;
             while (true) {
                 List<ChainEntry> page = jdbc.query(
-                        "select * from ledger_chain where global_index > ? and global_index <= ? order by global_index"
+                        "select " + IntegrityStore.CHAIN_COLUMNS
+                                + " from ledger_chain where global_index > ? and global_index <= ? order by global_index"
                                 + " limit ?",
                         IntegrityStore::chainEntry,
                         after,

@@ -134,10 +134,10 @@ public class LedgerVerification {
         return jdbc.execute((ConnectionCallback<VerificationReport>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try (PreparedStatement events = connection.prepareStatement("select " + IntegrityStore.EVENT_COLUMNS
-                            + " from domain_event_entry order by global_index");
-                    PreparedStatement chain =
-                            connection.prepareStatement("select * from ledger_chain order by global_index")) {
+            try (PreparedStatement events = IntegrityStore.binary(connection.prepareStatement("select "
+                            + IntegrityStore.EVENT_COLUMNS + " from domain_event_entry order by global_index"));
+                    PreparedStatement chain = IntegrityStore.binary(connection.prepareStatement(
+                            "select " + IntegrityStore.CHAIN_COLUMNS + " from ledger_chain order by global_index"))) {
                 events.setFetchSize(FETCH);
                 chain.setFetchSize(FETCH);
                 try (ResultSet eventRows = events.executeQuery();
