@@ -3,13 +3,11 @@ package org.doseledger.api.integrity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.integrity.tlog.MerkleTree;
@@ -117,32 +115,46 @@ public class LedgerEvidence {
             OutputStream events,
             OutputStream proofs)
             throws IOException {
-        SortedSet<Long> wanted = new TreeSet<>(positions);
+        // positions as primitive longs, sorted once: a practice's whole history is a million of them
+        Positions wanted = new Positions();
+        positions.forEach(wanted::add);
         if (practiceId != null) {
-            wanted.addAll(jdbc.queryForList("""
+            jdbc.query(
+                    """
                     select e.global_index from practice_event p
                     join domain_event_entry e on e.event_identifier = p.event_identifier
                     where p.practice_id = ? and e.global_index <= ?
-                    """, Long.class, practiceId, upTo));
-        }
-        if (practiceId != null) {
+                    """,
+                    rs -> {
+                        wanted.add(rs.getLong(1));
+                    },
+                    practiceId,
+                    upTo);
             // the log's key endorsements, so that a verifier pinning an earlier key follows a rotation
-            wanted.addAll(jdbc.queryForList(
+            jdbc.query(
                     "select global_index from domain_event_entry where payload_type = ? and global_index <= ?",
-                    Long.class,
+                    rs -> {
+                        wanted.add(rs.getLong(1));
+                    },
                     TrustedKeys.ENDORSEMENT_TYPE,
-                    upTo));
+                    upTo);
         }
         if (wholeStreams && !positions.isEmpty()) {
-            wanted.addAll(jdbc.queryForList("""
+            jdbc.query(
+                    """
                     select e.global_index from domain_event_entry e
                     where e.global_index <= ? and e.aggregate_identifier in (
                         select aggregate_identifier from domain_event_entry where global_index = any (?))
-                    """, Long.class, upTo, positions.toArray(Long[]::new)));
+                    """,
+                    rs -> {
+                        wanted.add(rs.getLong(1));
+                    },
+                    upTo,
+                    positions.toArray(Long[]::new));
         }
         LedgerTree tree = new LedgerTree(jdbc, treeSize);
         HexFormat hex = HexFormat.of();
-        List<Long> all = new ArrayList<>(wanted);
+        List<Long> all = wanted.sortedDistinct();
         long written = 0;
         for (int from = 0; from < all.size(); from += PAGE) {
             List<Long> page = all.subList(from, Math.min(all.size(), from + PAGE));
@@ -160,6 +172,11 @@ public class LedgerEvidence {
                         leaves.put(event.globalIndex(), rs.wasNull() ? null : leaf);
                     },
                     (Object) ids);
+            tree.readForInclusionProofs(
+                    leaves.values().stream()
+                            .filter(leaf -> leaf != null && leaf < treeSize)
+                            .toList(),
+                    treeSize);
             for (Long position : page) {
                 StoredEvent event = stored.get(position);
                 Long leaf = leaves.get(position);
@@ -183,6 +200,44 @@ public class LedgerEvidence {
             }
         }
         return written;
+    }
+
+    /** Ledger positions gathered as primitive longs, then sorted and without repeats. */
+    private static final class Positions {
+
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long position) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = position;
+        }
+
+        /** A list view over one sorted array: no boxed copy of the whole set is kept. */
+        List<Long> sortedDistinct() {
+            java.util.Arrays.sort(values, 0, size);
+            int distinct = 0;
+            for (int i = 0; i < size; i++) {
+                if (distinct == 0 || values[i] != values[distinct - 1]) {
+                    values[distinct++] = values[i];
+                }
+            }
+            long[] sorted = java.util.Arrays.copyOf(values, distinct);
+            values = null;
+            return new java.util.AbstractList<>() {
+                @Override
+                public Long get(int index) {
+                    return sorted[index];
+                }
+
+                @Override
+                public int size() {
+                    return sorted.length;
+                }
+            };
+        }
     }
 
     /**

@@ -1,9 +1,12 @@
 package org.doseledger.api.integrity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.doseledger.core.integrity.tlog.LeafHashes;
 import org.doseledger.core.integrity.tlog.MerkleTree;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,6 +69,66 @@ final class LedgerTree implements LeafHashes {
                         .findFirst()
                         .orElse(null));
     }
+
+    /**
+     * Reads, in two queries, every leaf and stored subtree root that the inclusion proofs of {@code leafIndexes}
+     * in the tree of {@code treeSize} leaves will ask for, after forgetting what was read before: proofs for a
+     * page of events then cost two reads, not one per node, and memory holds one page's nodes however many
+     * pages a bundle has.
+     */
+    void readForInclusionProofs(Collection<Long> leafIndexes, long treeSize) {
+        leaves.clear();
+        nodes.clear();
+        Set<Long> wantedLeaves = new HashSet<>();
+        List<Integer> levels = new ArrayList<>();
+        List<Long> indexes = new ArrayList<>();
+        Set<String> wantedNodes = new HashSet<>();
+        // the proofs' own walk, answered with placeholders: it asks exactly for what the real proofs will read
+        LeafHashes recorder = new LeafHashes() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public byte[] leafHash(long index) {
+                wantedLeaves.add(index);
+                return PLACEHOLDER;
+            }
+
+            @Override
+            public byte[] storedSubtreeHash(int level, long index) {
+                if (wantedNodes.add(level + ":" + index)) {
+                    levels.add(level);
+                    indexes.add(index);
+                }
+                return PLACEHOLDER;
+            }
+        };
+        for (long leaf : leafIndexes) {
+            MerkleTree.inclusionProof(recorder, leaf, treeSize);
+        }
+        if (!wantedLeaves.isEmpty()) {
+            jdbc.query(
+                    "select leaf_index, leaf_hash from ledger_chain where leaf_index = any (?)",
+                    rs -> {
+                        leaves.put(rs.getLong(1), rs.getBytes(2));
+                    },
+                    (Object) wantedLeaves.toArray(Long[]::new));
+        }
+        if (!levels.isEmpty()) {
+            jdbc.query(
+                    "select n.level, n.node_index, n.hash from ledger_tree_node n"
+                            + " join unnest(?::int[], ?::bigint[]) as w(level, node_index) using (level, node_index)",
+                    rs -> {
+                        nodes.put(rs.getInt(1) + ":" + rs.getLong(2), rs.getBytes(3));
+                    },
+                    levels.toArray(Integer[]::new),
+                    indexes.toArray(Long[]::new));
+        }
+    }
+
+    private static final byte[] PLACEHOLDER = new byte[32];
 
     /** Leaves read from ledger_chain at a time while the tree is extended. */
     private static final int CHUNK = 65_536;
