@@ -65,6 +65,17 @@ class ConsoleErrors {
         return page(HttpStatus.CONFLICT, "Not possible now", e.getMessage(), request);
     }
 
+    /** A form sent again with other values under the key it was rendered with: nothing is written twice. */
+    @ExceptionHandler(org.doseledger.api.write.IdempotencyKeyReusedException.class)
+    ModelAndView sentAgain(org.doseledger.api.write.IdempotencyKeyReusedException e, HttpServletRequest request) {
+        return page(
+                HttpStatus.CONFLICT,
+                "Already sent",
+                "This form was already sent with other values, and that first sending was recorded. Nothing more"
+                        + " was written: open the page again to record something new.",
+                request);
+    }
+
     @ExceptionHandler(ProjectionBehindException.class)
     ModelAndView behind(ProjectionBehindException e, HttpServletRequest request) {
         return page(

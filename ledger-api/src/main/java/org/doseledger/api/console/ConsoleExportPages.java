@@ -4,7 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +18,8 @@ import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.export.ExportJobs;
 import org.doseledger.api.export.ExportRequesting;
 import org.doseledger.api.export.ExportRequests.CreateExportRequest;
+import org.doseledger.api.export.ExportRequests.RecordPdmpSubmissionRequest;
+import org.doseledger.api.export.PdmpSubmissions;
 import org.doseledger.api.integrity.BundleChecks;
 import org.doseledger.api.integrity.OfflineBundleVerifier;
 import org.doseledger.api.security.AllowedRoles;
@@ -20,6 +27,7 @@ import org.doseledger.api.web.InvalidQueryException;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.export.api.PdmpSubmissionStatus;
 import org.doseledger.core.shared.LedgerRuleViolation;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -50,6 +58,7 @@ class ConsoleExportPages {
     private final ExportJobs jobs;
     private final ExportRequesting requesting;
     private final BundleChecks checks;
+    private final PdmpSubmissions submissions;
     private final Validator validator;
     private final ConsoleModel pages;
     private final Clock clock;
@@ -58,12 +67,14 @@ class ConsoleExportPages {
             ExportJobs jobs,
             ExportRequesting requesting,
             BundleChecks checks,
+            PdmpSubmissions submissions,
             Validator validator,
             ConsoleModel pages,
             Clock clock) {
         this.jobs = jobs;
         this.requesting = requesting;
         this.checks = checks;
+        this.submissions = submissions;
         this.validator = validator;
         this.pages = pages;
         this.clock = clock;
@@ -74,8 +85,7 @@ class ConsoleExportPages {
     @ReadsClientData
     String exports(@PathVariable String practiceId, Model model) {
         PracticeView practice = pages.practice(model, practiceId);
-        LocalDate today =
-                clock.instant().atZone(java.time.ZoneId.of(practice.timeZone())).toLocalDate();
+        LocalDate today = clock.instant().atZone(ZoneId.of(practice.timeZone())).toLocalDate();
         model.addAttribute("exports", jobs.list(PracticeId.of(practiceId)));
         model.addAttribute("types", jobs.typeChoices());
         model.addAttribute("from", today.withDayOfMonth(1).minusMonths(1));
@@ -148,10 +158,13 @@ class ConsoleExportPages {
             @RequestParam(defaultValue = "false") boolean verify,
             Model model) {
         pages.practice(model, practiceId);
-        var job = jobs.find(PracticeId.of(practiceId), ConsoleInput.id("exportId", exportId));
+        var job = submissions.find(PracticeId.of(practiceId), ConsoleInput.id("exportId", exportId));
         model.addAttribute("export", job);
         model.addAttribute(
                 "running", job.status().equals("QUEUED") || job.status().equals("RUNNING"));
+        model.addAttribute("newKey", UUID.randomUUID().toString());
+        // "now" for a form left without a time is when the page was drawn: a form sent twice is the same request
+        model.addAttribute("drawnAt", clock.instant().toString());
         if (verify && job.status().equals("DONE")) {
             ExportJobs.Bundle bundle = jobs.bundle(PracticeId.of(practiceId), exportId);
             OfflineBundleVerifier.Result result;
@@ -163,6 +176,71 @@ class ConsoleExportPages {
             model.addAttribute("check", result);
         }
         return "console/export";
+    }
+
+    /**
+     * Records where a PDMP file stands with the state, as {@code POST .../pdmp-submission} does: the status, the
+     * state's reference or reason, and when (a time in the practice's zone; when the page was drawn if left
+     * empty, so that the form sent twice is one request).
+     */
+    @PostMapping("/console/practices/{practiceId}/exports/{exportId}/pdmp-submission")
+    @AllowedRoles(Role.COMPLIANCE_OFFICER)
+    String recordPdmpSubmission(
+            @PathVariable String practiceId,
+            @PathVariable String exportId,
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String reference,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String at,
+            @RequestParam(defaultValue = "") String drawnAt,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest http,
+            RedirectAttributes redirect) {
+        ConsoleInput.id("exportId", exportId);
+        String back = "redirect:/console/practices/" + practiceId + "/exports/" + exportId;
+        WriteContext context = ConsoleInput.write(http, idempotencyKey, clock);
+        PracticeView practice = pages.practice(PracticeId.of(practiceId));
+        PdmpSubmissionStatus chosen = Arrays.stream(PdmpSubmissionStatus.values())
+                .filter(candidate -> candidate.name().equals(status))
+                .findFirst()
+                .orElse(null);
+        Instant when;
+        try {
+            when = at.isBlank()
+                    ? Instant.parse(drawnAt.strip())
+                    : LocalDateTime.parse(at.strip())
+                            .atZone(ZoneId.of(practice.timeZone()))
+                            .toInstant();
+        } catch (DateTimeParseException unreadable) {
+            when = null;
+        }
+        if (chosen == null || when == null) {
+            redirect.addFlashAttribute(
+                    "error",
+                    "Choose SUBMITTED, ACCEPTED or REJECTED and give the time as on the form (or leave it empty for"
+                            + " now). Nothing was recorded.");
+            return back;
+        }
+        RecordPdmpSubmissionRequest request = new RecordPdmpSubmissionRequest(
+                chosen, ConsoleInput.blankToNull(reference), ConsoleInput.blankToNull(reason), when);
+        Set<ConstraintViolation<RecordPdmpSubmissionRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            redirect.addFlashAttribute(
+                    "error",
+                    violations.stream()
+                                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                                    .sorted()
+                                    .collect(Collectors.joining("; "))
+                            + ". Nothing was recorded.");
+            return back;
+        }
+        try {
+            submissions.record(context, PracticeId.of(practiceId), exportId, request);
+            redirect.addFlashAttribute("notice", "Recorded: " + chosen + ".");
+        } catch (LedgerRuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.getMessage() + ". Nothing was recorded.");
+        }
+        return back;
     }
 
     @GetMapping("/console/practices/{practiceId}/exports/{exportId}/bundle")

@@ -7,17 +7,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.util.List;
 import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.export.ExportRequests.CreateExportRequest;
 import org.doseledger.api.export.ExportRequests.RecordPdmpSubmissionRequest;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
-import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.WriteContext;
-import org.doseledger.api.write.WriteOutcome;
-import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.PracticeId;
@@ -37,14 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Exports", description = "Regulator exports: dispensing record, receipts log, as verifiable bundles")
 class ExportController {
 
-    private final IdempotentWrites writes;
     private final ExportJobs jobs;
     private final PdmpSubmissions submissions;
     private final ExportRequesting requesting;
 
-    ExportController(
-            IdempotentWrites writes, ExportJobs jobs, PdmpSubmissions submissions, ExportRequesting requesting) {
-        this.writes = writes;
+    ExportController(ExportJobs jobs, PdmpSubmissions submissions, ExportRequesting requesting) {
         this.jobs = jobs;
         this.submissions = submissions;
         this.requesting = requesting;
@@ -107,14 +100,7 @@ class ExportController {
             @PathVariable @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE) String exportId,
             @Valid @RequestBody RecordPdmpSubmissionRequest request,
             WriteContext context) {
-        PracticeId practice = PracticeId.of(practiceId);
-        return writes.execute(
-                context,
-                "POST " + ExportJobs.path(practiceId, exportId) + "/pdmp-submission",
-                request,
-                () -> WriteOutcome.created(
-                        URI.create(ExportJobs.path(practiceId, exportId)),
-                        WriteReceipt.of(exportId, submissions.record(context, request.toCommand(practice, exportId)))));
+        return submissions.record(context, PracticeId.of(practiceId), exportId, request);
     }
 
     @GetMapping(path = "/{exportId}/bundle", produces = "application/zip")

@@ -69,7 +69,7 @@ public final class ExportRequests {
      * @param reason why the state rejected it
      * @param at when it was submitted, accepted or rejected
      */
-    record RecordPdmpSubmissionRequest(
+    public record RecordPdmpSubmissionRequest(
             @NotNull PdmpSubmissionStatus status,
             @Size(max = 128) String reference,
             @Size(max = 2000) String reason,

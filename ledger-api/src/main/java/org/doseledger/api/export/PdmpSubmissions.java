@@ -1,16 +1,22 @@
 package org.doseledger.api.export;
 
+import java.net.URI;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.doseledger.api.export.ExportRequests.RecordPdmpSubmissionRequest;
 import org.doseledger.api.write.AppendedEvent;
+import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.LedgerWriter;
 import org.doseledger.api.write.WriteContext;
+import org.doseledger.api.write.WriteOutcome;
+import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.export.api.ExportIds;
 import org.doseledger.core.export.api.ExportTypes;
 import org.doseledger.core.export.api.PdmpSubmissionStatusChangedEvent;
 import org.doseledger.core.export.api.RecordPdmpSubmissionCommand;
 import org.doseledger.core.shared.PracticeId;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,27 +25,45 @@ import org.springframework.stereotype.Component;
  * ExportGenerated and a handful of status changes), so it needs no read model of its own.
  */
 @Component
-class PdmpSubmissions {
+public class PdmpSubmissions {
 
     private final ExportJobs jobs;
     private final LedgerWriter writer;
     private final EventStore events;
     private final JdbcTemplate jdbc;
+    private final IdempotentWrites writes;
 
-    PdmpSubmissions(ExportJobs jobs, LedgerWriter writer, EventStore events, JdbcTemplate jdbc) {
+    PdmpSubmissions(
+            ExportJobs jobs, LedgerWriter writer, EventStore events, JdbcTemplate jdbc, IdempotentWrites writes) {
         this.jobs = jobs;
         this.writer = writer;
         this.events = events;
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** The export, with its submission status when it is a generated PDMP file. */
-    ExportJobView find(PracticeId practiceId, String exportId) {
+    public ExportJobView find(PracticeId practiceId, String exportId) {
         ExportJobView job = jobs.find(practiceId, exportId);
         if (!job.type().equals(ExportTypes.PDMP_ASAP) || job.ledgerPosition() == null || !generated(job)) {
             return job;
         }
         return job.withPdmpSubmission(status(exportId));
+    }
+
+    /**
+     * Records a status change of a PDMP file under the request's idempotency key (201 with the receipt; a
+     * replay answers as the first time): the REST endpoint and the console's form both write through here.
+     */
+    public ResponseEntity<Object> record(
+            WriteContext context, PracticeId practice, String exportId, RecordPdmpSubmissionRequest request) {
+        return writes.execute(
+                context,
+                "POST " + ExportJobs.path(practice.value(), exportId) + "/pdmp-submission",
+                request,
+                () -> WriteOutcome.created(
+                        URI.create(ExportJobs.path(practice.value(), exportId)),
+                        WriteReceipt.of(exportId, record(context, request.toCommand(practice, exportId)))));
     }
 
     /**

@@ -133,6 +133,115 @@ class ConsoleExportsEndToEndTest extends ConsoleTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void anOfficerRecordsWhatTheStateDidWithAPdmpFileOnceAndNotAfterItWasAccepted() {
+        ConsoleClient.Page form = officer.get(exports);
+        LocalDate today = LocalDate.now(ZoneId.of("America/Chicago"));
+        ConsoleClient.Page requested = officer.post(
+                exports,
+                Map.of(
+                        "type", "pdmp-asap",
+                        "from", today.minusDays(2).toString(),
+                        "to", today.toString(),
+                        "idempotencyKey", unique("pdmp"),
+                        "_csrf", form.csrf()));
+        String exportPage = requested.location().replaceFirst("^https?://[^/]+", "");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> officer.get(exportPage).body().contains(">DONE<"));
+        ConsoleClient.Page generated = officer.get(exportPage);
+        assertThat(generated.body()).contains("id=\"pdmp-status\">GENERATED<");
+        String submission = exportPage + "/pdmp-submission";
+        long before = statusChanges();
+
+        Map<String, String> submitted = Map.of(
+                "status",
+                "SUBMITTED",
+                "reference",
+                "TX-2026-0042",
+                "at",
+                "",
+                "drawnAt",
+                generated.body().replaceFirst("(?s).*name=\"drawnAt\" value=\"([^\"]+)\".*", "$1"),
+                "idempotencyKey",
+                unique("pdmp-submitted"),
+                "_csrf",
+                generated.csrf());
+        ConsoleClient.Page first = officer.post(submission, submitted);
+        ConsoleClient.Page again = officer.post(submission, submitted);
+        ConsoleClient.Page shown = officer.get(exportPage);
+
+        assertThat(first.status()).isEqualTo(302);
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(statusChanges()).isEqualTo(before + 1);
+        ConsoleClient.Page otherValues = officer.post(submission, new java.util.HashMap<>(submitted) {
+            {
+                put("reference", "TX-2026-0043");
+            }
+        });
+        assertThat(otherValues.status()).isEqualTo(409);
+        assertThat(otherValues.body()).contains("This form was already sent with other values");
+        assertThat(statusChanges()).isEqualTo(before + 1);
+        assertThat(shown.body()).contains("id=\"pdmp-status\">SUBMITTED<").contains("TX-2026-0042");
+
+        ConsoleClient.Page accepted = officer.post(
+                submission,
+                Map.of(
+                        "status",
+                        "ACCEPTED",
+                        "at",
+                        // a time of the practice's, typed with its seconds: after the file was generated
+                        java.time.LocalDateTime.now(ZoneId.of("America/Chicago"))
+                                .plusSeconds(1)
+                                .withNano(0)
+                                .toString(),
+                        "idempotencyKey",
+                        unique("pdmp-accepted"),
+                        "_csrf",
+                        shown.csrf()));
+        ConsoleClient.Page settled = officer.get(exportPage);
+        assertThat(accepted.status()).isEqualTo(302);
+        assertThat(settled.body()).contains("id=\"pdmp-status\">ACCEPTED<").doesNotContain("name=\"status\"");
+
+        ConsoleClient.Page afterFinal = officer.post(
+                submission,
+                Map.of(
+                        "status",
+                        "SUBMITTED",
+                        "at",
+                        "",
+                        "drawnAt",
+                        java.time.Instant.now().toString(),
+                        "idempotencyKey",
+                        unique("pdmp-late"),
+                        "_csrf",
+                        settled.csrf()));
+        String refusal = officer.get(exportPage).body();
+        ConsoleClient.Page unreadable = officer.post(
+                submission,
+                Map.of(
+                        "status",
+                        "LOST",
+                        "at",
+                        "yesterday",
+                        "idempotencyKey",
+                        unique("pdmp-bad"),
+                        "_csrf",
+                        settled.csrf()));
+        String unreadableMessage = officer.get(exportPage).body();
+
+        assertThat(afterFinal.status()).isEqualTo(302);
+        assertThat(refusal).contains("Nothing was recorded").contains("id=\"pdmp-status\">ACCEPTED<");
+        assertThat(unreadable.status()).isEqualTo(302);
+        assertThat(unreadableMessage).contains("Choose SUBMITTED, ACCEPTED or REJECTED");
+        assertThat(statusChanges()).isEqualTo(before + 2);
+    }
+
+    private long statusChanges() {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type like '%.PdmpSubmissionStatusChangedEvent'",
+                Long.class);
+    }
+
     private Path download(String path) throws Exception {
         HttpResponse<Path> response = HttpClient.newHttpClient()
                 .send(
