@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -20,11 +19,8 @@ import org.doseledger.api.apikey.ApiKeyResponses.ApiKeyDescription;
 import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.CommonRequests;
-import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.WriteContext;
-import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.core.apikey.api.Role;
-import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.doseledger.projections.apikey.ApiKeyView;
 import org.doseledger.projections.apikey.FindApiKeyQuery;
@@ -48,20 +44,12 @@ class ApiKeyController {
 
     private static final String KEY_ID = "[0-9a-f]{16}";
 
-    private final IdempotentWrites writes;
-    private final ApiKeyIssuer issuer;
     private final QueryGateway queries;
 
     private final CredentialAdministration administration;
 
-    ApiKeyController(
-            IdempotentWrites writes,
-            ApiKeyIssuer issuer,
-            QueryGateway queries,
-            CredentialAdministration administration) {
+    ApiKeyController(QueryGateway queries, CredentialAdministration administration) {
         this.administration = administration;
-        this.writes = writes;
-        this.issuer = issuer;
         this.queries = queries;
     }
 
@@ -74,16 +62,7 @@ class ApiKeyController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = IssuedApiKey.class)))
     ResponseEntity<Object> issue(@Valid @RequestBody IssueApiKeyRequest request, WriteContext context) {
-        return writes.execute(context, "POST /api/admin/api-keys", request, () -> {
-            IssuedApiKey issued = issuer.issue(
-                    context,
-                    request.role(),
-                    request.practiceId() == null ? null : PracticeId.of(request.practiceId()),
-                    request.label(),
-                    request.expiresAt());
-            return new WriteOutcome(
-                    201, URI.create("/api/admin/api-keys/" + issued.keyId()), issued, issued.withoutSecret());
-        });
+        return administration.issue(context, request);
     }
 
     @GetMapping

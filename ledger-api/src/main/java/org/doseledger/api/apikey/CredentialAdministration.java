@@ -8,6 +8,7 @@ import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.GrantPracticeAccessCommand;
 import org.doseledger.core.apikey.api.RevokeApiKeyCommand;
+import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.apikey.api.WithdrawPracticeAccessCommand;
 import org.doseledger.core.shared.PracticeId;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,27 @@ public class CredentialAdministration {
         this.writes = writes;
         this.writer = writer;
         this.issuer = issuer;
+    }
+
+    /**
+     * Issues a credential: 201 with its secret, shown this once; a replay of the same key answers the same
+     * receipt without the secret.
+     */
+    public ResponseEntity<Object> issue(
+            WriteContext context, Role role, String practiceId, String label, java.time.Instant expiresAt) {
+        return issue(context, new ApiKeyRequests.IssueApiKeyRequest(role, practiceId, label, expiresAt));
+    }
+
+    ResponseEntity<Object> issue(WriteContext context, ApiKeyRequests.IssueApiKeyRequest request) {
+        return writes.execute(context, "POST /api/admin/api-keys", request, () -> {
+            ApiKeyResponses.IssuedApiKey issued = issuer.issue(
+                    context,
+                    request.role(),
+                    request.practiceId() == null ? null : PracticeId.of(request.practiceId()),
+                    request.label(),
+                    request.expiresAt());
+            return new WriteOutcome(201, URI.create(path(issued.keyId())), issued, issued.withoutSecret());
+        });
     }
 
     public ResponseEntity<Object> revoke(WriteContext context, String keyId, String reason) {
@@ -68,6 +90,10 @@ public class CredentialAdministration {
                                     new GrantPracticeAccessCommand(
                                             keyId, practice, request.reason(), context.recordedAt()))));
         });
+    }
+
+    public ResponseEntity<Object> withdraw(WriteContext context, String keyId, String practiceId, String reason) {
+        return withdraw(context, keyId, practiceId, new ApiKeyRequests.WithdrawPracticeRequest(reason));
     }
 
     ResponseEntity<Object> withdraw(

@@ -2,12 +2,22 @@ package org.doseledger.api.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
+import org.doseledger.api.practice.PracticeRegistration;
 import org.doseledger.api.processing.ReadModelAdministration;
 import org.doseledger.api.security.AllowedRoles;
 import org.doseledger.api.web.AdminActionRequest;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.shared.ControlledSchedule;
 import org.doseledger.core.shared.LedgerRuleViolation;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +30,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The administrator's pages for the read models: each processor's lag, segments, dead letters and last
- * reconciliation, and the two actions an administrator takes on one, a replay and a retry of its dead
- * letters, each with a reason, as the processors endpoints take them.
+ * The administrator's pages: practices registered, credentials issued, revoked, granted and withdrawn, console
+ * accounts opened; and for the read models each processor's lag, segments, dead letters and last
+ * reconciliation, with the two actions an administrator takes on one, a replay and a retry of its dead
+ * letters. Each write carries its reason where the API's does, through the same application services.
  */
 @Controller
 @ConsolePage
@@ -33,13 +44,16 @@ class ConsoleAdminPages {
     private final Clock clock;
     private final org.doseledger.api.apikey.CredentialAdministration credentials;
     private final ConsoleAccountRegistration accountsAdministration;
+    private final PracticeRegistration registration;
 
     ConsoleAdminPages(
             ReadModelAdministration readModels,
             ConsoleModel pages,
             Clock clock,
             org.doseledger.api.apikey.CredentialAdministration credentials,
-            ConsoleAccountRegistration accountsAdministration) {
+            ConsoleAccountRegistration accountsAdministration,
+            PracticeRegistration registration) {
+        this.registration = registration;
         this.credentials = credentials;
         this.accountsAdministration = accountsAdministration;
         this.readModels = readModels;
@@ -137,7 +151,7 @@ class ConsoleAdminPages {
         WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
         pages.signedIn(model);
         String practice = ConsoleInput.optionalId("practiceId", practiceId);
-        Role chosen = java.util.Arrays.stream(Role.values())
+        Role chosen = Arrays.stream(Role.values())
                 .filter(candidate -> candidate.name().equals(role) && candidate != Role.PRACTICE_WRITER)
                 .findFirst()
                 .orElseThrow(() -> new org.doseledger.api.web.InvalidQueryException(
@@ -171,6 +185,133 @@ class ConsoleAdminPages {
         return "console/account-opened";
     }
 
+    /**
+     * Issues an API key, for practice software above all, from the credentials page. Like an account, the answer
+     * is the page itself: the secret is shown once and kept nowhere; a reload is the same write and shows none.
+     */
+    @PostMapping("/console/admin/api-keys")
+    @AllowedRoles(Role.ADMIN)
+    String issueKey(
+            @RequestParam(defaultValue = "") String label,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String practiceId,
+            @RequestParam(defaultValue = "") String expiresOn,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            Model model) {
+        WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
+        pages.signedIn(model);
+        String practice = ConsoleInput.optionalId("practiceId", practiceId);
+        Role chosen = Arrays.stream(Role.values())
+                .filter(candidate -> candidate.name().equals(role))
+                .findFirst()
+                .orElse(null);
+        Instant expires = null;
+        boolean expiryReadable = true;
+        if (!expiresOn.isBlank()) {
+            try {
+                // the key works through the whole of its last day, in UTC
+                expires = LocalDate.parse(expiresOn.strip())
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+            } catch (DateTimeParseException unreadable) {
+                expiryReadable = false;
+            }
+        }
+        if (chosen == null
+                || !chosen.acceptsIssuingPractice(practice)
+                || label.isBlank()
+                || label.length() > 200
+                || !expiryReadable
+                || (expires != null && !expires.isAfter(clock.instant()))) {
+            model.addAttribute(
+                    "error",
+                    "A label (what uses the key, at most 200 characters), a role, a practice for practice software and"
+                            + " compliance officers (none for an admin), and a last day in the future or none are"
+                            + " needed. Nothing was issued.");
+            return "console/key-issued";
+        }
+        try {
+            ResponseEntity<Object> answer = credentials.issue(context, chosen, practice, label.strip(), expires);
+            if (answer.getBody() instanceof IssuedApiKey issued && issued.apiKey() != null) {
+                model.addAttribute("issued", issued);
+                model.addAttribute("times", ConsoleTimes.of("UTC"));
+            } else {
+                model.addAttribute("replayed", true);
+            }
+        } catch (LedgerRuleViolation | UnknownRecordException refused) {
+            model.addAttribute("error", refused.getMessage() + ". Nothing was issued.");
+        }
+        return "console/key-issued";
+    }
+
+    /** Registers a practice from the credentials page, checked as {@code POST /api/practices} checks its body. */
+    @PostMapping("/console/admin/practices")
+    @AllowedRoles(Role.ADMIN)
+    String registerPractice(
+            @RequestParam(defaultValue = "") String practiceId,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String line1,
+            @RequestParam(defaultValue = "") String line2,
+            @RequestParam(defaultValue = "") String city,
+            @RequestParam(defaultValue = "") String state,
+            @RequestParam(defaultValue = "") String postalCode,
+            @RequestParam(defaultValue = "") String deaNumber,
+            @RequestParam(defaultValue = "") String deaRegistrationExpiresOn,
+            @RequestParam(defaultValue = "") List<String> authorizedSchedules,
+            @RequestParam(defaultValue = "") String timeZone,
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String contactName,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
+        List<String> problems = new ArrayList<>();
+        LocalDate expires = null;
+        try {
+            expires = LocalDate.parse(deaRegistrationExpiresOn.strip());
+        } catch (DateTimeParseException unreadable) {
+            problems.add("deaRegistrationExpiresOn is not a date");
+        }
+        List<ControlledSchedule> schedules = new ArrayList<>();
+        for (String schedule : authorizedSchedules) {
+            try {
+                schedules.add(ControlledSchedule.valueOf(schedule));
+            } catch (IllegalArgumentException unknown) {
+                problems.add("authorizedSchedules holds an unknown schedule");
+            }
+        }
+        PracticeRegistration.Form form = new PracticeRegistration.Form(
+                practiceId.strip(),
+                name.strip(),
+                line1.strip(),
+                ConsoleInput.blankToNull(line2),
+                city.strip(),
+                state.strip(),
+                postalCode.strip(),
+                deaNumber.strip(),
+                expires,
+                schedules,
+                timeZone.strip(),
+                ConsoleInput.blankToNull(phone),
+                ConsoleInput.blankToNull(contactName));
+        if (problems.isEmpty()) {
+            problems.addAll(registration.problems(form));
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("error", String.join("; ", problems) + ". Nothing was recorded.");
+            return "redirect:/console";
+        }
+        try {
+            registration.register(context, form);
+            redirect.addFlashAttribute("notice", "Practice " + form.practiceId() + " is registered.");
+        } catch (LedgerRuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.getMessage() + ". Nothing was recorded.");
+        }
+        return "redirect:/console";
+    }
+
     @PostMapping("/console/admin/credentials/{keyId}/revocation")
     @AllowedRoles(Role.ADMIN)
     String revoke(
@@ -179,7 +320,10 @@ class ConsoleAdminPages {
             @RequestParam String idempotencyKey,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        return credentialAction(keyId, null, reason, idempotencyKey, request, redirect);
+        return credentialAction(keyId, reason, idempotencyKey, request, redirect, (context, why) -> {
+            credentials.revoke(context, keyId, why);
+            return "Credential " + keyId + " is revoked.";
+        });
     }
 
     @PostMapping("/console/admin/credentials/{keyId}/practice-grants")
@@ -191,17 +335,41 @@ class ConsoleAdminPages {
             @RequestParam String idempotencyKey,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        return credentialAction(
-                keyId, ConsoleInput.id("practiceId", practiceId.strip()), reason, idempotencyKey, request, redirect);
+        String practice = ConsoleInput.id("practiceId", practiceId.strip());
+        return credentialAction(keyId, reason, idempotencyKey, request, redirect, (context, why) -> {
+            credentials.grant(context, keyId, practice, why);
+            return "Credential " + keyId + " may now read " + practice + ".";
+        });
+    }
+
+    @PostMapping("/console/admin/credentials/{keyId}/practice-grants/{practiceId}/withdrawal")
+    @AllowedRoles(Role.ADMIN)
+    String withdraw(
+            @PathVariable String keyId,
+            @PathVariable String practiceId,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        String practice = ConsoleInput.id("practiceId", practiceId);
+        return credentialAction(keyId, reason, idempotencyKey, request, redirect, (context, why) -> {
+            credentials.withdraw(context, keyId, practice, why);
+            return "Credential " + keyId + " no longer reads " + practice + ".";
+        });
+    }
+
+    /** One recorded action on a credential: what it did, in a sentence for the page. */
+    private interface CredentialAction {
+        String apply(WriteContext context, String reason);
     }
 
     private String credentialAction(
             String keyId,
-            String grantedPractice,
             String reason,
             String idempotencyKey,
             HttpServletRequest request,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            CredentialAction action) {
         WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
         if (!keyId.matches("[0-9a-f]{16}")) {
             throw new org.doseledger.api.web.InvalidQueryException("keyId", "is 16 hexadecimal digits");
@@ -212,13 +380,7 @@ class ConsoleAdminPages {
             return "redirect:/console";
         }
         try {
-            if (grantedPractice == null) {
-                credentials.revoke(context, keyId, why);
-                redirect.addFlashAttribute("notice", "Credential " + keyId + " is revoked.");
-            } else {
-                credentials.grant(context, keyId, grantedPractice, why);
-                redirect.addFlashAttribute("notice", "Credential " + keyId + " may now read " + grantedPractice + ".");
-            }
+            redirect.addFlashAttribute("notice", action.apply(context, why));
         } catch (LedgerRuleViolation | UnknownRecordException refused) {
             redirect.addFlashAttribute("error", refused.getMessage() + ". Nothing was recorded.");
         }

@@ -44,7 +44,11 @@ class PracticeController {
     private final LedgerWriter writer;
     private final QueryGateway queries;
 
-    PracticeController(IdempotentWrites writes, LedgerWriter writer, QueryGateway queries) {
+    private final PracticeRegistration registration;
+
+    PracticeController(
+            IdempotentWrites writes, LedgerWriter writer, QueryGateway queries, PracticeRegistration registration) {
+        this.registration = registration;
         this.writes = writes;
         this.writer = writer;
         this.queries = queries;
@@ -54,14 +58,7 @@ class PracticeController {
     @AllowedRoles(Role.ADMIN)
     @Operation(summary = "Register a practice with its DEA registration (ADMIN)")
     ResponseEntity<Object> register(@Valid @RequestBody RegisterPracticeRequest request, WriteContext context) {
-        return writes.execute(
-                context,
-                "POST /api/practices",
-                request,
-                () -> WriteOutcome.created(
-                        URI.create("/api/practices/" + request.practiceId()),
-                        WriteReceipt.of(
-                                request.practiceId(), writer.send(context, request.toCommand(context.recordedAt())))));
+        return registration.register(context, request);
     }
 
     @PostMapping(path = "/{practiceId}/policies", consumes = MediaType.APPLICATION_JSON_VALUE)

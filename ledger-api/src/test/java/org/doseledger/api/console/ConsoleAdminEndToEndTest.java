@@ -134,6 +134,154 @@ class ConsoleAdminEndToEndTest extends EndToEndTest {
         assertThat(browser.get(local(revoked.location())).body()).contains("Credential " + regulatorId + " is revoked");
     }
 
+    @Test
+    void anAdminIssuesPracticeSoftwareItsKeyOnceAndWithdrawsARegulatorsPractice() {
+        String practice = newPractice();
+        ConsoleClient.Account admin = ConsoleClient.open(http, adminKey, "ADMIN", null);
+        ConsoleClient browser = new ConsoleClient(port);
+        browser.signIn(admin, admin.password(), Instant.now());
+        ConsoleClient.Page home = browser.get("/console");
+        long keysBefore = issuedKeys();
+        Map<String, String> form = Map.of(
+                "label",
+                "EHR bridge, front desk",
+                "role",
+                "PRACTICE_WRITER",
+                "practiceId",
+                practice,
+                "expiresOn",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString(),
+                "idempotencyKey",
+                unique("k"),
+                "_csrf",
+                home.csrf());
+
+        ConsoleClient.Page issued = browser.post("/console/admin/api-keys", form);
+        ConsoleClient.Page again = browser.post("/console/admin/api-keys", form);
+        ConsoleClient.Page wrong = browser.post(
+                "/console/admin/api-keys",
+                Map.of(
+                        "label",
+                        "an admin tied to a practice",
+                        "role",
+                        "ADMIN",
+                        "practiceId",
+                        practice,
+                        "idempotencyKey",
+                        unique("k"),
+                        "_csrf",
+                        home.csrf()));
+
+        assertThat(issued.status()).isEqualTo(200);
+        String secret = issued.body().replaceFirst("(?s).*id=\"api-key\">([^<]+)<.*", "$1");
+        assertThat(secret.split("\\.")).hasSize(3);
+        assertThat(again.body()).contains("This form was sent before").doesNotContain(secret);
+        assertThat(wrong.body()).contains("Nothing was issued");
+        assertThat(issuedKeys()).isEqualTo(keysBefore + 1);
+        assertThat(http.get("/api/practices/" + practice + "/locations")
+                        .key(secret)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        String regulatorKey = issueKey("REGULATOR", null);
+        String regulatorId = regulatorKey.split("\\.")[1];
+        browser.post(
+                "/console/admin/credentials/" + regulatorId + "/practice-grants",
+                Map.of(
+                        "practiceId",
+                        practice,
+                        "reason",
+                        "case 2026-7",
+                        "idempotencyKey",
+                        unique("k"),
+                        "_csrf",
+                        home.csrf()));
+        ConsoleClient.Page listed = browser.get("/console");
+        assertThat(listed.body()).contains("Withdraw " + practice);
+        assertThat(http.get("/api/practices/" + practice + "/exceptions")
+                        .key(regulatorKey)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        ConsoleClient.Page withdrawn = browser.post(
+                "/console/admin/credentials/" + regulatorId + "/practice-grants/" + practice + "/withdrawal",
+                Map.of("reason", "case 2026-7 closed", "idempotencyKey", unique("k"), "_csrf", listed.csrf()));
+        ConsoleClient.Page twice = browser.post(
+                "/console/admin/credentials/" + regulatorId + "/practice-grants/" + practice + "/withdrawal",
+                Map.of("reason", "again", "idempotencyKey", unique("k"), "_csrf", listed.csrf()));
+
+        assertThat(browser.get(local(withdrawn.location())).body())
+                .contains("Credential " + regulatorId + " no longer reads " + practice);
+        assertThat(browser.get(local(twice.location())).body()).contains("Nothing was recorded");
+        assertThat(http.get("/api/practices/" + practice + "/exceptions")
+                        .key(regulatorKey)
+                        .send()
+                        .status())
+                .isIn(403, 404);
+    }
+
+    @Test
+    void anAdminRegistersAPracticeFromTheConsoleCheckedAsTheApiChecksIt() {
+        ConsoleClient.Account admin = ConsoleClient.open(http, adminKey, "ADMIN", null);
+        ConsoleClient browser = new ConsoleClient(port);
+        browser.signIn(admin, admin.password(), Instant.now());
+        ConsoleClient.Page home = browser.get("/console");
+        String practice = unique("console-practice");
+        java.util.Map<String, String> form = new java.util.HashMap<>(Map.of(
+                "practiceId", practice,
+                "name", "Lakeside Ketamine Clinic",
+                "line1", "5 Lake Rd",
+                "city", "Madison",
+                "state", "WI",
+                "postalCode", "53703",
+                "deaNumber", org.doseledger.api.support.Bodies.deaNumber("BL", 424242),
+                "deaRegistrationExpiresOn", "2028-03-31",
+                "timeZone", "America/Chicago",
+                "idempotencyKey", unique("k")));
+        form.put("authorizedSchedules", "IIIN");
+        form.put("_csrf", home.csrf());
+        java.util.Map<String, String> wrong = new java.util.HashMap<>(form);
+        wrong.put("deaNumber", "BL1234567");
+        wrong.put("timeZone", "Mars/Olympus");
+        wrong.put("idempotencyKey", unique("k"));
+
+        ConsoleClient.Page refused = browser.post("/console/admin/practices", wrong);
+        String refusal = browser.get(local(refused.location())).body();
+        boolean registeredByRefusal =
+                http.get("/api/practices/" + practice).key(adminKey).send().status() == 200;
+        ConsoleClient.Page registered = browser.post("/console/admin/practices", form);
+        String notice = browser.get(local(registered.location())).body();
+        ConsoleClient.Page again = browser.post("/console/admin/practices", form);
+
+        assertThat(refusal)
+                .contains("deaNumber")
+                .contains("timeZone must be an IANA time zone id")
+                .contains("Nothing was recorded");
+        assertThat(registeredByRefusal).isFalse();
+        assertThat(notice).contains("Practice " + practice + " is registered");
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(browser.get(local(again.location())).body()).contains("Practice " + practice + " is registered");
+        assertThat(http.get("/api/practices/" + practice)
+                        .key(adminKey)
+                        .send()
+                        .json()
+                        .get("name")
+                        .asText())
+                .isEqualTo("Lakeside Ketamine Clinic");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where payload_type like '%.PracticeRegisteredEvent'"
+                                + " and position(? in convert_from(payload, 'UTF8')) > 0",
+                        Long.class, "\"" + practice + "\""))
+                .isEqualTo(1L);
+    }
+
+    private long issuedKeys() {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type like '%.ApiKeyIssuedEvent'", Long.class);
+    }
+
     private static String local(String location) {
         return location.replaceFirst("^https?://[^/]+", "");
     }
