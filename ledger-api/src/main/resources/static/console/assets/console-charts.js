@@ -25,12 +25,17 @@
       axes: [{}, { label: unit }],
       series: [
         {},
-        { label: unit, stroke: palette.value, width: 2, points: { show: true, size: 6 } },
-        { label: 'plan minimum', stroke: palette.band, dash: [6, 4] },
-        { label: 'plan maximum', stroke: palette.band, dash: [6, 4] }
+        { label: unit, stroke: palette.value, width: 2, spanGaps: true, points: { show: true, size: 6 } }
       ]
     };
-    new uPlot(options, [data.t, data[name], data[name + 'Min'], data[name + 'Max']], container);
+    var columns = [data.t, data[name]];
+    // a series with a band (the plan's) draws it; intervals and waste shares have none
+    if (data[name + 'Min']) {
+      options.series.push({ label: 'plan minimum', stroke: palette.band, dash: [6, 4] });
+      options.series.push({ label: 'plan maximum', stroke: palette.band, dash: [6, 4] });
+      columns.push(data[name + 'Min'], data[name + 'Max']);
+    }
+    new uPlot(options, columns, container);
   }
   document.querySelectorAll('[data-chart]').forEach(draw);
 })();

@@ -30,8 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Dosing consistency as charts: one client's dose per session in mg and in mg/kg against the band of the plan
- * in force, with intervals and waste shares in the table beside; and the practice's doses per practitioner,
- * quartiles and outliers. The data are the dosing-consistency report's, read through the same service.
+ * in force, the days between sessions and the share of each draw wasted, with the same figures in the table
+ * beside; and the practice's doses per practitioner as box plots beside their quartiles, outliers marked. The data are the dosing-consistency report's, read through the same service.
  */
 @Controller
 @ConsolePage
@@ -81,12 +81,13 @@ class ConsoleDosingPages {
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofDays(days));
         model.addAttribute("days", days);
+        DoseDistributionView distribution = queries.query(
+                        new FindDoseDistributionQuery(PracticeId.of(practiceId), from, to),
+                        ResponseTypes.instanceOf(DoseDistributionView.class))
+                .join();
+        model.addAttribute("distribution", distribution);
         model.addAttribute(
-                "distribution",
-                queries.query(
-                                new FindDoseDistributionQuery(PracticeId.of(practiceId), from, to),
-                                ResponseTypes.instanceOf(DoseDistributionView.class))
-                        .join());
+                "plots", distribution.groups().stream().map(ConsoleBoxPlot::of).toList());
         return "console/dosing";
     }
 
@@ -102,6 +103,8 @@ class ConsoleDosingPages {
         List<BigDecimal> mgMax = new ArrayList<>();
         List<BigDecimal> kgMin = new ArrayList<>();
         List<BigDecimal> kgMax = new ArrayList<>();
+        List<BigDecimal> intervalDays = new ArrayList<>();
+        List<BigDecimal> waste = new ArrayList<>();
         for (SessionDoseView session : sessions) {
             if (session.administeredMilligrams() == null) {
                 continue;
@@ -117,6 +120,12 @@ class ConsoleDosingPages {
             mgMax.add(perDose ? session.plan().maxDose() : null);
             kgMin.add(perKg ? session.plan().minDose() : null);
             kgMax.add(perKg ? session.plan().maxDose() : null);
+            intervalDays.add(
+                    session.intervalFromPrevious() == null
+                            ? null
+                            : BigDecimal.valueOf(session.intervalFromPrevious().toMinutes())
+                                    .divide(BigDecimal.valueOf(24 * 60), 1, java.math.RoundingMode.HALF_UP));
+            waste.add(session.wasteShare());
         }
         Map<String, Object> series = new LinkedHashMap<>();
         series.put("t", times);
@@ -126,6 +135,8 @@ class ConsoleDosingPages {
         series.put("mgPerKg", mgPerKg);
         series.put("mgPerKgMin", kgMin);
         series.put("mgPerKgMax", kgMax);
+        series.put("intervalDays", intervalDays);
+        series.put("wasteShare", waste);
         try {
             // the page embeds it in a JSON data block: '<' is escaped so no text can close the block
             return json.writeValueAsString(series).replace("<", "\\u003c");

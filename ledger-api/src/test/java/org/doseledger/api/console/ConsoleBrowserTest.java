@@ -98,11 +98,12 @@ class ConsoleBrowserTest extends ConsoleTest {
         assertAccessible("client-timeline");
 
         browser.follow(By.linkText("Doses as charts"));
-        // the mg chart; no weight is on record, so no mg/kg chart
-        assertThat(browser.findAll(By.cssSelector(".chart canvas"))).hasSize(1);
+        // the mg, interval and waste charts; no weight is on record, so no mg/kg chart
+        assertThat(browser.findAll(By.cssSelector(".chart canvas"))).hasSize(3);
         assertAccessible("client-doses");
         browser.follow(By.linkText("Dosing"));
         assertThat(browser.text()).contains("Whole practice");
+        assertThat(browser.findAll(By.cssSelector("svg.boxplot rect.box"))).isNotEmpty();
         assertAccessible("dosing");
 
         browser.follow(By.linkText("On a date"));

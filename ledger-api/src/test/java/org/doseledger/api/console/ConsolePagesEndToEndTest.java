@@ -129,9 +129,19 @@ class ConsolePagesEndToEndTest extends ConsoleTest {
         assertThat(doses.body())
                 .contains("<script type=\"application/json\" id=\"dose-data\">{\"t\":[")
                 .contains("\"mg\":[50")
+                .contains("\"intervalDays\":[")
+                .contains("\"wasteShare\":[")
+                .contains("data-series=\"intervalDays\"")
+                .contains("data-series=\"wasteShare\"")
                 .contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
         assertThat(distribution.status()).isEqualTo(200);
-        assertThat(distribution.body()).contains("Whole practice").contains("rn-1");
+        assertThat(distribution.body())
+                .contains("Whole practice")
+                .contains("rn-1")
+                .containsPattern(
+                        "<svg class=\"boxplot\" role=\"img\"[^>]*aria-label=\"KETAMINE [A-Z]+: administered mg")
+                .contains("<rect class=\"box\"")
+                .contains("<line class=\"median\"");
         assertThat(officer.get("/console/practices/" + practice + "/dosing?days=0")
                         .status())
                 .isEqualTo(400);
