@@ -17,8 +17,10 @@ import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.compliance.api.ExceptionKind;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.projections.compliance.ComplianceExceptionCounts;
 import org.doseledger.projections.compliance.ComplianceExceptionView;
 import org.doseledger.projections.compliance.ComplianceExceptionsPage;
+import org.doseledger.projections.compliance.CountComplianceExceptionsQuery;
 import org.doseledger.projections.compliance.ExceptionStatus;
 import org.doseledger.projections.compliance.FindComplianceExceptionQuery;
 import org.doseledger.projections.compliance.FindComplianceExceptionsQuery;
@@ -60,6 +62,14 @@ public class ComplianceExceptionQueue {
                                 offset,
                                 limit),
                         ResponseTypes.instanceOf(ComplianceExceptionsPage.class))
+                .join();
+    }
+
+    /** Counts over all of the practice's unresolved exceptions, as of today in the ledger's reckoning. */
+    public ComplianceExceptionCounts counts(PracticeId practice) {
+        return queries.query(
+                        new CountComplianceExceptionsQuery(practice, today()),
+                        ResponseTypes.instanceOf(ComplianceExceptionCounts.class))
                 .join();
     }
 

@@ -2,7 +2,6 @@ package org.doseledger.api.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.projections.apikey.ApiKeyView;
 import org.doseledger.projections.apikey.FindApiKeysQuery;
+import org.doseledger.projections.compliance.ComplianceExceptionCounts;
 import org.doseledger.projections.compliance.ComplianceExceptionView;
 import org.doseledger.projections.compliance.ComplianceExceptionsPage;
 import org.doseledger.projections.compliance.ComplianceExceptionsProjection;
@@ -103,6 +103,9 @@ class ConsoleController {
         } else if (request.getParameter("providerError") != null) {
             message = "Sign-in through " + oidc.name() + " failed, or it grants this console no role. Ask your"
                     + " administrator.";
+        } else if (request.getParameter("providerUnreachable") != null) {
+            message = oidc.name() + " cannot be reached just now, so nobody can sign in through it. Try again in a"
+                    + " minute; if it persists, tell your administrator.";
         } else if (request.getParameter("signedOut") != null) {
             message = "You are signed out.";
         }
@@ -111,7 +114,8 @@ class ConsoleController {
                 "failed",
                 request.getParameter("error") != null
                         || request.getParameter("locked") != null
-                        || request.getParameter("providerError") != null);
+                        || request.getParameter("providerError") != null
+                        || request.getParameter("providerUnreachable") != null);
         model.addAttribute("provider", oidc.enabled() ? oidc.name() : null);
         return "console/login";
     }
@@ -140,6 +144,7 @@ class ConsoleController {
                                 .join());
                 model.addAttribute("times", ConsoleTimes.of("UTC"));
                 model.addAttribute("newKey", UUID.randomUUID().toString());
+                model.addAttribute("schedules", org.doseledger.core.shared.ControlledSchedule.values());
                 yield "console/admin";
             }
         };
@@ -150,20 +155,12 @@ class ConsoleController {
     @ReadsClientData
     String dashboard(@PathVariable String practiceId, Model model) {
         pages.practice(model, practiceId);
-        ComplianceExceptionsPage open = exceptions.page(PracticeId.of(practiceId), Set.of(), Set.of(), 0, 1000);
-        LocalDate today = open.asOf();
+        ComplianceExceptionsPage open = exceptions.page(PracticeId.of(practiceId), Set.of(), Set.of(), 0, 10);
+        ComplianceExceptionCounts counts = exceptions.counts(PracticeId.of(practiceId));
         model.addAttribute("open", open);
-        model.addAttribute("urgent", open.exceptions().stream().limit(10).toList());
-        model.addAttribute(
-                "overdue",
-                open.exceptions().stream()
-                        .filter(e -> e.dueOn() != null && e.dueOn().isBefore(today))
-                        .count());
-        model.addAttribute(
-                "unacknowledged",
-                open.exceptions().stream()
-                        .filter(e -> e.status() == ExceptionStatus.OPEN)
-                        .count());
+        model.addAttribute("urgent", open.exceptions());
+        model.addAttribute("overdue", counts.overdue());
+        model.addAttribute("unacknowledged", counts.unacknowledged());
         model.addAttribute("integrity", integrity.now());
         InventoryView stock = queries.query(
                         new FindInventoryQuery(PracticeId.of(practiceId), null, null, null, false),

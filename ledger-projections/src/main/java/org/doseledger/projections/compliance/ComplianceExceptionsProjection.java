@@ -391,6 +391,18 @@ public class ComplianceExceptionsProjection {
     }
 
     @QueryHandler
+    public ComplianceExceptionCounts handle(CountComplianceExceptionsQuery query) {
+        List<Object> args = new ArrayList<>();
+        args.add(Date.valueOf(query.asOf()));
+        args.addAll(everythingArgs(query.practiceId().value(), query.asOf()));
+        return jdbc.queryForObject(
+                "select count(*), count(*) filter (where status = 'OPEN'), count(*) filter (where due_on < ?)"
+                        + " from (" + EVERYTHING + ") x where status in ('OPEN', 'ACKNOWLEDGED')",
+                (rs, row) -> new ComplianceExceptionCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+                args.toArray());
+    }
+
+    @QueryHandler
     public Optional<ComplianceExceptionView> handle(FindComplianceExceptionQuery query) {
         List<Object> args = new ArrayList<>(everythingArgs(query.practiceId().value(), query.asOf()));
         args.add(query.exceptionId());
