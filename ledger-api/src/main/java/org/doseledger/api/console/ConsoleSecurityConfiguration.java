@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -29,6 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -96,7 +98,16 @@ class ConsoleSecurityConfiguration {
                     .userInfoEndpoint(users -> users.oidcUserService(ConsoleOidc.people(claims)))
                     .defaultSuccessUrl("/console", true)
                     .failureHandler((request, response, failure) ->
-                            response.sendRedirect(request.getContextPath() + "/login?providerError")));
+                            response.sendRedirect(request.getContextPath() + "/login?providerError"))
+                    // a provider that cannot be reached (no registration) is a message, not a 500
+                    .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                        @Override
+                        public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler((request, response, failure) ->
+                                    response.sendRedirect(request.getContextPath() + "/login?providerUnreachable"));
+                            return filter;
+                        }
+                    }));
         }
         return http.build();
     }
