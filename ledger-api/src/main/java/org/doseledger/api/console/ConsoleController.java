@@ -191,24 +191,29 @@ class ConsoleController {
         ApiCredential credential = CurrentCredential.get();
         model.addAttribute("status", status);
         model.addAttribute("statuses", ExceptionStatus.values());
-        model.addAttribute(
-                "page",
-                exceptions.page(
-                        PracticeId.of(practiceId),
-                        status == null ? Set.of() : EnumSet.of(status),
-                        Set.of(),
-                        Math.max(0, offset),
-                        PAGE));
-        model.addAttribute("mayReview", credential.role() == Role.COMPLIANCE_OFFICER);
+        ComplianceExceptionsPage page = exceptions.page(
+                PracticeId.of(practiceId),
+                status == null ? Set.of() : EnumSet.of(status),
+                Set.of(),
+                Math.max(0, offset),
+                PAGE);
+        model.addAttribute("page", page);
+        boolean mayReview = credential.role() == Role.COMPLIANCE_OFFICER;
+        model.addAttribute("mayReview", mayReview);
         model.addAttribute("newKey", UUID.randomUUID().toString());
-        List<PractitionerView> practitioners = queries
-                .query(
-                        new FindPractitionersQuery(PracticeId.of(practiceId)),
-                        ResponseTypes.multipleInstancesOf(PractitionerView.class))
-                .join()
-                .stream()
-                .filter(PractitionerView::active)
-                .toList();
+        // the practitioners are for the discrepancy form alone: read them only when the page shows one
+        boolean discrepancyForm =
+                mayReview && page.exceptions().stream().anyMatch(e -> e.kind() == ExceptionKind.DISCREPANCY_OPEN);
+        List<PractitionerView> practitioners = !discrepancyForm
+                ? List.of()
+                : queries
+                        .query(
+                                new FindPractitionersQuery(PracticeId.of(practiceId)),
+                                ResponseTypes.multipleInstancesOf(PractitionerView.class))
+                        .join()
+                        .stream()
+                        .filter(PractitionerView::active)
+                        .toList();
         model.addAttribute("practitioners", practitioners);
         model.addAttribute(
                 "prescribers",
