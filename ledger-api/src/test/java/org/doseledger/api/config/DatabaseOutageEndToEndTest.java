@@ -52,6 +52,13 @@ class DatabaseOutageEndToEndTest {
                             .send()
                             .status())
                     .isEqualTo(201);
+            Http.Response issued = http.post("/api/admin/api-keys")
+                    .key(admin)
+                    .idempotencyKey("officer")
+                    .body("{\"role\":\"COMPLIANCE_OFFICER\",\"practiceId\":\"outage\",\"label\":\"never used yet\"}")
+                    .send();
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+            String unusedKey = issued.json().get("apiKey").asText();
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> http.get("/actuator/health/readiness").send().status() == 200);
 
@@ -74,6 +81,13 @@ class DatabaseOutageEndToEndTest {
             assertThat(refused.json().get("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
             assertThat(refused.header("Retry-After")).contains("5");
             assertThat(took).as("answered within seconds, not after 30").isLessThan(Duration.ofSeconds(15));
+            // a key the service has not looked up yet: its lookup needs the database, before any controller
+            Http.Response unknownYet =
+                    http.get("/api/practices/outage/exceptions").key(unusedKey).send();
+            assertThat(unknownYet.status()).as(unknownYet.toString()).isEqualTo(503);
+            assertThat(unknownYet.contentType()).startsWith("application/problem+json");
+            assertThat(unknownYet.json().get("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
+            assertThat(unknownYet.header("Retry-After")).contains("5");
 
             postgres = start(pgData, pgPort);
             long restarted = System.nanoTime();
