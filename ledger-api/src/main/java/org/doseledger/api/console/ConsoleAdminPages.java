@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.doseledger.api.apikey.ApiKeyResponses.IssuedApiKey;
@@ -151,9 +150,8 @@ class ConsoleAdminPages {
         WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
         pages.signedIn(model);
         String practice = ConsoleInput.optionalId("practiceId", practiceId);
-        Role chosen = Arrays.stream(Role.values())
-                .filter(candidate -> candidate.name().equals(role) && candidate != Role.PRACTICE_WRITER)
-                .findFirst()
+        Role chosen = ConsoleInput.choice(Role.values(), role)
+                .filter(candidate -> candidate != Role.PRACTICE_WRITER)
                 .orElseThrow(() -> new org.doseledger.api.web.InvalidQueryException(
                         "role", "is COMPLIANCE_OFFICER, REGULATOR or ADMIN"));
         if (!username.matches(ConsoleAccountController.USERNAME)
@@ -202,10 +200,7 @@ class ConsoleAdminPages {
         WriteContext context = ConsoleInput.write(request, idempotencyKey, clock);
         pages.signedIn(model);
         String practice = ConsoleInput.optionalId("practiceId", practiceId);
-        Role chosen = Arrays.stream(Role.values())
-                .filter(candidate -> candidate.name().equals(role))
-                .findFirst()
-                .orElse(null);
+        Role chosen = ConsoleInput.choice(Role.values(), role).orElse(null);
         Instant expires = null;
         boolean expiryReadable = true;
         if (!expiresOn.isBlank()) {
@@ -276,11 +271,12 @@ class ConsoleAdminPages {
         }
         List<ControlledSchedule> schedules = new ArrayList<>();
         for (String schedule : authorizedSchedules) {
-            try {
-                schedules.add(ControlledSchedule.valueOf(schedule));
-            } catch (IllegalArgumentException unknown) {
-                problems.add("authorizedSchedules holds an unknown schedule");
+            if (schedule.isBlank()) {
+                continue; // no box ticked: the request's own check says the list is empty
             }
+            ConsoleInput.choice(ControlledSchedule.values(), schedule)
+                    .ifPresentOrElse(
+                            schedules::add, () -> problems.add("authorizedSchedules holds an unknown schedule"));
         }
         PracticeRegistration.Form form = new PracticeRegistration.Form(
                 practiceId.strip(),

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
@@ -200,10 +199,8 @@ class ConsoleExportPages {
         String back = "redirect:/console/practices/" + practiceId + "/exports/" + exportId;
         WriteContext context = ConsoleInput.write(http, idempotencyKey, clock);
         PracticeView practice = pages.practice(PracticeId.of(practiceId));
-        PdmpSubmissionStatus chosen = Arrays.stream(PdmpSubmissionStatus.values())
-                .filter(candidate -> candidate.name().equals(status))
-                .findFirst()
-                .orElse(null);
+        PdmpSubmissionStatus chosen =
+                ConsoleInput.choice(PdmpSubmissionStatus.values(), status).orElse(null);
         Instant when;
         try {
             when = at.isBlank()

@@ -34,6 +34,13 @@ final class ConsoleInput {
         return trimmed == null ? null : id(field, trimmed);
     }
 
+    /** The constant of {@code values} that a form's choice names, if it names one. */
+    static <E extends Enum<E>> java.util.Optional<E> choice(E[] values, String name) {
+        return java.util.Arrays.stream(values)
+                .filter(value -> value.name().equals(name))
+                .findFirst();
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
