@@ -14,7 +14,7 @@ import org.doseledger.api.web.CommonRequests;
 final class BatchRequests {
 
     /** A path segment: an id, a name, or a reference to the id an earlier item of the batch created. */
-    static final String SEGMENT = "(?:[A-Za-z0-9._~-]+|\\{item:[0-9]{1,4}})";
+    static final String SEGMENT = "(?:[A-Za-z0-9._~-]+|\\{item:[0-9]{1,4}\\})";
 
     static final String PATH = "(?:/" + SEGMENT + ")+";
 

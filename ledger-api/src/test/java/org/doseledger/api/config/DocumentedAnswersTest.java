@@ -74,14 +74,70 @@ class DocumentedAnswersTest extends EndToEndTest {
         assertThat(document.at("/components/schemas/CreateExportRequest/properties/type/enum")
                         .toString())
                 .contains("dispensing-record", "pdmp-asap", "client-record");
-        java.util.regex.Matcher patterns =
-                java.util.regex.Pattern.compile("\"pattern\":\"([^\"]*)\"").matcher(document.toString());
-        int anchored = 0;
-        while (patterns.find()) {
-            anchored++;
-            assertThat(patterns.group(1)).startsWith("^(?:").endsWith(")$");
+        java.util.List<String> patterns = new java.util.ArrayList<>();
+        collectPatterns(document, patterns);
+        for (String pattern : patterns) {
+            assertThat(pattern).startsWith("^(?:").endsWith(")$");
+            // clients validate with ECMAScript regular expressions in unicode mode, where a brace that
+            // opens or closes no quantifier is an error, not a literal
+            assertThat(strayBrace(pattern)).as(pattern).isNegative();
         }
-        assertThat(anchored).isGreaterThan(100);
+        assertThat(patterns.size()).isGreaterThan(100);
+    }
+
+    @Test
+    void theDocumentNamesNoServerOfItsOwnSoClientsUseTheAddressTheyFetchedItFrom() {
+        JsonNode servers = http.get("/v3/api-docs").key(adminKey).send().json().get("servers");
+
+        assertThat(servers).hasSize(1);
+        assertThat(servers.get(0).get("url").asText()).isEqualTo("/");
+    }
+
+    private static void collectPatterns(JsonNode node, java.util.List<String> patterns) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("pattern") && field.getValue().isTextual()) {
+                    patterns.add(field.getValue().asText());
+                } else {
+                    collectPatterns(field.getValue(), patterns);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectPatterns(child, patterns));
+        }
+    }
+
+    /** The index of a brace outside a character class that is neither escaped nor part of {n}, {n,} or {n,m}. */
+    static int strayBrace(String pattern) {
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '{') {
+                java.util.regex.Matcher quantifier = java.util.regex.Pattern.compile("\\{[0-9]+(,[0-9]*)?}")
+                        .matcher(pattern)
+                        .region(i, pattern.length());
+                if (!quantifier.lookingAt()) {
+                    return i;
+                }
+                i = quantifier.end() - 1;
+            } else if (c == '}') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aBraceThatIsNoQuantifierIsFoundAndAnEscapedOneIsNot() {
+        assertThat(strayBrace("^(?:a|\\{item:[0-9]{1,4}})$")).isEqualTo(23);
+        assertThat(strayBrace("^(?:a|\\{item:[0-9]{1,4}\\})$")).isNegative();
+        assertThat(strayBrace("^(?:[{}]x{2,})$")).isNegative();
     }
 
     @Test
