@@ -20,7 +20,7 @@ final class LocationRequests {
     private LocationRequests() {}
 
     /**
-     * @param refrigerated whether the safe or cabinet is refrigerated
+     * @param refrigerated whether the safe or cabinet is refrigerated; false when absent or null
      * @param occurredAt when the location came into use, if before now: no entry can be dated at the
      *     location before it
      * @param address where the location is, when that is not the practice's registered address
@@ -35,7 +35,10 @@ final class LocationRequests {
 
             @NotBlank @Size(max = 200) String name,
             @NotNull LocationKind kind,
-            boolean refrigerated,
+
+            @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "false")
+            Boolean refrigerated,
+
             @PastOrPresent Instant occurredAt,
             @Valid AddressBody address,
             @Size(max = 9) @ValidDeaNumber String deaNumber,
@@ -49,7 +52,7 @@ final class LocationRequests {
                     locationId,
                     name,
                     kind,
-                    refrigerated,
+                    Boolean.TRUE.equals(refrigerated),
                     occurredAt,
                     address == null ? null : address.toAddress(),
                     deaNumber == null ? null : DeaNumber.of(deaNumber),

@@ -122,9 +122,14 @@ final class SessionRequests {
         }
     }
 
-    /** @param escort who takes the client home */
+    /**
+     * @param criteriaMet whether the discharge criteria were met; false when absent or null
+     * @param escort who takes the client home
+     */
     record DischargeRequest(
-            boolean criteriaMet,
+            @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "false")
+            Boolean criteriaMet,
+
             @NotBlank @Size(max = 200) String escort,
 
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
@@ -135,7 +140,11 @@ final class SessionRequests {
         /** The escort is a person's name: sealed under the client's data key. */
         DischargeClientCommand toCommand(SessionRef session, ClientRef client, ClientDataKeys keys) {
             return new DischargeClientCommand(
-                    session, criteriaMet, keys.seal(client, "escort", escort), dischargedBy, dischargedAt);
+                    session,
+                    Boolean.TRUE.equals(criteriaMet),
+                    keys.seal(client, "escort", escort),
+                    dischargedBy,
+                    dischargedAt);
         }
     }
 

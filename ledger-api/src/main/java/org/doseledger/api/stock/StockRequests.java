@@ -437,12 +437,15 @@ final class StockRequests {
             @NotNull @PositiveOrZero BigDecimal amount,
             @NotNull StockUnit unit) {}
 
-    /** @param exact false when opened containers were estimated, as Schedule III inventories allow */
+    /**
+     * @param exact false when opened containers were estimated, as Schedule III inventories allow; false when
+     *     absent or null
+     */
     record RecordCountRequest(
             @NotNull CountKind kind,
             @NotNull CountTiming timing,
             @NotNull @Valid CountedBody counted,
-            boolean exact,
+            @Schema(defaultValue = "false") Boolean exact,
 
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String countedBy,
@@ -460,7 +463,7 @@ final class StockRequests {
                     kind,
                     timing,
                     new Quantity(counted.amount(), counted.unit()),
-                    exact,
+                    Boolean.TRUE.equals(exact),
                     countedBy,
                     witnessedBy,
                     occurredAt,
@@ -469,13 +472,13 @@ final class StockRequests {
     }
 
     /**
-     * @param adjustToCount true books the difference to the balance (the count was right); false keeps the
-     *     balance (the count was wrong)
+     * @param adjustToCount true books the difference to the balance (the count was right); false (also when
+     *     absent or null) keeps the balance (the count was wrong)
      * @param approvedBy a prescriber with a DEA registration approving for the registrant
      */
     record ResolveDiscrepancyRequest(
             @NotBlank @Size(max = 4000) String explanation,
-            boolean adjustToCount,
+            @Schema(defaultValue = "false") Boolean adjustToCount,
 
             @NotBlank @Pattern(regexp = CommonRequests.ID, message = CommonRequests.ID_MESSAGE)
             String resolvedBy,
@@ -491,7 +494,7 @@ final class StockRequests {
                     lot,
                     discrepancyId,
                     explanation,
-                    adjustToCount,
+                    Boolean.TRUE.equals(adjustToCount),
                     resolvedBy,
                     approvedBy,
                     occurredAt,

@@ -73,6 +73,25 @@ class LocationRegistrationEndToEndTest extends EndToEndTest {
         assertThat(eventRows()).isEqualTo(before);
     }
 
+    @Test
+    void anOptionalFlagSentAsNullIsItsDefaultAsAGeneratedClientSendsIt() {
+        Http.Response response = stock.post(
+                "/locations",
+                "{\"locationId\":\"fridge\",\"name\":\"Medication fridge\",\"kind\":\"LOCKED_CABINET\","
+                        + "\"refrigerated\":null,\"occurredAt\":\"" + StockFixture.inUseSince() + "\"}");
+
+        created(response);
+        JsonNode locations = stock.get("/locations").json();
+        JsonNode fridge = null;
+        for (JsonNode location : locations.isArray() ? locations : locations.get("items")) {
+            if (location.get("locationId").asText().equals("fridge")) {
+                fridge = location;
+            }
+        }
+        assertThat(fridge).isNotNull();
+        assertThat(fridge.get("refrigerated").asBoolean()).isFalse();
+    }
+
     private Http.Response registerAnnex(String registration) {
         return stock.post(
                 "/locations",
