@@ -50,6 +50,15 @@ public final class BenchmarkFixtures {
                 .events();
     }
 
+    /** Applies the service's migrations to a benchmark's own database. */
+    public static void migrate(DataSource database) {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
     /** The sealer and the verifier, with the signing key kept under {@code dataDir}. */
     public static BenchmarkAccess integrity(DataSource database, Path dataDir) {
         return BenchmarkAccess.of(

@@ -1,6 +1,5 @@
 package org.doseledger.api.benchmark;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -9,16 +8,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.doseledger.api.integrity.BenchmarkAccess;
-import org.doseledger.api.integrity.IntegrityProperties;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -51,11 +46,7 @@ public final class EvidenceBenchmark {
                 .setCleanDataDirectory(true)
                 .start()) {
             DataSource database = postgres.getPostgresDatabase();
-            Flyway.configure()
-                    .dataSource(database)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            BenchmarkFixtures.migrate(database);
             JdbcTemplate jdbc = new JdbcTemplate(database);
             StringBuilder out = new StringBuilder("| Measure | Result |\n|---|---|\n");
             long written = new LedgerGenerator(new LedgerGenerator.Shape(1, clients, events, 42), database)
@@ -76,13 +67,7 @@ public final class EvidenceBenchmark {
                     String.format(
                             "%,d events (%,d of them numbered in the practice's sequence), %,d doses administered",
                             written, (Long) practice.get("events"), doses));
-            BenchmarkAccess integrity = BenchmarkAccess.of(
-                    jdbc,
-                    database,
-                    new IntegrityProperties(null, null, null, true, Duration.ofMinutes(1), Duration.ZERO),
-                    IntegrityBenchmark.ledgerProperties(workDir),
-                    Clock.systemUTC(),
-                    new SimpleMeterRegistry());
+            BenchmarkAccess integrity = BenchmarkFixtures.integrity(database, workDir);
             integrity.seal();
 
             long started = System.nanoTime();

@@ -32,7 +32,6 @@ import org.doseledger.api.integrity.BenchmarkAccess;
 import org.doseledger.api.integrity.IntegrityProperties;
 import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.integrity.VerificationReport;
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -80,11 +79,7 @@ public final class IntegrityBenchmark {
                 .setServerConfig("full_page_writes", "on")
                 .start()) {
             DataSource database = postgres.getPostgresDatabase();
-            Flyway.configure()
-                    .dataSource(database)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            BenchmarkFixtures.migrate(database);
             JdbcTemplate jdbc = new JdbcTemplate(database);
             StringBuilder out = new StringBuilder();
             out.append("| Measure | Result |\n|---|---|\n");
