@@ -12,10 +12,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.error.ProblemResponses;
@@ -62,10 +60,7 @@ class OpenApiConfiguration {
                                         .description("An API key ('Authorization: Bearer dlk.<id>.<secret>') or, where"
                                                 + " ledger.security.jwt configures an identity provider, its"
                                                 + " access token")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER))
-                // relative: the ledger that serves the document is the one it describes, at whatever address
-                // the client reached it (not the port or host springdoc saw when it generated the document)
-                .servers(List.of(new Server().url("/").description("The ledger serving this document")));
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
         if (jwt.issuerUri() != null) {
             String issuer = jwt.issuerUri().toString().replaceFirst("/$", "");
             document.getComponents()

@@ -85,14 +85,6 @@ class DocumentedAnswersTest extends EndToEndTest {
         assertThat(patterns.size()).isGreaterThan(100);
     }
 
-    @Test
-    void theDocumentNamesNoServerOfItsOwnSoClientsUseTheAddressTheyFetchedItFrom() {
-        JsonNode servers = http.get("/v3/api-docs").key(adminKey).send().json().get("servers");
-
-        assertThat(servers).hasSize(1);
-        assertThat(servers.get(0).get("url").asText()).isEqualTo("/");
-    }
-
     private static void collectPatterns(JsonNode node, java.util.List<String> patterns) {
         if (node.isObject()) {
             node.fields().forEachRemaining(field -> {
