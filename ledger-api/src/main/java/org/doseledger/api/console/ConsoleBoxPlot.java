@@ -3,7 +3,6 @@ package org.doseledger.api.console;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.doseledger.projections.consistency.DoseStatsView;
 import org.doseledger.projections.consistency.OutlierView;
 import org.doseledger.projections.consistency.PractitionerDosesView;
@@ -34,14 +33,19 @@ record ConsoleBoxPlot(
         List<DoseStatsView> all = new ArrayList<>();
         all.add(group.practice());
         group.practitioners().forEach(practitioner -> all.add(practitioner.doses()));
-        double lo = all.stream()
-                .mapToDouble(stats -> value(stats.minMilligrams()))
-                .min()
-                .orElse(0);
-        double hi = all.stream()
-                .mapToDouble(stats -> value(stats.maxMilligrams()))
-                .max()
-                .orElse(0);
+        // the axis's ends are labelled with the doses as recorded; doubles serve only as pixel positions
+        BigDecimal lowest = all.stream()
+                .map(DoseStatsView::minMilligrams)
+                .filter(java.util.Objects::nonNull)
+                .min(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
+        BigDecimal highest = all.stream()
+                .map(DoseStatsView::maxMilligrams)
+                .filter(java.util.Objects::nonNull)
+                .max(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
+        double lo = lowest.doubleValue();
+        double hi = highest.doubleValue();
         Scale scale = new Scale(lo, hi);
         List<Row> rows = new ArrayList<>();
         rows.add(row("Whole practice", 1, group.practice(), group.outliers(), null, scale));
@@ -59,11 +63,14 @@ record ConsoleBoxPlot(
         return new ConsoleBoxPlot(
                 height,
                 group.substance() + " " + group.route() + ": administered mg per session, per practitioner, from "
-                        + format(lo) + " to " + format(hi) + " mg; the same figures are in the table below",
+                        + lowest.toPlainString() + " to " + highest.toPlainString()
+                        + " mg; the same figures are in the table below",
                 rows,
                 fence(group.lowerFence(), scale),
                 fence(group.upperFence(), scale),
-                List.of(new Tick(scale.x(lo), format(lo) + " mg"), new Tick(scale.x(hi), format(hi) + " mg")));
+                List.of(
+                        new Tick(scale.x(lo), lowest.toPlainString() + " mg"),
+                        new Tick(scale.x(hi), highest.toPlainString() + " mg")));
     }
 
     private static Row row(
@@ -98,10 +105,6 @@ record ConsoleBoxPlot(
 
     private static double value(BigDecimal mg) {
         return mg == null ? 0 : mg.doubleValue();
-    }
-
-    private static String format(double mg) {
-        return String.format(Locale.ROOT, "%.1f", mg);
     }
 
     private record Scale(double lo, double hi) {

@@ -9,10 +9,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.doseledger.api.access.ReadsClientData;
 import org.doseledger.api.export.ExportJobs;
 import org.doseledger.api.export.ExportRequesting;
@@ -116,14 +114,7 @@ class ConsoleExportPages {
                 ConsoleInput.blankToNull(recordId));
         Set<ConstraintViolation<CreateExportRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            redirect.addFlashAttribute(
-                    "error",
-                    violations.stream()
-                                    .sorted(Comparator.comparing(
-                                            v -> v.getPropertyPath().toString()))
-                                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                                    .collect(Collectors.joining("; "))
-                            + ". Nothing was requested.");
+            redirect.addFlashAttribute("error", ConsoleInput.describe(violations) + ". Nothing was requested.");
             return back;
         }
         WriteContext context = ConsoleInput.write(http, idempotencyKey, clock);
@@ -222,13 +213,7 @@ class ConsoleExportPages {
                 chosen, ConsoleInput.blankToNull(reference), ConsoleInput.blankToNull(reason), when);
         Set<ConstraintViolation<RecordPdmpSubmissionRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            redirect.addFlashAttribute(
-                    "error",
-                    violations.stream()
-                                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                                    .sorted()
-                                    .collect(Collectors.joining("; "))
-                            + ". Nothing was recorded.");
+            redirect.addFlashAttribute("error", ConsoleInput.describe(violations) + ". Nothing was recorded.");
             return back;
         }
         try {

@@ -41,6 +41,14 @@ final class ConsoleInput {
                 .findFirst();
     }
 
+    /** A request's violations as the page says them: "field message", by field, joined by semicolons. */
+    static String describe(java.util.Set<? extends jakarta.validation.ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                .sorted()
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
