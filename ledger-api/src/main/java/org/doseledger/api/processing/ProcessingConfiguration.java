@@ -2,12 +2,18 @@ package org.doseledger.api.processing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.doseledger.projections.access.AccessLogProjection;
 import org.doseledger.projections.audit.AuditTrailProjection;
 import org.doseledger.projections.stock.StockLotProjection;
@@ -71,6 +77,44 @@ class ProcessingConfiguration {
             TransactionTemplate transactions,
             @Value("${ledger.reconciliation.enabled:true}") boolean enabled) {
         return new ReconciliationSchedule(reconciliation, commands, jdbc, transactions, enabled);
+    }
+
+    /**
+     * This node's name in {@code token_entry.owner} and {@code processor_node}: {@code ledger.node-id}, or the
+     * host's name and a random suffix. Axon's default (process id and host) is the same for two service
+     * instances in one JVM, which then both believed they held the same segments.
+     */
+    @Bean
+    ProcessingNode processingNode(@Value("${ledger.node-id:}") String configured) {
+        return ProcessingNode.of(configured);
+    }
+
+    /** Axon's JDBC token store as its auto-configuration builds it, with this node's name as the owner. */
+    @Bean
+    TokenStore tokenStore(
+            ConnectionProvider connections,
+            Serializer serializer,
+            TokenSchema schema,
+            TokenStoreProperties properties,
+            ProcessingNode node) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(node.id())
+                .build();
+    }
+
+    @Bean(destroyMethod = "leave")
+    SegmentBalancer segmentBalancer(
+            StreamingProcessors processors,
+            JdbcTemplate jdbc,
+            ProcessingNode node,
+            @Value("${ledger.projections.node-timeout:6s}") Duration nodeTimeout,
+            @Value("${ledger.projections.release-for:10s}") Duration releaseFor,
+            @Value("${ledger.projections.balance:true}") boolean enabled) {
+        return new SegmentBalancer(processors, jdbc, node.id(), nodeTimeout, releaseFor, enabled);
     }
 
     @Bean

@@ -69,6 +69,11 @@ public class StreamingProcessors {
                 .orElseThrow(() -> new UnknownRecordException("processor", name));
     }
 
+    /** The segments of a processor that this node processes now, in order. */
+    public List<Integer> segmentsHeldHere(String name) {
+        return processor(name).processingStatus().keySet().stream().sorted().toList();
+    }
+
     /** The global index of the last event in the ledger; 0 when it is empty. */
     public long head() {
         Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);

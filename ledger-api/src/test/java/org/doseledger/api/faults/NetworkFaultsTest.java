@@ -69,11 +69,13 @@ class NetworkFaultsTest {
     private static String client;
     private static StockFixture stock;
     private static long firstWorkloadPosition;
+    private static long startedAt;
 
     record Node(int k, Process process, Path log, Http http) {
 
+        /** Its name as the owner of segments in token_entry ({@code ledger.node-id}). */
         String owner() {
-            return process.pid() + "@";
+            return "node-" + k;
         }
 
         boolean ready() {
@@ -106,6 +108,7 @@ class NetworkFaultsTest {
 
         admin = newKey();
         long started = System.nanoTime();
+        startedAt = started;
         for (int k = 1; k <= NODES; k++) {
             nodes.put(k, startNode(k));
         }
@@ -168,8 +171,13 @@ class NetworkFaultsTest {
         assertCreated(post(nodes.get(2).http(), "/clients", Bodies.client(client, StockFixture.now())));
         stock = ConcurrentWorkload.prepare(admin, nodes.get(3).http(), practice, writer, client);
 
-        Map<String, Integer> owners = segmentOwners();
-        FIGURES.put("segments owned per node after the start", owners);
+        // six read models of four segments: eight per node once the nodes have balanced them
+        Map<String, Integer> spread = Map.of("node-1", 8, "node-2", 8, "node-3", 8);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> segmentOwners().equals(spread));
+        FIGURES.put("segments owned per node after the start", segmentOwners());
+        FIGURES.put("segments spread over the three nodes after the first start (s)", seconds(startedAt));
         assertThat(jdbc.queryForObject("select count(*) from token_entry where owner is null", Long.class))
                 .as("every segment of every streaming read model is owned")
                 .isZero();
@@ -302,9 +310,9 @@ class NetworkFaultsTest {
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> jdbc.queryForObject(
-                                "select count(*) from token_entry where owner like ? or owner is null",
+                                "select count(*) from token_entry where owner = ? or owner is null",
                                 Long.class,
-                                victimOwner + "%")
+                                victimOwner)
                         == 0);
         FIGURES.put("kill -9: node holding the most segments", "node " + victim.k() + " with " + before);
         FIGURES.put("kill -9: its segments owned by the others after (s)", seconds(killTime));
@@ -520,7 +528,7 @@ class NetworkFaultsTest {
         for (Map<String, Object> row : jdbc.queryForList(
                 "select owner, count(*) as segments from token_entry" + " where owner is not null group by owner")) {
             String owner = row.get("owner").toString();
-            owners.put(owner.substring(0, owner.indexOf('@') + 1), ((Number) row.get("segments")).intValue());
+            owners.put(owner, ((Number) row.get("segments")).intValue());
         }
         return owners;
     }
@@ -570,6 +578,7 @@ class NetworkFaultsTest {
                 "--spring.datasource.username=ledger_app",
                 "--spring.flyway.user=ledger_owner",
                 "--ledger.data-dir=" + dataDir,
+                "--ledger.node-id=node-" + k,
                 "--ledger.initial-admin-key=" + admin,
                 // replicas share the master key, as deploy/README.md says: each opens what another sealed
                 "--ledger.privacy.master-key=" + MASTER_KEY,

@@ -1,6 +1,7 @@
 package org.doseledger.api.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +79,35 @@ class ReadModelsUnderConcurrentWritesEndToEndTest extends EndToEndTest {
         workloadClient = newClient(practice, writer);
         ConcurrentWorkload.prepare(this, http, practice, writer, workloadClient);
         return new ConcurrentWorkload(practice, writer);
+    }
+
+    @Test
+    void theReadModelsSegmentsSpreadOverBothNodesAndReturnToOneWhenTheOtherStops() {
+        int segments = 4;
+        try (ConfigurableApplicationContext second = secondNode()) {
+            StreamingProcessors there = second.getBean(StreamingProcessors.class);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        for (String name : processors.names()) {
+                            List<Integer> here = processors.segmentsHeldHere(name);
+                            List<Integer> other = there.segmentsHeldHere(name);
+                            assertThat(here)
+                                    .as("%s on this node (the other holds %s)", name, other)
+                                    .hasSize(segments / 2);
+                            assertThat(other).as("%s on the second node", name).hasSize(segments / 2);
+                            assertThat(here).doesNotContainAnyElementsOf(other);
+                        }
+                    });
+        }
+        // the second node said it left: this node's share is every segment again, and it claims them
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    for (String name : processors.names()) {
+                        assertThat(processors.segmentsHeldHere(name)).as(name).hasSize(segments);
+                    }
+                });
     }
 
     private void assertEveryReadModelMatchesTheLog(long from, String nodes, ConcurrentWorkload workload, long started) {

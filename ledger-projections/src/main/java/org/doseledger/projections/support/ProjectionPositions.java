@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,6 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * by their token in the shared token store.
  */
 public class ProjectionPositions {
+
+    /** Events between a stored token and a position read to tell whether the segment is only idle. */
+    static final int IDLE_SPAN = 10_000;
 
     private static final String GAP_AWARE = "org.axonframework.eventhandling.GapAwareTrackingToken";
     private static final String REPLAY = "org.axonframework.eventhandling.ReplayToken";
@@ -49,12 +56,54 @@ public class ProjectionPositions {
             return false;
         }
         Map<Integer, EventTrackerStatus> live = localStatus.apply(processorName);
-        return tokens.stream().allMatch(token -> {
+        List<StoredPosition> stale = new ArrayList<>();
+        for (SegmentToken token : tokens) {
             EventTrackerStatus status = live.get(token.segment());
-            return status != null && status.getTrackingToken() != null
-                    ? covers(status.getTrackingToken(), position)
-                    : token.covers(position, tokenMapper);
-        });
+            if (status != null && status.getTrackingToken() != null) {
+                if (!covers(status.getTrackingToken(), position)) {
+                    return false;
+                }
+                continue;
+            }
+            StoredPosition stored = token.read(tokenMapper);
+            if (stored == null) {
+                return false;
+            }
+            if (!stored.covers(position)) {
+                stale.add(stored);
+            }
+        }
+        return stale.isEmpty() || nothingToHandle(stale, tokens, position);
+    }
+
+    /**
+     * Whether the segments held elsewhere whose stored tokens stand below the position have nothing to handle up
+     * to it. Another node stores an idle segment's token only every few seconds, so its token lags although
+     * the segment is done: it has reached the position when no event between its token and the position
+     * (nor at one of its gaps) belongs to it, by the sequencing policy every read model uses (an event's
+     * aggregate; {@link Segment#matches(Object)}). Only for a short span: a segment far behind is behind.
+     */
+    private boolean nothingToHandle(List<StoredPosition> stale, List<SegmentToken> tokens, long position) {
+        long after = stale.stream().mapToLong(StoredPosition::lowestOpen).min().orElse(position) - 1;
+        if (position - after > IDLE_SPAN) {
+            return false;
+        }
+        int[] segmentIds = tokens.stream().mapToInt(SegmentToken::segment).toArray();
+        List<Map.Entry<Long, String>> events = jdbc.query(
+                "select global_index, aggregate_identifier from domain_event_entry"
+                        + " where global_index > ? and global_index <= ?",
+                (rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)),
+                after,
+                position);
+        for (StoredPosition segment : stale) {
+            Segment mask = Segment.computeSegment(segment.segment(), segmentIds);
+            for (Map.Entry<Long, String> event : events) {
+                if (!segment.covers(event.getKey()) && mask.matches(event.getValue())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static boolean covers(TrackingToken token, long position) {
@@ -88,29 +137,42 @@ public class ProjectionPositions {
 
     private record SegmentToken(int segment, String type, byte[] json) {
 
-        boolean covers(long position, ObjectMapper mapper) {
+        /** The stored token's index and gaps, or null when it has none this can read. */
+        StoredPosition read(ObjectMapper mapper) {
             if (type == null || json == null) {
-                return false;
+                return null;
             }
             try {
                 JsonNode node = mapper.readTree(json);
                 if (REPLAY.equals(type)) {
                     node = node.path("currentToken");
                 } else if (!GAP_AWARE.equals(type)) {
-                    return false;
+                    return null;
                 }
-                if (!node.has("index") || node.path("index").asLong() < position) {
-                    return false;
+                if (!node.has("index")) {
+                    return null;
                 }
+                SortedSet<Long> gaps = new TreeSet<>();
                 for (JsonNode gap : node.path("gaps")) {
-                    if (gap.asLong() == position) {
-                        return false;
-                    }
+                    gaps.add(gap.asLong());
                 }
-                return true;
+                return new StoredPosition(segment, node.path("index").asLong(), gaps);
             } catch (IOException e) {
-                return false;
+                return null;
             }
+        }
+    }
+
+    /** A segment's stored token: handled every position up to its index except its gaps. */
+    private record StoredPosition(int segment, long index, SortedSet<Long> gaps) {
+
+        boolean covers(long position) {
+            return index >= position && !gaps.contains(position);
+        }
+
+        /** The lowest position this segment has not handled. */
+        long lowestOpen() {
+            return gaps.isEmpty() ? index + 1 : Math.min(gaps.first(), index + 1);
         }
     }
 }
