@@ -142,7 +142,17 @@ public final class ReplayBenchmark {
                         Files.readString(dataDir.resolve("initial-admin-key")).trim();
                 String base = "http://localhost:" + running.getEnvironment().getProperty("local.server.port");
                 HttpClient http = HttpClient.newHttpClient();
+                // -Dbenchmark.only=stock-lots,audit-trail replays only those alone
+                List<String> only = List.of(
+                                System.getProperty("benchmark.only", "").split(","))
+                        .stream()
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty())
+                        .toList();
                 for (String name : processors.names()) {
+                    if (!only.isEmpty() && !only.contains(name)) {
+                        continue;
+                    }
                     long began = System.nanoTime();
                     HttpResponse<String> answer = http.send(
                             HttpRequest.newBuilder(URI.create(base + "/api/admin/processors/" + name + "/replay"))

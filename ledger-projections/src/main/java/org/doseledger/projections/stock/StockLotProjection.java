@@ -40,6 +40,7 @@ import org.doseledger.core.stock.api.StockReceivedEvent;
 import org.doseledger.core.stock.api.StockReturnedEvent;
 import org.doseledger.core.stock.api.StockTransferredInEvent;
 import org.doseledger.core.stock.api.StockTransferredOutEvent;
+import org.doseledger.projections.support.BatchedInserts;
 import org.doseledger.projections.support.Decimals;
 import org.doseledger.projections.support.EventRecordedTime;
 import org.doseledger.projections.support.LedgerPosition;
@@ -583,9 +584,14 @@ public class StockLotProjection {
                 """, lotKey(event.lot(), event.drawId()));
     }
 
+    /**
+     * The movement's row, held back and sent with the batch's other movements as one JDBC batch when the
+     * processor allows it ({@link BatchedInserts}): no handler here reads {@code stock_movement}.
+     */
     private void movement(EventMessage<?> message, long position, MovementRow row, LedgerEvent event)
             throws JsonProcessingException {
-        jdbc.update(
+        BatchedInserts.insert(
+                jdbc,
                 """
                 insert into stock_movement (ledger_position, event_id, practice_id, location_id, ndc, lot_number,
                                             movement, quantity, milligrams, balance_change, balance_after, draw_id,
