@@ -19,12 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.doseledger.api.DoseLedgerApplication;
 import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -44,16 +42,8 @@ class DatabaseConnectionsTerminatedEndToEndTest {
     @Test
     void writesWhoseConnectionsPostgresqlEndsAreA503AndRecordedOnceOnRetry() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                ConfigurableApplicationContext service = new SpringApplicationBuilder(DoseLedgerApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "--spring.datasource.username=postgres",
-                                "--spring.datasource.password=",
-                                "--ledger.data-dir=" + directory.resolve("data"),
-                                "--ledger.integrity.sealing=false",
-                                "--ledger.reconciliation.enabled=false",
-                                "--ledger.database-check-interval=500ms")) {
+                ConfigurableApplicationContext service =
+                        DatabaseOutageEndToEndTest.serviceOn(postgres, directory.resolve("data"))) {
             Http http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
             String admin = Files.readString(directory.resolve("data/initial-admin-key"))
                     .trim();

@@ -32,16 +32,7 @@ class DatabaseOutageEndToEndTest {
         Path pgData = directory.resolve("pg");
         int pgPort = freePort();
         EmbeddedPostgres postgres = start(pgData, pgPort);
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DoseLedgerApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--ledger.data-dir=" + directory.resolve("data"),
-                        "--ledger.integrity.sealing=false",
-                        "--ledger.reconciliation.enabled=false",
-                        "--ledger.database-check-interval=500ms")) {
+        try (ConfigurableApplicationContext service = serviceOn(postgres, directory.resolve("data"))) {
             Http http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
             String admin = Files.readString(directory.resolve("data/initial-admin-key"))
                     .trim();
@@ -115,6 +106,20 @@ class DatabaseOutageEndToEndTest {
         } finally {
             postgres.close();
         }
+    }
+
+    /** A service on the given PostgreSQL, checking the database every 500 ms, not sealing nor reconciling. */
+    static ConfigurableApplicationContext serviceOn(EmbeddedPostgres postgres, Path dataDir) {
+        return new SpringApplicationBuilder(DoseLedgerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--ledger.data-dir=" + dataDir,
+                        "--ledger.integrity.sealing=false",
+                        "--ledger.reconciliation.enabled=false",
+                        "--ledger.database-check-interval=500ms");
     }
 
     private static EmbeddedPostgres start(Path data, int port) throws IOException {
