@@ -16,9 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@code processor_node} every {@code ledger.projections.balance-interval}, and a node that holds more of
  * a processor's segments than its share of the nodes alive now (those heard from within
  * {@code ledger.projections.node-timeout}) releases the surplus for {@code ledger.projections.release-for},
- * for the others to claim. A node never claims beyond its share by itself: Axon's coordinator claims any
- * unclaimed segment, so when a node dies its segments are taken over as before, and once its heartbeat is
- * older than the node timeout the shares of the survivors grow and nothing is released.
+ * for the others to claim. Nothing caps what a node claims (Axon's coordinator claims any unclaimed
+ * segment), so when a node dies its segments are taken over as before, and once its heartbeat is older
+ * than the node timeout the shares of the survivors grow and they keep what they took.
  *
  * <p>Shares: with {@code n} live nodes sorted by id, processor number {@code p} (of the sorted names) and
  * {@code s} segments, the node of rank {@code r} gets {@code s / n} segments, one more when
