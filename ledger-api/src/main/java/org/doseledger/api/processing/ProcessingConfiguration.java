@@ -12,7 +12,9 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.doseledger.projections.access.AccessLogProjection;
 import org.doseledger.projections.audit.AuditTrailProjection;
@@ -124,6 +126,21 @@ class ProcessingConfiguration {
     }
 
     /** Resets the named processors after Axon built them and just before it starts them. */
+    /**
+     * No per-event Axon message monitors (counters, timers, capacity and latency gauges) on the streaming read
+     * models: they were about a tenth of a replay's processor time (docs/benchmarks.md, Projection replay),
+     * and their lag and dead letters are measured by {@link ProjectionMetrics}. The command and query buses
+     * keep Axon's monitors.
+     */
+    @Bean
+    ConfigurerModule noPerEventMonitorsOnReadModels(EventProcessorProperties properties) {
+        return configurer -> properties.getProcessors().forEach((name, settings) -> {
+            if (settings.getMode() == EventProcessorProperties.Mode.POOLED) {
+                configurer.eventProcessing().registerMessageMonitor(name, configuration -> NoOpMessageMonitor.INSTANCE);
+            }
+        });
+    }
+
     @Bean
     ConfigurerModule replayOnStart(
             @Value("${ledger.replay-on-start:}") List<String> names, ObjectProvider<StreamingProcessors> processors) {

@@ -26,6 +26,14 @@ class OperationsEndToEndTest extends EndToEndTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("commandBus").contains("http_server_requests");
+        // the read models' own lag and dead letters, not Axon's per-event monitors (a tenth of a replay's time)
+        assertThat(metrics.text().lines())
+                .anyMatch(line ->
+                        line.startsWith("ledger_projection_lag{") && line.contains("processor=\"audit-trail\""));
+        assertThat(metrics.text()
+                        .lines()
+                        .filter(line -> line.startsWith("audit_trail") || line.startsWith("stock_lots")))
+                .isEmpty();
     }
 
     @Test
