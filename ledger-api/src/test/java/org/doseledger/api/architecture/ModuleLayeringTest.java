@@ -44,6 +44,14 @@ class ModuleLayeringTest {
             .dependOnClassesThat()
             .resideInAPackage("org.doseledger.api..");
 
+    /** The read models' feature packages form no cycle: a read model reads another's views at most one way. */
+    @ArchTest
+    static final ArchRule readModelPackagesAreFreeOfCycles =
+            com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                    .matching("org.doseledger.projections.(*)..")
+                    .should()
+                    .beFreeOfCycles();
+
     @ArchTest
     static final ArchRule theCoreDependsOnNeitherTheApiNorTheReadModels = noClasses()
             .that()
