@@ -70,6 +70,22 @@ public final class ProblemResponses {
         }
     }
 
+    /** For filters: the 503 of a request the database could not serve, with {@code Retry-After}. */
+    public static void writeDatabaseUnavailable(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ObjectMapper mapper,
+            DatabaseUnavailable.Kind kind)
+            throws IOException {
+        ProblemDetail problem = databaseUnavailable(kind);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        identify(problem, request);
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+
     public static void write(
             HttpServletRequest request,
             HttpServletResponse response,

@@ -1,5 +1,6 @@
 package org.doseledger.api.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.doseledger.api.error.DatabaseUnavailable;
+import org.doseledger.api.error.ProblemResponses;
 import org.doseledger.projections.apikey.ApiKeyView;
 import org.doseledger.projections.apikey.FindApiKeyQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -28,14 +33,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String FAILURE_ATTRIBUTE = ApiKeyAuthenticationFilter.class.getName() + ".failure";
 
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
+
     private final QueryGateway queries;
     private final Clock clock;
     private final boolean otherTokensAccepted;
+    private final ObjectMapper mapper;
 
-    ApiKeyAuthenticationFilter(QueryGateway queries, Clock clock, boolean otherTokensAccepted) {
+    ApiKeyAuthenticationFilter(QueryGateway queries, Clock clock, boolean otherTokensAccepted, ObjectMapper mapper) {
         this.queries = queries;
         this.clock = clock;
         this.otherTokensAccepted = otherTokensAccepted;
+        this.mapper = mapper;
     }
 
     @Override
@@ -43,15 +52,28 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && !(otherTokensAccepted && isOtherBearerToken(header))) {
-            authenticate(header)
-                    .ifPresentOrElse(
-                            credential -> SecurityContextHolder.getContext()
-                                    .setAuthentication(new UsernamePasswordAuthenticationToken(
-                                            credential,
-                                            null,
-                                            List.of(new SimpleGrantedAuthority(
-                                                    "ROLE_" + credential.role().name())))),
-                            () -> {});
+            Optional<ApiCredential> authenticated;
+            try {
+                authenticated = authenticate(header);
+            } catch (RuntimeException e) {
+                DatabaseUnavailable.Kind database = DatabaseUnavailable.classify(e);
+                if (database == DatabaseUnavailable.Kind.NONE) {
+                    throw e;
+                }
+                // the key could not be looked up: a 503 like any request the database cannot serve, logged
+                // in one line instead of a stack trace from the servlet container per request
+                log.warn("The API key could not be looked up ({}): {}", database, e.toString());
+                ProblemResponses.writeDatabaseUnavailable(request, response, mapper, database);
+                return;
+            }
+            authenticated.ifPresentOrElse(
+                    credential -> SecurityContextHolder.getContext()
+                            .setAuthentication(new UsernamePasswordAuthenticationToken(
+                                    credential,
+                                    null,
+                                    List.of(new SimpleGrantedAuthority(
+                                            "ROLE_" + credential.role().name())))),
+                    () -> {});
             if (SecurityContextHolder.getContext().getAuthentication() == null
                     && request.getAttribute(FAILURE_ATTRIBUTE) == null) {
                 request.setAttribute(FAILURE_ATTRIBUTE, "The API key is not valid");

@@ -107,7 +107,7 @@ class SecurityConfiguration {
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(queries, clock, jwt.enabled()),
+                        new ApiKeyAuthenticationFilter(queries, clock, jwt.enabled(), mapper),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/**")
                         .authenticated()

@@ -13,8 +13,11 @@ import org.doseledger.api.DoseLedgerApplication;
 import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.Http;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,13 +25,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * UP, requests are answered 503 problem+json with Retry-After within seconds (nothing written), and once
  * PostgreSQL is back the service is ready and writes again without a restart.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageEndToEndTest {
 
     @TempDir
     Path directory;
 
     @Test
-    void anOutageIsA503WithRetryAfterAndTheServiceRecoversOnItsOwn() throws Exception {
+    void anOutageIsA503WithRetryAfterAndTheServiceRecoversOnItsOwn(CapturedOutput output) throws Exception {
         Path pgData = directory.resolve("pg");
         int pgPort = freePort();
         EmbeddedPostgres postgres = start(pgData, pgPort);
@@ -79,6 +83,10 @@ class DatabaseOutageEndToEndTest {
             assertThat(unknownYet.contentType()).startsWith("application/problem+json");
             assertThat(unknownYet.json().get("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
             assertThat(unknownYet.header("Retry-After")).contains("5");
+            assertThat(output.getAll())
+                    .as("the failed key lookup is one warning, not a stack trace from the servlet container")
+                    .doesNotContain("threw exception")
+                    .contains("The API key could not be looked up");
 
             postgres = start(pgData, pgPort);
             long restarted = System.nanoTime();
