@@ -115,8 +115,14 @@ class DatabaseConnectionsTerminatedEndToEndTest {
             for (int w = 0; w < WRITERS; w++) {
                 for (int i = 0; i < WRITES_PER_WRITER; i++) {
                     String practice = "cut-" + w + "-" + i;
-                    Http.Response read =
-                            http.get("/api/practices/" + practice).key(admin).send();
+                    // a pooled connection ended in the last round fails its next use once: 503, then the pool
+                    // has replaced it
+                    Http.Response read = await().atMost(Duration.ofSeconds(30))
+                            .until(
+                                    () -> http.get("/api/practices/" + practice)
+                                            .key(admin)
+                                            .send(),
+                                    answer -> answer.status() != 503);
                     assertThat(read.status()).as(practice + ": " + read).isEqualTo(200);
                 }
             }
