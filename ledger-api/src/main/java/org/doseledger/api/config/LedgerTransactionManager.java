@@ -15,9 +15,8 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * Spring's JDBC transaction manager, except for a rollback on a connection PostgreSQL has already ended
  * (it restarted, or terminated the backend): the server discarded the transaction when it ended the
  * connection, so there is nothing left to roll back, and the failure that ended it is the one to report.
- * Spring's manager instead throws "rollback failed" in place of that failure; the write then answered
- * 500 instead of 503 and Axon's unit of work, whose rollback handlers stopped at the failing one, left its
- * time limit running to interrupt whatever the thread did a minute later.
+ * Spring's manager instead throws "rollback failed" in place of that failure, which does not say that the
+ * database went away: the write answered 500 instead of 503 (DatabaseConnectionsTerminatedEndToEndTest).
  */
 public class LedgerTransactionManager extends JdbcTransactionManager {
 
