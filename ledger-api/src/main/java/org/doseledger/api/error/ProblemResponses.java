@@ -77,13 +77,8 @@ public final class ProblemResponses {
             ObjectMapper mapper,
             DatabaseUnavailable.Kind kind)
             throws IOException {
-        ProblemDetail problem = databaseUnavailable(kind);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        identify(problem, request);
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), problem);
+        send(request, response, mapper, databaseUnavailable(kind));
     }
 
     public static void write(
@@ -95,10 +90,15 @@ public final class ProblemResponses {
             String title,
             String detail)
             throws IOException {
-        ProblemDetail problem = problem(status, code, title, detail);
+        send(request, response, mapper, problem(status, code, title, detail));
+    }
+
+    private static void send(
+            HttpServletRequest request, HttpServletResponse response, ObjectMapper mapper, ProblemDetail problem)
+            throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         identify(problem, request);
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);
     }

@@ -1,7 +1,9 @@
 package org.doseledger.api.processing;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -68,9 +70,16 @@ public class SegmentBalancer {
             if (rank < 0 || live.size() < 2) {
                 return;
             }
+            // every processor's segment count in one query a round
+            Map<String, Integer> segments = new HashMap<>();
+            jdbc.query(
+                    "select processor_name, count(*) from token_entry group by processor_name",
+                    (java.sql.ResultSet rows) -> {
+                        segments.put(rows.getString(1), rows.getInt(2));
+                    });
             List<String> names = processors.names();
             for (int p = 0; p < names.size(); p++) {
-                release(names.get(p), p, rank, live.size());
+                release(names.get(p), segments.getOrDefault(names.get(p), 0), p, rank, live.size());
             }
         } catch (RuntimeException e) {
             // the database is away or the processors are stopping: the next round tries again, and nothing is
@@ -95,14 +104,12 @@ public class SegmentBalancer {
                 nodeTimeout.toMillis() / 1000.0);
     }
 
-    private void release(String name, int processorNumber, int rank, int nodes) {
+    private void release(String name, int segments, int processorNumber, int rank, int nodes) {
         StreamingEventProcessor processor = processors.processor(name);
         if (!processor.isRunning()) {
             return;
         }
-        Integer segments =
-                jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class, name);
-        int share = share(segments == null ? 0 : segments, nodes, rank, processorNumber);
+        int share = share(segments, nodes, rank, processorNumber);
         List<Integer> held = processors.segmentsHeldHere(name);
         for (int i = share; i < held.size(); i++) {
             int segment = held.get(i);

@@ -32,8 +32,7 @@ class ApiDocumentLintTest extends EndToEndTest {
     @BeforeEach
     void linters() throws Exception {
         NodeJs.requireOrSkip("lint the API document");
-        NodeJs.install(RULES, WORK, "spectral");
-        NodeJs.install(RULES, WORK, "redocly");
+        NodeJs.install(RULES, WORK, "spectral", "redocly");
         document = WORK.resolve("api-docs.json");
         Files.writeString(
                 document, http.get("/v3/api-docs").key(adminKey).send().text());
@@ -41,19 +40,8 @@ class ApiDocumentLintTest extends EndToEndTest {
 
     @Test
     void spectralsOpenApiRulesFindNothing() throws Exception {
-        NodeJs.Run lint = NodeJs.run(
-                WORK,
-                List.of(
-                        WORK.resolve("node_modules/.bin/spectral").toString(),
-                        "lint",
-                        "--ruleset",
-                        RULES.resolve(".spectral.yaml").toString(),
-                        "--format",
-                        "json",
-                        "--quiet",
-                        document.toString()),
-                5);
-        JsonNode results = JSON.readTree(jsonIn(lint.output(), '['));
+        JsonNode results = lint(
+                "spectral", List.of("--ruleset", RULES.resolve(".spectral.yaml").toString(), "--quiet"), '[');
         List<String> problems = new ArrayList<>();
         results.forEach(result -> problems.add(result.path("code").asText() + " (severity "
                 + result.path("severity").asInt() + ") at " + result.path("path") + ": "
@@ -65,18 +53,8 @@ class ApiDocumentLintTest extends EndToEndTest {
 
     @Test
     void redoclysRecommendedRulesFindNothing() throws Exception {
-        NodeJs.Run lint = NodeJs.run(
-                WORK,
-                List.of(
-                        WORK.resolve("node_modules/.bin/redocly").toString(),
-                        "lint",
-                        "--config",
-                        RULES.resolve("redocly.yaml").toString(),
-                        "--format",
-                        "json",
-                        document.toString()),
-                5);
-        JsonNode report = JSON.readTree(jsonIn(lint.output(), '{'));
+        JsonNode report = lint(
+                "redocly", List.of("--config", RULES.resolve("redocly.yaml").toString()), '{');
         List<String> problems = new ArrayList<>();
         report.path("problems")
                 .forEach(problem -> problems.add(problem.path("ruleId").asText() + " ("
@@ -85,6 +63,17 @@ class ApiDocumentLintTest extends EndToEndTest {
         assertThat(problems).as("redocly recommended errors and warnings").isEmpty();
         assertThat(report.path("totals").path("errors").asInt()).isZero();
         assertThat(report.path("totals").path("warnings").asInt()).isZero();
+    }
+
+    /** Runs a linter's {@code lint} on the document with JSON output and returns its report. */
+    private JsonNode lint(String linter, List<String> options, char opening) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(WORK.resolve("node_modules/.bin").resolve(linter).toString());
+        command.add("lint");
+        command.addAll(options);
+        command.addAll(List.of("--format", "json", document.toString()));
+        NodeJs.Run run = NodeJs.run(WORK, command, 5);
+        return JSON.readTree(jsonIn(run.output(), opening));
     }
 
     /** The JSON report in a linter's output, which may carry lines of its own before it. */

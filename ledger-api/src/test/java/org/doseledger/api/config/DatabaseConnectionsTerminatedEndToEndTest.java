@@ -73,26 +73,30 @@ class DatabaseConnectionsTerminatedEndToEndTest {
                 writers.add(threads.submit(() -> {
                     for (int i = 0; i < WRITES_PER_WRITER; i++) {
                         String practice = "cut-" + writer + "-" + i;
-                        int status;
-                        int attempts = 0;
-                        do {
-                            Http.Response answer = http.post("/api/practices")
-                                    .key(admin)
-                                    .idempotencyKey(practice)
-                                    .body(Bodies.practice(practice))
-                                    .send();
-                            status = answer.status();
-                            statuses.computeIfAbsent(status, s -> new AtomicInteger())
-                                    .incrementAndGet();
-                            if (status == 503 && answer.header("Retry-After").isEmpty()) {
-                                unexpected.add("503 without Retry-After: " + answer);
-                            } else if (status != 201 && status != 503) {
-                                unexpected.add(answer.toString());
-                            }
-                            if (status == 503) {
-                                Thread.sleep(100);
-                            }
-                        } while (status == 503 && ++attempts < 100);
+                        // the client's retries with the same key, every 100 ms, until the write is not refused
+                        await().atMost(Duration.ofSeconds(60))
+                                .pollDelay(Duration.ZERO)
+                                .pollInterval(Duration.ofMillis(100))
+                                .until(
+                                        () -> {
+                                            Http.Response answer = http.post("/api/practices")
+                                                    .key(admin)
+                                                    .idempotencyKey(practice)
+                                                    .body(Bodies.practice(practice))
+                                                    .send();
+                                            int status = answer.status();
+                                            statuses.computeIfAbsent(status, s -> new AtomicInteger())
+                                                    .incrementAndGet();
+                                            if (status == 503
+                                                    && answer.header("Retry-After")
+                                                            .isEmpty()) {
+                                                unexpected.add("503 without Retry-After: " + answer);
+                                            } else if (status != 201 && status != 503) {
+                                                unexpected.add(answer.toString());
+                                            }
+                                            return status;
+                                        },
+                                        status -> status != 503);
                     }
                     return null;
                 }));

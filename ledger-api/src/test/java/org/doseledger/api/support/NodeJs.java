@@ -31,15 +31,16 @@ public final class NodeJs {
 
     /**
      * Installs the packages pinned by a package.json and its package-lock.json into {@code directory} (npm ci),
-     * unless the given executable is there already.
+     * unless the given executables are there already.
      */
-    public static void install(Path pinned, Path directory, String executable) throws IOException {
+    public static void install(Path pinned, Path directory, String... executables) throws IOException {
         Files.createDirectories(directory);
         for (String file : List.of("package.json", "package-lock.json")) {
             Files.copy(
                     pinned.resolve(file), directory.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        if (Files.isExecutable(directory.resolve("node_modules/.bin").resolve(executable))) {
+        Path bin = directory.resolve("node_modules/.bin");
+        if (java.util.Arrays.stream(executables).allMatch(name -> Files.isExecutable(bin.resolve(name)))) {
             return;
         }
         Run install = run(directory, List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), 10);
