@@ -6,6 +6,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -13,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,25 +29,60 @@ import org.springframework.stereotype.Component;
  * <p>The check itself waits at most {@code ledger.database-check-timeout} (2 s) for an answer. Where the network
  * drops packets rather than refusing them (a node cut off from PostgreSQL), a query on a connection opened before
  * the cut would otherwise wait for TCP to give up, a quarter of an hour, and the node would stay ready all along.
+ *
+ * <p>The check runs on a thread of its own, not on Spring's scheduler: the service's other scheduled tasks (the
+ * segment heartbeat, the sealer, the sweeps) share that scheduler's one thread, and one of them waiting on a cut link
+ * would stop the check with it.
  */
 @Component("database")
-class DatabaseHealth implements HealthIndicator {
+class DatabaseHealth implements HealthIndicator, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
 
     private final DataSource dataSource;
     private final Clock clock;
     private final Duration timeout;
+    private final Duration interval;
     private final AtomicReference<Health> last =
             new AtomicReference<>(Health.unknown().build());
+    private ScheduledExecutorService checker;
 
-    DatabaseHealth(DataSource dataSource, Clock clock, @Value("${ledger.database-check-timeout:2s}") Duration timeout) {
+    DatabaseHealth(
+            DataSource dataSource,
+            Clock clock,
+            @Value("${ledger.database-check-timeout:2s}") Duration timeout,
+            @Value("${ledger.database-check-interval:2s}") Duration interval) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.timeout = timeout;
+        this.interval = interval;
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${ledger.database-check-interval:2s}")
+    @Override
+    public synchronized void start() {
+        if (checker == null) {
+            checker = Executors.newSingleThreadScheduledExecutor(work -> {
+                Thread thread = new Thread(work, "database-health");
+                thread.setDaemon(true);
+                return thread;
+            });
+            checker.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (checker != null) {
+            checker.shutdownNow();
+            checker = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return checker != null;
+    }
+
     void check() {
         Instant at = clock.instant();
         Health previous = last.get();
