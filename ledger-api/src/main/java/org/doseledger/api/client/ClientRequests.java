@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.api.web.CommonRequests.AddressBody;
 import org.doseledger.api.web.CommonRequests.PersonNameBody;
@@ -42,6 +41,7 @@ import org.doseledger.core.client.api.UpdateClientContactCommand;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.Route;
+import org.doseledger.projections.personaldata.ClientDataKeys;
 
 final class ClientRequests {
 

@@ -3,11 +3,11 @@ package org.doseledger.api.consistency;
 import java.time.Instant;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.doseledger.api.personaldata.PersonalDataReveal;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.consistency.DosingConsistencyView;
 import org.doseledger.projections.consistency.FindDosingConsistencyQuery;
+import org.doseledger.projections.personaldata.PersonalDataReveal;
 import org.springframework.stereotype.Service;
 
 /**

@@ -3,6 +3,7 @@ package org.doseledger.api.export;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.List;
+import org.doseledger.projections.export.ExportType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 

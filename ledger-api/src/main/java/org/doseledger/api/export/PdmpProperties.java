@@ -1,5 +1,6 @@
 package org.doseledger.api.export;
 
+import org.doseledger.projections.export.PdmpFileSettings;
 import org.doseledger.projections.export.pdmp.AsapFileType;
 import org.doseledger.projections.export.pdmp.AsapStateProfile;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,6 +29,12 @@ public record PdmpProperties(
     public PdmpProperties {
         stateProfile(profile);
         fileType(fileType);
+    }
+
+    /** The settings as the PDMP file writes them. */
+    public PdmpFileSettings settings() {
+        return new PdmpFileSettings(
+                stateProfile(), asapFileType(), informationSourceId, informationSourceName, phone, contactName);
     }
 
     AsapStateProfile stateProfile() {

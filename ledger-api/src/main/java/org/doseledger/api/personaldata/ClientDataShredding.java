@@ -11,6 +11,7 @@ import org.doseledger.core.client.api.RetentionPeriodNotOverException;
 import org.doseledger.core.client.api.ShredClientDataKeyCommand;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.projections.personaldata.ClientDataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

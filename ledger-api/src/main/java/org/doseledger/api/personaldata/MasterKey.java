@@ -11,6 +11,7 @@ import javax.crypto.SecretKey;
 import org.doseledger.api.config.LedgerProperties;
 import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.core.integrity.EventHashes;
+import org.doseledger.projections.personaldata.PersonalDataCrypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.web.CommonRequests;
 import org.doseledger.core.session.api.CancelDosingSessionCommand;
 import org.doseledger.core.session.api.DischargeClientCommand;
@@ -23,6 +22,7 @@ import org.doseledger.core.session.api.Severity;
 import org.doseledger.core.session.api.StartDosingSessionCommand;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.Substance;
+import org.doseledger.projections.personaldata.ClientDataKeys;
 
 final class SessionRequests {
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
-import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.web.CommonRequests.LateEntryBody;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.LateEntry;
@@ -13,6 +12,7 @@ import org.doseledger.core.shared.SealedPersonalData;
 import org.doseledger.core.stock.api.DoseDrawnEvent;
 import org.doseledger.core.stock.api.DoseOverride;
 import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.projections.personaldata.ClientDataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

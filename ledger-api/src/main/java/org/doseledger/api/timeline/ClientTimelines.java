@@ -2,9 +2,9 @@ package org.doseledger.api.timeline;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.doseledger.api.personaldata.PersonalDataReveal;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.projections.personaldata.PersonalDataReveal;
 import org.doseledger.projections.timeline.ClientTimelineView;
 import org.doseledger.projections.timeline.FindClientTimelineQuery;
 import org.springframework.stereotype.Service;

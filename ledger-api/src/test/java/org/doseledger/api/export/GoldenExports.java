@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.util.List;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.projections.export.CsvReportSink;
+import org.doseledger.projections.export.ExportQuery;
+import org.doseledger.projections.export.ExportType;
 import org.doseledger.projections.export.JsonReportSink;
 import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.export.ReportHeader;

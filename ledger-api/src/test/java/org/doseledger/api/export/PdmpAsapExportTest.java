@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.doseledger.api.config.JacksonConfiguration;
-import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.api.support.LedgerApiTest;
 import org.doseledger.core.client.api.ClientContactUpdatedEvent;
 import org.doseledger.core.client.api.ClientRegisteredEvent;
@@ -39,11 +38,14 @@ import org.doseledger.core.stock.api.PaymentType;
 import org.doseledger.core.stock.api.Prescription;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.projections.export.CsvReportSink;
+import org.doseledger.projections.export.ExportQuery;
+import org.doseledger.projections.export.PdmpAsapExport;
 import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.export.ReportHeader;
 import org.doseledger.projections.export.pdmp.Asap42Validator;
 import org.doseledger.projections.export.pdmp.AsapElementMissingException;
 import org.doseledger.projections.export.pdmp.AsapStateProfile;
+import org.doseledger.projections.personaldata.ClientDataKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -324,7 +326,7 @@ class PdmpAsapExportTest {
                                         requested_at, status, heartbeat_at, ledger_position)
                 values (?, ?, 'pdmp-asap', '{}', 'key-1', 'COMPLIANCE_OFFICER', now(), 'DONE', now(), ?)
                 """, exportId, PRACTICE.value(), generatedAt);
-        PdmpAsapExport type = new PdmpAsapExport(jdbc, keys, DEFAULTS, CLOCK);
+        PdmpAsapExport type = new PdmpAsapExport(jdbc, keys, DEFAULTS.settings(), CLOCK);
         for (PdmpFileRecord record : type.fileRecords(query(from, to, generatedAt))) {
             jdbc.update(
                     "insert into pdmp_file_record values (?, ?, ?, ?, ?)",
@@ -344,7 +346,7 @@ class PdmpAsapExportTest {
     }
 
     private Exported export(PdmpProperties properties, String from, String to, long upTo) {
-        PdmpAsapExport type = new PdmpAsapExport(jdbc, keys, properties, CLOCK);
+        PdmpAsapExport type = new PdmpAsapExport(jdbc, keys, properties.settings(), CLOCK);
         ExportQuery query = query(from, to, upTo);
         ReportHeader header = new ReportHeader(
                 type.name(),

@@ -29,6 +29,7 @@ import org.doseledger.api.support.Http;
 import org.doseledger.api.support.MutableClock;
 import org.doseledger.api.support.MutableClockConfiguration;
 import org.doseledger.api.support.StockFixture;
+import org.doseledger.projections.export.ExportType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;

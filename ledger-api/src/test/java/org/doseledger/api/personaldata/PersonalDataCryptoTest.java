@@ -10,6 +10,8 @@ import javax.crypto.SecretKey;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.SealedPersonalData;
+import org.doseledger.projections.personaldata.PersonalDataCrypto;
+import org.doseledger.projections.personaldata.UnreadablePersonalDataException;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataCryptoTest {

@@ -13,6 +13,7 @@ import org.doseledger.api.support.Http;
 import org.doseledger.api.support.MutableClock;
 import org.doseledger.api.support.MutableClockConfiguration;
 import org.doseledger.api.support.StockFixture;
+import org.doseledger.projections.personaldata.PersonalDataReveal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.doseledger.api.personaldata;
+package org.doseledger.projections.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.doseledger.api.personaldata.ClientDataKeys.DataKey;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.SealedPersonalData;
+import org.doseledger.projections.personaldata.ClientDataKeys.DataKey;
 import org.doseledger.projections.timeline.ClientTimelineView;
 import org.doseledger.projections.timeline.TimelineEntryView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Opens the sealed personal data in what an authorized reader is shown. Read models keep the sealed
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
  * client's key was shredded the item reads as null and the entry says {@code "personalData": "SHREDDED"};
  * a key or item that does not open reads as null with {@code "UNREADABLE"}, never as an error.
  */
-@Component
 public class PersonalDataReveal {
 
     public static final String MARKER = "personalData";
@@ -32,7 +30,7 @@ public class PersonalDataReveal {
 
     private final ClientDataKeys keys;
 
-    PersonalDataReveal(ClientDataKeys keys) {
+    public PersonalDataReveal(ClientDataKeys keys) {
         this.keys = keys;
     }
 

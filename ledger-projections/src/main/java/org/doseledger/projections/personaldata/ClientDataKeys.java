@@ -1,4 +1,4 @@
-package org.doseledger.api.personaldata;
+package org.doseledger.projections.personaldata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,13 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
-import org.doseledger.api.config.JacksonConfiguration;
 import org.doseledger.core.client.api.ClientDataShreddedException;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.SealedPersonalData;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -29,19 +26,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * gone at once on every node. Within a write's transaction, which holds the key's row lock until it ends
  * (so no shredding can happen meanwhile), the key is read once, not once per sealed field.
  */
-@Component
 public class ClientDataKeys {
 
     private final JdbcTemplate jdbc;
-    private final MasterKey masterKey;
+    private final SecretKey masterKey;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ClientDataKeys(
-            JdbcTemplate jdbc,
-            MasterKey masterKey,
-            @Qualifier(JacksonConfiguration.LEDGER_MAPPER) ObjectMapper json,
-            Clock clock) {
+    public ClientDataKeys(JdbcTemplate jdbc, SecretKey masterKey, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
         this.json = json;
@@ -159,7 +151,7 @@ public class ClientDataKeys {
                 client.practiceId().value(),
                 client.clientId(),
                 keyId,
-                PersonalDataCrypto.wrap(masterKey.key(), client, keyId, key),
+                PersonalDataCrypto.wrap(masterKey, client, keyId, key),
                 Timestamp.from(clock.instant()));
         // a concurrent first write may have created the key first: use whichever row won
         return lockedKey(client).orElseThrow(() -> new IllegalStateException("no data key for " + client));
@@ -177,7 +169,7 @@ public class ClientDataKeys {
                     }
                     return new DataKey(
                             keyId,
-                            PersonalDataCrypto.unwrap(masterKey.key(), client, keyId, rs.getBytes("wrapped_key")),
+                            PersonalDataCrypto.unwrap(masterKey, client, keyId, rs.getBytes("wrapped_key")),
                             null);
                 },
                 client.practiceId().value(),

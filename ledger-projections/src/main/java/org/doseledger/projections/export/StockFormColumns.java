@@ -1,14 +1,13 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.doseledger.projections.export.ReportColumn;
 
 /**
  * The columns the DEA form worksheets (Form 41, Form 106) end with: where the stock was, whether the
  * entry was late (with its reason and co-signer), its correction, and the ids that lead back to the record and its event in the ledger.
  */
-final class StockFormColumns {
+public final class StockFormColumns {
 
     private StockFormColumns() {}
 

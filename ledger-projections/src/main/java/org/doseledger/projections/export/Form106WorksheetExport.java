@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
-import org.doseledger.projections.export.SignatureBlock;
 import org.doseledger.projections.stock.LossRecordRow;
 import org.doseledger.projections.stock.StockFormsExport;
 import org.doseledger.projections.stock.StockLotProjection;
-import org.springframework.stereotype.Component;
 
 /**
  * The DEA Form 106 worksheet (report of theft or loss of controlled substances, 21 CFR 1301.76(b)),
@@ -25,10 +21,9 @@ import org.springframework.stereotype.Component;
  * deadlines (written notice within one business day of discovery, the form within 45 days). With {@code
  * recordId} it is the one loss of that id, whatever the period; without, every loss discovered in the period.
  */
-@Component
-class Form106WorksheetExport implements ExportType {
+public class Form106WorksheetExport implements ExportType {
 
-    static final String NAME = "form-106-worksheet";
+    public static final String NAME = "form-106-worksheet";
 
     private static final List<ReportColumn> COLUMNS = StockFormColumns.withLedgerTrailer(
             List.of(
@@ -57,7 +52,7 @@ class Form106WorksheetExport implements ExportType {
 
     private final StockFormsExport records;
 
-    Form106WorksheetExport(DataSource dataSource) {
+    public Form106WorksheetExport(DataSource dataSource) {
         this.records = new StockFormsExport(dataSource);
     }
 

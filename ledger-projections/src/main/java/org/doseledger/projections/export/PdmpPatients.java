@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.doseledger.api.personaldata.ClientDataKeys;
-import org.doseledger.api.personaldata.UnreadablePersonalDataException;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
@@ -19,6 +17,8 @@ import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.SealedPersonalData;
 import org.doseledger.projections.export.pdmp.AsapGender;
 import org.doseledger.projections.export.pdmp.AsapPatient;
+import org.doseledger.projections.personaldata.ClientDataKeys;
+import org.doseledger.projections.personaldata.UnreadablePersonalDataException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stops the file with an error naming the client, instead of a record with blanks. The last
  * {@value #CACHED} lookups are kept.
  */
-final class PdmpPatients {
+public final class PdmpPatients {
 
     static final int CACHED = 1024;
 
@@ -44,7 +44,7 @@ final class PdmpPatients {
         }
     };
 
-    PdmpPatients(JdbcTemplate jdbc, ClientDataKeys keys, ObjectMapper json, PracticeId practiceId, long upTo) {
+    public PdmpPatients(JdbcTemplate jdbc, ClientDataKeys keys, ObjectMapper json, PracticeId practiceId, long upTo) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.json = json;

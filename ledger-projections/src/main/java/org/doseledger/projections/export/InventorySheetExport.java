@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,13 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
-import org.doseledger.projections.export.SignatureBlock;
 import org.doseledger.projections.stock.InventoryCountRow;
 import org.doseledger.projections.stock.StockFormsExport;
 import org.doseledger.projections.stock.StockLotProjection;
-import org.springframework.stereotype.Component;
 
 /**
  * The initial or biennial inventory sheet (21 CFR 1304.11) from a recorded count: whether it was taken at
@@ -29,10 +25,9 @@ import org.springframework.stereotype.Component;
  * of its counts (the sheet holds every count of the same kind and timing taken that day) or by a count
  * kind, e.g. {@code BIENNIAL} (every count of that kind in the period).
  */
-@Component
-class InventorySheetExport implements ExportType {
+public class InventorySheetExport implements ExportType {
 
-    static final String NAME = "inventory-sheet";
+    public static final String NAME = "inventory-sheet";
 
     private static final List<ReportColumn> COLUMNS = List.of(
             new ReportColumn("countedAt", "Counted", 2),
@@ -66,7 +61,7 @@ class InventorySheetExport implements ExportType {
 
     private final StockFormsExport records;
 
-    InventorySheetExport(DataSource dataSource) {
+    public InventorySheetExport(DataSource dataSource) {
         this.records = new StockFormsExport(dataSource);
     }
 

@@ -1,4 +1,4 @@
-package org.doseledger.api.personaldata;
+package org.doseledger.projections.personaldata;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.doseledger.api.personaldata.ClientDataKeys;
-import org.doseledger.api.personaldata.PersonalDataReveal;
-import org.doseledger.api.personaldata.UnreadablePersonalDataException;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.SealedPersonalData;
+import org.doseledger.projections.personaldata.ClientDataKeys;
+import org.doseledger.projections.personaldata.PersonalDataReveal;
+import org.doseledger.projections.personaldata.UnreadablePersonalDataException;
 import org.doseledger.projections.stock.AddressText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * whose key was shredded is named {@code SHREDDED}, one whose items do not open {@code UNREADABLE}, never
  * an error. The last {@value #CACHED} clients are kept, so memory stays bounded however many doses.
  */
-final class ClientIdentities {
+public final class ClientIdentities {
 
     static final int CACHED = 1024;
     private static final Logger log = LoggerFactory.getLogger(ClientIdentities.class);
@@ -43,7 +43,8 @@ final class ClientIdentities {
         }
     };
 
-    ClientIdentities(JdbcTemplate jdbc, ClientDataKeys keys, ObjectMapper json, PracticeId practiceId, long upTo) {
+    public ClientIdentities(
+            JdbcTemplate jdbc, ClientDataKeys keys, ObjectMapper json, PracticeId practiceId, long upTo) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.json = json;

@@ -1,26 +1,22 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.stock.ReceiptRecordRow;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.stock.StockRecordsExport;
-import org.springframework.stereotype.Component;
 
 /**
  * The receipts log (21 CFR 1304.22(c)): every receipt of stock in the period with the supplier's name,
  * address and DEA number, invoice, date, product (NDC, name, finished form), containers and their size,
  * lot and expiry.
  */
-@Component
-class ReceiptsLogExport implements ExportType {
+public class ReceiptsLogExport implements ExportType {
 
-    static final String NAME = "receipts-log";
+    public static final String NAME = "receipts-log";
 
     private static final List<ReportColumn> COLUMNS = List.of(
             new ReportColumn("receivedAt", "Received", 2),
@@ -53,7 +49,7 @@ class ReceiptsLogExport implements ExportType {
 
     private final StockRecordsExport records;
 
-    ReceiptsLogExport(StockRecordsExport records) {
+    public ReceiptsLogExport(StockRecordsExport records) {
         this.records = records;
     }
 

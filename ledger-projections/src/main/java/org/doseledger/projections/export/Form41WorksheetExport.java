@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
-import org.doseledger.projections.export.SignatureBlock;
 import org.doseledger.projections.stock.DestructionRecordRow;
 import org.doseledger.projections.stock.StockFormsExport;
 import org.doseledger.projections.stock.StockLotProjection;
-import org.springframework.stereotype.Component;
 
 /**
  * The DEA Form 41 worksheet (registrant record of controlled substances destroyed), pre-filled from the
@@ -24,10 +20,9 @@ import org.springframework.stereotype.Component;
  * who sign it. With {@code recordId} it is the one destruction of that id, whatever the period; without,
  * every destruction in the period.
  */
-@Component
-class Form41WorksheetExport implements ExportType {
+public class Form41WorksheetExport implements ExportType {
 
-    static final String NAME = "form-41-worksheet";
+    public static final String NAME = "form-41-worksheet";
 
     private static final List<ReportColumn> COLUMNS = StockFormColumns.withLedgerTrailer(
             List.of(
@@ -54,7 +49,7 @@ class Form41WorksheetExport implements ExportType {
 
     private final StockFormsExport records;
 
-    Form41WorksheetExport(DataSource dataSource) {
+    public Form41WorksheetExport(DataSource dataSource) {
         this.records = new StockFormsExport(dataSource);
     }
 

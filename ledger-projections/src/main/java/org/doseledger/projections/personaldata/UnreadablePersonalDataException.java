@@ -1,9 +1,9 @@
-package org.doseledger.api.personaldata;
+package org.doseledger.projections.personaldata;
 
 /** A sealed item or a wrapped key did not open: the wrong key, or data altered since it was sealed. */
 public class UnreadablePersonalDataException extends RuntimeException {
 
-    UnreadablePersonalDataException(String message, Throwable cause) {
+    public UnreadablePersonalDataException(String message, Throwable cause) {
         super(message, cause);
     }
 }

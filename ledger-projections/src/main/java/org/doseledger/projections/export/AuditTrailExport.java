@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.doseledger.projections.audit.AuditTrailProjection;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.support.LoggedEvent;
 import org.doseledger.projections.support.LoggedEventMismatchException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * An extract of the audit trail: every event of the practice that occurred in the period (optionally
@@ -30,10 +27,9 @@ import org.springframework.stereotype.Component;
  * under which request, and its payload and metadata exactly as the ledger wrote them. Personal data stays
  * sealed in the payload; the printed summary shows {@code [sealed]} for it.
  */
-@Component
-class AuditTrailExport implements ExportType {
+public class AuditTrailExport implements ExportType {
 
-    static final String NAME = "audit-trail";
+    public static final String NAME = "audit-trail";
     static final int FETCH_SIZE = 1000;
 
     private static final List<ReportColumn> COLUMNS = List.of(
@@ -70,7 +66,7 @@ class AuditTrailExport implements ExportType {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
-    AuditTrailExport(DataSource dataSource) {
+    public AuditTrailExport(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
     }

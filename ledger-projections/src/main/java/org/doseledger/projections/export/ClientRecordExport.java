@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,16 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.doseledger.api.personaldata.PersonalDataReveal;
-import org.doseledger.projections.export.CellText;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.personaldata.PersonalDataReveal;
 import org.doseledger.projections.stock.AddressText;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.doseledger.projections.timeline.ClientTimelineView;
 import org.doseledger.projections.timeline.TimelineEntryView;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * A client's record for a records request: every entry of the client's timeline that occurred in the
@@ -33,10 +29,9 @@ import org.springframework.stereotype.Component;
  * and the event's fields. Personal data is opened as the timeline endpoint opens it; a shredded client's
  * items read empty and the entry says SHREDDED.
  */
-@Component
-class ClientRecordExport implements ExportType {
+public class ClientRecordExport implements ExportType {
 
-    static final String NAME = "client-record";
+    public static final String NAME = "client-record";
     /** Entries opened per call of the personal-data reveal: one key lookup each, memory bounded. */
     static final int BATCH = 200;
 
@@ -76,7 +71,7 @@ class ClientRecordExport implements ExportType {
     private final PersonalDataReveal personalData;
     private final ObjectMapper json = new ObjectMapper();
 
-    ClientRecordExport(DataSource dataSource, PersonalDataReveal personalData) {
+    public ClientRecordExport(DataSource dataSource, PersonalDataReveal personalData) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.personalData = personalData;

@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,19 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.doseledger.api.personaldata.ClientDataKeys;
-import org.doseledger.api.personaldata.PersonalDataReveal;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.projections.consistency.DosingConsistencyProjection;
 import org.doseledger.projections.consistency.DosingConsistencyRows;
 import org.doseledger.projections.consistency.PlanInForceView;
 import org.doseledger.projections.consistency.SessionDoseView;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.personaldata.ClientDataKeys;
+import org.doseledger.projections.personaldata.PersonalDataReveal;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The dosing-consistency report for the period (optionally one client): each dosed session with the dose
@@ -33,10 +30,9 @@ import org.springframework.stereotype.Component;
  * ledger stood at {@code upTo} ({@link DosingConsistencyRows}): each session is judged in the database
  * against the client's previous one, so memory does not grow with the period.
  */
-@Component
-class DosingConsistencyExport implements ExportType {
+public class DosingConsistencyExport implements ExportType {
 
-    static final String NAME = "dosing-consistency";
+    public static final String NAME = "dosing-consistency";
 
     private static final List<ReportColumn> COLUMNS = List.of(
             new ReportColumn("sessionAt", "Session", 2),
@@ -75,7 +71,7 @@ class DosingConsistencyExport implements ExportType {
 
     private final PersonalDataReveal personalData;
 
-    DosingConsistencyExport(
+    public DosingConsistencyExport(
             DataSource dataSource, JdbcTemplate jdbc, ClientDataKeys keys, PersonalDataReveal personalData) {
         this.sessions = new DosingConsistencyRows(dataSource, json);
         this.jdbc = jdbc;

@@ -1,23 +1,20 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import org.doseledger.projections.export.CsvReportSink;
-import org.doseledger.projections.export.JsonReportSink;
-import org.doseledger.projections.export.ReportSink;
 import org.doseledger.projections.export.pdf.PdfReportSink;
 
 /** One file of a bundle: {@code <type>.<extension>}, written by its sink. */
-record ReportFormat(String extension, SinkFactory factory) {
+public record ReportFormat(String extension, SinkFactory factory) {
 
     @FunctionalInterface
-    interface SinkFactory {
+    public interface SinkFactory {
         ReportSink open(OutputStream out) throws IOException;
     }
 
     /** The files of every bundle, in the order they are listed: CSV and PDF for people, JSON for machines. */
-    static List<ReportFormat> all() {
+    public static List<ReportFormat> all() {
         return List.of(
                 new ReportFormat("csv", CsvReportSink::new),
                 new ReportFormat("json", JsonReportSink::new),

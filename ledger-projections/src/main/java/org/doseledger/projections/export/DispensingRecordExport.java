@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,15 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.doseledger.api.personaldata.ClientDataKeys;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.personaldata.ClientDataKeys;
 import org.doseledger.projections.stock.DoseRecordRow;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.stock.StockRecordsExport;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The dispensing and administration record of 21 CFR 1304.22(c): every dose administered or dispensed in
@@ -26,10 +23,9 @@ import org.springframework.stereotype.Component;
  * form, quantity and milligrams, date and time, the client's name and address, who administered or
  * dispensed it, route, lot, location and session.
  */
-@Component
-class DispensingRecordExport implements ExportType {
+public class DispensingRecordExport implements ExportType {
 
-    static final String NAME = "dispensing-record";
+    public static final String NAME = "dispensing-record";
 
     private static final List<ReportColumn> COLUMNS = List.of(
             new ReportColumn("entryType", "Entry", 2),
@@ -71,7 +67,7 @@ class DispensingRecordExport implements ExportType {
     private final ClientDataKeys keys;
     private final ObjectMapper json = new ObjectMapper();
 
-    DispensingRecordExport(StockRecordsExport records, JdbcTemplate jdbc, ClientDataKeys keys) {
+    public DispensingRecordExport(StockRecordsExport records, JdbcTemplate jdbc, ClientDataKeys keys) {
         this.records = records;
         this.jdbc = jdbc;
         this.keys = keys;

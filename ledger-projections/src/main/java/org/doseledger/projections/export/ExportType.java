@@ -1,18 +1,16 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
 
 /**
  * One kind of regulator export: its columns, the read models it reads (the export waits until they have
  * reached its ledger position), how many records a request will hold, and the records themselves,
  * streamed in order.
  */
-interface ExportType {
+public interface ExportType {
 
     /** The stable name used in requests, file names and the manifest, e.g. {@code dispensing-record}. */
     String name();

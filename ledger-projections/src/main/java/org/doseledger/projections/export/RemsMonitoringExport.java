@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,15 +13,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
-import org.doseledger.api.personaldata.ClientDataKeys;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
+import org.doseledger.projections.personaldata.ClientDataKeys;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The Spravato REMS patient monitoring data, one row per esketamine session started in the period: the
@@ -34,10 +31,9 @@ import org.springframework.stereotype.Component;
  * the answers are empty when no form was submitted, or for forms recorded before the ledger kept them
  * ("not recorded").
  */
-@Component
-class RemsMonitoringExport implements ExportType {
+public class RemsMonitoringExport implements ExportType {
 
-    static final String NAME = "rems-monitoring";
+    public static final String NAME = "rems-monitoring";
     static final int FETCH_SIZE = 1000;
 
     private static final List<ReportColumn> COLUMNS = List.of(
@@ -170,7 +166,7 @@ class RemsMonitoringExport implements ExportType {
     private final ClientDataKeys keys;
     private final ObjectMapper json = new ObjectMapper();
 
-    RemsMonitoringExport(DataSource dataSource, JdbcTemplate jdbc, ClientDataKeys keys) {
+    public RemsMonitoringExport(DataSource dataSource, JdbcTemplate jdbc, ClientDataKeys keys) {
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(FETCH_SIZE);
         this.named = new NamedParameterJdbcTemplate(streaming);

@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,14 +20,11 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.doseledger.api.personaldata.ClientDataKeys;
 import org.doseledger.core.export.api.PdmpFileRecord;
 import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.StockUnit;
 import org.doseledger.core.stock.api.Prescription;
-import org.doseledger.projections.export.ReportColumn;
-import org.doseledger.projections.export.ReportFooter;
 import org.doseledger.projections.export.pdmp.Asap42Writer;
 import org.doseledger.projections.export.pdmp.AsapDispensation;
 import org.doseledger.projections.export.pdmp.AsapDispenser;
@@ -39,10 +36,10 @@ import org.doseledger.projections.export.pdmp.AsapReportingStatus;
 import org.doseledger.projections.export.pdmp.AsapRxOrigin;
 import org.doseledger.projections.export.pdmp.AsapStateProfile;
 import org.doseledger.projections.export.pdmp.AsapSubmission;
+import org.doseledger.projections.personaldata.ClientDataKeys;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The state PDMP file (ASAP 4.2, docs/pdmp-asap.md) of the practice's take-home doses in the period:
@@ -52,11 +49,10 @@ import org.springframework.stereotype.Component;
  * state goes: a new record with the corrected quantity, or nothing. A period with nothing to report is a
  * zero report. The bundle holds the file as {@value #FILE} and the same records as CSV, JSON and PDF.
  */
-@Component
-class PdmpAsapExport implements ExportType {
+public class PdmpAsapExport implements ExportType {
 
-    static final String NAME = org.doseledger.core.export.api.ExportTypes.PDMP_ASAP;
-    static final String FILE = "pdmp-asap.txt";
+    public static final String NAME = org.doseledger.core.export.api.ExportTypes.PDMP_ASAP;
+    public static final String FILE = "pdmp-asap.txt";
     static final int FETCH_SIZE = 1000;
     private static final java.util.regex.Pattern TITLE =
             java.util.regex.Pattern.compile("^(?i)(dr|mr|mrs|ms|mx|prof)\\.?\\s+");
@@ -156,15 +152,15 @@ class PdmpAsapExport implements ExportType {
 
     private final JdbcTemplate jdbc;
     private final ClientDataKeys keys;
-    private final PdmpProperties properties;
+    private final PdmpFileSettings settings;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    PdmpAsapExport(JdbcTemplate jdbc, ClientDataKeys keys, PdmpProperties properties, Clock clock) {
+    public PdmpAsapExport(JdbcTemplate jdbc, ClientDataKeys keys, PdmpFileSettings settings, Clock clock) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.keys = keys;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -267,7 +263,7 @@ class PdmpAsapExport implements ExportType {
     @Override
     public ReportFooter write(ExportQuery query, Rows rows, Map<String, OutputStream> files) throws IOException {
         Practice practice = practice(query);
-        AsapStateProfile profile = properties.stateProfile();
+        AsapStateProfile profile = settings.stateProfile();
         OutputStream file = files.getOrDefault(FILE, OutputStream.nullOutputStream());
         Asap42Writer asap = Asap42Writer.start(file, profile, submission(query, practice));
         asap.dispenser(practice.dispenser());
@@ -389,7 +385,7 @@ class PdmpAsapExport implements ExportType {
      * that is longer than the {@value Prescription#MAX_NUMBER_LENGTH} characters DSP02 takes (a UUID), its
      * first {@value Prescription#MAX_NUMBER_LENGTH} letters and digits. Such a record reports no payment type.
      */
-    static String legacyPrescriptionNumber(String dispensationId) {
+    public static String legacyPrescriptionNumber(String dispensationId) {
         if (dispensationId.length() <= Prescription.MAX_NUMBER_LENGTH) {
             return dispensationId;
         }
@@ -427,15 +423,15 @@ class PdmpAsapExport implements ExportType {
                 String.valueOf(query.locationId()),
                 String.valueOf(query.upTo()));
         String controlNumber = HexFormat.of()
-                .formatHex(ExportBundleWriter.sha256().digest(covered.getBytes(StandardCharsets.UTF_8)))
+                .formatHex(sha256(covered.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 20)
                 .toUpperCase(java.util.Locale.ROOT);
         return new AsapSubmission(
                 controlNumber,
                 LocalDateTime.ofInstant(clock.instant(), query.zone()),
-                properties.asapFileType(),
-                properties.informationSourceId() != null ? properties.informationSourceId() : practice.deaNumber(),
-                properties.informationSourceName() != null ? properties.informationSourceName() : practice.name(),
+                settings.fileType(),
+                settings.informationSourceId() != null ? settings.informationSourceId() : practice.deaNumber(),
+                settings.informationSourceName() != null ? settings.informationSourceName() : practice.name(),
                 query.from(),
                 query.to());
     }
@@ -459,10 +455,10 @@ class PdmpAsapExport implements ExportType {
                                 rs.getString("name"),
                                 json.readValue(rs.getString("address"), PostalAddress.class),
                                 rs.getString("dea_number"),
-                                rs.getString("phone") != null ? rs.getString("phone") : properties.phone(),
+                                rs.getString("phone") != null ? rs.getString("phone") : settings.phone(),
                                 rs.getString("contact_name") != null
                                         ? rs.getString("contact_name")
-                                        : properties.contactName());
+                                        : settings.contactName());
                     } catch (JsonProcessingException e) {
                         throw new SQLException("unreadable practice address", e);
                     }
@@ -521,7 +517,7 @@ class PdmpAsapExport implements ExportType {
      * without a leading title (Dr., Mr., Mrs., Ms., Mx., Prof.) and the credentials after a comma, the
      * first word is the given name, the last the family name, any between the middle.
      */
-    static PersonName personName(String name) {
+    public static PersonName personName(String name) {
         String bare =
                 name == null ? "" : TITLE.matcher(name.split(",", 2)[0].trim()).replaceFirst("");
         String[] words = bare.isEmpty() ? new String[0] : bare.split("\\s+");
@@ -543,5 +539,13 @@ class PdmpAsapExport implements ExportType {
             }
         }
         return String.join(" ", parts);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

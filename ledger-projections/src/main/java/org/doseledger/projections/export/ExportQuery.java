@@ -1,4 +1,4 @@
-package org.doseledger.api.export;
+package org.doseledger.projections.export;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import org.doseledger.projections.stock.StockRecordsExport;
  * zone), optionally one location, the client or record the export is about (for the types that need one),
  * and the ledger position {@code upTo}: events after it are not in the export.
  */
-record ExportQuery(
+public record ExportQuery(
         PracticeId practiceId,
         LocalDate from,
         LocalDate to,
