@@ -40,7 +40,7 @@ import org.springframework.util.FileSystemUtils;
  */
 final class ExportBundleWriter {
 
-    static final String FORMAT = org.doseledger.api.integrity.OfflineBundleVerifier.EXPORT_FORMAT;
+    static final String FORMAT = org.doseledger.core.integrity.bundle.OfflineBundleVerifier.EXPORT_FORMAT;
     private static final int PROGRESS_EVERY = 1000;
     private static final ObjectMapper JSON =
             new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

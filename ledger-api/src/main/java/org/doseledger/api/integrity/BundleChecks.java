@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
+import org.doseledger.core.integrity.Ed25519Keys;
+import org.doseledger.core.integrity.bundle.OfflineBundleVerifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,6 @@ public class BundleChecks {
     /** A trusted public key as {@code verify-bundle --public-key} reads it (PEM). */
     public Optional<String> publicKeyPem(String keyId) {
         return Optional.ofNullable(TrustedKeys.of(jdbc, keys).get(keyId))
-                .map(key -> SigningKeys.pemOf("PUBLIC KEY", key.getEncoded()));
+                .map(key -> Ed25519Keys.pemOf("PUBLIC KEY", key.getEncoded()));
     }
 }

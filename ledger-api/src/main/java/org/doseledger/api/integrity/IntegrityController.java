@@ -18,6 +18,7 @@ import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
 import org.doseledger.core.access.api.AccessKind;
 import org.doseledger.core.apikey.api.Role;
+import org.doseledger.core.integrity.Ed25519Keys;
 import org.doseledger.core.integrity.tlog.SignatureType;
 import org.doseledger.core.integrity.tlog.VerifierKey;
 import org.doseledger.core.shared.UnknownRecordException;
@@ -182,9 +183,9 @@ class IntegrityController {
         return new PublicKeyView(
                 keyId,
                 SigningKeys.ALGORITHM,
-                SigningKeys.fingerprint(key),
+                Ed25519Keys.fingerprint(key),
                 keyId.equals(keys.keyId()),
-                SigningKeys.pemOf("PUBLIC KEY", key.getEncoded()),
-                new VerifierKey(integrity.origin(), SignatureType.ED25519, SigningKeys.rawPublicKey(key)).encoded());
+                Ed25519Keys.pemOf("PUBLIC KEY", key.getEncoded()),
+                new VerifierKey(integrity.origin(), SignatureType.ED25519, Ed25519Keys.rawPublicKey(key)).encoded());
     }
 }

@@ -18,7 +18,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.doseledger.core.integrity.ChainEntry;
 import org.doseledger.core.integrity.Checkpoint;
+import org.doseledger.core.integrity.Ed25519Keys;
 import org.doseledger.core.integrity.StoredEvent;
+import org.doseledger.core.integrity.bundle.BundleFormats;
+import org.doseledger.core.integrity.bundle.OfflineBundleVerifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerBundle {
 
-    public static final String FORMAT = "dose-ledger-bundle/1";
+    public static final String FORMAT = BundleFormats.LEDGER_BUNDLE;
     private static final int PAGE = 10_000;
 
     private final JdbcTemplate jdbc;
@@ -116,7 +119,7 @@ public class LedgerBundle {
             for (Map.Entry<String, PublicKey> key : keys.trusted().entrySet()) {
                 String name = "public-keys/" + key.getKey() + ".pub";
                 file = entry(zip, name);
-                file.write(SigningKeys.pemOf("PUBLIC KEY", key.getValue().getEncoded())
+                file.write(Ed25519Keys.pemOf("PUBLIC KEY", key.getValue().getEncoded())
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 files.put(name, file.finish());
             }

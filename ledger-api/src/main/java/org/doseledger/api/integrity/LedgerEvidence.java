@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.doseledger.core.integrity.StoredEvent;
+import org.doseledger.core.integrity.bundle.BundleFormats;
 import org.doseledger.core.integrity.tlog.MerkleTree;
 import org.doseledger.core.integrity.tlog.SignedNote;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class LedgerEvidence {
 
     /** The first line of the note that signs an export's manifest. */
-    public static final String MANIFEST_NOTE_FORMAT = "dose-ledger-export-manifest/1";
+    public static final String MANIFEST_NOTE_FORMAT = BundleFormats.EXPORT_MANIFEST_NOTE;
 
     private static final int PAGE = 1000;
 
@@ -252,6 +253,6 @@ public class LedgerEvidence {
     }
 
     public static String manifestNoteText(String exportId, String manifestSha256) {
-        return MANIFEST_NOTE_FORMAT + "\nexport " + exportId + "\nmanifest-sha256 " + manifestSha256 + "\n";
+        return BundleFormats.manifestNoteText(exportId, manifestSha256);
     }
 }

@@ -17,11 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.doseledger.core.integrity.ChainEntry;
+import org.doseledger.core.integrity.Ed25519Keys;
 import org.doseledger.core.integrity.LedgerVerifier;
 import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.integrity.TreeEvidence;
 import org.doseledger.core.integrity.VerificationReport;
 import org.doseledger.core.integrity.api.RecordVerificationCommand;
+import org.doseledger.core.integrity.bundle.PracticeNumbering;
 import org.doseledger.core.integrity.tlog.SignatureType;
 import org.doseledger.core.integrity.tlog.VerifierKey;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -116,7 +118,7 @@ public class LedgerVerification {
     /** Every trusted key as a verifier key of the log's origin (a tree checkpoint's signer is named after it). */
     static List<VerifierKey> logKeys(java.util.Map<String, java.security.PublicKey> trusted, String origin) {
         return trusted.values().stream()
-                .map(key -> new VerifierKey(origin, SignatureType.ED25519, SigningKeys.rawPublicKey(key)))
+                .map(key -> new VerifierKey(origin, SignatureType.ED25519, Ed25519Keys.rawPublicKey(key)))
                 .toList();
     }
 

@@ -13,16 +13,14 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.doseledger.api.config.LedgerProperties;
 import org.doseledger.api.config.OwnerOnlyFiles;
-import org.doseledger.core.integrity.EventHashes;
+import org.doseledger.core.integrity.Ed25519Keys;
 import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.tlog.NoteSigner;
 import org.doseledger.core.integrity.tlog.SignatureType;
@@ -41,7 +39,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SigningKeys {
 
-    public static final String ALGORITHM = "Ed25519";
+    public static final String ALGORITHM = Ed25519Keys.ALGORITHM;
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     private final PrivateKey privateKey;
@@ -65,7 +63,7 @@ public class SigningKeys {
                 pair = fromPrivate(
                         Base64.getDecoder().decode(properties.signingKey().strip()));
             } else if (Files.exists(keyFile)) {
-                pair = fromPrivate(pem(Files.readString(keyFile)));
+                pair = fromPrivate(Ed25519Keys.pem(Files.readString(keyFile)));
             } else {
                 pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
                 writePrivate(keyFile, pair.getPrivate());
@@ -74,12 +72,13 @@ public class SigningKeys {
             this.privateKey = pair.getPrivate();
             this.publicKey = pair.getPublic();
             this.seed = Arrays.copyOfRange(privateKey.getEncoded(), 16, 48);
-            this.keyId = keyId(publicKey);
+            this.keyId = Ed25519Keys.keyId(publicKey);
             OwnerOnlyFiles.createDirectories(trustedKeysDir);
             Path pub = trustedKeysDir.resolve(keyId + ".pub");
             if (!Files.exists(pub)) {
                 OwnerOnlyFiles.writeAtomically(
-                        pub, pemOf("PUBLIC KEY", publicKey.getEncoded()).getBytes(StandardCharsets.US_ASCII));
+                        pub,
+                        Ed25519Keys.pemOf("PUBLIC KEY", publicKey.getEncoded()).getBytes(StandardCharsets.US_ASCII));
             }
             this.previous = previousKey(properties);
             this.pinnedKeysFile = properties.pinnedKeysFile() != null
@@ -93,7 +92,10 @@ public class SigningKeys {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the configured signing key is not an Ed25519 PKCS#8 key", e);
         }
-        log.info("Checkpoints are signed with Ed25519 key {} (SHA-256 fingerprint {})", keyId, fingerprint(publicKey));
+        log.info(
+                "Checkpoints are signed with Ed25519 key {} (SHA-256 fingerprint {})",
+                keyId,
+                Ed25519Keys.fingerprint(publicKey));
     }
 
     /**
@@ -103,30 +105,16 @@ public class SigningKeys {
      */
     public NoteSigner noteSigner(String origin) {
         NoteSigner signer = NoteSigner.fromSeed(origin, SignatureType.ED25519, seed);
-        if (!Arrays.equals(signer.verifierKey().publicKey(), rawPublicKey(publicKey))) {
+        if (!Arrays.equals(signer.verifierKey().publicKey(), Ed25519Keys.rawPublicKey(publicKey))) {
             throw new IllegalStateException("the note signer derived from the signing key does not match it");
         }
         return signer;
     }
 
     /** The 32 raw bytes of an Ed25519 public key: the end of its X.509 encoding. */
-    public static byte[] rawPublicKey(PublicKey key) {
-        byte[] encoded = key.getEncoded();
-        return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
-    }
-
     /** The directory of the signing key, where the sealer keeps its own record of what it signed. */
     Path keyDirectory() {
         return keyDirectory;
-    }
-
-    /** The first 16 hex digits of the SHA-256 of the key's X.509 encoding. */
-    public static String keyId(PublicKey key) {
-        return fingerprint(key).substring(0, 16);
-    }
-
-    public static String fingerprint(PublicKey key) {
-        return HexFormat.of().formatHex(EventHashes.sha256(key.getEncoded()));
     }
 
     public String keyId() {
@@ -153,10 +141,10 @@ public class SigningKeys {
      * active key, to be recorded in the ledger before the active key signs.
      */
     public java.util.Optional<KeyEndorsement> endorsementOfActiveKey() {
-        if (previous == null || keyId(previous.getPublic()).equals(keyId)) {
+        if (previous == null || Ed25519Keys.keyId(previous.getPublic()).equals(keyId)) {
             return java.util.Optional.empty();
         }
-        String endorser = keyId(previous.getPublic());
+        String endorser = Ed25519Keys.keyId(previous.getPublic());
         byte[] text = KeyEndorsement.signedText(endorser, keyId, publicKey.getEncoded());
         try {
             Signature signature = Signature.getInstance(ALGORITHM);
@@ -177,8 +165,8 @@ public class SigningKeys {
                             "-----BEGIN PUBLIC KEY-----(.*?)-----END PUBLIC KEY-----", java.util.regex.Pattern.DOTALL)
                     .matcher(text);
             while (block.find()) {
-                PublicKey key = publicKey(pem(block.group(1)));
-                keys.put(keyId(key), key);
+                PublicKey key = Ed25519Keys.publicKey(Ed25519Keys.pem(block.group(1)));
+                keys.put(Ed25519Keys.keyId(key), key);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the pinned keys in " + pinnedKeysFile, e);
@@ -195,7 +183,7 @@ public class SigningKeys {
     private void pinKeysOnFile() throws IOException {
         StringBuilder pinned = new StringBuilder();
         for (PublicKey key : trusted().values()) {
-            pinned.append(pemOf("PUBLIC KEY", key.getEncoded()));
+            pinned.append(Ed25519Keys.pemOf("PUBLIC KEY", key.getEncoded()));
         }
         OwnerOnlyFiles.writeAtomically(pinnedKeysFile, pinned.toString().getBytes(StandardCharsets.US_ASCII));
         log.info("Pinned the checkpoint keys {} in {}", trusted().keySet(), pinnedKeysFile);
@@ -208,7 +196,7 @@ public class SigningKeys {
                     Base64.getDecoder().decode(properties.previousSigningKey().strip()));
         }
         if (properties.previousSigningKeyFile() != null) {
-            return fromPrivate(pem(Files.readString(properties.previousSigningKeyFile())));
+            return fromPrivate(Ed25519Keys.pem(Files.readString(properties.previousSigningKeyFile())));
         }
         return null;
     }
@@ -223,8 +211,8 @@ public class SigningKeys {
         try (Stream<Path> files = Files.list(trustedKeysDir)) {
             for (Path file :
                     files.filter(f -> f.toString().endsWith(".pub")).sorted().toList()) {
-                PublicKey key = publicKey(pem(Files.readString(file)));
-                keys.put(keyId(key), key);
+                PublicKey key = Ed25519Keys.publicKey(Ed25519Keys.pem(Files.readString(file)));
+                keys.put(Ed25519Keys.keyId(key), key);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trusted keys in " + trustedKeysDir, e);
@@ -232,21 +220,6 @@ public class SigningKeys {
             throw new IllegalStateException("a trusted key in " + trustedKeysDir + " is not an Ed25519 key", e);
         }
         return keys;
-    }
-
-    public static PublicKey publicKey(byte[] x509) throws GeneralSecurityException {
-        return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(x509));
-    }
-
-    public static String pemOf(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(der) + "\n-----END " + type + "-----\n";
-    }
-
-    public static byte[] pem(String text) {
-        String body = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return Base64.getDecoder().decode(body);
     }
 
     private static KeyPair fromPrivate(byte[] pkcs8) throws GeneralSecurityException {
@@ -279,7 +252,7 @@ public class SigningKeys {
 
     private static void writePrivate(Path file, PrivateKey key) throws IOException {
         OwnerOnlyFiles.writeAtomically(
-                file, pemOf("PRIVATE KEY", key.getEncoded()).getBytes(StandardCharsets.US_ASCII));
+                file, Ed25519Keys.pemOf("PRIVATE KEY", key.getEncoded()).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A SecureRandom that hands out one fixed 32-byte seed: how the JDK regenerates a key pair from its seed. */

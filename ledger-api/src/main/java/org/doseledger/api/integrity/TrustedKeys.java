@@ -1,15 +1,12 @@
 package org.doseledger.api.integrity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.api.IntegrityIds;
-import org.doseledger.core.integrity.api.SigningKeyEndorsedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class TrustedKeys {
 
-    static final String ENDORSEMENT_TYPE = SigningKeyEndorsedEvent.class.getName();
+    static final String ENDORSEMENT_TYPE = KeyEndorsement.EVENT_TYPE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,18 +43,6 @@ final class TrustedKeys {
 
     /** An endorsement from a {@code SigningKeyEndorsed} event's stored JSON; null when it is not one. */
     static KeyEndorsement fromPayload(byte[] payload) {
-        if (payload == null) {
-            return null;
-        }
-        try {
-            JsonNode event = JSON.readTree(payload);
-            return KeyEndorsement.of(
-                    event.path("keyId").asText(null),
-                    event.path("publicKey").asText(null),
-                    event.path("endorserKeyId").asText(null),
-                    event.path("signature").asText(null));
-        } catch (IOException unreadable) {
-            return null;
-        }
+        return KeyEndorsement.fromEventPayload(payload);
     }
 }

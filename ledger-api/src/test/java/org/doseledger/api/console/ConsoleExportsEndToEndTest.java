@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.doseledger.api.integrity.OfflineBundleVerifier;
+import org.doseledger.core.integrity.bundle.OfflineBundleVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -24,10 +24,10 @@ import java.util.zip.ZipFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.doseledger.api.integrity.OfflineBundleVerifier;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.Http;
 import org.doseledger.api.support.StockFixture;
+import org.doseledger.core.integrity.bundle.OfflineBundleVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

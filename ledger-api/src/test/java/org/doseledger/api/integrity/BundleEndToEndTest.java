@@ -29,6 +29,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.StockFixture;
+import org.doseledger.core.integrity.bundle.OfflineBundleVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

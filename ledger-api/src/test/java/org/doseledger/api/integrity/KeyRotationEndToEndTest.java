@@ -19,6 +19,7 @@ import org.doseledger.api.DoseLedgerApplication;
 import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.Http;
 import org.doseledger.api.support.TestPostgres;
+import org.doseledger.core.integrity.bundle.OfflineBundleVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;

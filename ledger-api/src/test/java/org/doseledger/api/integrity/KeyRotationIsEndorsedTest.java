@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.Base64;
 import org.doseledger.api.config.LedgerProperties;
 import org.doseledger.core.integrity.Checkpoint;
+import org.doseledger.core.integrity.Ed25519Keys;
 import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.VerificationReport;
+import org.doseledger.core.integrity.bundle.OfflineBundleVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +58,7 @@ class KeyRotationIsEndorsedTest {
         pinnedByTheRegulator = Files.createTempFile("pinned", ".pub");
         Files.writeString(
                 pinnedByTheRegulator,
-                SigningKeys.pemOf("PUBLIC KEY", original.publicKey().getEncoded()));
+                Ed25519Keys.pemOf("PUBLIC KEY", original.publicKey().getEncoded()));
         for (int i = 0; i < 3; i++) {
             append("lot:a", i);
         }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.doseledger.api.config.LedgerProperties;
 import org.doseledger.core.integrity.Checkpoint;
+import org.doseledger.core.integrity.Ed25519Keys;
 import org.doseledger.core.integrity.EventHashes;
 import org.doseledger.core.integrity.VerificationReport;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,7 +199,7 @@ class TamperingIsDetectedTest {
     @Test
     void checkpointsResignedWithAnotherKey() throws Exception {
         KeyPair attackersKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String attackerId = SigningKeys.keyId(attackersKey.getPublic());
+        String attackerId = Ed25519Keys.keyId(attackersKey.getPublic());
         for (Checkpoint checkpoint : IntegrityStore.checkpoints(jdbc)) {
             byte[] signed = Checkpoint.signedBytes(
                     checkpoint.number(),

@@ -333,8 +333,8 @@ class PersonalDataEndToEndTest extends EndToEndTest {
                     .contains(family + " was given 1.9 mL, not 2")
                     .doesNotContain("ciphertext");
         }
-        org.doseledger.api.integrity.OfflineBundleVerifier.Result verified =
-                org.doseledger.api.integrity.OfflineBundleVerifier.verify(bundle, List.of(trustedPublicKey()));
+        org.doseledger.core.integrity.bundle.OfflineBundleVerifier.Result verified =
+                org.doseledger.core.integrity.bundle.OfflineBundleVerifier.verify(bundle, List.of(trustedPublicKey()));
         assertThat(verified.fileProblems()).isEmpty();
         assertThat(verified.ok()).as(verified.toString()).isTrue();
 

@@ -135,6 +135,6 @@ public abstract class EndToEndTest {
                         .get(0)
                         .get("pem")
                         .asText());
-        return org.doseledger.api.integrity.OfflineBundleVerifier.readKey(file);
+        return org.doseledger.core.integrity.bundle.OfflineBundleVerifier.readKey(file);
     }
 }

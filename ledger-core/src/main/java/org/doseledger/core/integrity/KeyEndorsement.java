@@ -1,5 +1,8 @@
 package org.doseledger.core.integrity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -13,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.doseledger.core.integrity.api.SigningKeyEndorsedEvent;
 
 /**
  * A signing key vouched for by the key before it: the endorsing key's Ed25519 signature over a fixed text that names
@@ -119,5 +123,27 @@ public record KeyEndorsement(String keyId, byte[] publicKey, String endorserKeyI
             }
         }
         return trusted;
+    }
+
+    /** The stored type name of the events that carry endorsements. */
+    public static final String EVENT_TYPE = SigningKeyEndorsedEvent.class.getName();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An endorsement from a {@code SigningKeyEndorsed} event's stored JSON; null when it is not one. */
+    public static KeyEndorsement fromEventPayload(byte[] payload) {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            JsonNode event = JSON.readTree(payload);
+            return of(
+                    event.path("keyId").asText(null),
+                    event.path("publicKey").asText(null),
+                    event.path("endorserKeyId").asText(null),
+                    event.path("signature").asText(null));
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.doseledger.api.integrity;
+package org.doseledger.core.integrity.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +29,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.doseledger.core.integrity.ChainEntry;
 import org.doseledger.core.integrity.Checkpoint;
+import org.doseledger.core.integrity.Ed25519Keys;
 import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.LedgerVerifier;
 import org.doseledger.core.integrity.StoredEvent;
@@ -164,7 +165,7 @@ public final class OfflineBundleVerifier {
             Path bundle, List<PublicKey> trusted, Optional<String> heldCheckpoint, Optional<String> consistencyProof)
             throws IOException {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
-        trusted.forEach(key -> keys.put(SigningKeys.keyId(key), key));
+        trusted.forEach(key -> keys.put(Ed25519Keys.keyId(key), key));
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
             ZipEntry manifestEntry = zip.getEntry("manifest.json");
             if (manifestEntry == null) {
@@ -175,7 +176,7 @@ public final class OfflineBundleVerifier {
             if (manifest.path("format").asText().startsWith(EXPORT_FORMATS)) {
                 return ExportBundleVerifier.verify(zip, manifest, keys, heldCheckpoint, consistencyProof);
             }
-            if (!LedgerBundle.FORMAT.equals(manifest.path("format").asText())) {
+            if (!BundleFormats.LEDGER_BUNDLE.equals(manifest.path("format").asText())) {
                 problems.add("unknown bundle format " + manifest.path("format").asText());
             }
             manifest.path("sha256").fields().forEachRemaining(file -> {
@@ -255,13 +256,13 @@ public final class OfflineBundleVerifier {
                 new BufferedReader(new InputStreamReader(zip.getInputStream(events), StandardCharsets.UTF_8))) {
             for (String raw; (raw = reader.readLine()) != null; ) {
                 // parse only the few lines that can be endorsements
-                if (!raw.contains(TrustedKeys.ENDORSEMENT_TYPE)) {
+                if (!raw.contains(KeyEndorsement.EVENT_TYPE)) {
                     continue;
                 }
                 JsonNode line = JSON.readTree(raw);
-                if (TrustedKeys.ENDORSEMENT_TYPE.equals(text(line, "payloadType"))
+                if (KeyEndorsement.EVENT_TYPE.equals(text(line, "payloadType"))
                         && !line.path("payload").isNull()) {
-                    KeyEndorsement endorsement = TrustedKeys.fromPayload(
+                    KeyEndorsement endorsement = KeyEndorsement.fromEventPayload(
                             Base64.getDecoder().decode(line.path("payload").asText()));
                     if (endorsement != null) {
                         endorsements.add(endorsement);
@@ -289,7 +290,7 @@ public final class OfflineBundleVerifier {
         for (String origin : origins) {
             for (PublicKey key : trusted) {
                 try {
-                    keys.add(new VerifierKey(origin, SignatureType.ED25519, SigningKeys.rawPublicKey(key)));
+                    keys.add(new VerifierKey(origin, SignatureType.ED25519, Ed25519Keys.rawPublicKey(key)));
                 } catch (RuntimeException notANoteKeyName) {
                     // an origin that is no valid key name cannot have signed anything we trust
                 }
@@ -339,7 +340,7 @@ public final class OfflineBundleVerifier {
 
     public static PublicKey readKey(Path file) throws IOException {
         try {
-            return SigningKeys.publicKey(SigningKeys.pem(Files.readString(file)));
+            return Ed25519Keys.publicKey(Ed25519Keys.pem(Files.readString(file)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IOException(file + " is not an Ed25519 public key in PEM", e);
         }

@@ -1,4 +1,4 @@
-package org.doseledger.api.integrity;
+package org.doseledger.core.integrity.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,7 @@ import org.doseledger.core.integrity.VerificationReport;
  * (docs/exports.md). An event belongs to a practice when its payload's {@code practiceId}, or its {@code
  * lot}'s, is that practice's id. Events written before numbering began have none and are not counted.
  */
-final class PracticeNumbering {
+public final class PracticeNumbering {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NUMBER = "\"practiceSequence\":\"";
@@ -27,7 +27,7 @@ final class PracticeNumbering {
     private VerificationReport.Failure failure;
 
     /** The events, checked as they pass. */
-    Iterator<StoredEvent> watch(Iterator<StoredEvent> events) {
+    public Iterator<StoredEvent> watch(Iterator<StoredEvent> events) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -43,7 +43,7 @@ final class PracticeNumbering {
         };
     }
 
-    void check(StoredEvent event) {
+    public void check(StoredEvent event) {
         if (failure != null) {
             return;
         }
@@ -79,7 +79,7 @@ final class PracticeNumbering {
     }
 
     /** The report, with the first numbering failure as its completeness failure when it had none. */
-    VerificationReport apply(VerificationReport report) {
+    public VerificationReport apply(VerificationReport report) {
         if (failure == null || !report.completenessOk()) {
             return report;
         }

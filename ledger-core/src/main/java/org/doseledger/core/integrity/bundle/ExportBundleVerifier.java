@@ -1,4 +1,4 @@
-package org.doseledger.api.integrity;
+package org.doseledger.core.integrity.bundle;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -234,7 +234,7 @@ final class ExportBundleVerifier {
                     SignedNote.parse(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
             note.verify(logKeys);
             String expected =
-                    LedgerEvidence.manifestNoteText(manifest.path("exportId").asText(), sha256);
+                    BundleFormats.manifestNoteText(manifest.path("exportId").asText(), sha256);
             if (!note.text().equals(expected)) {
                 problems.add("manifest.note signs another manifest or export: it says "
                         + note.text().strip().replace('\n', ' ') + ", the bundle's manifest has SHA-256 "

@@ -1,4 +1,4 @@
-package org.doseledger.api.integrity;
+package org.doseledger.core.integrity.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.doseledger.api.integrity;
+package org.doseledger.core.integrity.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
