@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.doseledger.core.shared.OwnerOnlyFiles;
 
 /**
  * An operating-system lock on the embedded database's data directory, held by the process that uses it

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.doseledger.core.shared.OwnerOnlyFiles;
 
 /**
  * The passwords of the embedded PostgreSQL's two logins, the superuser {@code postgres} (migrations) and

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.doseledger.core.integrity.tlog.SignatureType;
 import org.doseledger.core.integrity.tlog.VerifierKey;
+import org.doseledger.core.integrity.witness.Witness;
+import org.doseledger.core.integrity.witness.WitnessKeyFile;
+import org.doseledger.core.integrity.witness.WitnessState;
 
 /**
  * {@code java -jar dose-ledger.jar witness --key <file> --state <directory> --log <origin>=<vkey> ...

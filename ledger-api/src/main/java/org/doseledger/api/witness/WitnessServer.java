@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.doseledger.core.integrity.witness.Witness;
+import org.doseledger.core.integrity.witness.WitnessAnswer;
 
 /**
  * The witness over HTTP (c2sp.org/tlog-witness): {@code POST /add-checkpoint} answered by a {@link

@@ -25,6 +25,8 @@ import org.doseledger.core.integrity.tlog.Cosignature;
 import org.doseledger.core.integrity.tlog.NoteSigner;
 import org.doseledger.core.integrity.tlog.SignatureType;
 import org.doseledger.core.integrity.tlog.SignedNote;
+import org.doseledger.core.integrity.witness.Witness;
+import org.doseledger.core.integrity.witness.WitnessState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 import org.doseledger.core.integrity.tlog.NoteSigner;
 import org.doseledger.core.integrity.tlog.SignatureType;
 import org.doseledger.core.integrity.tlog.VerifierKey;
+import org.doseledger.core.integrity.witness.WitnessKeyException;
+import org.doseledger.core.integrity.witness.WitnessKeyFile;
+import org.doseledger.core.integrity.witness.WitnessState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

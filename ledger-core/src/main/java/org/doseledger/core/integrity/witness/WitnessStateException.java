@@ -1,4 +1,4 @@
-package org.doseledger.api.witness;
+package org.doseledger.core.integrity.witness;
 
 /**
  * The witness's state directory cannot be used: another witness process holds it, or a stored checkpoint

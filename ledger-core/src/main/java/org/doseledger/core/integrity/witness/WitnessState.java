@@ -1,4 +1,4 @@
-package org.doseledger.api.witness;
+package org.doseledger.core.integrity.witness;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.doseledger.api.config.OwnerOnlyFiles;
 import org.doseledger.core.integrity.tlog.Checkpoint;
 import org.doseledger.core.integrity.tlog.SignedNote;
+import org.doseledger.core.shared.OwnerOnlyFiles;
 
 /**
  * The latest checkpoint the witness cosigned for each log, kept in a directory: one file per origin,
@@ -41,7 +41,7 @@ public final class WitnessState implements AutoCloseable {
 
     static final String LOCK_FILE = "witness.lock";
     static final String SUFFIX = ".checkpoint";
-    static final String EVIDENCE_DIRECTORY = "evidence";
+    public static final String EVIDENCE_DIRECTORY = "evidence";
 
     private final Path directory;
     private final FileChannel lockChannel;
@@ -141,7 +141,7 @@ public final class WitnessState implements AutoCloseable {
         lockChannel.close();
     }
 
-    static String fileName(String origin) {
+    public static String fileName(String origin) {
         return hexSha256(origin) + SUFFIX;
     }
 

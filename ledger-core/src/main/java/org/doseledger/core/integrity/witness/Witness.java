@@ -1,4 +1,4 @@
-package org.doseledger.api.witness;
+package org.doseledger.core.integrity.witness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.doseledger.api.config;
+package org.doseledger.core.shared;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.doseledger.api.witness;
+package org.doseledger.core.integrity.witness;
 
 /** The witness's key file cannot be read, created or used as a cosigning key. */
 public class WitnessKeyException extends IllegalStateException {

@@ -1,4 +1,4 @@
-package org.doseledger.api.witness;
+package org.doseledger.core.integrity.witness;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record WitnessAnswer(int status, String contentType, String body, String logLine) {
 
-    static final String TEXT = "text/plain; charset=utf-8";
+    public static final String TEXT = "text/plain; charset=utf-8";
 
     public WitnessAnswer {
         Objects.requireNonNull(contentType, "content type");
