@@ -15,6 +15,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.springboot.EventProcessorProperties.Mode;
 import org.doseledger.core.shared.LedgerMetadata;
+import org.doseledger.projections.support.ReadModelReconciliation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -33,8 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CoverageRecorder implements HandlerEnhancerDefinition {
 
-    static final int BLOCK_SIZE = 1024;
-    static final int BLOCK_SHIFT = 10;
+    static final int BLOCK_SIZE = ReadModelReconciliation.BLOCK_SIZE;
+    static final int BLOCK_SHIFT = ReadModelReconciliation.BLOCK_SHIFT;
 
     private static final String PENDING = CoverageRecorder.class.getName() + ".pending";
 

@@ -2,6 +2,8 @@ package org.doseledger.api.processing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.doseledger.projections.support.ReadModelReconciliation;
+import org.doseledger.projections.support.StreamingProcessors;
 
 /**
  * Per streaming processor: {@code ledger.projection.lag}, the events between the ledger's head and its

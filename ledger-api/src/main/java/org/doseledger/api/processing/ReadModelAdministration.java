@@ -2,12 +2,14 @@ package org.doseledger.api.processing;
 
 import java.util.List;
 import org.doseledger.api.processing.ProcessorController.ReplayStarted;
-import org.doseledger.api.processing.StreamingProcessors.DeadLetterView;
-import org.doseledger.api.processing.StreamingProcessors.ProcessorStatus;
 import org.doseledger.api.web.AdminActionRequest;
 import org.doseledger.api.write.IdempotentWrites;
 import org.doseledger.api.write.WriteContext;
 import org.doseledger.api.write.WriteOutcome;
+import org.doseledger.projections.support.ReadModelReconciliation;
+import org.doseledger.projections.support.StreamingProcessors;
+import org.doseledger.projections.support.StreamingProcessors.DeadLetterView;
+import org.doseledger.projections.support.StreamingProcessors.ProcessorStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 

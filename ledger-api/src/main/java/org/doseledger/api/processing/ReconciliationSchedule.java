@@ -2,9 +2,10 @@ package org.doseledger.api.processing;
 
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.doseledger.api.processing.ReadModelReconciliation.Result;
-import org.doseledger.api.processing.ReadModelReconciliation.Status;
 import org.doseledger.core.integrity.api.RecordReadModelReconciliationCommand;
+import org.doseledger.projections.support.ReadModelReconciliation;
+import org.doseledger.projections.support.ReadModelReconciliation.Result;
+import org.doseledger.projections.support.ReadModelReconciliation.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

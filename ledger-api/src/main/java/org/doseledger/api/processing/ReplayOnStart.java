@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.doseledger.projections.support.StreamingProcessors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

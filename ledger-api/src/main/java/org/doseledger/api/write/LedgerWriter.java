@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.doseledger.api.config.LedgerEventStore;
 import org.doseledger.core.shared.CreatesStreamIfMissing;
 import org.doseledger.core.shared.UnknownRecordException;
+import org.doseledger.projections.support.EventMessages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -91,7 +92,7 @@ public class LedgerWriter {
         } catch (AggregateNotFoundException e) {
             throw new UnknownRecordException(StreamIds.kind(target), StreamIds.id(target));
         }
-        events.forEach(event -> committed.add(EventTypes.of(event.getPayloadType())));
+        events.forEach(event -> committed.add(EventMessages.eventType(event.getPayloadType())));
         return new Sent(
                 withPositions(events),
                 events.stream()
@@ -142,7 +143,7 @@ public class LedgerWriter {
         return events.stream()
                 .map(event -> new AppendedEvent(
                         event.getIdentifier(),
-                        EventTypes.of(event.getPayloadType()),
+                        EventMessages.eventType(event.getPayloadType()),
                         positions.getOrDefault(event.getIdentifier(), 0L)))
                 .toList();
     }

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.doseledger.api.integrity.BenchmarkAccess;
 import org.doseledger.api.integrity.IntegrityProperties;
-import org.doseledger.api.processing.StreamingProcessors;
 import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.PracticeId;
@@ -27,6 +26,7 @@ import org.doseledger.core.stock.api.StockCountedEvent;
 import org.doseledger.core.stock.api.StockLotRef;
 import org.doseledger.core.stock.api.StockReceivedEvent;
 import org.doseledger.core.stock.api.Supplier;
+import org.doseledger.projections.support.StreamingProcessors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

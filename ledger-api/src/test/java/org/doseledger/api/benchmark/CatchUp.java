@@ -1,7 +1,7 @@
 package org.doseledger.api.benchmark;
 
 import java.time.Duration;
-import org.doseledger.api.processing.StreamingProcessors;
+import org.doseledger.projections.support.StreamingProcessors;
 
 /** Benchmarks measure an idle service: they wait until every streaming read model has caught up. */
 final class CatchUp {

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.doseledger.api.DoseLedgerApplication;
-import org.doseledger.api.processing.StreamingProcessors;
+import org.doseledger.projections.support.StreamingProcessors;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.doseledger.api.DoseLedgerApplication;
-import org.doseledger.api.processing.StreamingProcessors;
+import org.doseledger.projections.support.StreamingProcessors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;

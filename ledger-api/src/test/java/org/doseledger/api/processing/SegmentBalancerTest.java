@@ -2,6 +2,7 @@ package org.doseledger.api.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.doseledger.projections.support.SegmentBalancer;
 import org.junit.jupiter.api.Test;
 
 class SegmentBalancerTest {

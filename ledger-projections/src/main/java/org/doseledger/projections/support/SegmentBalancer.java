@@ -1,4 +1,4 @@
-package org.doseledger.api.processing;
+package org.doseledger.projections.support;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -60,7 +60,7 @@ public class SegmentBalancer {
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${ledger.projections.balance-interval:2s}")
-    void balance() {
+    public void balance() {
         if (!enabled) {
             return;
         }
@@ -125,13 +125,13 @@ public class SegmentBalancer {
     }
 
     /** The number of a processor's segments the node of the given rank among the live nodes should hold. */
-    static int share(int segments, int nodes, int rank, int processorNumber) {
+    public static int share(int segments, int nodes, int rank, int processorNumber) {
         int turn = Math.floorMod(rank - processorNumber, nodes);
         return segments / nodes + (turn < segments % nodes ? 1 : 0);
     }
 
     /** Says this node is gone, so that the others' shares grow at once instead of after the node timeout. */
-    void leave() {
+    public void leave() {
         try {
             jdbc.update("delete from processor_node where node_id = ?", nodeId);
         } catch (RuntimeException e) {

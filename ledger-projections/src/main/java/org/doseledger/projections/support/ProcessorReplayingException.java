@@ -1,11 +1,11 @@
-package org.doseledger.api.processing;
+package org.doseledger.projections.support;
 
 import org.doseledger.core.shared.LedgerRuleViolation;
 
 /** A replay of a processor that is replaying already: a second reset would only start it over. */
-class ProcessorReplayingException extends LedgerRuleViolation {
+public class ProcessorReplayingException extends LedgerRuleViolation {
 
-    ProcessorReplayingException(String processor) {
+    public ProcessorReplayingException(String processor) {
         super("Processor " + processor + " is replaying already; nothing was reset. Wait until it lists"
                 + " replaying: false, then replay again if it is still needed");
     }

@@ -1,4 +1,4 @@
-package org.doseledger.api.processing;
+package org.doseledger.projections.support;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,7 +21,7 @@ public record ProcessingNode(String id) {
         }
     }
 
-    static ProcessingNode of(String configured) {
+    public static ProcessingNode of(String configured) {
         if (configured != null && !configured.isBlank()) {
             return new ProcessingNode(configured.strip());
         }

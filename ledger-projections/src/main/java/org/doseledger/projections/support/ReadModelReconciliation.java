@@ -1,4 +1,4 @@
-package org.doseledger.api.processing;
+package org.doseledger.projections.support;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.doseledger.projections.support.ReconciledTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * other even while the processors run.
  */
 public class ReadModelReconciliation {
+
+    /** Coverage is recorded per block of this many ledger positions (the service's coverage recorder). */
+    public static final int BLOCK_SIZE = 1024;
+
+    public static final int BLOCK_SHIFT = 10;
 
     static final int DETAIL_LIMIT = 20;
 
@@ -253,7 +257,7 @@ public class ReadModelReconciliation {
                     applications.put(rs.getLong(1), rs.getLong(3));
                 },
                 processor,
-                upTo >> CoverageRecorder.BLOCK_SHIFT);
+                upTo >> BLOCK_SHIFT);
         Detail missing = new Detail();
         Detail extra = new Detail();
         long duplicated = 0;
@@ -265,7 +269,7 @@ public class ReadModelReconciliation {
             duplicated += Math.max(0, applications.getOrDefault(block, 0L) - bits.cardinality());
             BitSet settledBits = settled(bits, block, upTo);
             total += settledBits.cardinality();
-            long start = block << CoverageRecorder.BLOCK_SHIFT;
+            long start = block << BLOCK_SHIFT;
             long[] logDigest = expected.getOrDefault(block, new long[2]);
             if (settledBits.cardinality() == logDigest[0] && mixed(settledBits, start) == logDigest[1]) {
                 continue;
@@ -280,7 +284,7 @@ public class ReadModelReconciliation {
                         logged.set((int) (rs.getLong(1) - start));
                     },
                     start,
-                    start + CoverageRecorder.BLOCK_SIZE,
+                    start + BLOCK_SIZE,
                     upTo,
                     types);
             BitSet notApplied = (BitSet) logged.clone();
@@ -333,8 +337,8 @@ public class ReadModelReconciliation {
             if (log[0] == rows[0] && log[1] == rows[1]) {
                 continue;
             }
-            long start = block << CoverageRecorder.BLOCK_SHIFT;
-            long end = Math.min(start + CoverageRecorder.BLOCK_SIZE - 1, upTo);
+            long start = block << BLOCK_SHIFT;
+            long end = Math.min(start + BLOCK_SIZE - 1, upTo);
             Map<Long, String> events = new TreeMap<>();
             jdbc.query(
                     """
@@ -395,12 +399,12 @@ public class ReadModelReconciliation {
 
     /** The bits of a block at or below the settled position. */
     private static BitSet settled(BitSet bits, long block, long upTo) {
-        long start = block << CoverageRecorder.BLOCK_SHIFT;
-        if (start + CoverageRecorder.BLOCK_SIZE - 1 <= upTo) {
+        long start = block << BLOCK_SHIFT;
+        if (start + BLOCK_SIZE - 1 <= upTo) {
             return bits;
         }
         BitSet cut = (BitSet) bits.clone();
-        cut.clear((int) (upTo - start + 1), CoverageRecorder.BLOCK_SIZE);
+        cut.clear((int) (upTo - start + 1), BLOCK_SIZE);
         return cut;
     }
 
@@ -409,14 +413,14 @@ public class ReadModelReconciliation {
         long count;
         final List<Long> first = new ArrayList<>();
 
-        void add(long position) {
+        public void add(long position) {
             count++;
             if (first.size() < DETAIL_LIMIT) {
                 first.add(position);
             }
         }
 
-        void into(List<Finding> findings, String source, String kind) {
+        public void into(List<Finding> findings, String source, String kind) {
             if (count > 0) {
                 findings.add(new Finding(source, kind, count, List.copyOf(first)));
             }

@@ -1,4 +1,4 @@
-package org.doseledger.api.processing;
+package org.doseledger.projections.support;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
-import org.doseledger.api.write.EventTypes;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +62,7 @@ public class StreamingProcessors {
                 .toList();
     }
 
-    StreamingEventProcessor processor(String name) {
+    public StreamingEventProcessor processor(String name) {
         return processing
                 .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new UnknownRecordException("processor", name));
@@ -80,12 +79,12 @@ public class StreamingProcessors {
         return head == null ? 0 : head;
     }
 
-    List<ProcessorStatus> statuses() {
+    public List<ProcessorStatus> statuses() {
         long head = head();
         return names().stream().map(name -> status(name, head)).toList();
     }
 
-    ProcessorStatus status(String name, long head) {
+    public ProcessorStatus status(String name, long head) {
         StreamingEventProcessor processor = processor(name);
         SortedMap<Integer, Long> positions = positions(name, processor);
         long lowest = positions.values().stream().min(Comparator.naturalOrder()).orElse(0L);
@@ -197,7 +196,7 @@ public class StreamingProcessors {
      * its tables, and its dead letters are dropped: the replay handles those events again) and starts it.
      * Synchronized so that two admin calls never interleave their shutdowns and starts.
      */
-    synchronized void replay(String name) {
+    public synchronized void replay(String name) {
         StreamingEventProcessor processor = processor(name);
         if (processor.isReplaying()) {
             throw new ProcessorReplayingException(name);
@@ -214,7 +213,7 @@ public class StreamingProcessors {
     }
 
     /** Replays the named processors, or none when one of them is replaying already. */
-    synchronized void replayAll(List<String> names) {
+    public synchronized void replayAll(List<String> names) {
         for (String name : names) {
             if (processor(name).isReplaying()) {
                 throw new ProcessorReplayingException(name);
@@ -224,7 +223,7 @@ public class StreamingProcessors {
     }
 
     /** For a processor that is not running: reset its tokens and drop its dead letters. */
-    void resetToStart(String name, StreamingEventProcessor processor) {
+    public void resetToStart(String name, StreamingEventProcessor processor) {
         // one transaction: tokens, the read model's tables (its reset handlers), its record of applied
         // events and its dead letters start afresh together, or not at all
         processing.transactionManager(name).executeInTransaction(() -> {
@@ -234,7 +233,7 @@ public class StreamingProcessors {
         });
     }
 
-    List<DeadLetterView> deadLetters(String name, int limit) {
+    public List<DeadLetterView> deadLetters(String name, int limit) {
         processor(name);
         List<DeadLetterView> letters = new ArrayList<>();
         Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = deadLetterQueue(name);
@@ -257,7 +256,7 @@ public class StreamingProcessors {
      * Processes every dead-lettered sequence once, oldest first. A sequence that fails again stays in the
      * queue (touched now), so one bad event cannot make this loop forever.
      */
-    RetryOutcome retryDeadLetters(String name) {
+    public RetryOutcome retryDeadLetters(String name) {
         processor(name);
         Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = deadLetterQueue(name);
         Optional<SequencedDeadLetterProcessor<EventMessage<?>>> letters = processing.sequencedDeadLetterProcessor(name);
@@ -287,7 +286,7 @@ public class StreamingProcessors {
             long deadLetters,
             ReadModelReconciliation.Result reconciliation) {
 
-        ProcessorStatus withReconciliation(ReadModelReconciliation.Result last) {
+        public ProcessorStatus withReconciliation(ReadModelReconciliation.Result last) {
             return new ProcessorStatus(
                     name, running, replaying, segmentCount, segments, ledgerHead, lag, deadLetters, last);
         }
@@ -306,12 +305,12 @@ public class StreamingProcessors {
             Instant enqueuedAt,
             Instant lastTouched) {
 
-        static DeadLetterView of(DeadLetter<? extends EventMessage<?>> letter) {
+        public static DeadLetterView of(DeadLetter<? extends EventMessage<?>> letter) {
             EventMessage<?> message = letter.message();
             return new DeadLetterView(
                     message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null,
                     message.getIdentifier(),
-                    EventTypes.of(message.getPayloadType()),
+                    EventMessages.eventType(message.getPayloadType()),
                     letter.cause().map(Cause::type).orElse(null),
                     letter.cause().map(Cause::message).orElse(null),
                     letter.enqueuedAt(),
