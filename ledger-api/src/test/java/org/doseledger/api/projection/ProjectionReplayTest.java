@@ -152,7 +152,7 @@ class ProjectionReplayTest extends EndToEndTest {
                     from dosing_report_session order by practice_id, client_id, session_id
                     """);
             List<List<Map<String, Object>>> before = writtenBeforeSealedRationales(snapshot(tables));
-            String migration = new ClassPathResource("db/migration/V25__dosing_consistency_positions.sql")
+            String migration = new ClassPathResource("db/migration/consistency/V25__dosing_consistency_positions.sql")
                     .getContentAsString(StandardCharsets.UTF_8);
             String backfill = migration.substring(migration.indexOf("-- Backfill:"));
             List<List<Map<String, Object>>> after = new java.util.ArrayList<>();
