@@ -23,6 +23,13 @@ public record RateLimitProperties(
         @DefaultValue("20") int failedCredentialsPerMinute) {
 
     public RateLimitProperties {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("ledger.rate-limit.per-second must be above 0, not " + perSecond
+                    + " (ledger.rate-limit.enabled=false turns the limit off)");
+        }
+        if (burst < 1) {
+            throw new IllegalArgumentException("ledger.rate-limit.burst must be 1 or more, not " + burst);
+        }
         if (failedCredentialsPerMinute < 0) {
             throw new IllegalArgumentException(
                     "ledger.rate-limit.failed-credentials-per-minute must be 0 (off) or more," + " not "

@@ -156,22 +156,7 @@ public class ClientRecordExport implements ExportType {
             Instant correctedAt) {}
 
     private Row row(ResultSet rs) throws SQLException {
-        TimelineEntryView entry;
-        try {
-            entry = new TimelineEntryView(
-                    rs.getLong("ledger_position"),
-                    rs.getString("event_id"),
-                    rs.getString("event_type"),
-                    rs.getTimestamp("occurred_at").toInstant(),
-                    rs.getTimestamp("recorded_at").toInstant(),
-                    rs.getString("credential_id"),
-                    rs.getString("practitioner_id"),
-                    rs.getString("request_id"),
-                    json.readTree(rs.getString("details")),
-                    null);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("unreadable timeline row " + rs.getLong("ledger_position"), e);
-        }
+        TimelineEntryView entry = ClientTimelineProjection.entry(rs, json);
         String correctsEventId = rs.getString("corrects_event_id");
         return new Row(
                 entry,

@@ -176,6 +176,11 @@ public class ClientTimelineProjection {
     }
 
     private TimelineEntryView toEntry(ResultSet rs, int row) throws SQLException {
+        return entry(rs, json);
+    }
+
+    /** A timeline entry from a row of {@code client_timeline}; exports read the same rows. */
+    public static TimelineEntryView entry(ResultSet rs, ObjectMapper json) throws SQLException {
         try {
             return new TimelineEntryView(
                     rs.getLong("ledger_position"),
