@@ -14,10 +14,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code java -jar dose-ledger.jar generate --seed 42 --practices 1 --clients 50 --months 3 [--mode
@@ -71,86 +75,92 @@ public final class GenerateCommand {
         }
     }
 
-    static Options parse(String[] args, Instant now) {
-        Long seed = null;
-        Integer practices = null;
-        Integer clients = null;
-        Integer months = null;
+    /** The command line as picocli reads it; {@link #parse} checks what the options mean together. */
+    @Command(name = "generate", mixinStandardHelpOptions = false)
+    static final class Arguments {
+
+        @Option(names = "--seed", required = true)
+        long seed;
+
+        @Option(names = "--practices", required = true)
+        int practices;
+
+        @Option(names = "--clients", required = true)
+        int clients;
+
+        @Option(names = "--months", required = true)
+        int months;
+
+        @Option(names = "--practitioners")
         int practitioners = 4;
-        Integer sessionsPerWeek = null;
-        String prefix = null;
+
+        @Option(names = "--sessions-per-week")
+        Integer sessionsPerWeek;
+
+        @Option(names = "--prefix")
+        String prefix;
+
+        @Option(names = "--mode")
         String mode = "in-process";
+
+        @Option(names = "--chunk")
         int chunk = InProcessEmitter.DEFAULT_CHUNK;
-        boolean serve = false;
-        URI url = null;
+
+        @Option(names = "--serve")
+        boolean serve;
+
+        @Option(names = "--url")
+        URI url;
+
+        @Option(names = "--admin-key-file")
         Path adminKeyFile = Path.of("data", "initial-admin-key");
+
+        /** Settings for the service, {@code --name=value}; anything else is a mistake. */
+        @Unmatched
         List<String> serviceArgs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--seed" -> seed = value(args, ++i, arg, Long::parseLong);
-                case "--practices" -> practices = value(args, ++i, arg, Integer::parseInt);
-                case "--clients" -> clients = value(args, ++i, arg, Integer::parseInt);
-                case "--months" -> months = value(args, ++i, arg, Integer::parseInt);
-                case "--practitioners" -> practitioners = value(args, ++i, arg, Integer::parseInt);
-                case "--sessions-per-week" -> sessionsPerWeek = value(args, ++i, arg, Integer::parseInt);
-                case "--prefix" -> prefix = value(args, ++i, arg, Function.identity());
-                case "--mode" -> mode = value(args, ++i, arg, Function.identity());
-                case "--chunk" -> chunk = value(args, ++i, arg, Integer::parseInt);
-                case "--serve" -> serve = true;
-                case "--url" -> url = value(args, ++i, arg, URI::create);
-                case "--admin-key-file" -> adminKeyFile = value(args, ++i, arg, Path::of);
-                default -> {
-                    if (!arg.startsWith("--") || !arg.contains("=")) {
-                        throw new IllegalArgumentException("unknown argument: " + arg);
-                    }
-                    serviceArgs.add(arg);
-                }
+    }
+
+    static Options parse(String[] args, Instant now) {
+        Arguments a = new Arguments();
+        try {
+            new CommandLine(a).setExpandAtFiles(false).parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        for (String arg : a.serviceArgs) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
-        if (seed == null || practices == null || clients == null || months == null) {
-            throw new IllegalArgumentException("--seed, --practices, --clients and --months are needed");
+        if (!a.mode.equals("in-process") && !a.mode.equals("rest")) {
+            throw new IllegalArgumentException("--mode is in-process or rest, not " + a.mode);
         }
-        if (!mode.equals("in-process") && !mode.equals("rest")) {
-            throw new IllegalArgumentException("--mode is in-process or rest, not " + mode);
-        }
-        if (mode.equals("rest") && (url == null || serve || !serviceArgs.isEmpty())) {
+        if (a.mode.equals("rest") && (a.url == null || a.serve || !a.serviceArgs.isEmpty())) {
             throw new IllegalArgumentException(
                     "the rest mode writes to a running service: it needs --url and takes no --serve or service settings");
         }
-        if (mode.equals("in-process") && url != null) {
+        if (a.mode.equals("in-process") && a.url != null) {
             throw new IllegalArgumentException("--url is for --mode rest");
         }
-        if (chunk < 1) {
+        if (a.chunk < 1) {
             throw new IllegalArgumentException("--chunk must be at least 1");
         }
         // the history ends a minute ago: facts may not occur after the ledger records them
         Instant end = now.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(1));
         GeneratorSettings settings = new GeneratorSettings(
-                seed,
-                prefix != null ? prefix : "gen" + seed,
-                practices,
-                practitioners,
-                clients,
-                months,
-                sessionsPerWeek != null ? sessionsPerWeek : clients,
+                a.seed,
+                a.prefix != null ? a.prefix : "gen" + a.seed,
+                a.practices,
+                a.practitioners,
+                a.clients,
+                a.months,
+                a.sessionsPerWeek != null ? a.sessionsPerWeek : a.clients,
                 0.75,
                 0.05,
                 0.05,
                 0.15,
                 end);
-        return new Options(settings, mode, chunk, serve, url, adminKeyFile, List.copyOf(serviceArgs));
-    }
-
-    private static <T> T value(String[] args, int index, String name, Function<String, T> parse) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        try {
-            return parse.apply(args[index]);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + ": not a valid value: " + args[index]);
-        }
+        return new Options(settings, a.mode, a.chunk, a.serve, a.url, a.adminKeyFile, List.copyOf(a.serviceArgs));
     }
 
     private static int overRest(Options options, PrintStream out) {

@@ -6,7 +6,9 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.doseledger.core.integrity.tlog.SignatureType;
@@ -14,6 +16,13 @@ import org.doseledger.core.integrity.tlog.VerifierKey;
 import org.doseledger.core.integrity.witness.Witness;
 import org.doseledger.core.integrity.witness.WitnessKeyFile;
 import org.doseledger.core.integrity.witness.WitnessState;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code java -jar dose-ledger.jar witness --key <file> --state <directory> --log <origin>=<vkey> ...
@@ -110,30 +119,54 @@ public final class WitnessCommand {
         }
     }
 
-    static Options parse(String[] args) {
+    /** The command line as picocli reads it; {@link #parse} checks what the values mean. */
+    @Command(name = "witness")
+    static final class Arguments {
+
+        @Option(names = "--listen")
         String listen = DEFAULT_LISTEN;
-        Path keyFile = null;
-        String name = null;
-        Path state = null;
-        Map<String, VerifierKey> logs = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--listen" -> listen = value(args, ++i, arg);
-                case "--key" -> keyFile = Path.of(value(args, ++i, arg));
-                case "--name" -> name = value(args, ++i, arg);
-                case "--state" -> state = Path.of(value(args, ++i, arg));
-                case "--log" -> addLog(logs, value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown argument: " + arg);
-            }
+
+        @Option(names = "--key")
+        Path keyFile;
+
+        @Option(names = "--name")
+        String name;
+
+        @Option(names = "--state")
+        Path state;
+
+        @Option(names = "--log")
+        List<String> logs = new ArrayList<>();
+    }
+
+    static Options parse(String[] args) {
+        Arguments a = new Arguments();
+        try {
+            new CommandLine(a).setExpandAtFiles(false).parseArgs(args);
+        } catch (UnmatchedArgumentException e) {
+            throw new IllegalArgumentException(
+                    "unknown argument: " + e.getUnmatched().get(0), e);
+        } catch (MissingParameterException e) {
+            throw new IllegalArgumentException(
+                    e.getMissing().stream()
+                                    .map(spec -> spec instanceof OptionSpec option ? option.longestName() : "")
+                                    .findFirst()
+                                    .orElse("an option")
+                            + " needs a value",
+                    e);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (keyFile == null || state == null || logs.isEmpty()) {
+        Map<String, VerifierKey> logs = new LinkedHashMap<>();
+        a.logs.forEach(log -> addLog(logs, log));
+        if (a.keyFile == null || a.state == null || logs.isEmpty()) {
             throw new IllegalArgumentException("--key, --state and at least one --log are needed");
         }
-        if (name != null && (name.isEmpty() || name.chars().anyMatch(c -> c == '+' || Character.isWhitespace(c)))) {
-            throw new IllegalArgumentException("--name must be non-empty, without spaces or '+': " + name);
+        if (a.name != null
+                && (a.name.isEmpty() || a.name.chars().anyMatch(c -> c == '+' || Character.isWhitespace(c)))) {
+            throw new IllegalArgumentException("--name must be non-empty, without spaces or '+': " + a.name);
         }
-        return new Options(address(listen), keyFile, name, Map.copyOf(logs), state);
+        return new Options(address(a.listen), a.keyFile, a.name, Map.copyOf(logs), a.state);
     }
 
     /** {@code host:port}, or {@code [v6 address]:port}. */
@@ -182,13 +215,6 @@ public final class WitnessCommand {
         if (logs.putIfAbsent(origin, key) != null) {
             throw new IllegalArgumentException("--log " + origin + " is given twice");
         }
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length || args[index].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
     }
 
     /**
