@@ -9,12 +9,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.stream.Collectors;
+import org.doseledger.core.shared.CsvText;
 
 /**
- * Writes RFC 4180 CSV: UTF-8, CRLF line ends, a field quoted (quotes doubled) when it holds a comma,
- * quote, CR or LF. Times are written as ISO 8601 (their {@code toString}), decimals in plain notation,
- * collections joined by a space. A text field that a spreadsheet would run as a formula (starting with
- * =, +, -, @, tab or CR) is prefixed with a single quote; numbers are never altered.
+ * Writes RFC 4180 CSV: UTF-8, CRLF line ends, fields written as {@link CsvText} writes every CSV field of the
+ * service (quoted when they need it; text a spreadsheet would run as a formula with a leading quote; numbers
+ * never altered). Times are written as ISO 8601 (their {@code toString}), decimals in plain notation,
+ * collections joined by a space.
  */
 public final class CsvWriter {
 
@@ -65,12 +66,6 @@ public final class CsvWriter {
         String text = value instanceof Collection<?> values
                 ? values.stream().map(String::valueOf).collect(Collectors.joining(" "))
                 : value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        return CsvText.field(CsvText.guarded(text));
     }
 }

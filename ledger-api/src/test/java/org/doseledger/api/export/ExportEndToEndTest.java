@@ -299,6 +299,41 @@ class ExportEndToEndTest extends EndToEndTest {
         assertThat(status.json().get("status").asText()).isEqualTo("DONE");
     }
 
+    /**
+     * Practice software sent a supplier named as a spreadsheet formula. The bundle's CSV shows it as text (a
+     * leading quote, as every CSV of the service), its JSON keeps the exact name, and the bundle verifies.
+     */
+    @Test
+    void aSupplierNamedLikeAFormulaIsShownAsTextInTheCsvAndTheBundleVerifies() throws Exception {
+        String formula = "=HYPERLINK(\"http://attacker.example\",\"Henry Schein\")";
+        long last = StockFixture.created(stock.post(stock.lotPath("safe-1", "LOT-F1") + "/receipts", """
+                {"expiresOn":"2030-01-31","containers":1,"invoiceNumber":"INV-F1",
+                 "supplier":{"name":%s,"deaNumber":"AB1234563",
+                   "address":{"line1":"135 Duryea Rd","city":"Melville","state":"NY","postalCode":"11747"}},
+                 "receivedBy":"rn-1","occurredAt":"%s"}
+                """.formatted(
+                                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(formula),
+                                StockFixture.now())))
+                .get("ledgerPosition")
+                .asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            adminAction("/api/admin/ledger/checkpoints");
+            Long sealed = jdbc.queryForObject("select max(to_index) from ledger_checkpoint", Long.class);
+            return sealed != null && sealed >= last;
+        });
+
+        Http.Response created = request(officer, "receipts-log");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Path bundle = download(officer, created.json().get("downloadUrl").asText());
+        assertThat(entry(bundle, "receipts-log.csv"))
+                .contains(",\"'=HYPERLINK(\"\"http://attacker.example\"\",\"\"Henry Schein\"\")\",");
+        assertThat(entry(bundle, "receipts-log.json"))
+                .contains(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(formula));
+        OfflineBundleVerifier.Result verified = OfflineBundleVerifier.verify(bundle, trusted);
+        assertThat(verified.ok()).as(verified.toString()).isTrue();
+    }
+
     @Test
     void aLaterBundleProvesThatItsLogExtendsTheTreeOfAnEarlierOne() throws Exception {
         Http.Response first = request(officer, "receipts-log");

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
+import org.doseledger.core.shared.CsvText;
 
 /**
  * A report as CSV (RFC 4180): UTF-8 without a byte-order mark, CRLF line ends, one header row of the
@@ -17,10 +18,9 @@ import java.util.List;
  * false}, null empty. The header and footer of the report are not in the CSV (a CSV has one table); they
  * are in the JSON and the PDF of the same bundle.
  *
- * <p>Values are written as recorded, with no guard against spreadsheet formulas: prefixing cells that
- * start with {@code = + - @} would change negative numbers and the practice's own text, and the CSV must
- * carry exactly the values of the JSON beside it. Whoever opens it in a spreadsheet should import the
- * columns as text (docs/exports.md).
+ * <p>Text that a spreadsheet would run as a formula gets a leading quote ({@link CsvText}, the policy of
+ * every CSV of the service); numbers are written as they are. The JSON beside it keeps the exact text, and the
+ * offline verifier expects each CSV cell to be its JSON value written so (docs/exports.md).
  */
 public final class CsvReportSink implements ReportSink {
 
@@ -58,7 +58,8 @@ public final class CsvReportSink implements ReportSink {
             if (i > 0) {
                 out.write(',');
             }
-            field(CellText.of(cells.get(i), zone));
+            Object cell = cells.get(i);
+            field(cell instanceof String text ? CsvText.guarded(text) : CellText.of(cell, zone));
         }
         out.write(CRLF);
         rows++;
@@ -71,28 +72,6 @@ public final class CsvReportSink implements ReportSink {
     }
 
     private void field(String value) throws IOException {
-        if (needsQuotes(value)) {
-            out.write('"');
-            out.write(value.replace("\"", "\"\""));
-            out.write('"');
-        } else {
-            out.write(value);
-        }
-    }
-
-    private static boolean needsQuotes(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        if (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
-            return true;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-                return true;
-            }
-        }
-        return false;
+        out.write(CsvText.field(value));
     }
 }

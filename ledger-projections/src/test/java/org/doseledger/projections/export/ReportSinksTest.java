@@ -56,6 +56,28 @@ class ReportSinksTest {
                         + ",\"two\nlines\",-0.5,yes,\r\n");
     }
 
+    /**
+     * A person opens a bundle's CSV in a spreadsheet: text the practice software sent that would run there as a
+     * formula (a supplier named {@code =HYPERLINK(...)}) is shown as text, with a leading quote, as every CSV of
+     * the service does; numbers, negative ones too, are written as they are.
+     */
+    @Test
+    void csvShowsTextThatASpreadsheetWouldRunAsTextAndLeavesNumbersAlone() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportSink csv = new CsvReportSink(out);
+        csv.begin(HEADER, COLUMNS);
+        csv.row(Arrays.asList(null, "=HYPERLINK(\"http://x.example\",\"open\")", new BigDecimal("-0.5"), true, null));
+        csv.row(Arrays.asList(null, "@SUM(1)", new BigDecimal("1"), true, null));
+        csv.row(Arrays.asList(null, "-2+3", new BigDecimal("1"), true, null));
+        csv.end(new ReportFooter(List.of(), null));
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("at,name,mg,late,expires\r\n"
+                        + ",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\",-0.5,yes,\r\n"
+                        + ",'@SUM(1),1,yes,\r\n"
+                        + ",'-2+3,1,yes,\r\n");
+    }
+
     @Test
     void csvRefusesARowOfTheWrongWidth() throws IOException {
         ReportSink csv = new CsvReportSink(new ByteArrayOutputStream());

@@ -39,6 +39,7 @@ import org.doseledger.core.integrity.tlog.LedgerLeaf;
 import org.doseledger.core.integrity.tlog.MerkleTree;
 import org.doseledger.core.integrity.tlog.SignedNote;
 import org.doseledger.core.integrity.tlog.VerifierKey;
+import org.doseledger.core.shared.CsvText;
 
 /**
  * Checks an export bundle ({@value OfflineBundleVerifier#EXPORT_FORMAT}) with the trusted keys alone:
@@ -695,6 +696,9 @@ final class ExportBundleVerifier {
         }
         if (value.isBigDecimal()) {
             return value.decimalValue().toPlainString();
+        }
+        if (value.isTextual()) {
+            return CsvText.guarded(value.asText());
         }
         return value.asText();
     }
