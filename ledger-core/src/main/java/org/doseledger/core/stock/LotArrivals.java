@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.doseledger.core.location.api.Locations;
 import org.doseledger.core.practice.api.Practices;
-import org.doseledger.core.practitioner.api.PractitionerChecks;
 import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.product.api.Catalogue;
@@ -62,18 +61,12 @@ final class LotArrivals {
         if (state.expiresOn != null && !state.expiresOn.equals(command.expiresOn())) {
             throw new LotExpiryMismatchException(ref, state.expiresOn, command.expiresOn());
         }
-        PractitionerChecks.requireAllowed(
-                practitioners, ref.practiceId(), command.receivedBy(), StockAction.RECEIVE, command.occurredAt());
+        LotActor receiver = new LotActor(
+                        ref.practiceId(), command.receivedBy(), command.occurredAt(), practitioners, practices, clock)
+                .allowedTo(StockAction.RECEIVE);
         RegistrantRules.requireOtherRegistrant(
                 command.supplier(), ref.practiceId(), ref.locationId(), practices, locations);
-        LateEntry late = LateEntries.check(
-                command.occurredAt(),
-                clock.instant(),
-                command.lateEntry(),
-                ref.practiceId(),
-                command.receivedBy(),
-                practitioners,
-                practices);
+        LateEntry late = receiver.late(command.lateEntry());
         Quantity received = product.containerSize().times(command.containers());
         ZoneId zone = practices.timeZone(ref.practiceId()).orElse(ZoneOffset.UTC);
         boolean expired = LocalDate.ofInstant(command.occurredAt(), zone).isAfter(command.expiresOn());
@@ -133,23 +126,16 @@ final class LotArrivals {
         if (problem != null) {
             throw new InvalidQuantityException(problem);
         }
-        PractitionerChecks.requireAllowed(
-                practitioners, ref.practiceId(), command.transferredBy(), StockAction.TRANSFER, command.occurredAt());
-        PractitionerChecks.requireSecondPerson(
-                practitioners,
-                ref.practiceId(),
-                command.transferredBy(),
-                command.witnessedBy(),
-                StockAction.WITNESS,
-                command.occurredAt());
-        LateEntry late = LateEntries.check(
-                command.occurredAt(),
-                clock.instant(),
-                command.lateEntry(),
-                ref.practiceId(),
-                command.transferredBy(),
-                practitioners,
-                practices);
+        LateEntry late = new LotActor(
+                        ref.practiceId(),
+                        command.transferredBy(),
+                        command.occurredAt(),
+                        practitioners,
+                        practices,
+                        clock)
+                .allowedTo(StockAction.TRANSFER)
+                .witnessedBy(command.witnessedBy())
+                .late(command.lateEntry());
         apply(new StockTransferredInEvent(
                 ref,
                 command.transferId(),

@@ -10,12 +10,9 @@ import org.doseledger.core.client.api.Consents;
 import org.doseledger.core.client.api.NoActiveConsentException;
 import org.doseledger.core.location.api.Locations;
 import org.doseledger.core.practice.api.Practices;
-import org.doseledger.core.practitioner.api.PractitionerChecks;
 import org.doseledger.core.practitioner.api.Practitioners;
-import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.shared.CareModel;
 import org.doseledger.core.shared.ClientRef;
-import org.doseledger.core.shared.LateEntry;
 import org.doseledger.core.shared.NotYetRegisteredException;
 import org.doseledger.core.shared.PracticeId;
 import org.doseledger.core.shared.Quantity;
@@ -93,17 +90,6 @@ final class LotChecks {
         requireRegisteredBy("location", locationId, registeredAt, at);
     }
 
-    /**
-     * Approving a correction or a discrepancy's resolution is the registrant's act: a second person who is
-     * a prescriber with a DEA registration valid on that day, as for a dose override.
-     */
-    void requireApprover(String actor, String approver, Instant at, Practitioners practitioners, Practices practices) {
-        PractitionerChecks.requireSecondPerson(
-                practitioners, state.lot.practiceId(), actor, approver, StockAction.APPROVE, at);
-        PractitionerChecks.requireCredentialed(
-                practitioners, state.lot.practiceId(), approver, StockAction.APPROVE, at, day(at, practices));
-    }
-
     Quantity current(Quantity incoming) {
         if (state.balance == null) {
             return Quantity.zero(incoming.unit());
@@ -153,15 +139,9 @@ final class LotChecks {
         return practices.timeZone(state.lot.practiceId()).orElse(ZoneOffset.UTC);
     }
 
-    LateEntry late(
-            Instant occurredAt,
-            LateEntry lateEntry,
-            String actor,
-            Practitioners practitioners,
-            Practices practices,
-            Clock clock) {
-        return LateEntries.check(
-                occurredAt, clock.instant(), lateEntry, state.lot.practiceId(), actor, practitioners, practices);
+    /** The person acting on this lot, to be checked for what the command asks of them. */
+    LotActor actor(String actor, Instant at, Practitioners practitioners, Practices practices, Clock clock) {
+        return new LotActor(state.lot.practiceId(), actor, at, practitioners, practices, clock);
     }
 
     void requireUnit(Quantity quantity) {

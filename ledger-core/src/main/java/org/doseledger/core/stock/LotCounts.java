@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import org.doseledger.core.practice.api.Practices;
-import org.doseledger.core.practitioner.api.PractitionerChecks;
 import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.shared.LateEntry;
@@ -45,17 +44,10 @@ final class LotCounts {
         }
         checks.requireNew("count", command.countId());
         checks.requireArrived(command.occurredAt());
-        PractitionerChecks.requireAllowed(
-                practitioners, state.lot.practiceId(), command.countedBy(), StockAction.COUNT, command.occurredAt());
-        PractitionerChecks.requireSecondPerson(
-                practitioners,
-                state.lot.practiceId(),
-                command.countedBy(),
-                command.witnessedBy(),
-                StockAction.WITNESS,
-                command.occurredAt());
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.countedBy(), practitioners, practices, clock);
+        LateEntry late = checks.actor(command.countedBy(), command.occurredAt(), practitioners, practices, clock)
+                .allowedTo(StockAction.COUNT)
+                .witnessedBy(command.witnessedBy())
+                .late(command.lateEntry());
         // a count is compared with what the lot held when it was counted, not with today's balance
         Quantity expected = state.history.at(command.occurredAt(), state.balance.unit());
         Quantity difference = command.counted().minus(expected);
@@ -87,12 +79,10 @@ final class LotCounts {
             throw new UnknownRecordException("discrepancy", command.discrepancyId());
         }
         checks.requireArrived(command.occurredAt());
-        PractitionerChecks.requireAllowed(
-                practitioners, state.lot.practiceId(), command.resolvedBy(), StockAction.COUNT, command.occurredAt());
-        checks.requireApprover(
-                command.resolvedBy(), command.approvedBy(), command.occurredAt(), practitioners, practices);
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.resolvedBy(), practitioners, practices, clock);
+        LateEntry late = checks.actor(command.resolvedBy(), command.occurredAt(), practitioners, practices, clock)
+                .allowedTo(StockAction.COUNT)
+                .approvedBy(command.approvedBy())
+                .late(command.lateEntry());
         Quantity adjustment = command.adjustToCount() ? difference : Quantity.zero(difference.unit());
         Quantity after = state.balance.plus(adjustment);
         checks.requireStaysAtOrAboveZero(adjustment, command.occurredAt());
@@ -128,16 +118,10 @@ final class LotCounts {
         if (corrected != null) {
             checks.requireValid(corrected);
         }
-        PractitionerChecks.requireAllowed(
-                practitioners,
-                state.lot.practiceId(),
-                command.correctedBy(),
-                StockAction.CORRECT,
-                command.occurredAt());
-        checks.requireApprover(
-                command.correctedBy(), command.approvedBy(), command.occurredAt(), practitioners, practices);
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.correctedBy(), practitioners, practices, clock);
+        LateEntry late = checks.actor(command.correctedBy(), command.occurredAt(), practitioners, practices, clock)
+                .allowedTo(StockAction.CORRECT)
+                .approvedBy(command.approvedBy())
+                .late(command.lateEntry());
         Corrections.Outcome outcome = Corrections.apply(entry, corrected, state.draws, command.correctedEventId());
         Quantity after = state.balance.plus(outcome.balanceChange());
         // a correction takes effect when the corrected entry occurred

@@ -8,7 +8,6 @@ import org.doseledger.core.client.api.Clients;
 import org.doseledger.core.client.api.Consents;
 import org.doseledger.core.client.api.DosingHistory;
 import org.doseledger.core.practice.api.Practices;
-import org.doseledger.core.practitioner.api.PractitionerChecks;
 import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.shared.CareModel;
@@ -48,25 +47,16 @@ final class LotDispensing {
         LocalDate on = checks.day(command.occurredAt(), practices);
         requireValidPrescription(command.prescription(), on);
         int fillNumber = requireFillable(command.prescription(), command.clientId(), history);
-        PractitionerChecks.requireCredentialed(
-                practitioners,
-                state.lot.practiceId(),
-                command.prescribedBy(),
-                StockAction.PRESCRIBE,
-                command.occurredAt(),
-                on);
-        PractitionerChecks.requireCredentialed(
-                practitioners,
-                state.lot.practiceId(),
-                command.dispensedBy(),
-                StockAction.DISPENSE,
-                command.occurredAt(),
-                on);
+        LotActor prescribedBy = checks.actor(
+                        command.prescribedBy(), command.occurredAt(), practitioners, practices, clock)
+                .credentialedTo(StockAction.PRESCRIBE);
+        LotActor dispensedBy = checks.actor(
+                        command.dispensedBy(), command.occurredAt(), practitioners, practices, clock)
+                .credentialedTo(StockAction.DISPENSE);
         RegistrantRules.requireMayDispenseTakeHome(
                 practitioners, practices, state.lot.practiceId(), command.dispensedBy());
         checks.requireNotExpired(command.occurredAt(), practices);
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.dispensedBy(), practitioners, practices, clock);
+        LateEntry late = dispensedBy.late(command.lateEntry());
         apply(new DoseDispensedEvent(
                 state.lot,
                 command.dispensationId(),

@@ -11,7 +11,6 @@ import org.doseledger.core.client.api.Clients;
 import org.doseledger.core.client.api.Consents;
 import org.doseledger.core.client.api.DosingHistory;
 import org.doseledger.core.practice.api.Practices;
-import org.doseledger.core.practitioner.api.PractitionerChecks;
 import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.session.api.DrawOutsideSessionException;
@@ -69,26 +68,14 @@ final class LotDraws {
                 new ClientRef(state.lot.practiceId(), command.clientId()),
                 command.occurredAt(),
                 practices.policies(state.lot.practiceId()));
-        PractitionerChecks.requireCredentialed(
-                practitioners,
-                state.lot.practiceId(),
-                command.drawnBy(),
-                StockAction.DRAW,
-                command.occurredAt(),
-                checks.day(command.occurredAt(), practices));
+        LotActor drawnBy = checks.actor(command.drawnBy(), command.occurredAt(), practitioners, practices, clock)
+                .credentialedTo(StockAction.DRAW);
         checks.requireNotExpired(command.occurredAt(), practices);
         if (command.witnessedBy() != null
                 || practices.policies(state.lot.practiceId()).requireWitnessedDraws()) {
-            PractitionerChecks.requireSecondPerson(
-                    practitioners,
-                    state.lot.practiceId(),
-                    command.drawnBy(),
-                    command.witnessedBy(),
-                    StockAction.WITNESS,
-                    command.occurredAt());
+            drawnBy.witnessedBy(command.witnessedBy());
         }
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.drawnBy(), practitioners, practices, clock);
+        LateEntry late = drawnBy.late(command.lateEntry());
         apply(new DoseDrawnEvent(
                 state.lot,
                 command.drawId(),
@@ -115,13 +102,9 @@ final class LotDraws {
         LotChecks.requireAfterDraw(command.drawId(), draw, command.occurredAt());
         checks.requireConsent(consents, draw.clientId(), command.route(), CareModel.ADMINISTERED, command.occurredAt());
         LocalDate on = checks.day(command.occurredAt(), practices);
-        PractitionerChecks.requireCredentialed(
-                practitioners,
-                state.lot.practiceId(),
-                command.administeredBy(),
-                StockAction.ADMINISTER,
-                command.occurredAt(),
-                on);
+        LotActor administeredBy = checks.actor(
+                        command.administeredBy(), command.occurredAt(), practitioners, practices, clock)
+                .credentialedTo(StockAction.ADMINISTER);
         BigDecimal milligrams = state.strength.milligramsIn(command.quantity());
         List<String> planFlags = PlanRules.check(
                 history,
@@ -135,8 +118,7 @@ final class LotDraws {
                 command.administeredBy(),
                 command.override(),
                 practices.policies(state.lot.practiceId()));
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.administeredBy(), practitioners, practices, clock);
+        LateEntry late = administeredBy.late(command.lateEntry());
         DrawState after = draw.administer(command.quantity());
         apply(new DoseAdministeredEvent(
                 state.lot,
@@ -162,22 +144,10 @@ final class LotDraws {
         if (!draw.drawnBy().equals(command.wastedBy())) {
             throw new WasteNotByDrawerException(command.drawId(), draw.drawnBy(), command.wastedBy());
         }
-        PractitionerChecks.requireCredentialed(
-                practitioners,
-                state.lot.practiceId(),
-                command.wastedBy(),
-                StockAction.WASTE,
-                command.occurredAt(),
-                checks.day(command.occurredAt(), practices));
-        PractitionerChecks.requireSecondPerson(
-                practitioners,
-                state.lot.practiceId(),
-                command.wastedBy(),
-                command.witnessedBy(),
-                StockAction.WITNESS,
-                command.occurredAt());
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.wastedBy(), practitioners, practices, clock);
+        LateEntry late = checks.actor(command.wastedBy(), command.occurredAt(), practitioners, practices, clock)
+                .credentialedTo(StockAction.WASTE)
+                .witnessedBy(command.witnessedBy())
+                .late(command.lateEntry());
         DrawState after = draw.waste(command.quantity());
         apply(new DoseWastedEvent(
                 state.lot,

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import org.doseledger.core.location.api.Locations;
 import org.doseledger.core.practice.api.Practices;
-import org.doseledger.core.practitioner.api.PractitionerChecks;
 import org.doseledger.core.practitioner.api.Practitioners;
 import org.doseledger.core.practitioner.api.StockAction;
 import org.doseledger.core.shared.BusinessDays;
@@ -60,21 +59,10 @@ final class LotRemovals {
         if (!java.util.Objects.equals(here, there)) {
             throw new TransferBetweenRegistrantsException(state.lot, command.toLocationId(), here, there);
         }
-        PractitionerChecks.requireAllowed(
-                practitioners,
-                state.lot.practiceId(),
-                command.transferredBy(),
-                StockAction.TRANSFER,
-                command.occurredAt());
-        PractitionerChecks.requireSecondPerson(
-                practitioners,
-                state.lot.practiceId(),
-                command.transferredBy(),
-                command.witnessedBy(),
-                StockAction.WITNESS,
-                command.occurredAt());
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.transferredBy(), practitioners, practices, clock);
+        LateEntry late = checks.actor(command.transferredBy(), command.occurredAt(), practitioners, practices, clock)
+                .allowedTo(StockAction.TRANSFER)
+                .witnessedBy(command.witnessedBy())
+                .late(command.lateEntry());
         apply(new StockTransferredOutEvent(
                 state.lot,
                 command.transferId(),
@@ -92,17 +80,10 @@ final class LotRemovals {
     void handle(ReturnStockCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         checks.requireValid(command.quantity());
         checks.requireNew("return", command.returnId());
-        PractitionerChecks.requireAllowed(
-                practitioners, state.lot.practiceId(), command.returnedBy(), StockAction.RETURN, command.occurredAt());
-        PractitionerChecks.requireSecondPerson(
-                practitioners,
-                state.lot.practiceId(),
-                command.returnedBy(),
-                command.witnessedBy(),
-                StockAction.WITNESS,
-                command.occurredAt());
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.returnedBy(), practitioners, practices, clock);
+        LateEntry late = checks.actor(command.returnedBy(), command.occurredAt(), practitioners, practices, clock)
+                .allowedTo(StockAction.RETURN)
+                .witnessedBy(command.witnessedBy())
+                .late(command.lateEntry());
         apply(new StockReturnedEvent(
                 state.lot,
                 command.returnId(),
@@ -127,23 +108,13 @@ final class LotRemovals {
                 || witnesses.contains(command.destroyedBy())) {
             throw new TwoWitnessesRequiredException(command.destroyedBy(), witnesses);
         }
-        PractitionerChecks.requireAllowed(
-                practitioners,
-                state.lot.practiceId(),
-                command.destroyedBy(),
-                StockAction.DESTROY,
-                command.occurredAt());
+        LotActor destroyedBy = checks.actor(
+                        command.destroyedBy(), command.occurredAt(), practitioners, practices, clock)
+                .allowedTo(StockAction.DESTROY);
         for (String witness : witnesses) {
-            PractitionerChecks.requireSecondPerson(
-                    practitioners,
-                    state.lot.practiceId(),
-                    command.destroyedBy(),
-                    witness,
-                    StockAction.WITNESS,
-                    command.occurredAt());
+            destroyedBy.witnessedBy(witness);
         }
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.destroyedBy(), practitioners, practices, clock);
+        LateEntry late = destroyedBy.late(command.lateEntry());
         Containers split = Containers.split(command.quantity(), state.containerSize);
         apply(new StockDestroyedEvent(
                 state.lot,
@@ -165,14 +136,9 @@ final class LotRemovals {
     void handle(ReportLossCommand command, Practitioners practitioners, Practices practices, Clock clock) {
         checks.requireValid(command.quantity());
         checks.requireNew("loss", command.lossId());
-        PractitionerChecks.requireAllowed(
-                practitioners,
-                state.lot.practiceId(),
-                command.reportedBy(),
-                StockAction.REPORT_LOSS,
-                command.occurredAt());
-        LateEntry late = checks.late(
-                command.occurredAt(), command.lateEntry(), command.reportedBy(), practitioners, practices, clock);
+        LateEntry late = checks.actor(command.reportedBy(), command.occurredAt(), practitioners, practices, clock)
+                .allowedTo(StockAction.REPORT_LOSS)
+                .late(command.lateEntry());
         LocalDate discoveredOn = LocalDate.ofInstant(command.occurredAt(), checks.zone(practices));
         requireValidLoss(command.details(), command.lossType(), discoveredOn);
         apply(new StockLossReportedEvent(
