@@ -24,7 +24,6 @@ import org.doseledger.core.integrity.tlog.VerifierKey;
 import org.doseledger.core.shared.UnknownRecordException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,7 +40,7 @@ class IntegrityController {
     private final SigningKeys keys;
     private final CheckpointSealer sealer;
     private final LedgerVerification verification;
-    private final JdbcTemplate jdbc;
+    private final SealedCheckpoints checkpoints;
 
     private final LedgerBundle bundle;
     private final IdempotentWrites writes;
@@ -52,7 +51,7 @@ class IntegrityController {
             SigningKeys keys,
             CheckpointSealer sealer,
             LedgerVerification verification,
-            JdbcTemplate jdbc,
+            SealedCheckpoints checkpoints,
             LedgerBundle bundle,
             IdempotentWrites writes,
             TreeProofs proofs,
@@ -60,7 +59,7 @@ class IntegrityController {
         this.keys = keys;
         this.sealer = sealer;
         this.verification = verification;
-        this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
         this.bundle = bundle;
         this.writes = writes;
         this.proofs = proofs;
@@ -79,7 +78,7 @@ class IntegrityController {
     @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR, Role.PRACTICE_WRITER})
     @Operation(summary = "The public keys that verify the ledger's checkpoints (any role)")
     List<PublicKeyView> publicKeys() {
-        return TrustedKeys.of(jdbc, keys).entrySet().stream()
+        return checkpoints.verifyingKeys().entrySet().stream()
                 .map(entry -> view(entry.getKey(), entry.getValue()))
                 .toList();
     }
@@ -88,14 +87,7 @@ class IntegrityController {
     @AllowedRoles({Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.REGULATOR})
     @Operation(summary = "The latest signed checkpoints, newest first (ADMIN, COMPLIANCE_OFFICER, REGULATOR)")
     List<CheckpointView> checkpoints(@RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit) {
-        return jdbc
-                .query(
-                        "select * from ledger_checkpoint order by checkpoint_number desc limit ?",
-                        IntegrityStore::checkpoint,
-                        limit)
-                .stream()
-                .map(CheckpointView::of)
-                .toList();
+        return checkpoints.latest(limit);
     }
 
     @GetMapping(path = "/api/ledger/tree/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -106,10 +98,8 @@ class IntegrityController {
             description = "c2sp.org/tlog-checkpoint: the origin, the tree size, the base64 root hash, and the log's"
                     + " signature with any witness cosignatures. Keep it: a later ledger must extend it.")
     ResponseEntity<String> treeCheckpoint() {
-        return jdbc
-                .queryForList("select note from ledger_tree_checkpoint order by tree_size desc limit 1", String.class)
-                .stream()
-                .findFirst()
+        return checkpoints
+                .latestTreeNote()
                 .map(note ->
                         ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(note))
                 .orElseThrow(() -> new UnknownRecordException("tree-checkpoint", "latest"));

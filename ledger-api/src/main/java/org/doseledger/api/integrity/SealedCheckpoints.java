@@ -10,10 +10,15 @@ public class SealedCheckpoints {
 
     private final JdbcTemplate jdbc;
     private final org.springframework.beans.factory.ObjectProvider<CheckpointSealer> sealer;
+    private final SigningKeys keys;
 
-    SealedCheckpoints(JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<CheckpointSealer> sealer) {
+    SealedCheckpoints(
+            JdbcTemplate jdbc,
+            org.springframework.beans.factory.ObjectProvider<CheckpointSealer> sealer,
+            SigningKeys keys) {
         this.jdbc = jdbc;
         this.sealer = sealer;
+        this.keys = keys;
     }
 
     /**
@@ -43,5 +48,30 @@ public class SealedCheckpoints {
 
     public Optional<CheckpointView> last() {
         return IntegrityStore.lastCheckpoint(jdbc).map(CheckpointView::of);
+    }
+
+    /** The latest signed checkpoints, newest first. */
+    public java.util.List<CheckpointView> latest(int limit) {
+        return jdbc
+                .query(
+                        "select * from ledger_checkpoint order by checkpoint_number desc limit ?",
+                        IntegrityStore::checkpoint,
+                        limit)
+                .stream()
+                .map(CheckpointView::of)
+                .toList();
+    }
+
+    /** The latest signed checkpoint of the ledger's Merkle tree, as a signed note; empty before the first. */
+    public Optional<String> latestTreeNote() {
+        return jdbc
+                .queryForList("select note from ledger_tree_checkpoint order by tree_size desc limit 1", String.class)
+                .stream()
+                .findFirst();
+    }
+
+    /** The public keys that verify the checkpoints: this service's, those it was given, and those it endorsed. */
+    public java.util.Map<String, java.security.PublicKey> verifyingKeys() {
+        return TrustedKeys.of(jdbc, keys);
     }
 }

@@ -20,10 +20,10 @@ import org.doseledger.api.write.WriteReceipt;
 import org.doseledger.core.apikey.api.Role;
 import org.doseledger.core.shared.ClientRef;
 import org.doseledger.core.shared.PracticeId;
+import org.doseledger.projections.support.StreamingProcessors;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,14 +38,17 @@ class ClientDataKeyController {
     private final IdempotentWrites writes;
     private final ClientDataShredding shredding;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final StreamingProcessors processors;
 
     ClientDataKeyController(
-            IdempotentWrites writes, ClientDataShredding shredding, ReadYourWrites readYourWrites, JdbcTemplate jdbc) {
+            IdempotentWrites writes,
+            ClientDataShredding shredding,
+            ReadYourWrites readYourWrites,
+            StreamingProcessors processors) {
         this.writes = writes;
         this.shredding = shredding;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.processors = processors;
     }
 
     /** @param reason why the personal data is destroyed now, e.g. "retention period over, practice closed" */
@@ -72,7 +75,7 @@ class ClientDataKeyController {
             WriteContext context) {
         ClientRef client = new ClientRef(PracticeId.of(practiceId), clientId);
         // the retention check reads the timeline: let it catch up with every event appended so far
-        readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, head());
+        readYourWrites.awaitPosition(ClientTimelineProjection.PROCESSING_GROUP, processors.head());
         String clientPath = "/api/practices/" + practiceId + "/clients/" + clientId;
         return writes.execute(
                 context,
@@ -89,9 +92,5 @@ class ClientDataKeyController {
                                     receipt.events(),
                                     shredded.purgedExports()));
                 });
-    }
-
-    private Long head() {
-        return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
     }
 }

@@ -59,4 +59,19 @@ class ModuleLayeringTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.doseledger.api..", "org.doseledger.projections..");
+
+    /**
+     * Controllers answer HTTP; they reach tables only through the read models' queries and the services
+     * beside them, never with SQL of their own.
+     */
+    @ArchTest
+    static final ArchRule controllersRunNoSql = noClasses()
+            .that()
+            .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .or()
+            .areAnnotatedWith(org.springframework.stereotype.Controller.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..")
+            .as("controllers reach tables only through queries and services, never with SQL of their own");
 }
