@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the ledger holds rather than assumed from lag and counters.
  *
  * <p>Two comparisons, both up to the processor's settled position (up to which every segment has handled
- * everything the log holds), both per block of {@value CoverageRecorder#BLOCK_SIZE} positions and in detail
+ * everything the log holds), both per block of {@value #BLOCK_SIZE} positions and in detail
  * only for blocks that differ:
  *
  * <ul>
