@@ -54,6 +54,22 @@ class DatabaseHealthTest {
     }
 
     @Test
+    void aCheckThatFailsWithAnErrorIsDownAndTheChecksGoOn() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HangingTask.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "ledger.database-check-interval=50ms")
+                .run()) {
+            HangingTask task = context.getBean(HangingTask.class);
+            task.release.countDown();
+            task.failWith.set(new AssertionError("a driver assertion"));
+            DatabaseHealth health = context.getBean(DatabaseHealth.class);
+            int before = task.connectionsAsked.get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> task.connectionsAsked.get() >= before + 3);
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        }
+    }
+
+    @Test
     void stopsCheckingWhenTheServiceStops() {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(HangingTask.class)
                 .web(WebApplicationType.NONE)
@@ -78,6 +94,8 @@ class DatabaseHealthTest {
         final AtomicBoolean hanging = new AtomicBoolean();
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger connectionsAsked = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<Error> failWith =
+                new java.util.concurrent.atomic.AtomicReference<>();
 
         @Bean
         Clock clock() {
@@ -90,6 +108,9 @@ class DatabaseHealthTest {
                 @Override
                 public Connection getConnection() throws SQLException {
                     connectionsAsked.incrementAndGet();
+                    if (failWith.get() != null) {
+                        throw failWith.get();
+                    }
                     throw new SQLException("the database does not answer", "08006");
                 }
 
