@@ -172,7 +172,7 @@ class IntegrityController {
     private PublicKeyView view(String keyId, PublicKey key) {
         return new PublicKeyView(
                 keyId,
-                SigningKeys.ALGORITHM,
+                Ed25519Keys.ALGORITHM,
                 Ed25519Keys.fingerprint(key),
                 keyId.equals(keys.keyId()),
                 Ed25519Keys.pemOf("PUBLIC KEY", key.getEncoded()),

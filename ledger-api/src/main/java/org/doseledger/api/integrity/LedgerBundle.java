@@ -35,7 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerBundle {
 
-    public static final String FORMAT = BundleFormats.LEDGER_BUNDLE;
     private static final int PAGE = 10_000;
 
     private final JdbcTemplate jdbc;
@@ -125,7 +124,7 @@ public class LedgerBundle {
             }
 
             Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("format", FORMAT);
+            manifest.put("format", BundleFormats.LEDGER_BUNDLE);
             manifest.put("generatedAt", Instant.now().toString());
             manifest.put("generatedBy", generatedBy);
             manifest.put("fromIndex", 1);

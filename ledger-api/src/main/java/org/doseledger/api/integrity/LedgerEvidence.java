@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.StoredEvent;
 import org.doseledger.core.integrity.bundle.BundleFormats;
 import org.doseledger.core.integrity.tlog.MerkleTree;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
 public class LedgerEvidence {
 
     /** The first line of the note that signs an export's manifest. */
-    public static final String MANIFEST_NOTE_FORMAT = BundleFormats.EXPORT_MANIFEST_NOTE;
-
     private static final int PAGE = 1000;
 
     private final JdbcTemplate jdbc;
@@ -137,7 +136,7 @@ public class LedgerEvidence {
                     rs -> {
                         wanted.add(rs.getLong(1));
                     },
-                    TrustedKeys.ENDORSEMENT_TYPE,
+                    KeyEndorsement.EVENT_TYPE,
                     upTo);
         }
         if (wholeStreams && !positions.isEmpty()) {
@@ -243,16 +242,13 @@ public class LedgerEvidence {
 
     /**
      * A C2SP signed note, signed with the ledger's key under its origin, whose text binds an export's id to
-     * the SHA-256 of its {@code manifest.json}: {@value #MANIFEST_NOTE_FORMAT}, {@code export <id>}, {@code
+     * the SHA-256 of its {@code manifest.json}: {@value BundleFormats#EXPORT_MANIFEST_NOTE}, {@code export <id>}, {@code
      * manifest-sha256 <hex>}, one per line.
      */
     public String signManifest(String exportId, String manifestSha256) {
         return SignedNote.sign(
-                        manifestNoteText(exportId, manifestSha256), List.of(keys.noteSigner(properties.origin())))
+                        BundleFormats.manifestNoteText(exportId, manifestSha256),
+                        List.of(keys.noteSigner(properties.origin())))
                 .format();
-    }
-
-    public static String manifestNoteText(String exportId, String manifestSha256) {
-        return BundleFormats.manifestNoteText(exportId, manifestSha256);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Base64;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.doseledger.core.integrity.Ed25519Keys;
 import org.doseledger.core.integrity.api.ActivateSigningKeyCommand;
 import org.doseledger.core.integrity.api.EndorseSigningKeyCommand;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,7 +41,7 @@ class SigningKeyActivation {
                         Base64.getEncoder().encodeToString(endorsement.signature()))));
         send(new ActivateSigningKeyCommand(
                 keys.keyId(),
-                SigningKeys.ALGORITHM,
+                Ed25519Keys.ALGORITHM,
                 Base64.getEncoder().encodeToString(keys.publicKey().getEncoded())));
     }
 

@@ -39,7 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SigningKeys {
 
-    public static final String ALGORITHM = Ed25519Keys.ALGORITHM;
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     private final PrivateKey privateKey;
@@ -65,7 +64,7 @@ public class SigningKeys {
             } else if (Files.exists(keyFile)) {
                 pair = fromPrivate(Ed25519Keys.pem(Files.readString(keyFile)));
             } else {
-                pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+                pair = KeyPairGenerator.getInstance(Ed25519Keys.ALGORITHM).generateKeyPair();
                 writePrivate(keyFile, pair.getPrivate());
                 log.info("Generated a checkpoint signing key at {}", keyFile);
             }
@@ -127,7 +126,7 @@ public class SigningKeys {
 
     public byte[] sign(byte[] bytes) {
         try {
-            Signature signature = Signature.getInstance(ALGORITHM);
+            Signature signature = Signature.getInstance(Ed25519Keys.ALGORITHM);
             signature.initSign(privateKey);
             signature.update(bytes);
             return signature.sign();
@@ -147,7 +146,7 @@ public class SigningKeys {
         String endorser = Ed25519Keys.keyId(previous.getPublic());
         byte[] text = KeyEndorsement.signedText(endorser, keyId, publicKey.getEncoded());
         try {
-            Signature signature = Signature.getInstance(ALGORITHM);
+            Signature signature = Signature.getInstance(Ed25519Keys.ALGORITHM);
             signature.initSign(previous.getPrivate());
             signature.update(text);
             return java.util.Optional.of(new KeyEndorsement(keyId, publicKey.getEncoded(), endorser, signature.sign()));
@@ -223,13 +222,13 @@ public class SigningKeys {
     }
 
     private static KeyPair fromPrivate(byte[] pkcs8) throws GeneralSecurityException {
-        KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
+        KeyFactory factory = KeyFactory.getInstance(Ed25519Keys.ALGORITHM);
         PrivateKey key = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         // PKCS#8 of an Ed25519 key: a 16-byte header, then the 32-byte seed the public key derives from
         byte[] seed = Arrays.copyOfRange(pkcs8, 16, 48);
         KeyPair pair = new KeyPair(derivePublic(key, seed), key);
         // a key whose layout we misread would sign checkpoints nobody can verify: prove the pair first
-        Signature signature = Signature.getInstance(ALGORITHM);
+        Signature signature = Signature.getInstance(Ed25519Keys.ALGORITHM);
         signature.initSign(pair.getPrivate());
         signature.update(TAG);
         byte[] signed = signature.sign();
@@ -245,7 +244,7 @@ public class SigningKeys {
     private static final byte[] TAG = "dose-ledger signing key check".getBytes(StandardCharsets.US_ASCII);
 
     private static PublicKey derivePublic(PrivateKey key, byte[] seed) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(Ed25519Keys.ALGORITHM);
         generator.initialize(255, new FixedSeed(seed));
         return generator.generateKeyPair().getPublic();
     }

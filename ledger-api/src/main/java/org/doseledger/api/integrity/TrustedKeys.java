@@ -17,8 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class TrustedKeys {
 
-    static final String ENDORSEMENT_TYPE = KeyEndorsement.EVENT_TYPE;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TrustedKeys() {}
@@ -33,16 +31,11 @@ final class TrustedKeys {
                         // the integrity stream alone (its index): a full scan would slow every verification
                         "select payload from domain_event_entry where aggregate_identifier = ? and payload_type = ?"
                                 + " order by sequence_number",
-                        (row, n) -> fromPayload(row.getBytes(1)),
+                        (row, n) -> KeyEndorsement.fromEventPayload(row.getBytes(1)),
                         IntegrityIds.AGGREGATE_ID,
-                        ENDORSEMENT_TYPE)
+                        KeyEndorsement.EVENT_TYPE)
                 .stream()
                 .filter(Objects::nonNull)
                 .toList();
-    }
-
-    /** An endorsement from a {@code SigningKeyEndorsed} event's stored JSON; null when it is not one. */
-    static KeyEndorsement fromPayload(byte[] payload) {
-        return KeyEndorsement.fromEventPayload(payload);
     }
 }

@@ -35,6 +35,7 @@ import java.util.zip.ZipOutputStream;
 import org.doseledger.api.integrity.LedgerEvidence;
 import org.doseledger.api.support.EndToEndTest;
 import org.doseledger.api.support.StockFixture;
+import org.doseledger.core.integrity.bundle.BundleFormats;
 import org.doseledger.core.integrity.bundle.OfflineBundleVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class ExportBundleProvesItsRowsTest extends EndToEndTest {
                         "evidence/consistency.jsonl",
                         "tree-checkpoint.note",
                         "checkpoint.json");
-        assertThat(entry(bundle, "manifest.note")).startsWith(LedgerEvidence.MANIFEST_NOTE_FORMAT + "\n");
+        assertThat(entry(bundle, "manifest.note")).startsWith(BundleFormats.EXPORT_MANIFEST_NOTE + "\n");
         // every event of the practice up to the export's own request, the last line
         long practiceEvents = jdbc.queryForObject(
                 "select count(*) from practice_event where practice_id = ? and practice_sequence <= ("

@@ -19,6 +19,7 @@ import org.doseledger.api.DoseLedgerApplication;
 import org.doseledger.api.support.Bodies;
 import org.doseledger.api.support.Http;
 import org.doseledger.api.support.TestPostgres;
+import org.doseledger.core.integrity.KeyEndorsement;
 import org.doseledger.core.integrity.bundle.OfflineBundleVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class KeyRotationEndToEndTest {
             assertThat(jdbc.queryForObject(
                             "select count(*) from domain_event_entry where payload_type = ?",
                             Long.class,
-                            TrustedKeys.ENDORSEMENT_TYPE))
+                            KeyEndorsement.EVENT_TYPE))
                     .isEqualTo(1);
             write(http, adminKey, "p2");
             seal(http, adminKey, second);

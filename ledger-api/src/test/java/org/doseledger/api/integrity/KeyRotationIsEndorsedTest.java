@@ -215,7 +215,7 @@ class KeyRotationIsEndorsedTest {
                                                 meta_data, payload, payload_revision, payload_type, time_stamp)
                 values ('ledger-integrity', ?, 'LedgerIntegrity', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'),
                         '1', ?, '2026-11-20T15:30:00Z')
-                """, sequence, "endorsement-" + endorsement.keyId(), payload, TrustedKeys.ENDORSEMENT_TYPE);
+                """, sequence, "endorsement-" + endorsement.keyId(), payload, KeyEndorsement.EVENT_TYPE);
     }
 
     private void append(String stream, long sequence) {

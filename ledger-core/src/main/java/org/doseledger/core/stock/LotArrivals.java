@@ -28,7 +28,10 @@ import org.doseledger.core.stock.api.StockReceivedEvent;
 import org.doseledger.core.stock.api.StockTransferredInEvent;
 import org.doseledger.core.stock.api.TransferToSameLocationException;
 
-/** Stock arriving at the lot: a receipt from a supplier, or a transfer from another location of the practice. A part of {@link StockLot}: it decides, the lot keeps the  */
+/**
+ * Stock arriving at the lot: a receipt from a supplier, or a transfer from another location of the practice. A
+ * part of {@link StockLot}: it decides, the lot keeps the state.
+ */
 final class LotArrivals {
 
     private final StockLot state;

@@ -23,7 +23,10 @@ import org.doseledger.core.stock.api.RecordCountCommand;
 import org.doseledger.core.stock.api.ResolveDiscrepancyCommand;
 import org.doseledger.core.stock.api.StockCountedEvent;
 
-/** Counts of the lot, the discrepancies they find and their resolution, and corrections of earlier entries. A part of {@link StockLot}: it decides, the lot keeps the  */
+/**
+ * Counts of the lot, the discrepancies they find and their resolution, and corrections of earlier entries. A
+ * part of {@link StockLot}: it decides, the lot keeps the state.
+ */
 final class LotCounts {
 
     private final StockLot state;

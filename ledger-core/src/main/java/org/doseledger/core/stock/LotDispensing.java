@@ -18,7 +18,10 @@ import org.doseledger.core.stock.api.InvalidPrescriptionException;
 import org.doseledger.core.stock.api.InvalidQuantityException;
 import org.doseledger.core.stock.api.Prescription;
 
-/** Take-home doses dispensed from the lot against a prescription (21 CFR 1306.22). A part of {@link StockLot}: it decides, the lot keeps the  */
+/**
+ * Take-home doses dispensed from the lot against a prescription (21 CFR 1306.22). A part of {@link StockLot}: it
+ * decides, the lot keeps the state.
+ */
 final class LotDispensing {
 
     private final StockLot state;

@@ -35,7 +35,10 @@ import org.doseledger.core.stock.api.RecordAdministrationCommand;
 import org.doseledger.core.stock.api.WasteDoseCommand;
 import org.doseledger.core.stock.api.WasteNotByDrawerException;
 
-/** Doses drawn from the lot and accounted for: drawn for a session, administered, wasted before a witness, and flagged when a draw stays open too long. A part of {@link StockLot}: it decides, the lot keeps the  */
+/**
+ * Doses drawn from the lot and accounted for: drawn for a session, administered, wasted before a witness, and
+ * flagged when a draw stays open too long. A part of {@link StockLot}: it decides, the lot keeps the state.
+ */
 final class LotDraws {
 
     private final StockLot state;

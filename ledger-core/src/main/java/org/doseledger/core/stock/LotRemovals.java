@@ -27,7 +27,10 @@ import org.doseledger.core.stock.api.TransferStockCommand;
 import org.doseledger.core.stock.api.TransferToSameLocationException;
 import org.doseledger.core.stock.api.TwoWitnessesRequiredException;
 
-/** Stock leaving the lot other than as a dose: transferred out, returned, destroyed before two witnesses, or lost. A part of {@link StockLot}: it decides, the lot keeps the  */
+/**
+ * Stock leaving the lot other than as a dose: transferred out, returned, destroyed before two witnesses, or
+ * lost. A part of {@link StockLot}: it decides, the lot keeps the state.
+ */
 final class LotRemovals {
 
     private final StockLot state;

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.doseledger.core.export.api.PdmpFileRecord;
+import org.doseledger.core.integrity.EventHashes;
 import org.doseledger.core.shared.PersonName;
 import org.doseledger.core.shared.PostalAddress;
 import org.doseledger.core.shared.StockUnit;
@@ -423,7 +424,7 @@ public class PdmpAsapExport implements ExportType {
                 String.valueOf(query.locationId()),
                 String.valueOf(query.upTo()));
         String controlNumber = HexFormat.of()
-                .formatHex(sha256(covered.getBytes(StandardCharsets.UTF_8)))
+                .formatHex(EventHashes.sha256(covered.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 20)
                 .toUpperCase(java.util.Locale.ROOT);
         return new AsapSubmission(
@@ -539,13 +540,5 @@ public class PdmpAsapExport implements ExportType {
             }
         }
         return String.join(" ", parts);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
