@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -16,6 +17,8 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
@@ -64,9 +67,11 @@ import org.doseledger.projections.practitioner.PractitionerRegistryProjection;
 import org.doseledger.projections.product.ProductCatalogueProjection;
 import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.support.ProjectionPositions;
+import org.doseledger.projections.support.SharedCatchUp;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,7 +102,62 @@ public class AxonConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema) {
-        return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new LedgerEventStorageEngine(engine(
+                defaultSerializer,
+                persistenceExceptionResolver,
+                eventSerializer,
+                configuration,
+                connectionProvider,
+                transactionManager,
+                eventSchema));
+    }
+
+    /**
+     * The ledger as the shared catch-up of the read models reads it: the same engine, fetching
+     * {@code ledger.projections.catch-up-batch-size} events per query instead of Axon's 100. Not a bean of its
+     * own type, so that Axon keeps a single storage engine.
+     */
+    @Bean
+    SharedCatchUp.Ledger catchUpLedger(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            @Value("${ledger.projections.catch-up-batch-size:1000}") int batchSize) {
+        LedgerEventStorageEngine engine = new LedgerEventStorageEngine(engine(
+                        defaultSerializer,
+                        persistenceExceptionResolver,
+                        eventSerializer,
+                        configuration,
+                        connectionProvider,
+                        transactionManager,
+                        eventSchema)
+                .batchSize(batchSize));
+        return new SharedCatchUp.Ledger() {
+            @Override
+            public TrackingToken tail() {
+                return engine.createTailToken();
+            }
+
+            @Override
+            public Stream<? extends TrackedEventMessage<?>> readAfter(TrackingToken token) {
+                return engine.readEvents(token, false);
+            }
+        };
+    }
+
+    private static JdbcEventStorageEngine.Builder engine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -105,7 +165,7 @@ public class AxonConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema));
+                .schema(eventSchema);
     }
 
     @Qualifier("eventStore")

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -22,11 +23,14 @@ import org.doseledger.projections.stock.StockLotProjection;
 import org.doseledger.projections.support.ProcessingNode;
 import org.doseledger.projections.support.ReadModelReconciliation;
 import org.doseledger.projections.support.SegmentBalancer;
+import org.doseledger.projections.support.SharedCatchUp;
 import org.doseledger.projections.support.StreamingProcessors;
 import org.doseledger.projections.timeline.ClientTimelineProjection;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -125,11 +129,53 @@ class ProcessingConfiguration {
 
     @Bean
     StreamingProcessors streamingProcessors(
-            EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
-        return new StreamingProcessors(processing, jdbc, serializer);
+            EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer, SharedCatchUp catchUp) {
+        return new StreamingProcessors(processing, jdbc, serializer, catchUp);
     }
 
-    /** Resets the named processors after Axon built them and just before it starts them. */
+    /**
+     * The read models at the start of the ledger, caught up together. Its claims are held in the token
+     * store under an owner of its own, this node's name with {@code /catch-up}, which this node's processors
+     * cannot take over while the claims are renewed.
+     */
+    @Bean(destroyMethod = "stop")
+    SharedCatchUp sharedCatchUp(
+            EventProcessingConfiguration processing,
+            SharedCatchUp.Ledger ledger,
+            ConnectionProvider connections,
+            Serializer serializer,
+            TokenSchema schema,
+            TokenStoreProperties tokenStoreProperties,
+            ProcessingNode node,
+            TokenStore nodeTokens,
+            TransactionManager transactions,
+            EventProcessorProperties processorProperties,
+            Environment environment) {
+        ProjectionSettings settings =
+                Binder.get(environment).bindOrCreate("ledger.projections", Bindable.of(ProjectionSettings.class));
+        TokenStore tokens = JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .nodeId(node.id() + "/catch-up")
+                .build();
+        return new SharedCatchUp(
+                processing,
+                ledger,
+                tokens,
+                nodeTokens,
+                transactions,
+                name -> {
+                    EventProcessorProperties.ProcessorSettings own =
+                            processorProperties.getProcessors().get(name);
+                    Integer count = own == null ? null : own.getInitialSegmentCount();
+                    return count == null ? settings.segments() : count;
+                },
+                settings.catchUpBatchSize(),
+                settings.catchUpTogether());
+    }
+
     /**
      * No per-event Axon message monitors (counters, timers, capacity and latency gauges) on the streaming read
      * models: they were about a tenth of a replay's processor time (docs/benchmarks.md, Projection replay),
@@ -145,12 +191,25 @@ class ProcessingConfiguration {
         });
     }
 
+    /**
+     * Resets the processors named by {@code ledger.replay-on-start} after Axon built them and just before it
+     * starts them, then claims for the shared catch-up every read model at the start of the ledger.
+     */
     @Bean
     ConfigurerModule replayOnStart(
-            @Value("${ledger.replay-on-start:}") List<String> names, ObjectProvider<StreamingProcessors> processors) {
+            @Value("${ledger.replay-on-start:}") List<String> names,
+            ObjectProvider<StreamingProcessors> processors,
+            ObjectProvider<SharedCatchUp> catchUp) {
         ReplayOnStart replay = new ReplayOnStart(names);
-        return configurer -> configurer.onInitialize(configuration ->
-                configuration.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> replay.run(processors.getObject())));
+        return configurer -> configurer.onInitialize(configuration -> {
+            configuration.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+                replay.run(processors.getObject());
+                processors.getObject().catchUpAtStart();
+            });
+            // the catch-up ends its batch and releases its claims before the processors and the database stop
+            configuration.onShutdown(
+                    Phase.INBOUND_EVENT_CONNECTORS, () -> catchUp.getObject().stop());
+        });
     }
 
     @Bean

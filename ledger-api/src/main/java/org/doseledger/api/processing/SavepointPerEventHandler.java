@@ -11,6 +11,7 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.doseledger.projections.support.BatchedInserts;
+import org.doseledger.projections.support.SharedCatchUp;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -35,7 +36,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * without savepoints again. Handlers called outside a segment's batch (a retry of dead letters) always
  * run behind a savepoint. A batch without savepoints also lets insert-only read models hold their inserts
  * back and send them as one JDBC batch before the commit ({@link BatchedInserts}); whatever rolls such a
- * batch back, the retry runs behind savepoints and inserts at once.
+ * batch back, the retry runs behind savepoints and inserts at once. A batch of the shared catch-up
+ * ({@link SharedCatchUp}) runs without savepoints too: a failure there ends the catch-up, and the
+ * processors, which go on from its last batch, dead-letter the event as above.
  */
 class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
@@ -63,6 +66,10 @@ class SavepointPerEventHandler implements HandlerEnhancerDefinition {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
                 UnitOfWork<?> batch = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
+                if (batch != null && batch.resources().containsKey(SharedCatchUp.BATCH)) {
+                    // all or nothing: a failure rolls the shared catch-up's batch back and ends it
+                    return super.handle(message, target);
+                }
                 Object segment = batch == null ? null : batch.resources().get(segmentResource);
                 if (segment == null) {
                     return behindSavepoint(() -> super.handle(message, target));

@@ -124,7 +124,8 @@ public final class ReplayBenchmark {
                         "--ledger.data-dir=" + dataDir,
                         "--ledger.integrity.sealing=false",
                         "--ledger.rate-limit.enabled=false",
-                        "--logging.level.root=WARN")) {
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.doseledger.projections.support.SharedCatchUp=INFO")) {
             StreamingProcessors processors = running.getBean(StreamingProcessors.class);
             EventProcessingConfiguration processing = running.getBean(EventProcessingConfiguration.class);
             Map<String, Double> together = await(processors, processing, processors.names(), start);

@@ -16,6 +16,7 @@ import org.axonframework.messaging.annotation.MultiHandlerDefinition;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.doseledger.projections.support.BatchedInserts;
+import org.doseledger.projections.support.SharedCatchUp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.mock.env.MockEnvironment;
@@ -117,6 +118,19 @@ class SavepointPerEventHandlerTest {
         deadLetterRetry.commit();
 
         assertThat(savepoints.log).containsExactly("savepoint", "release");
+    }
+
+    @Test
+    void aBatchOfTheSharedCatchUpRunsWithoutSavepointsAndAFailureEndsIt() throws Exception {
+        UnitOfWork<?> catchUp = DefaultUnitOfWork.startAndGet(null);
+        catchUp.resources().put(SharedCatchUp.BATCH, Boolean.TRUE);
+
+        handle(catchUp, "fine");
+        assertThatThrownBy(() -> handle(catchUp, "fail")).hasMessage("fail");
+        catchUp.rollback();
+
+        assertThat(savepoints.log).isEmpty();
+        assertThat(readModel.handled).containsExactly("fine");
     }
 
     private UnitOfWork<?> batchOfSegment(int segment) {

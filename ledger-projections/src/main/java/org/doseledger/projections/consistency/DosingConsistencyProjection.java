@@ -26,6 +26,7 @@ import org.doseledger.core.stock.api.DoseDrawnEvent;
 import org.doseledger.core.stock.api.DoseWastedEvent;
 import org.doseledger.core.stock.api.EntryCorrectedEvent;
 import org.doseledger.core.stock.api.StockLotRef;
+import org.doseledger.projections.support.BatchedInserts;
 import org.doseledger.projections.support.LedgerPosition;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,7 +34,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Keeps what the dosing-consistency report is computed from: each client's dosing sessions, the
  * draws given in them, the vitals taken, and the plan versions and weights in force over time. A draw
  * remembers the last ledger position applied to it (all of a draw's events are in its lot's stream,
- * so they arrive in order); every other row is keyed by its event's position or set idempotently.
+ * so they arrive in order); every other row is keyed by its event's position or set idempotently. Rows
+ * that no handler here reads back (sessions, draw changes, vitals, plans, weights) are held back and sent
+ * as JDBC batches when the processor allows it ({@link BatchedInserts}); a draw's row, which its later
+ * events update and a correction reads, is written at once.
  */
 @ProcessingGroup(DosingConsistencyProjection.PROCESSING_GROUP)
 public class DosingConsistencyProjection {
@@ -52,59 +56,48 @@ public class DosingConsistencyProjection {
 
     @EventHandler
     void on(DosingSessionScheduledEvent event, @LedgerPosition long position) {
-        session(event.practiceId(), event.clientId(), event.sessionId());
-        jdbc.update(
-                "update dosing_report_session set substance = ?, scheduled_for = ?, scheduled_position = ?"
-                        + " where practice_id = ? and client_id = ? and session_id = ?",
+        session(
+                event.practiceId(),
+                event.clientId(),
+                event.sessionId(),
+                "substance, scheduled_for, scheduled_position",
                 event.substance().name(),
                 Timestamp.from(event.scheduledFor()),
-                position,
-                event.practiceId().value(),
-                event.clientId(),
-                event.sessionId());
+                position);
     }
 
     @EventHandler
     void on(DosingSessionStartedEvent event, @LedgerPosition long position) {
-        session(event.practiceId(), event.clientId(), event.sessionId());
-        jdbc.update(
-                "update dosing_report_session set started_at = ?, location_id = ?, monitored_by = ?,"
-                        + " started_position = ? where practice_id = ? and client_id = ? and session_id = ?",
+        session(
+                event.practiceId(),
+                event.clientId(),
+                event.sessionId(),
+                "started_at, location_id, monitored_by, started_position",
                 Timestamp.from(event.occurredAt()),
                 event.locationId(),
                 event.monitoredBy(),
-                position,
-                event.practiceId().value(),
-                event.clientId(),
-                event.sessionId());
+                position);
     }
 
     @EventHandler
     void on(DosingSessionCancelledEvent event) {
-        session(event.practiceId(), event.clientId(), event.sessionId());
-        jdbc.update(
-                "update dosing_report_session set cancelled = true where practice_id = ? and client_id = ?"
-                        + " and session_id = ?",
-                event.practiceId().value(),
-                event.clientId(),
-                event.sessionId());
+        session(event.practiceId(), event.clientId(), event.sessionId(), "cancelled", true);
     }
 
     @EventHandler
     void on(ClientDischargedEvent event) {
-        session(event.practiceId(), event.clientId(), event.sessionId());
-        jdbc.update(
-                "update dosing_report_session set discharged_at = ? where practice_id = ? and client_id = ?"
-                        + " and session_id = ?",
-                Timestamp.from(event.occurredAt()),
-                event.practiceId().value(),
+        session(
+                event.practiceId(),
                 event.clientId(),
-                event.sessionId());
+                event.sessionId(),
+                "discharged_at",
+                Timestamp.from(event.occurredAt()));
     }
 
     @EventHandler
     void on(VitalsRecordedEvent event, @LedgerPosition long position) {
-        jdbc.update(
+        BatchedInserts.insert(
+                jdbc,
                 """
                 insert into dosing_report_vitals (ledger_position, practice_id, client_id, session_id, taken_at)
                 values (?, ?, ?, ?, ?) on conflict do nothing
@@ -118,7 +111,8 @@ public class DosingConsistencyProjection {
 
     @EventHandler
     void on(ClientWeightRecordedEvent event, @LedgerPosition long position) {
-        jdbc.update(
+        BatchedInserts.insert(
+                jdbc,
                 """
                 insert into dosing_report_weight (ledger_position, practice_id, client_id, measured_at, kilograms)
                 values (?, ?, ?, ?, ?) on conflict do nothing
@@ -358,7 +352,8 @@ public class DosingConsistencyProjection {
             String route,
             String planFlags,
             String overrides) {
-        jdbc.update(
+        BatchedInserts.insert(
+                jdbc,
                 """
                 insert into dosing_report_draw_change (ledger_position, practice_id, location_id, ndc, lot_number,
                                                        draw_id, movement, %s, occurred_at, actor, route, plan_flags,
@@ -380,13 +375,28 @@ public class DosingConsistencyProjection {
                 overrides);
     }
 
-    private void session(PracticeId practiceId, String clientId, String sessionId) {
-        jdbc.update(
-                "insert into dosing_report_session (practice_id, client_id, session_id) values (?, ?, ?)"
-                        + " on conflict do nothing",
-                practiceId.value(),
-                clientId,
-                sessionId);
+    /**
+     * The session's row with the columns this event sets, created if it is the session's first event. The
+     * session events set disjoint columns, so the order in which they reach the row does not matter.
+     */
+    private void session(PracticeId practiceId, String clientId, String sessionId, String columns, Object... values) {
+        List<String> names = List.of(columns.split(", "));
+        Object[] args = new Object[3 + values.length];
+        args[0] = practiceId.value();
+        args[1] = clientId;
+        args[2] = sessionId;
+        System.arraycopy(values, 0, args, 3, values.length);
+        BatchedInserts.insert(
+                jdbc,
+                "insert into dosing_report_session (practice_id, client_id, session_id, " + columns + ")"
+                        + " values (?, ?, ?" + ", ?".repeat(names.size()) + ")"
+                        + " on conflict (practice_id, client_id, session_id) do update set "
+                        + String.join(
+                                ", ",
+                                names.stream()
+                                        .map(name -> name + " = excluded." + name)
+                                        .toList()),
+                args);
     }
 
     private void plan(
@@ -396,7 +406,8 @@ public class DosingConsistencyProjection {
             TreatmentPlanTerms terms,
             org.doseledger.core.shared.LedgerEvent event,
             long position) {
-        jdbc.update(
+        BatchedInserts.insert(
+                jdbc,
                 """
                 insert into dosing_report_plan (ledger_position, practice_id, client_id, plan_id, effective_at, route,
                                                 dose_basis, min_dose, max_dose, max_single_dose, min_interval)

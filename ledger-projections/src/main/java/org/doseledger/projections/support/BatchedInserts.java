@@ -2,6 +2,7 @@ package org.doseledger.projections.support;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -17,9 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link #ALLOWED} into the batch's unit of work: a segment's batch running without savepoints, which
  * is rolled back and retried with a savepoint per event (and no held-back inserts) if anything fails,
  * the flush included. Everywhere else (a retry of dead letters, a test calling a handler) an insert is
- * executed at once. Held-back inserts keep their order, so an insert that selects from rows inserted
- * earlier in the same batch still finds them; a read model that queries its own rows while handling must
- * not use this.
+ * executed at once. Held-back inserts of one statement keep their order, so an insert that selects from
+ * rows it inserted earlier in the same batch still finds them; an insert must not select from the rows of
+ * another held-back statement, and a read model that queries its own rows while handling must not use
+ * this.
  */
 public final class BatchedInserts {
 
@@ -45,24 +47,23 @@ public final class BatchedInserts {
         pending.computeIfAbsent(jdbc, template -> new ArrayList<>()).add(new Insert(sql, args));
     }
 
-    /** Runs the inserts in order, each run of the same statement as one JDBC batch. */
+    /**
+     * Runs the inserts as one JDBC batch per statement, the statements in the order in which each was first
+     * held back and each statement's rows in the order they were held back. Read models that share a batch
+     * (the shared catch-up) interleave their statements event by event; grouping keeps their batches whole.
+     */
     private static void flush(JdbcTemplate jdbc, List<Insert> inserts) {
-        int start = 0;
-        while (start < inserts.size()) {
-            String sql = inserts.get(start).sql();
-            int end = start;
-            List<Object[]> rows = new ArrayList<>();
-            while (end < inserts.size() && inserts.get(end).sql().equals(sql)) {
-                rows.add(inserts.get(end).args());
-                end++;
-            }
+        Map<String, List<Object[]>> byStatement = new LinkedHashMap<>();
+        for (Insert insert : inserts) {
+            byStatement.computeIfAbsent(insert.sql(), sql -> new ArrayList<>()).add(insert.args());
+        }
+        byStatement.forEach((sql, rows) -> {
             if (rows.size() == 1) {
                 jdbc.update(sql, rows.get(0));
             } else {
                 jdbc.batchUpdate(sql, rows);
             }
-            start = end;
-        }
+        });
         inserts.clear();
     }
 

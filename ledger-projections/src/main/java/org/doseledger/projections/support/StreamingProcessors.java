@@ -46,11 +46,21 @@ public class StreamingProcessors {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer tokenSerializer;
+    private final SharedCatchUp catchUp;
 
-    public StreamingProcessors(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer tokenSerializer) {
+    /**
+     * @param catchUp catches up together the read models that a replay (or a start) finds at the start of the
+     *     ledger
+     */
+    public StreamingProcessors(
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            Serializer tokenSerializer,
+            SharedCatchUp catchUp) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.tokenSerializer = tokenSerializer;
+        this.catchUp = catchUp;
     }
 
     /** The names of every streaming processor, sorted. */
@@ -94,7 +104,7 @@ public class StreamingProcessors {
         return new ProcessorStatus(
                 name,
                 processor.isRunning(),
-                processor.isReplaying(),
+                replaying(name, processor),
                 segments.size(),
                 segments,
                 head,
@@ -197,29 +207,52 @@ public class StreamingProcessors {
      * Synchronized so that two admin calls never interleave their shutdowns and starts.
      */
     public synchronized void replay(String name) {
-        StreamingEventProcessor processor = processor(name);
-        if (processor.isReplaying()) {
-            throw new ProcessorReplayingException(name);
-        }
-        processor.shutDown();
-        try {
-            resetToStart(name, processor);
-        } catch (UnableToClaimTokenException e) {
-            throw new ProcessorClaimedElsewhereException(name, e);
-        } finally {
-            processor.start();
-        }
-        log.info("Processor {} is replaying from the start of the ledger", name);
+        replayAll(List.of(name));
     }
 
-    /** Replays the named processors, or none when one of them is replaying already. */
+    /**
+     * Replays the named processors, or none when one of them is replaying already. The ledger is read once
+     * for all of them ({@link SharedCatchUp}); their processors take over at its end. When one of them cannot
+     * be reset (another node holds a segment), those reset before it replay and the others are left as they
+     * were.
+     */
     public synchronized void replayAll(List<String> names) {
         for (String name : names) {
-            if (processor(name).isReplaying()) {
+            if (replaying(name, processor(name))) {
                 throw new ProcessorReplayingException(name);
             }
         }
-        names.forEach(this::replay);
+        List<String> reset = new ArrayList<>();
+        try {
+            for (String name : names) {
+                StreamingEventProcessor processor = processor(name);
+                processor.shutDown();
+                try {
+                    resetToStart(name, processor);
+                } catch (UnableToClaimTokenException e) {
+                    processor.start();
+                    throw new ProcessorClaimedElsewhereException(name, e);
+                }
+                reset.add(name);
+            }
+        } finally {
+            // claimed by the catch-up before the processors start, so that they cannot take the segments
+            catchUp.begin(reset);
+            reset.forEach(name -> processor(name).start());
+            reset.forEach(name -> log.info("Processor {} is replaying from the start of the ledger", name));
+        }
+    }
+
+    /**
+     * At start, before Axon starts the processors: catches up together every read model that stands at the
+     * start of the ledger (new tokens, or reset by {@code ledger.replay-on-start}).
+     */
+    public void catchUpAtStart() {
+        catchUp.begin(names());
+    }
+
+    private boolean replaying(String name, StreamingEventProcessor processor) {
+        return processor.isReplaying() || catchUp.isCatchingUp(name);
     }
 
     /** For a processor that is not running: reset its tokens and drop its dead letters. */
