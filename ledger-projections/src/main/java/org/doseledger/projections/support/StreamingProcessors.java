@@ -237,7 +237,7 @@ public class StreamingProcessors {
             }
         } finally {
             // claimed by the catch-up before the processors start, so that they cannot take the segments
-            catchUp.begin(reset);
+            catchUpTogether(reset);
             reset.forEach(name -> processor(name).start());
             reset.forEach(name -> log.info("Processor {} is replaying from the start of the ledger", name));
         }
@@ -248,7 +248,16 @@ public class StreamingProcessors {
      * start of the ledger (new tokens, or reset by {@code ledger.replay-on-start}).
      */
     public void catchUpAtStart() {
-        catchUp.begin(names());
+        catchUpTogether(names());
+    }
+
+    /** The catch-up is a shortcut: if it cannot begin, each processor replays on its own. */
+    private void catchUpTogether(List<String> names) {
+        try {
+            catchUp.begin(names);
+        } catch (RuntimeException e) {
+            log.warn("The read models {} could not be caught up together; each processor replays on its own", names, e);
+        }
     }
 
     private boolean replaying(String name, StreamingEventProcessor processor) {
