@@ -37,8 +37,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * run behind a savepoint. A batch without savepoints also lets insert-only read models hold their inserts
  * back and send them as one JDBC batch before the commit ({@link BatchedInserts}); whatever rolls such a
  * batch back, the retry runs behind savepoints and inserts at once. A batch of the shared catch-up
- * ({@link SharedCatchUp}) runs without savepoints too: a failure there ends the catch-up, and the
- * processors, which go on from its last batch, dead-letter the event as above.
+ * ({@link SharedCatchUp}) runs without savepoints too: a failure there ends that read model's lane, and
+ * its processor, which goes on from the lane's last batch, dead-letters the event as above.
  */
 class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
@@ -67,7 +67,7 @@ class SavepointPerEventHandler implements HandlerEnhancerDefinition {
             public Object handle(Message<?> message, T target) throws Exception {
                 UnitOfWork<?> batch = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
                 if (batch != null && batch.resources().containsKey(SharedCatchUp.BATCH)) {
-                    // all or nothing: a failure rolls the shared catch-up's batch back and ends it
+                    // all or nothing: a failure rolls the lane's batch back and ends the lane
                     return super.handle(message, target);
                 }
                 Object segment = batch == null ? null : batch.resources().get(segmentResource);

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -63,7 +64,7 @@ public class SharedCatchUp {
 
     /**
      * Unit-of-work resource of a batch of the shared catch-up: handlers run without savepoints, since a
-     * failure rolls the whole batch back and ends the catch-up.
+     * failure rolls the whole batch back and ends that read model's lane.
      */
     public static final String BATCH = SharedCatchUp.class.getName() + ".batch";
 
@@ -149,7 +150,8 @@ public class SharedCatchUp {
 
     /**
      * Claims the segments of those named processors that stand at the start of the ledger (creating their
-     * tokens when they have none) and starts catching them up together on a thread of its own. Returns the
+     * tokens when they have none) and starts catching them up together: a reader thread and a lane per read
+     * model. Returns the
      * processors taken; the others are left to their processors. Only processors that this node does not
      * run now are taken (at start, before Axon starts them, or shut down for a replay); they may be started
      * once this returns: they cannot claim what the catch-up holds.
@@ -452,6 +454,11 @@ public class SharedCatchUp {
             try {
                 transactions.executeInTransaction(
                         () -> segments.keySet().forEach(segment -> tokens.releaseClaim(name, segment)));
+                // the processor would look for unclaimed segments only at its next claim interval (5 s)
+                processing
+                        .eventProcessor(name, StreamingEventProcessor.class)
+                        .filter(StreamingEventProcessor::isRunning)
+                        .ifPresent(processor -> segments.keySet().forEach(processor::claimSegment));
             } catch (RuntimeException e) {
                 log.warn(
                         "The shared catch-up of {} could not release its claims; they expire after the claim timeout",
