@@ -3,6 +3,9 @@
 -- sealed chain and its checkpoints (docs/tamper-evidence.md, deploy/README.md).
 do $$
 begin
+    -- replicas starting together run this at once, and PostgreSQL refuses a second concurrent change of
+    -- the same table's privileges ("tuple concurrently updated"): one at a time, until this transaction ends
+    perform pg_advisory_xact_lock(hashtext('dose-ledger afterMigrate'));
     if exists (select 1 from pg_roles where rolname = 'ledger_app') then
         if to_regclass('public.domain_event_entry') is not null then
             revoke update, delete, truncate on domain_event_entry from ledger_app;
