@@ -34,8 +34,8 @@ class AfterMigrateCallbackTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        String callback = new ClassPathResource("db/migration/afterMigrate.sql")
-                .getContentAsString(StandardCharsets.UTF_8);
+        String callback =
+                new ClassPathResource("db/migration/afterMigrate.sql").getContentAsString(StandardCharsets.UTF_8);
 
         ExecutorService replicas = Executors.newFixedThreadPool(6);
         try {
