@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the flush included. Everywhere else (a retry of dead letters, a test calling a handler) an insert is
  * executed at once. Held-back inserts of one statement keep their order, so an insert that selects from
  * rows it inserted earlier in the same batch still finds them; an insert must not select from the rows of
- * another held-back statement, and a read model that queries its own rows while handling must not use
- * this.
+ * another held-back statement, and a read model must not hold back rows that its handlers read back while
+ * handling (the dosing read model holds back its sessions but writes its draws at once).
  */
 public final class BatchedInserts {
 
@@ -49,8 +49,9 @@ public final class BatchedInserts {
 
     /**
      * Runs the inserts as one JDBC batch per statement, the statements in the order in which each was first
-     * held back and each statement's rows in the order they were held back. Read models that share a batch
-     * (the shared catch-up) interleave their statements event by event; grouping keeps their batches whole.
+     * held back and each statement's rows in the order they were held back. A read model's statements
+     * interleave event by event (the audit trail's rows and its practitioner rows, the dosing read model's
+     * session upserts per event type); grouping keeps each statement's batch whole.
      */
     private static void flush(JdbcTemplate jdbc, List<Insert> inserts) {
         Map<String, List<Object[]>> byStatement = new LinkedHashMap<>();
