@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -25,8 +26,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.doseledger.api.DoseLedgerApplication;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LogFile;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -73,7 +82,11 @@ public final class IngestBenchmark {
         }
     }
 
-    public record Result(int rowBytes, List<Run> runs, String text) {}
+    /**
+     * @param serviceDebugLogging whether the service's debug messages were being built at the end of the runs (they
+     *     must not be: a load driver that switches them on measures the logging, see {@link #restoreLogging})
+     */
+    public record Result(int rowBytes, List<Run> runs, String text, boolean serviceDebugLogging) {}
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
@@ -133,7 +146,7 @@ public final class IngestBenchmark {
                         .asText();
                 writers.add(new IngestSimulation.Writer(practice, key));
             }
-            GatlingDriver rest = new GatlingDriver(base, writers, reports);
+            GatlingDriver rest = new GatlingDriver(base, writers, reports, () -> restoreLogging(running));
 
             PGSimpleDataSource database = new PGSimpleDataSource();
             database.setURL(jdbcUrl);
@@ -177,7 +190,11 @@ public final class IngestBenchmark {
                     settings.writesPerClient(),
                     1,
                     half));
-            return new Result(rowBytes, runs, report(rowBytes, runs));
+            return new Result(
+                    rowBytes,
+                    runs,
+                    report(rowBytes, runs),
+                    LoggerFactory.getLogger("org.springframework.web").isDebugEnabled());
         }
     }
 
@@ -192,10 +209,12 @@ public final class IngestBenchmark {
         private final String baseUrl;
         private final List<IngestSimulation.Writer> writers;
         private final Path reports;
+        private final Runnable restoreLogging;
         private int runs;
 
-        GatlingDriver(String baseUrl, List<IngestSimulation.Writer> writers, Path reports) {
+        GatlingDriver(String baseUrl, List<IngestSimulation.Writer> writers, Path reports, Runnable restoreLogging) {
             this.baseUrl = baseUrl;
+            this.restoreLogging = restoreLogging;
             this.writers = writers;
             this.reports = reports;
         }
@@ -219,6 +238,7 @@ public final class IngestBenchmark {
                 "--run-description",
                 what + ", " + clients + " clients"
             });
+            restoreLogging.run();
             GatlingStats stats = GatlingStats.read(results);
             if (status != 0 || stats.ko() > 0 || stats.ok() != plan.requests()) {
                 throw new IllegalStateException(String.format(
@@ -230,6 +250,24 @@ public final class IngestBenchmark {
     }
 
     /** The baseline: one row of the same size per transaction, each thread on a connection of its own. */
+    /**
+     * Gatling's run leaves logback reset: the root logger at DEBUG with no appender, so that the service, sharing
+     * this JVM, built every debug message of every later request and dropped it (Spring MVC alone formatted each
+     * request body for a debug line), and the REST runs after the first measured that. The service's logging is
+     * initialized again from its own settings after each run.
+     */
+    static void restoreLogging(ConfigurableApplicationContext service) {
+        ConfigurableEnvironment environment = service.getEnvironment();
+        LoggingSystem logging = LoggingSystem.get(IngestBenchmark.class.getClassLoader());
+        logging.cleanUp();
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(environment), null, LogFile.get(environment));
+        Binder.get(environment)
+                .bind("logging.level", Bindable.mapOf(String.class, LogLevel.class))
+                .orElse(Map.of())
+                .forEach((name, level) -> logging.setLogLevel(name.equalsIgnoreCase("root") ? null : name, level));
+    }
+
     private static Run jdbc(PGSimpleDataSource database, byte[] payload, int clients, int writes) throws Exception {
         List<Callable<long[]>> tasks = new ArrayList<>();
         for (int c = 0; c < clients; c++) {

@@ -25,6 +25,8 @@ class IngestBenchmarkSmokeTest {
                 TestPostgres.newDatabase(), new IngestBenchmark.Settings(List.of(1, 2), 10, 5, 5), workDir, reports);
 
         assertThat(result.rowBytes()).isPositive();
+        // Gatling's runs reset logback in this JVM; the service's own logging settings hold again after each
+        assertThat(result.serviceDebugLogging()).isFalse();
         assertThat(result.runs()).extracting(IngestBenchmark.Run::clients).containsExactly(1, 1, 1, 2, 2, 2, 2);
         assertThat(result.runs()).allSatisfy(run -> {
             assertThat(run.events()).isEqualTo(run.clients() * 10L);
@@ -58,7 +60,8 @@ class IngestBenchmarkSmokeTest {
             IngestBenchmark.GatlingDriver driver = new IngestBenchmark.GatlingDriver(
                     "http://127.0.0.1:" + server.getAddress().getPort(),
                     List.of(new IngestSimulation.Writer("p-1", "key")),
-                    reports);
+                    reports,
+                    () -> {});
 
             assertThatThrownBy(() -> driver.run("REST", 1, 3, 1, 0))
                     .isInstanceOf(IllegalStateException.class)
