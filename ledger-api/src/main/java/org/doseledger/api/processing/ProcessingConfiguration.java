@@ -177,18 +177,21 @@ class ProcessingConfiguration {
     }
 
     /**
-     * No per-event Axon message monitors (counters, timers, capacity and latency gauges) on the streaming read
-     * models: they were about a tenth of a replay's processor time (docs/benchmarks.md, Projection replay),
-     * and their lag and dead letters are measured by {@link ProjectionMetrics}. The command and query buses
-     * keep Axon's monitors.
+     * No per-event Axon message monitors (counters, timers, capacity and latency gauges) on any event processor. On
+     * the streaming read models they were about a tenth of a replay's processor time (docs/benchmarks.md, Projection
+     * replay), and their lag and dead letters are measured by {@link ProjectionMetrics}. The subscribing lookup tables
+     * run inside each write's transaction, and each of them reported every event of every write to its monitors, most
+     * of them as ignored: about a tenth of a write's request thread (docs/benchmarks.md, Ingest over REST). The command
+     * and query buses keep Axon's monitors.
      */
     @Bean
-    ConfigurerModule noPerEventMonitorsOnReadModels(EventProcessorProperties properties) {
-        return configurer -> properties.getProcessors().forEach((name, settings) -> {
-            if (settings.getMode() == EventProcessorProperties.Mode.POOLED) {
-                configurer.eventProcessing().registerMessageMonitor(name, configuration -> NoOpMessageMonitor.INSTANCE);
-            }
-        });
+    ConfigurerModule noPerEventMonitorsOnEventProcessors(EventProcessorProperties properties) {
+        return configurer -> properties
+                .getProcessors()
+                .keySet()
+                .forEach(name -> configurer
+                        .eventProcessing()
+                        .registerMessageMonitor(name, configuration -> NoOpMessageMonitor.INSTANCE));
     }
 
     /**
