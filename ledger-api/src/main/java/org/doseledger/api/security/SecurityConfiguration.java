@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import org.axonframework.queryhandling.QueryGateway;
 import org.doseledger.api.error.ProblemResponses;
 import org.doseledger.api.web.RequestIdFilter;
 import org.doseledger.api.write.WriteContextResolver;
+import org.doseledger.projections.apikey.ApiKeyRegistryProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -85,7 +85,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(
             HttpSecurity http,
-            QueryGateway queries,
+            ApiKeyRegistryProjection keys,
             Clock clock,
             ObjectMapper mapper,
             JwtProperties jwt,
@@ -107,7 +107,7 @@ class SecurityConfiguration {
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(queries, clock, jwt.enabled(), mapper),
+                        new ApiKeyAuthenticationFilter(keys, clock, jwt.enabled(), mapper),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/**")
                         .authenticated()
