@@ -61,6 +61,14 @@ public final class IngestBenchmark {
      */
     public record Settings(List<Integer> clients, int writesPerClient, int warmupPerClient, int batch) {
 
+        public Settings {
+            if (batch > 1 && (writesPerClient % batch != 0 || warmupPerClient % batch != 0)) {
+                throw new IllegalArgumentException(String.format(
+                        "benchmark.writes (%d) and benchmark.warmup (%d) must be multiples of benchmark.batch (%d)",
+                        writesPerClient, warmupPerClient, batch));
+            }
+        }
+
         static Settings fromSystemProperties() {
             return new Settings(
                     Arrays.stream(System.getProperty("benchmark.clients", "1,8,32")
